@@ -1,0 +1,120 @@
+// Command onoffice-mcp is an MCP server for the onOffice enterprise API.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/lmittmann/tint"
+
+	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
+}
+
+// run returns the exit code: 0 fine, 1 failed while running, 2 bad configuration.
+func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
+	cmd := "serve"
+	if len(args) > 0 && (args[0] == "sandbox" || args[0] == "tools") {
+		cmd, args = args[0], args[1:]
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	switch cmd {
+	case "sandbox":
+		return runSandbox(ctx, args, env, stderr)
+	case "tools":
+		return runTools(args, env, stdout, stderr)
+	}
+	cfg, err := config.Load(args, env, stderr)
+	if err != nil {
+		return configError(err, stderr)
+	}
+	if err := mcpserver.SelectionFor(cfg).Validate(); err != nil {
+		return configError(err, stderr)
+	}
+	log := newLogger(cfg.LogLevel, cfg.LogFormat, stderr)
+	if err := mcpserver.Run(ctx, cfg, log); err != nil && !errors.Is(err, context.Canceled) {
+		log.Error("server stopped", "error", err)
+		return 1
+	}
+	return 0
+}
+
+func configError(err error, stderr io.Writer) int {
+	if errors.Is(err, config.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintln(stderr, "onoffice-mcp:", err)
+	return 2
+}
+
+func runTools(args []string, env func(string) string, stdout, stderr io.Writer) int {
+	asJSON := false
+	rest := args[:0:0]
+	for _, a := range args {
+		if a == "--json" || a == "-json" {
+			asJSON = true
+			continue
+		}
+		rest = append(rest, a)
+	}
+	cfg, err := config.Load(rest, env, stderr)
+	if err != nil {
+		return configError(err, stderr)
+	}
+	sel := mcpserver.SelectionFor(cfg)
+	if err := sel.Validate(); err != nil {
+		return configError(err, stderr)
+	}
+	if err := tools.WriteList(stdout, sel, asJSON); err != nil {
+		fmt.Fprintln(stderr, "onoffice-mcp:", err)
+		return 1
+	}
+	return 0
+}
+
+func runSandbox(ctx context.Context, args []string, env func(string) string, stderr io.Writer) int {
+	addr, err := sandbox.ParseFlags(args, stderr)
+	if err != nil {
+		return configError(err, stderr)
+	}
+	log := newLogger("info", "text", stderr)
+	if err := sandbox.ListenAndServe(ctx, addr, env("ONOFFICE_TOKEN"), env("ONOFFICE_SECRET"), log); err != nil {
+		log.Error("sandbox stopped", "error", err)
+		return 1
+	}
+	return 0
+}
+
+// newLogger writes to stderr: stdout belongs to the stdio protocol.
+func newLogger(level, format string, w io.Writer) *slog.Logger {
+	var lvl slog.Level
+	_ = lvl.UnmarshalText([]byte(level))
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: lvl}))
+	}
+	return slog.New(tint.NewHandler(w, &tint.Options{Level: lvl, TimeFormat: time.TimeOnly, NoColor: !isTerminal(w)}))
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

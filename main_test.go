@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+)
+
+var (
+	buildOnce sync.Once
+	binary    string
+	buildErr  error
+)
+
+// buildBinary compiles the server once for the tests that spawn it.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "onoffice-mcp-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binary = filepath.Join(dir, "onoffice-mcp")
+		out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+		if err != nil {
+			buildErr = &buildError{string(out)}
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("build: %v", buildErr)
+	}
+	return binary
+}
+
+type buildError struct{ out string }
+
+func (e *buildError) Error() string { return e.out }
+
+// connect spawns the binary over stdio and connects the official Go SDK's
+// client to it: an independent MCP implementation as the peer.
+func connect(t *testing.T, protocol string, env []string, args ...string) (*sdk.ClientSession, *strings.Builder) {
+	t.Helper()
+	cmd := exec.Command(buildBinary(t), args...)
+	cmd.Env = append(os.Environ(), env...)
+	stderr := &strings.Builder{}
+	cmd.Stderr = stderr
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	c := sdk.NewClient(&sdk.Implementation{Name: "e2e", Version: "1"}, nil)
+	var opts *sdk.ClientSessionOptions
+	if protocol != "" {
+		opts = &sdk.ClientSessionOptions{ProtocolVersion: protocol}
+	}
+	s, err := c.Connect(ctx, &sdk.CommandTransport{Command: cmd}, opts)
+	if err != nil {
+		t.Fatalf("connect: %v\nstderr: %s", err, stderr)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s, stderr
+}
+
+func callText(t *testing.T, s *sdk.ClientSession, name string, args map[string]any) (string, bool) {
+	t.Helper()
+	res, err := s.CallTool(context.Background(), &sdk.CallToolParams{Name: name, Arguments: args})
+	if err != nil {
+		t.Fatalf("call %s: %v", name, err)
+	}
+	var b strings.Builder
+	for _, c := range res.Content {
+		if tc, ok := c.(*sdk.TextContent); ok {
+			b.WriteString(tc.Text)
+		}
+	}
+	return b.String(), res.IsError
+}
+
+// TestDemoOverStdio runs the README's demo command as an MCP host would.
+func TestDemoOverStdio(t *testing.T) {
+	for _, protocol := range []string{"", "2025-11-25", "2025-06-18"} {
+		t.Run("protocol "+protocol, func(t *testing.T) {
+			s, stderr := connect(t, protocol, nil, "--demo")
+			list, err := s.ListTools(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			names := map[string]*sdk.Tool{}
+			for _, tool := range list.Tools {
+				names[tool.Name] = tool
+				a := tool.Annotations
+				if a == nil || a.DestructiveHint == nil || a.OpenWorldHint == nil {
+					t.Errorf("%s: hints not all set", tool.Name)
+				}
+				schema, _ := json.Marshal(tool.InputSchema)
+				if !strings.HasPrefix(string(schema), "{") || !strings.Contains(string(schema), `"type":"object"`) {
+					t.Errorf("%s: input schema is not a plain object: %s", tool.Name, schema)
+				}
+			}
+			for _, want := range []string{"estate_read", "address_read", "field_config_get"} {
+				if names[want] == nil {
+					t.Fatalf("tool %s missing", want)
+				}
+			}
+			text, isErr := callText(t, s, "estate_read", map[string]any{"listlimit": 3, "data": []string{"objekttitel", "ort", "kaufpreis"}})
+			if isErr || !strings.Contains(text, "estates 1–3 of ") {
+				t.Errorf("estate_read: %v %s", isErr, text)
+			}
+			text, isErr = callText(t, s, "address_read", map[string]any{"listlimit": 2})
+			if isErr || !strings.Contains(text, "addresses 1–2 of ") {
+				t.Errorf("address_read: %v %s", isErr, text)
+			}
+			text, isErr = callText(t, s, "field_config_get", map[string]any{"modules": []string{"estate"}, "fieldList": []string{"objektart"}})
+			if isErr || !strings.Contains(text, "objektart") || !strings.Contains(text, "haus=") {
+				t.Errorf("field_config_get: %v %s", isErr, text)
+			}
+			text, isErr = callText(t, s, "estate_read", map[string]any{"listlimit": 9999})
+			if !isErr || !strings.Contains(text, "listlimit") {
+				t.Errorf("bad listlimit: %v %s", isErr, text)
+			}
+			if strings.Contains(stderr.String(), sandbox.DemoSecret) {
+				t.Errorf("the secret was logged")
+			}
+		})
+	}
+}
+
+// TestNoCredentials: the server still starts and lists tools, and every
+// call explains what to set.
+func TestNoCredentials(t *testing.T) {
+	s, stderr := connect(t, "2025-11-25", []string{"ONOFFICE_TOKEN=", "ONOFFICE_SECRET="})
+	list, err := s.ListTools(context.Background(), nil)
+	if err != nil || len(list.Tools) == 0 {
+		t.Fatalf("list: %v", err)
+	}
+	text, isErr := callText(t, s, "estate_read", map[string]any{})
+	if !isErr || !strings.Contains(text, "ONOFFICE_TOKEN") || !strings.Contains(text, "--demo") {
+		t.Errorf("call without credentials: %v %s", isErr, text)
+	}
+	if !strings.Contains(stderr.String(), "ONOFFICE_TOKEN") {
+		t.Errorf("no warning on stderr: %s", stderr)
+	}
+}
+
+// TestWrongCredentials: a wrong secret gives a tool error that says so, and
+// no credential appears in results or logs.
+func TestWrongCredentials(t *testing.T) {
+	const wrong = "wrongsecret000000000000000000000000000000000000000000000000000000"
+	srv := httptest.NewServer(sandbox.New())
+	defer srv.Close()
+	s, stderr := connect(t, "2025-11-25", []string{
+		"ONOFFICE_TOKEN=" + sandbox.DemoToken, "ONOFFICE_SECRET=" + wrong,
+		"ONOFFICE_API_URL=" + srv.URL + sandbox.StablePath,
+	}, "--log-level=debug")
+	text, isErr := callText(t, s, "estate_read", map[string]any{"listlimit": 1})
+	if !isErr || !strings.Contains(text, "137") || !strings.Contains(text, "ONOFFICE_SECRET") {
+		t.Errorf("wrong secret: %v %s", isErr, text)
+	}
+	for _, secret := range []string{wrong, sandbox.DemoToken} {
+		if strings.Contains(text, secret) || strings.Contains(stderr.String(), secret) {
+			t.Errorf("a credential leaked into the result or the log")
+		}
+	}
+}
+
+func TestBadConfigurationExitsWith2(t *testing.T) {
+	tests := [][]string{
+		{"--api-url", "ftp://example"},
+		{"--log-level", "loud"},
+		{"--toolsets", "nonsense"},
+		{"--transport", "pigeon"},
+		{"--no-such-flag"},
+	}
+	for _, args := range tests {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var stdout, stderr strings.Builder
+			code := run(args, func(string) string { return "" }, &stdout, &stderr)
+			if code != 2 || stderr.Len() == 0 {
+				t.Errorf("exit %d, stderr %q", code, stderr.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,311 @@
+package sandbox
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+)
+
+// relTestNow is the fixed clock of these tests (the seed's reference day).
+var relTestNow = time.Date(2026, 11, 2, 10, 30, 0, 0, time.UTC)
+
+// relTestAPI starts a sandbox over real HTTP and a signing client for it.
+func relTestAPI(t *testing.T) (*Server, *onoffice.Client) {
+	t.Helper()
+	clock := func() time.Time { return relTestNow }
+	sb := New(WithClock(clock))
+	hs := httptest.NewServer(sb)
+	t.Cleanup(hs.Close)
+	return sb, onoffice.New(hs.URL+StablePath, DemoToken, DemoSecret, onoffice.WithClock(clock))
+}
+
+// relCall runs one action.
+func relCall(t *testing.T, c *onoffice.Client, verb onoffice.Verb, rt, rid string, params map[string]any) (onoffice.Result, error) {
+	t.Helper()
+	return c.Call(context.Background(), onoffice.Action{Verb: verb, ResourceType: rt, ResourceID: rid, Parameters: params})
+}
+
+// relMustCall runs one action that must succeed.
+func relMustCall(t *testing.T, c *onoffice.Client, verb onoffice.Verb, rt, rid string, params map[string]any) onoffice.Result {
+	t.Helper()
+	res, err := relCall(t, c, verb, rt, rid, params)
+	if err != nil {
+		t.Fatalf("%s %s: %v", verb, rt, err)
+	}
+	return res
+}
+
+// relWantCode checks that an action fails with the given error code.
+func relWantCode(t *testing.T, c *onoffice.Client, code int, verb onoffice.Verb, rt, rid string, params map[string]any) {
+	t.Helper()
+	_, err := relCall(t, c, verb, rt, rid, params)
+	if got := onoffice.CodeOf(err); got != code {
+		t.Errorf("%s %s %v: error code %d (%v), want %d", verb, rt, params, got, err, code)
+	}
+}
+
+// relStored lists the stored children (or parents) of id for a type suffix.
+func relStored(s *Store, suffix string, id int, fromParent bool) []string {
+	return relIDStrings(relIDs(s, suffix, id, fromParent))
+}
+
+func relGet(t *testing.T, c *onoffice.Client, suffix, dir string, ids ...int) map[string][]string {
+	t.Helper()
+	res := relMustCall(t, c, onoffice.VerbGet, "idsfromrelation", "", map[string]any{"relationtype": RelationPrefix + suffix, dir: ids})
+	if len(res.Records) != 1 || res.Records[0].IDString() != "relatedIds" {
+		t.Fatalf("want one relatedIds record, got %+v", res.Records)
+	}
+	if res.Total != -1 || !res.Cacheable {
+		t.Errorf("cntabsolute %d cacheable %v, want null and true", res.Total, res.Cacheable)
+	}
+	out := map[string][]string{}
+	if err := json.Unmarshal(res.Records[0].Elements, &out); err != nil {
+		var empty []any
+		if json.Unmarshal(res.Records[0].Elements, &empty) != nil || len(empty) != 0 {
+			t.Fatalf("elements %s: %v", res.Records[0].Elements, err)
+		}
+	}
+	return out
+}
+
+// relFirst returns the first stored relation of a type.
+func relFirst(t *testing.T, s *Store, suffix string) Relation {
+	t.Helper()
+	for _, r := range s.Relations {
+		if r.Type == RelationPrefix+suffix {
+			return r
+		}
+	}
+	t.Fatalf("seed has no %s relation", suffix)
+	return Relation{}
+}
+
+func TestRelationGetByParentAndChild(t *testing.T) {
+	sb, c := relTestAPI(t)
+	s := sb.Store()
+	owner := relFirst(t, s, "estate:address:owner")
+	got := relGet(t, c, "estate:address:owner", "parentids", owner.Parent)
+	want := relStored(s, "estate:address:owner", owner.Parent, true)
+	if key := strconv.Itoa(owner.Parent); len(got[key]) == 0 || !relEqual(got[key], want) {
+		t.Errorf("owners of estate %d: got %v, want %v", owner.Parent, got, want)
+	}
+	back := relGet(t, c, "estate:address:owner", "childids", owner.Child)
+	if !relHas(back[strconv.Itoa(owner.Child)], strconv.Itoa(owner.Parent)) {
+		t.Errorf("estates owned by %d: %v lacks %d", owner.Child, back, owner.Parent)
+	}
+	// An id without links is left out; all without links give an empty answer.
+	if got := relGet(t, c, "estate:address:owner", "parentids", 999999); len(got) != 0 {
+		t.Errorf("unknown estate: %v", got)
+	}
+}
+
+func TestRelationGetDerivedTypes(t *testing.T) {
+	sb, c := relTestAPI(t)
+	s := sb.Store()
+	// Files of an estate come from the file records.
+	var estate int
+	var files []string
+	for _, f := range s.Table("file").Records {
+		if f["module"] == "estate" {
+			estate, _ = f["relatedRecordId"].(int)
+			break
+		}
+	}
+	if estate == 0 {
+		t.Skip("seed has no estate files")
+	}
+	for _, f := range s.Table("file").Records {
+		if f["module"] == "estate" && f["relatedRecordId"] == estate {
+			files = append(files, strconv.Itoa(idOf(f)))
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { a, _ := strconv.Atoi(files[i]); b, _ := strconv.Atoi(files[j]); return a < b })
+	got := relGet(t, c, "estate:allFiles", "parentids", estate)
+	if !relEqual(got[strconv.Itoa(estate)], files) {
+		t.Errorf("files of estate %d: %v, want %v", estate, got, files)
+	}
+	// The advisor of an estate is its benutzer.
+	e := s.Table("estate").Get(estate)
+	if uid, ok := e["benutzer"].(int); ok {
+		got := relGet(t, c, "estate:user:officer", "parentids", estate)
+		if want := []string{strconv.Itoa(uid)}; !relEqual(got[strconv.Itoa(estate)], want) {
+			t.Errorf("officer of %d: %v, want %v", estate, got, want)
+		}
+	}
+}
+
+func TestRelationGetErrors(t *testing.T) {
+	_, c := relTestAPI(t)
+	owner := RelationPrefix + "estate:address:owner"
+	for _, tc := range []struct {
+		name   string
+		code   int
+		params map[string]any
+	}{
+		{"no type", 167, map[string]any{"parentids": []int{1}}},
+		{"unknown type", 132, map[string]any{"relationtype": RelationPrefix + "estate:address:landlord", "parentids": []int{1}}},
+		{"wrong prefix", 132, map[string]any{"relationtype": "urn:onoffice-en-ns:smart:2.5:relationTypes:estate:address:owner", "parentids": []int{1}}},
+		{"no ids", 167, map[string]any{"relationtype": owner}},
+		{"both sides", 255, map[string]any{"relationtype": owner, "parentids": []int{1}, "childids": []int{2}}},
+		{"not integers", 228, map[string]any{"relationtype": owner, "parentids": []any{"x"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			relWantCode(t, c, tc.code, onoffice.VerbGet, "idsfromrelation", "", tc.params)
+		})
+	}
+}
+
+// relUnlinked finds an estate and an address that are not linked by a type.
+func relUnlinked(t *testing.T, s *Store, suffix string) (int, int) {
+	t.Helper()
+	estate := idOf(s.Table("estate").Records[0])
+	for _, a := range s.Table("address").Records {
+		if relFind(s, suffix, estate, idOf(a)) == nil && !relIsBroker(a) {
+			return estate, idOf(a)
+		}
+	}
+	t.Fatal("no unlinked address")
+	return 0, 0
+}
+
+func TestRelationCreateReadDelete(t *testing.T) {
+	sb, c := relTestAPI(t)
+	s := sb.Store()
+	estate, addr := relUnlinked(t, s, "estate:address:owner")
+	typ := RelationPrefix + "estate:address:owner"
+	res := relMustCall(t, c, onoffice.VerbCreate, "relation", "", map[string]any{"relationtype": typ, "parentid": []int{estate}, "childid": []int{addr}})
+	if len(res.Records) != 1 || string(res.Records[0].ID) != "0" || res.Records[0].Fields()["success"] != "success" {
+		t.Errorf("create answer %+v", res.Records)
+	}
+	if got := relGet(t, c, "estate:address:owner", "parentids", estate); !relHas(got[strconv.Itoa(estate)], strconv.Itoa(addr)) {
+		t.Fatalf("after create, owners of %d: %v", estate, got)
+	}
+	// Creating it again changes nothing.
+	n := len(s.Relations)
+	relMustCall(t, c, onoffice.VerbCreate, "relation", "", map[string]any{"relationtype": typ, "parentid": estate, "childid": addr})
+	if len(s.Relations) != n {
+		t.Errorf("duplicate create stored a second link")
+	}
+	relMustCall(t, c, onoffice.VerbDelete, "relation", "", map[string]any{"relationtype": typ, "parentid": estate, "childid": addr})
+	if got := relGet(t, c, "estate:address:owner", "parentids", estate); relHas(got[strconv.Itoa(estate)], strconv.Itoa(addr)) {
+		t.Errorf("after delete, owners of %d: %v", estate, got)
+	}
+	// 1:n: one estate, two prospects.
+	_, other := relUnlinked(t, s, "estate:address:interested")
+	relMustCall(t, c, onoffice.VerbCreate, "relation", "", map[string]any{"relationtype": RelationPrefix + "estate:address:interested",
+		"parentid": []int{estate}, "childid": []int{addr, other}})
+	got := relGet(t, c, "estate:address:interested", "parentids", estate)
+	if !relHas(got[strconv.Itoa(estate)], strconv.Itoa(addr)) || !relHas(got[strconv.Itoa(estate)], strconv.Itoa(other)) {
+		t.Errorf("prospects after 1:n create: %v", got)
+	}
+}
+
+func TestRelationCreateErrors(t *testing.T) {
+	sb, c := relTestAPI(t)
+	s := sb.Store()
+	estate, addr := relUnlinked(t, s, "estate:address:contactPerson")
+	owner := RelationPrefix + "estate:address:owner"
+	appt := idOf(s.Table("calendar").Records[0])
+	for _, tc := range []struct {
+		name   string
+		code   int
+		params map[string]any
+	}{
+		{"missing parentid", 167, map[string]any{"relationtype": owner, "childid": []int{addr}}},
+		{"missing childid", 167, map[string]any{"relationtype": owner, "parentid": []int{estate}}},
+		{"unknown type", 132, map[string]any{"relationtype": RelationPrefix + "estate:address:friend", "parentid": []int{estate}, "childid": []int{addr}}},
+		{"read-only type", 132, map[string]any{"relationtype": RelationPrefix + "estate:file:foto", "parentid": []int{estate}, "childid": []int{1}}},
+		{"n:n", 219, map[string]any{"relationtype": owner, "parentid": []int{estate, estate + 1}, "childid": []int{addr, addr + 1}}},
+		{"unknown estate", 173, map[string]any{"relationtype": owner, "parentid": []int{999999}, "childid": []int{addr}}},
+		{"unknown address", 173, map[string]any{"relationtype": owner, "parentid": []int{estate}, "childid": []int{999999}}},
+		{"contact person not a broker", 263, map[string]any{"relationtype": RelationPrefix + "estate:address:contactPerson", "parentid": []int{estate}, "childid": []int{addr}}},
+		{"relationinfo on owner", 179, map[string]any{"relationtype": owner, "parentid": []int{estate}, "childid": []int{addr}, "relationinfo": map[string]any{"statusTerminbestaetigung": "gesendet"}}},
+		{"bad relationinfo", 179, map[string]any{"relationtype": RelationPrefix + "calendar:address", "parentid": []int{appt}, "childid": []int{addr}, "relationinfo": map[string]any{"statusTerminbestaetigung": "vielleicht"}}},
+		{"unknown appointment", 80, map[string]any{"relationtype": RelationPrefix + "calendar:address", "parentid": []int{999999}, "childid": []int{addr}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := len(s.Relations)
+			relWantCode(t, c, tc.code, onoffice.VerbCreate, "relation", "", tc.params)
+			if len(s.Relations) != n {
+				t.Errorf("a failed create stored a link")
+			}
+		})
+	}
+}
+
+func TestRelationModifyParticipantStatus(t *testing.T) {
+	sb, c := relTestAPI(t)
+	s := sb.Store()
+	link := relFirst(t, s, "calendar:address")
+	typ := RelationPrefix + "calendar:address"
+	relMustCall(t, c, onoffice.VerbModify, "relation", "", map[string]any{"relationtype": typ, "parentid": []int{link.Parent}, "childid": []int{link.Child},
+		"relationinfo": map[string]any{"statusTerminbestaetigung": "gecancelt", "statusTerminrueckmeldung": "inaktiv"}})
+	r := relFind(s, "calendar:address", link.Parent, link.Child)
+	if r.Extra["statusTerminbestaetigung"] != "gecancelt" || r.Extra["statusTerminrueckmeldung"] != "inaktiv" {
+		t.Errorf("stored info %v", r.Extra)
+	}
+	// Create may set the confirmation on a new participant.
+	_, addr := relUnlinked(t, s, "calendar:address")
+	relMustCall(t, c, onoffice.VerbCreate, "relation", "", map[string]any{"relationtype": typ, "parentid": []int{link.Parent}, "childid": []int{addr},
+		"relationinfo": map[string]any{"statusTerminbestaetigung": "gesendet"}})
+	if r := relFind(s, "calendar:address", link.Parent, addr); r == nil || r.Extra["statusTerminbestaetigung"] != "gesendet" {
+		t.Errorf("created participant %+v", r)
+	}
+	for _, tc := range []struct {
+		name   string
+		code   int
+		params map[string]any
+	}{
+		{"no relationinfo", 167, map[string]any{"relationtype": typ, "parentid": []int{link.Parent}, "childid": []int{link.Child}}},
+		{"not linked", 180, map[string]any{"relationtype": typ, "parentid": []int{link.Parent}, "childid": []int{999999}, "relationinfo": map[string]any{"statusTerminbestaetigung": "bestätigt"}}},
+		{"invalid info", 181, map[string]any{"relationtype": typ, "parentid": []int{link.Parent}, "childid": []int{link.Child}, "relationinfo": map[string]any{"statusTerminrueckmeldung": "ja"}}},
+		{"not updatable", 182, map[string]any{"relationtype": RelationPrefix + "estate:address:owner", "parentid": []int{1}, "childid": []int{2}, "relationinfo": map[string]any{"statusTerminbestaetigung": "bestätigt"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			relWantCode(t, c, tc.code, onoffice.VerbModify, "relation", "", tc.params)
+		})
+	}
+}
+
+func TestRelationDeleteErrors(t *testing.T) {
+	sb, c := relTestAPI(t)
+	s := sb.Store()
+	unit := RelationPrefix + "agentsLog:address"
+	logLink := relFirst(t, s, "agentsLog:address")
+	for _, tc := range []struct {
+		name   string
+		code   int
+		params map[string]any
+	}{
+		{"missing childid", 167, map[string]any{"relationtype": RelationPrefix + "estate:address:owner", "parentid": 1}},
+		{"not deletable", 168, map[string]any{"relationtype": unit, "parentid": logLink.Parent, "childid": logLink.Child}},
+		{"not linked", 168, map[string]any{"relationtype": RelationPrefix + "estate:address:owner", "parentid": 1, "childid": 2}},
+		{"unknown type", 132, map[string]any{"relationtype": "owner", "parentid": 1, "childid": 2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := len(s.Relations)
+			relWantCode(t, c, tc.code, onoffice.VerbDelete, "relation", "", tc.params)
+			if len(s.Relations) != n {
+				t.Errorf("a failed delete removed a link")
+			}
+		})
+	}
+}
+
+func relEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

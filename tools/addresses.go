@@ -1,0 +1,1064 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+func addressTools() []Tool {
+	return []Tool{
+		define("address_read", "Read addresses",
+			"List contacts (owners, buyers, tenants, companies) with filter, sort and paging, or read one address by id. Without data, name, company, town, e-mail and phone are returned; phone, mobile, email and fax list every entry of that kind.",
+			readAddresses),
+		withPreview(define("address_create", "Create address",
+			"Create a contact. Put field values in data (keys from field_config_get, module address; select fields take keys, multiselects a list); phone numbers and e-mails go in their own arguments, not in data. Benutzer is the advisor's login name.",
+			createAddress), previewAddressCreate),
+		withPreview(define("address_modify", "Modify address",
+			"Change fields of one contact (data: only the fields to change; a multiselect list replaces all its keys) and add, change or delete phone numbers and e-mails via contacts.",
+			modifyAddress), previewAddressModify),
+		define("address_search", "Search addresses",
+			"Quick search like onOffice's search box: finds contacts whose first name, surname, company, main e-mail or customer number contain every word of input. For field conditions use address_read with filter.",
+			searchAddresses),
+		define("address_file_list", "List address files",
+			"List the documents and photos stored on a contact (tab Files): name, type, size, date. File contents are not shown.",
+			listAddressFiles),
+		withPreview(define("address_file_download_link", "Create download link for address files",
+			"Create a public download page for ALL files of a contact; anyone with the link can download them for 14 days. Only for sending the files to someone outside the CRM.",
+			addressDownloadLink), previewAddressDownloadLink),
+		define("address_completion_fields", "List address completion fields",
+			"List the fields a contact is asked to fill in on the address completion form, with their select keys.",
+			addressCompletionFields),
+		withPreview(define("address_completion_send", "Send address completion e-mail",
+			"E-mail a contact a link to a form where they complete their own contact data (modus1), or contact data and search profile (modus2). The answers later change the address.",
+			sendAddressCompletion), previewAddressCompletion),
+		withPreview(define("newsletter_register", "Register or cancel newsletter",
+			"Subscribe a contact to the newsletter (register true: with double opt-in they get a confirmation e-mail) or cancel it (false). Sets field newsletter_aktiv and writes an activity.",
+			registerNewsletter), previewNewsletter),
+		define("address_select_values", "List address select values",
+			"List the permitted keys and labels of one single- or multiselect address field, e.g. Land, ArtDaten, HerkunftKontakt. Write the keys, not the labels.",
+			addressSelectValues),
+		define("address_hierarchy_contacts", "List hierarchy contacts",
+			"List the contacts below a company or person in the contact hierarchy that qualify as e-mail recipients (id, name, company, main e-mail).",
+			addressHierarchyContacts),
+	}
+}
+
+var defaultAddressFields = []string{"Anrede", "Vorname", "Name", "Zusatz1", "Ort", "defaultemail", "defaultphone"}
+
+// addressPseudoFields are read-only names the address read accepts besides real fields.
+var addressPseudoFields = []string{"phone", "mobile", "fax", "email", "defaultphone", "defaultfax", "defaultemail", "imageUrl"}
+
+// AddressReadParams are the arguments of address_read.
+type AddressReadParams struct {
+	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Address id: read only this address"`
+	RecordIDs  []int    `json:"recordids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Read only these address ids"`
+	Data       []string `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"Vorname\",\"Name\",\"Email\"]"`
+	Filter     Filter   `json:"filter,omitempty"`
+	FilterID   int      `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice (saved_filter_list)"`
+	SortBy     SortBy   `json:"sortby,omitempty"`
+	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
+	ListOffset int      `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
+	CountryISO string   `json:"countryIsoCodeType,omitempty" jsonschema:"enum=ISO-3166-2,enum=ISO-3166-3" jsonschema_description:"Return the country as ISO code instead of its name"`
+}
+
+func readAddresses(ctx context.Context, env *Env, p AddressReadParams) (*Result, error) {
+	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}
+	if len(lp.Data) == 0 {
+		lp.Data = defaultAddressFields
+	}
+	if lp.ListLimit == 0 {
+		lp.ListLimit = 20
+	}
+	if err := lp.check(ctx, env, "address", addressPseudoFields...); err != nil {
+		return nil, err
+	}
+	params := map[string]any{}
+	lp.apply(params)
+	if len(p.RecordIDs) > 0 {
+		params["recordids"] = p.RecordIDs
+	}
+	if p.FilterID > 0 {
+		params["filterid"] = p.FilterID
+	}
+	if p.CountryISO != "" {
+		params["countryIsoCodeType"] = p.CountryISO
+	}
+	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: params}
+	if p.ID > 0 {
+		a.ResourceID = strconv.Itoa(p.ID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	l := condense.List{Noun: "addresses", Requested: lp.Data, Fields: moduleFields(ctx, env, "address"), IDField: "id"}
+	if p.ID == 0 {
+		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
+	}
+	return condense.Records(res, l, env.Render), nil
+}
+
+// ---------------------------------------------------------------------------
+// Field values of create and modify
+
+// FieldValues maps field names to the values to write.
+type FieldValues map[string]any
+
+// JSONSchema allows the value forms onOffice accepts: text, numbers,
+// booleans and lists of select keys.
+func (FieldValues) JSONSchema() *jsonschema.Schema {
+	scalar := []*jsonschema.Schema{{Type: "string"}, {Type: "number"}, {Type: "boolean"}}
+	return &jsonschema.Schema{
+		Type: "object",
+		AdditionalProperties: &jsonschema.Schema{AnyOf: append(append([]*jsonschema.Schema{}, scalar...),
+			&jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{AnyOf: scalar[:2]}})},
+	}
+}
+
+// checkFieldValues checks what the field configuration tells about the
+// values of a create or modify: field names, select keys and basic types.
+// Keys in skip are checked by the caller.
+func checkFieldValues(ctx context.Context, env *Env, module, arg string, data map[string]any, skip map[string]bool) error {
+	var names []string
+	for _, k := range keys(data) {
+		if !skip[k] {
+			names = append(names, k)
+		}
+	}
+	if err := checkFields(ctx, env, module, arg, names); err != nil {
+		return err
+	}
+	mf := moduleFields(ctx, env, module)
+	if mf == nil {
+		return nil
+	}
+	for _, name := range names {
+		f := mf.Fields[name]
+		if err := checkFieldValue(arg+"."+name, f, data[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkFieldValue(arg string, f onoffice.FieldInfo, v any) error {
+	list, isList := v.([]any)
+	switch {
+	case f.Type == "multiselect":
+		if !isList {
+			if s, ok := v.(string); ok && s != "" {
+				list = []any{s}
+			} else if ok {
+				return nil // "" clears the field
+			} else {
+				return argErrorf(arg, "is a multiselect field: give a list of keys")
+			}
+		}
+		for _, e := range list {
+			if err := checkSelectKey(arg, f, fmt.Sprint(e)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case isList:
+		return argErrorf(arg, "takes a single value, not a list")
+	case f.Type == "singleselect" || len(f.Permitted) > 0:
+		key := plainArg(v)
+		if key == "" {
+			return nil
+		}
+		return checkSelectKey(arg, f, key)
+	case f.Type == "integer" || f.Type == "float":
+		if _, ok := v.(float64); ok {
+			return nil
+		}
+		if s, ok := v.(string); ok {
+			if _, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64); err == nil || s == "" {
+				return nil
+			}
+		}
+		return argErrorf(arg, "must be a number")
+	case f.Type == "boolean":
+		switch t := v.(type) {
+		case bool:
+			return nil
+		case float64:
+			if t == 0 || t == 1 {
+				return nil
+			}
+		case string:
+			if t == "0" || t == "1" || t == "" {
+				return nil
+			}
+		}
+		return argErrorf(arg, "is a yes/no field: give true or false")
+	case f.Type == "date" || f.Type == "datetime":
+		s, _ := v.(string)
+		if s == "" || isDateArg(s) {
+			return nil
+		}
+		return argErrorf(arg, "must be a date YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS)")
+	}
+	if _, ok := v.(bool); ok && f.Type != "" {
+		return argErrorf(arg, "must be text, not true/false")
+	}
+	return nil
+}
+
+func isDateArg(s string) bool {
+	if len(s) != 10 && len(s) != 19 {
+		return false
+	}
+	for i, r := range s {
+		switch i {
+		case 4, 7:
+			if r != '-' {
+				return false
+			}
+		case 10:
+			if r != ' ' {
+				return false
+			}
+		case 13, 16:
+			if r != ':' {
+				return false
+			}
+		default:
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// checkSelectKey accepts a permitted key; for a label it names the key to use.
+func checkSelectKey(arg string, f onoffice.FieldInfo, key string) error {
+	if len(f.Permitted) == 0 {
+		return nil
+	}
+	if _, ok := f.Permitted[key]; ok {
+		return nil
+	}
+	for k, l := range f.Permitted {
+		if strings.EqualFold(l, key) || strings.EqualFold(k, key) {
+			if f.Name == "Land" {
+				return nil // the country may be given by name
+			}
+			return argErrorf(arg, "%q is not a key; use the key %q (label %q)", key, k, l)
+		}
+	}
+	ks := keys(f.Permitted)
+	if len(ks) > 25 {
+		return argErrorf(arg, "%q is not a permitted key of %s; list the keys with field_config_get", key, f.Name)
+	}
+	return argErrorf(arg, "%q is not a permitted key; allowed: %s", key, strings.Join(ks, ", "))
+}
+
+func plainArg(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return t
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64)
+	case bool:
+		if t {
+			return "1"
+		}
+		return "0"
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// argDisplay renders an argument value for a preview line.
+func argDisplay(v any) string {
+	if list, ok := v.([]any); ok {
+		parts := make([]string, len(list))
+		for i, e := range list {
+			parts[i] = plainArg(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	if s := plainArg(v); s != "" {
+		return s
+	}
+	return "(empty)"
+}
+
+// ---------------------------------------------------------------------------
+// address_create
+
+// AddressCreateParams are the arguments of address_create. Phone numbers
+// and e-mails are separate arguments because onOffice keeps them in a
+// phone book of typed entries, not in plain fields.
+type AddressCreateParams struct {
+	Data                  FieldValues `json:"data,omitempty" jsonschema_description:"Field → value, e.g. {\"Anrede\":\"Frau\",\"Vorname\":\"Eva\",\"Name\":\"Roth\",\"Ort\":\"Köln\"}"`
+	Phone                 string      `json:"phone,omitempty"`
+	PhonePrivate          string      `json:"phone_private,omitempty"`
+	PhoneBusiness         string      `json:"phone_business,omitempty"`
+	Mobile                string      `json:"mobile,omitempty"`
+	Fax                   string      `json:"fax,omitempty"`
+	FaxPrivate            string      `json:"fax_private,omitempty"`
+	FaxBusiness           string      `json:"fax_business,omitempty"`
+	Email                 string      `json:"email,omitempty"`
+	EmailPrivate          string      `json:"email_private,omitempty"`
+	EmailBusiness         string      `json:"email_business,omitempty"`
+	DefaultPhone          string      `json:"default_phone,omitempty" jsonschema_description:"Main number: one of the above"`
+	DefaultFax            string      `json:"default_fax,omitempty"`
+	DefaultEmail          string      `json:"default_email,omitempty" jsonschema_description:"Main e-mail: one of the above"`
+	CheckDuplicate        bool        `json:"checkDuplicate,omitempty" jsonschema_description:"If an address has this e-mail, update it instead"`
+	NoOverrideByDuplicate bool        `json:"noOverrideByDuplicate,omitempty" jsonschema_description:"With checkDuplicate: leave it unchanged"`
+}
+
+// contactArgs lists the phone-book arguments with their group.
+func (p AddressCreateParams) contactArgs() []contactArg {
+	return []contactArg{
+		{"phone", "phone", p.Phone}, {"phone_private", "phone", p.PhonePrivate}, {"phone_business", "phone", p.PhoneBusiness},
+		{"mobile", "phone", p.Mobile},
+		{"fax", "fax", p.Fax}, {"fax_private", "fax", p.FaxPrivate}, {"fax_business", "fax", p.FaxBusiness},
+		{"email", "email", p.Email}, {"email_private", "email", p.EmailPrivate}, {"email_business", "email", p.EmailBusiness},
+	}
+}
+
+type contactArg struct{ name, group, value string }
+
+// contactFieldNames are names that belong in the contact arguments, not in data.
+var contactFieldNames = map[string]string{
+	"phone": "phone", "phone_private": "phone_private", "phone_business": "phone_business", "mobile": "mobile",
+	"fax": "fax", "fax_private": "fax_private", "fax_business": "fax_business",
+	"email": "email", "email_private": "email_private", "email_business": "email_business",
+	"Email": "email", "Telefon1": "phone", "Telefax1": "fax", "Mobil": "mobile", "Handy": "mobile",
+}
+
+func (p AddressCreateParams) check(ctx context.Context, env *Env) error {
+	for _, k := range keys(p.Data) {
+		if arg, ok := contactFieldNames[k]; ok {
+			return argErrorf("data."+k, "phone numbers and e-mails are separate arguments: use %s", arg)
+		}
+	}
+	contacts := p.contactArgs()
+	given := 0
+	for _, c := range contacts {
+		if c.value != "" {
+			given++
+			if c.group == "email" && !strings.Contains(c.value, "@") {
+				return argErrorf(c.name, "%q is not an e-mail address", c.value)
+			}
+		}
+	}
+	if len(p.Data) == 0 && given == 0 {
+		return argErrorf("data", "give at least one field value, phone number or e-mail")
+	}
+	for group, def := range map[string]string{"phone": p.DefaultPhone, "fax": p.DefaultFax, "email": p.DefaultEmail} {
+		if def == "" {
+			continue
+		}
+		found := false
+		for _, c := range contacts {
+			found = found || (c.group == group && c.value == def)
+		}
+		if !found {
+			return argErrorf("default_"+group, "%q must equal one of the %s values given in this call", def, group)
+		}
+	}
+	if p.NoOverrideByDuplicate && !p.CheckDuplicate {
+		return argErrorf("noOverrideByDuplicate", "only works together with checkDuplicate")
+	}
+	if p.CheckDuplicate && p.Email == "" && p.EmailPrivate == "" && p.EmailBusiness == "" {
+		return argErrorf("checkDuplicate", "the duplicate check compares e-mail addresses: give an e-mail too")
+	}
+	return checkFieldValues(ctx, env, "address", "data", p.Data, nil)
+}
+
+func createAddress(ctx context.Context, env *Env, p AddressCreateParams) (*Result, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	params := map[string]any{}
+	for k, v := range p.Data {
+		params[k] = v
+	}
+	for _, c := range p.contactArgs() {
+		if c.value != "" {
+			params[c.name] = c.value
+		}
+	}
+	for k, v := range map[string]string{"default_phone": p.DefaultPhone, "default_fax": p.DefaultFax, "default_email": p.DefaultEmail} {
+		if v != "" {
+			params[k] = v
+		}
+	}
+	if p.CheckDuplicate {
+		params["checkDuplicate"] = true
+		if p.NoOverrideByDuplicate {
+			params["noOverrideByDuplicate"] = true
+		}
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "address", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) == 0 {
+		return nil, fmt.Errorf("onOffice created the address but sent no id")
+	}
+	id := res.Records[0].IDString()
+	text := fmt.Sprintf("Address %s created.", id)
+	if p.CheckDuplicate {
+		text = fmt.Sprintf("Address %s created, or the existing address %s with this e-mail was found (duplicate check)%s.", id, id,
+			map[bool]string{true: " and left unchanged", false: " and updated"}[p.NoOverrideByDuplicate])
+	}
+	out := &Result{Text: text}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"id": id}
+	}
+	return out, nil
+}
+
+func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) (*Preview, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	pv := &Preview{Target: "new address"}
+	if name := addressName(map[string]any(p.Data)); name != "" {
+		pv.Target = fmt.Sprintf("new address %q", name)
+	}
+	for _, k := range keys(p.Data) {
+		pv.Changes = append(pv.Changes, k+": "+argDisplay(p.Data[k]))
+	}
+	defaults := map[string]string{"phone": p.DefaultPhone, "fax": p.DefaultFax, "email": p.DefaultEmail}
+	for _, c := range p.contactArgs() {
+		if c.value == "" {
+			continue
+		}
+		line := c.name + ": " + c.value
+		if defaults[c.group] == c.value {
+			line += " (main)"
+		}
+		pv.Changes = append(pv.Changes, line)
+	}
+	if p.CheckDuplicate {
+		if p.NoOverrideByDuplicate {
+			pv.Changes = append(pv.Changes, "duplicate check: if an address with this e-mail exists, nothing is created or changed")
+		} else {
+			pv.Changes = append(pv.Changes, "duplicate check: if an address with this e-mail exists, it is updated with these values instead")
+		}
+	}
+	return pv, nil
+}
+
+// addressName builds a display name from address elements or data.
+func addressName(el map[string]any) string {
+	text := func(k string) string { return strings.TrimSpace(plainArg(el[k])) }
+	name := strings.TrimSpace(text("Vorname") + " " + text("Name"))
+	if c := text("Zusatz1"); c != "" {
+		if name == "" {
+			return c
+		}
+		return name + ", " + c
+	}
+	return name
+}
+
+// ---------------------------------------------------------------------------
+// address_modify
+
+// AddressModifyParams are the arguments of address_modify. onOffice takes
+// one change object per phone-book key (phone, email_business …); a list of
+// changes with the key as "kind" keeps the schema to one object type.
+type AddressModifyParams struct {
+	ID       int             `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Address id"`
+	Data     FieldValues     `json:"data,omitempty" jsonschema_description:"Field → new value; only these fields change"`
+	Contacts []ContactChange `json:"contacts,omitempty" jsonschema:"maxItems=10" jsonschema_description:"Phone/fax/e-mail changes, at most one per kind"`
+}
+
+// ContactChange is one change of the phone book.
+type ContactChange struct {
+	Kind     string `json:"kind" jsonschema:"required,enum=phone,enum=phone_private,enum=phone_business,enum=mobile,enum=fax,enum=fax_private,enum=fax_business,enum=email,enum=email_private,enum=email_business"`
+	Action   string `json:"action" jsonschema:"required,enum=add,enum=modify,enum=delete"`
+	OldValue string `json:"oldvalue,omitempty" jsonschema_description:"Current value (modify, delete)"`
+	NewValue string `json:"newvalue,omitempty" jsonschema_description:"New value (add, modify)"`
+	Default  bool   `json:"default,omitempty" jsonschema_description:"Make it the main entry"`
+}
+
+func (p AddressModifyParams) check(ctx context.Context, env *Env) error {
+	if len(p.Data) == 0 && len(p.Contacts) == 0 {
+		return argErrorf("data", "give the fields to change in data, or phone/e-mail changes in contacts")
+	}
+	for _, k := range keys(p.Data) {
+		if arg, ok := contactFieldNames[k]; ok {
+			return argErrorf("data."+k, "change phone numbers and e-mails with contacts (kind %s)", arg)
+		}
+	}
+	seen := map[string]bool{}
+	for i, c := range p.Contacts {
+		arg := fmt.Sprintf("contacts.%d", i)
+		if seen[c.Kind] {
+			return argErrorf(arg, "only one change per kind (%s) in one call; make a second call for the next", c.Kind)
+		}
+		seen[c.Kind] = true
+		switch c.Action {
+		case "add":
+			if c.NewValue == "" {
+				return argErrorf(arg+".newvalue", "is required to add an entry")
+			}
+		case "modify":
+			if c.OldValue == "" {
+				return argErrorf(arg+".oldvalue", "names the entry to change and is required")
+			}
+			if c.NewValue == "" && !c.Default {
+				return argErrorf(arg+".newvalue", "give the new value, or default true to make the entry the main one")
+			}
+		case "delete":
+			if c.OldValue == "" {
+				return argErrorf(arg+".oldvalue", "names the entry to delete and is required")
+			}
+		}
+		if strings.HasPrefix(c.Kind, "email") && c.NewValue != "" && !strings.Contains(c.NewValue, "@") {
+			return argErrorf(arg+".newvalue", "%q is not an e-mail address", c.NewValue)
+		}
+	}
+	return checkFieldValues(ctx, env, "address", "data", p.Data, nil)
+}
+
+func (c ContactChange) wire() map[string]any {
+	m := map[string]any{"action": c.Action}
+	if c.OldValue != "" {
+		m["oldvalue"] = c.OldValue
+	}
+	if c.NewValue != "" {
+		m["newvalue"] = c.NewValue
+	}
+	if c.Default {
+		m["default"] = true
+	}
+	return m
+}
+
+func (c ContactChange) describe() string {
+	s := c.Kind + ": "
+	switch c.Action {
+	case "add":
+		s += "add " + c.NewValue
+	case "delete":
+		s += "delete " + c.OldValue
+	default:
+		if c.NewValue != "" {
+			s += c.OldValue + " → " + c.NewValue
+		} else {
+			s += c.OldValue
+		}
+	}
+	if c.Default {
+		s += " (as main entry)"
+	}
+	return s
+}
+
+func modifyAddress(ctx context.Context, env *Env, p AddressModifyParams) (*Result, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	params := map[string]any{}
+	for k, v := range p.Data {
+		params[k] = v
+	}
+	for _, c := range p.Contacts {
+		params[c.Kind] = c.wire()
+	}
+	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "address", ResourceID: strconv.Itoa(p.ID), Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	changed := keys(p.Data)
+	for _, c := range p.Contacts {
+		changed = append(changed, c.Kind+" ("+c.Action+")")
+	}
+	return condense.Text("Address %d modified: %s.", p.ID, strings.Join(changed, ", ")), nil
+}
+
+// readAddress reads one address with the given fields; nil when it does not exist.
+func readAddress(ctx context.Context, env *Env, id int, fields []string) (map[string]any, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", ResourceID: strconv.Itoa(id),
+		Parameters: map[string]any{"data": fields}})
+	if err != nil {
+		if onoffice.CodeOf(err) == 292 || onoffice.CodeOf(err) == 80 {
+			return nil, nil
+		}
+		return nil, err
+	}
+	if len(res.Records) == 0 {
+		return nil, nil
+	}
+	return res.Records[0].Fields(), nil
+}
+
+var addressNameFields = []string{"Vorname", "Name", "Zusatz1"}
+
+// addressTarget names an address for a preview; the error says when it does not exist.
+func addressTarget(ctx context.Context, env *Env, arg string, id int, more ...string) (string, map[string]any, error) {
+	fields := append(append([]string{}, addressNameFields...), more...)
+	el, err := readAddress(ctx, env, id, fields)
+	if err != nil {
+		return "", nil, err
+	}
+	if el == nil {
+		return "", nil, argErrorf(arg, "there is no address %d (or no right to see it)", id)
+	}
+	return fmt.Sprintf("address %d %q", id, addressName(el)), el, nil
+}
+
+func previewAddressModify(ctx context.Context, env *Env, p AddressModifyParams) (*Preview, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	target, el, err := addressTarget(ctx, env, "id", p.ID, keys(p.Data)...)
+	if err != nil {
+		return nil, err
+	}
+	mf := moduleFields(ctx, env, "address")
+	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
+	for _, k := range keys(p.Data) {
+		var fi *onoffice.FieldInfo
+		if mf != nil {
+			if f, ok := mf.Fields[k]; ok {
+				fi = &f
+			}
+		}
+		before, ok := condense.Value(fi, el[k])
+		if !ok {
+			before = "(empty)"
+		}
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, before, argDisplay(p.Data[k])))
+	}
+	for _, c := range p.Contacts {
+		pv.Changes = append(pv.Changes, c.describe())
+	}
+	return pv, nil
+}
+
+// ---------------------------------------------------------------------------
+// address_search
+
+// AddressSearchParams are the arguments of address_search.
+type AddressSearchParams struct {
+	Input              string   `json:"input" jsonschema:"required,minLength=2" jsonschema_description:"Search words, e.g. \"Roth Köln\" or a customer number"`
+	IncludeContactData bool     `json:"includecontactdata,omitempty" jsonschema_description:"Also search all e-mails and phone numbers"`
+	CaseSensitive      bool     `json:"casesensitive,omitempty"`
+	SearchParameter    []string `json:"searchparameter,omitempty" jsonschema_description:"Search these fields instead, e.g. [\"Ort\",\"Strasse\"]"`
+	ListLimit          int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Maximum hits"`
+	SortBy             string   `json:"sortby,omitempty" jsonschema:"enum=KdNr,enum=Vorname,enum=Name,enum=Zusatz1,enum=contactCategory,enum=Email"`
+	SortOrder          string   `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
+}
+
+var addressSearchFields = []string{"customerno", "firstname", "surname", "company", "addressDescription", "primaryEmail", "emailaddress"}
+
+func searchAddresses(ctx context.Context, env *Env, p AddressSearchParams) (*Result, error) {
+	if strings.TrimSpace(p.Input) == "" {
+		return nil, argErrorf("input", "must contain a search word")
+	}
+	if err := checkFields(ctx, env, "address", "searchparameter", p.SearchParameter); err != nil {
+		return nil, err
+	}
+	if p.SortOrder != "" && p.SortBy == "" {
+		return nil, argErrorf("sortorder", "needs sortby")
+	}
+	limit := p.ListLimit
+	if limit == 0 {
+		limit = 20
+	}
+	params := map[string]any{"input": p.Input, "listlimit": limit}
+	if p.IncludeContactData {
+		params["includecontactdata"] = true
+	}
+	if p.CaseSensitive {
+		params["casesensitive"] = true
+	}
+	if len(p.SearchParameter) > 0 {
+		params["searchparameter"] = p.SearchParameter
+	}
+	if p.SortBy != "" {
+		params["sortby"] = p.SortBy
+		params["sortorder"] = "ASC"
+		if p.SortOrder != "" {
+			params["sortorder"] = p.SortOrder
+		}
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "address", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	out := condense.Records(res, condense.List{Noun: "matching addresses", Requested: addressSearchFields}, env.Render)
+	if res.Total > len(res.Records) && !env.Render.Raw {
+		// Replace the count line: the search has no offset, so say how to narrow it.
+		_, rest, _ := strings.Cut(out.Text, "\n")
+		out.Text = fmt.Sprintf("%d of %d matching addresses shown; add words to narrow the search or raise listlimit.\n%s", len(res.Records), res.Total, rest)
+	}
+	return out, nil
+}
+
+// ---------------------------------------------------------------------------
+// address files
+
+// AddressFileListParams are the arguments of address_file_list.
+type AddressFileListParams struct {
+	AddressID  int `json:"addressid" jsonschema:"required,minimum=1"`
+	FileID     int `json:"fileid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this file"`
+	ListLimit  int `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=100,default=20"`
+	ListOffset int `json:"listoffset,omitempty" jsonschema:"minimum=0"`
+}
+
+var addressFileFields = []string{"name", "type", "originalname", "fileSize", "date", "modified", "filename"}
+
+func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*Result, error) {
+	limit := p.ListLimit
+	if limit == 0 {
+		limit = 20
+	}
+	params := map[string]any{"addressid": p.AddressID}
+	if p.FileID > 0 {
+		params["fileid"] = p.FileID
+	} else {
+		params["listlimit"] = limit
+		if p.ListOffset > 0 {
+			params["listoffset"] = p.ListOffset
+		}
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "address", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	// The base64 content of a single file is of no use in a chat: leave it
+	// out and say how large it is.
+	for i, rec := range res.Records {
+		el := rec.Fields()
+		if el == nil {
+			continue
+		}
+		if content, ok := el["content"].(string); ok {
+			delete(el, "content")
+			el["content"] = fmt.Sprintf("not shown (%d bytes)", len(content)*3/4)
+		}
+		if m, ok := el["modified"].(float64); ok && m == 0 {
+			delete(el, "modified")
+		}
+		res.Records[i].Elements, _ = json.Marshal(el)
+	}
+	l := condense.List{Noun: "files", Requested: addressFileFields}
+	if p.FileID == 0 {
+		l.Page = &condense.Page{Offset: p.ListOffset, Limit: limit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
+	}
+	return condense.Records(res, l, env.Render), nil
+}
+
+// AddressDownloadLinkParams are the arguments of address_file_download_link.
+type AddressDownloadLinkParams struct {
+	AddressID int    `json:"addressid" jsonschema:"required,minimum=1"`
+	Language  string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language of the download page, e.g. DEU, ENG"`
+}
+
+func addressDownloadLink(ctx context.Context, env *Env, p AddressDownloadLinkParams) (*Result, error) {
+	params := map[string]any{"addressid": p.AddressID}
+	if p.Language != "" {
+		params["language"] = p.Language
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "downloadFiles", ResourceID: "address", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var url string
+	for _, rec := range res.Records {
+		var list []string
+		if json.Unmarshal(rec.Elements, &list) == nil && len(list) > 0 {
+			url = list[0]
+		}
+	}
+	if url == "" {
+		return nil, fmt.Errorf("onOffice sent no download link")
+	}
+	out := condense.Text("Download page for the files of address %d (valid 14 days, open to anyone with the link): %s", p.AddressID, url)
+	if env.Render.Structured {
+		out.Structured = map[string]any{"url": url}
+	}
+	return out, nil
+}
+
+func previewAddressDownloadLink(ctx context.Context, env *Env, p AddressDownloadLinkParams) (*Preview, error) {
+	target, _, err := addressTarget(ctx, env, "addressid", p.AddressID)
+	if err != nil {
+		return nil, err
+	}
+	files := "all files"
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "address",
+		Parameters: map[string]any{"addressid": p.AddressID, "listlimit": 1}})
+	if err == nil && res.Total >= 0 {
+		files = fmt.Sprintf("all %d files", res.Total)
+	}
+	return &Preview{Target: target, RecordID: strconv.Itoa(p.AddressID), Changes: []string{
+		"creates a public download page with " + files + " of this address",
+		"anyone who gets the link can download them for 14 days",
+	}}, nil
+}
+
+// ---------------------------------------------------------------------------
+// address completion
+
+// AddressCompletionFieldsParams are the (no) arguments of address_completion_fields.
+type AddressCompletionFieldsParams struct{}
+
+func addressCompletionFields(ctx context.Context, env *Env, _ AddressCompletionFieldsParams) (*Result, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "addressCompletionFields", Parameters: map[string]any{}})
+	if err != nil {
+		return nil, err
+	}
+	return categoryFields(res, env, "address completion fields", nil), nil
+}
+
+// categoryField is one entry of the fields list of a category record
+// (address completion fields, search criteria fields).
+type categoryField struct {
+	ID                     string            `json:"id"`
+	Name                   string            `json:"name"`
+	Type                   string            `json:"type"`
+	Values                 map[string]string `json:"values"`
+	Default                any               `json:"default"`
+	KO                     any               `json:"ko"`
+	RangeField             any               `json:"rangefield"`
+	Mandatory              any               `json:"mandatory"`
+	Vermarktungsarten      string            `json:"vermarktungsarten"`
+	Objektarten            string            `json:"objektarten"`
+	Nutzungsarten          string            `json:"nutzungsarten"`
+	AdditionalTranslations map[string]string `json:"additionalTranslations"`
+}
+
+// categoryFields renders category records: one header per category, one
+// line per field with its type and select keys.
+func categoryFields(res onoffice.Result, env *Env, noun string, extra func(f categoryField) []string) *Result {
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}
+	}
+	var b strings.Builder
+	structured := []any{}
+	n := 0
+	for _, rec := range res.Records {
+		var el struct {
+			Name   string          `json:"name"`
+			Fields []categoryField `json:"fields"`
+		}
+		if json.Unmarshal(rec.Elements, &el) != nil {
+			continue
+		}
+		fmt.Fprintf(&b, "%s:\n", el.Name)
+		for _, f := range el.Fields {
+			n++
+			typ := strings.TrimPrefix(f.Type, "urn:onoffice-de-ns:smart:2.5:dbAccess:dataType:")
+			line := fmt.Sprintf("- %s (%s) %s", f.ID, f.Name, typ)
+			if extra != nil {
+				if more := extra(f); len(more) > 0 {
+					line += " " + strings.Join(more, " ")
+				}
+			}
+			if len(f.Values) > 0 {
+				pairs := make([]string, 0, len(f.Values))
+				for _, k := range sortedKeysByLabel(f.Values) {
+					pairs = append(pairs, k+"="+f.Values[k])
+				}
+				line += " [keys: " + strings.Join(pairs, ", ") + "]"
+			}
+			b.WriteString(line + "\n")
+		}
+		structured = append(structured, map[string]any{"name": el.Name, "fields": el.Fields})
+	}
+	if n == 0 {
+		return &Result{Text: "No " + noun + " are configured."}
+	}
+	out := &Result{Text: fmt.Sprintf("%d %s. Format: id (label) type [keys: key=label]\n%s", n, noun, strings.TrimRight(b.String(), "\n"))}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"categories": structured}
+	}
+	return out
+}
+
+// AddressCompletionSendParams are the arguments of address_completion_send.
+type AddressCompletionSendParams struct {
+	AddressID     int    `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"Address to complete; it receives the e-mail"`
+	Mode          string `json:"mode" jsonschema:"required,enum=modus1,enum=modus2" jsonschema_description:"modus1: contact data; modus2: contact data and search profile"`
+	EmailIdentity string `json:"emailidentity,omitempty" jsonschema:"format=email" jsonschema_description:"Sender address; default: the API user's standard sender"`
+}
+
+func sendAddressCompletion(ctx context.Context, env *Env, p AddressCompletionSendParams) (*Result, error) {
+	params := map[string]any{"addressId": p.AddressID, "mode": p.Mode}
+	if p.EmailIdentity != "" {
+		params["emailidentity"] = p.EmailIdentity
+	}
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "sendaddresscompletion", Parameters: params}); err != nil {
+		return nil, err
+	}
+	return condense.Text("Address completion e-mail (%s) sent to address %d.", p.Mode, p.AddressID), nil
+}
+
+func previewAddressCompletion(ctx context.Context, env *Env, p AddressCompletionSendParams) (*Preview, error) {
+	target, el, err := addressTarget(ctx, env, "addressId", p.AddressID, "defaultemail")
+	if err != nil {
+		return nil, err
+	}
+	to, _ := el["defaultemail"].(string)
+	if to == "" {
+		return nil, argErrorf("addressId", "address %d has no e-mail address, so no completion e-mail can be sent", p.AddressID)
+	}
+	what := "their contact data"
+	if p.Mode == "modus2" {
+		what = "their contact data and search profile"
+	}
+	from := "the API user's standard sender address"
+	if p.EmailIdentity != "" {
+		from = p.EmailIdentity
+	}
+	return &Preview{Target: target, RecordID: strconv.Itoa(p.AddressID), Changes: []string{
+		fmt.Sprintf("sends an e-mail to %s from %s", to, from),
+		"with a link to a form where the contact completes " + what + "; their answers will change the record",
+	}}, nil
+}
+
+// ---------------------------------------------------------------------------
+// newsletter
+
+// NewsletterRegisterParams are the arguments of newsletter_register.
+type NewsletterRegisterParams struct {
+	ID       int  `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Address id"`
+	Register bool `json:"register" jsonschema:"required" jsonschema_description:"true subscribes, false cancels"`
+}
+
+func registerNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParams) (*Result, error) {
+	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "registerNewsletter", ResourceID: strconv.Itoa(p.ID),
+		Parameters: map[string]any{"register": p.Register}})
+	if err != nil {
+		return nil, err
+	}
+	what := "cancelled"
+	if p.Register {
+		what = "registered"
+	}
+	text := fmt.Sprintf("Newsletter %s for address %d.", what, p.ID)
+	// Read the resulting state back: it tells whether a double opt-in is pending.
+	if el, err := readAddress(ctx, env, p.ID, []string{"newsletter_aktiv"}); err == nil && el != nil {
+		var fi *onoffice.FieldInfo
+		if mf := moduleFields(ctx, env, "address"); mf != nil {
+			if f, ok := mf.Fields["newsletter_aktiv"]; ok {
+				fi = &f
+			}
+		}
+		if v, ok := condense.Value(fi, el["newsletter_aktiv"]); ok {
+			text += " newsletter_aktiv is now: " + v + "."
+		}
+	}
+	return condense.Text("%s", text), nil
+}
+
+func previewNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParams) (*Preview, error) {
+	target, el, err := addressTarget(ctx, env, "id", p.ID, "newsletter_aktiv", "defaultemail")
+	if err != nil {
+		return nil, err
+	}
+	var fi *onoffice.FieldInfo
+	if mf := moduleFields(ctx, env, "address"); mf != nil {
+		if f, ok := mf.Fields["newsletter_aktiv"]; ok {
+			fi = &f
+		}
+	}
+	before, ok := condense.Value(fi, el["newsletter_aktiv"])
+	if !ok {
+		before = "(empty)"
+	}
+	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
+	to, _ := el["defaultemail"].(string)
+	if p.Register {
+		if to == "" {
+			return nil, argErrorf("id", "address %d has no e-mail address and cannot receive the newsletter", p.ID)
+		}
+		pv.Changes = append(pv.Changes,
+			"newsletter_aktiv: "+before+" → yes, or double opt-in pending when double opt-in is active",
+			"with double opt-in, a confirmation e-mail goes to "+to)
+	} else {
+		pv.Changes = append(pv.Changes, "newsletter_aktiv: "+before+" → cancellation")
+	}
+	pv.Changes = append(pv.Changes, "an activity (Newsletter) is written to the address")
+	return pv, nil
+}
+
+// ---------------------------------------------------------------------------
+// select values and hierarchy
+
+// AddressSelectValuesParams are the arguments of address_select_values.
+type AddressSelectValuesParams struct {
+	FieldName string `json:"fieldname" jsonschema:"required" jsonschema_description:"A single- or multiselect address field, e.g. Land"`
+}
+
+func addressSelectValues(ctx context.Context, env *Env, p AddressSelectValuesParams) (*Result, error) {
+	if err := checkFields(ctx, env, "address", "fieldname", []string{p.FieldName}); err != nil {
+		return nil, err
+	}
+	if mf := moduleFields(ctx, env, "address"); mf != nil {
+		if f := mf.Fields[p.FieldName]; f.Type != "singleselect" && f.Type != "multiselect" {
+			var selects []string
+			for _, n := range mf.Names() {
+				if t := mf.Fields[n].Type; t == "singleselect" || t == "multiselect" {
+					selects = append(selects, n)
+				}
+			}
+			return nil, argErrorf("fieldname", "%s is a %s field, not a select field; select fields: %s", p.FieldName, f.Type, strings.Join(selects, ", "))
+		}
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "confignewaddressfields", ResourceID: "fieldvalues",
+		Parameters: map[string]any{"fieldname": p.FieldName}})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var b strings.Builder
+	values := map[string]string{}
+	for _, rec := range res.Records {
+		el := rec.Fields()
+		title, _ := el["title"].(string)
+		values[rec.IDString()] = title
+		fmt.Fprintf(&b, "\n- %s = %s", rec.IDString(), title)
+	}
+	out := &Result{Text: fmt.Sprintf("%s: %d permitted keys (key = label)%s", p.FieldName, len(res.Records), b.String())}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"field": p.FieldName, "values": values}
+	}
+	return out, nil
+}
+
+// AddressHierarchyParams are the arguments of address_hierarchy_contacts.
+type AddressHierarchyParams struct {
+	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Address id of the company or person at the top"`
+}
+
+func addressHierarchyContacts(ctx context.Context, env *Env, p AddressHierarchyParams) (*Result, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "addressHierarchyContacts", ResourceID: strconv.Itoa(p.ID),
+		Parameters: map[string]any{}})
+	if err != nil {
+		return nil, err
+	}
+	return condense.Records(res, condense.List{Noun: "hierarchy contacts", IDField: "id",
+		Requested: []string{"firstname", "surname", "company", "primaryEmail", "customerno"}}, env.Render), nil
+}

@@ -1,0 +1,410 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+func agentsLogTools() []Tool {
+	return []Tool{
+		define("agents_log_read", "Read activities",
+			"List the activity journal (agents log: calls, e-mails, viewings, offers), newest first, or read one entry by id. Select by linked records with estateid/addressid; those fields and Benutzer cannot be filtered.",
+			readAgentsLog),
+		withPreview(define("agents_log_create", "Log an activity",
+			"Record an activity (call, e-mail, viewing, offer …) for addresses and/or an estate; one entry is created per address. Kind/type pairs: action_type_list.",
+			createAgentsLog), previewAgentsLogCreate),
+		withPreview(define("agents_log_modify", "Change an activity",
+			"Change the kind, type, note, time, costs, duration, origin or characteristics of an activity entry. Links are changed with relation_create.",
+			modifyAgentsLog), previewAgentsLogModify),
+	}
+}
+
+var defaultAgentsLogFields = []string{"Datum", "Aktionsart", "Aktionstyp", "Bemerkung", "Objekt_nr", "Adress_nr", "Benutzer", "Beratungsebene"}
+
+// agentsLogPseudoFields are readable names besides the field configuration.
+var agentsLogPseudoFields = []string{"Nr", "Benutzer_bearb", "mailDate", "Aktionsmerkmale", "Angeboten_fuer"}
+
+// AgentsLogReadParams are the arguments of agents_log_read.
+type AgentsLogReadParams struct {
+	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Entry id: read only this entry"`
+	Data       []string `json:"data,omitempty" jsonschema_description:"Field names, e.g. [\"Datum\",\"Aktionsart\",\"Bemerkung\",\"Objekt_nr\"]"`
+	Filter     Filter   `json:"filter,omitempty"`
+	SortBy     SortBy   `json:"sortby,omitempty"`
+	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
+	ListOffset int      `json:"listoffset,omitempty" jsonschema:"minimum=0"`
+	EstateID   []int    `json:"estateid,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Only entries linked to these estates"`
+	AddressID  []int    `json:"addressid,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Only entries linked to these addresses"`
+	ProjectID  int      `json:"projectid,omitempty" jsonschema:"minimum=1"`
+	FullMail   bool     `json:"fullmail,omitempty" jsonschema_description:"Add the full e-mail body (mailbody) of e-mail entries"`
+	Tracking   bool     `json:"tracking,omitempty" jsonschema_description:"Only entries released for owner tracking"`
+}
+
+// agentsLogUnfilterable are fields the API refuses in a filter.
+var agentsLogUnfilterable = []string{"Benutzer", "Adress_nr", "Objekt_nr", "dauer"}
+
+func readAgentsLog(ctx context.Context, env *Env, p AgentsLogReadParams) (*Result, error) {
+	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}
+	if len(lp.Data) == 0 {
+		lp.Data = defaultAgentsLogFields
+	}
+	if lp.ListLimit == 0 {
+		lp.ListLimit = 20
+	}
+	for _, name := range agentsLogUnfilterable {
+		if _, ok := p.Filter[name]; ok {
+			return nil, argErrorf("filter."+name, "cannot be filtered; select linked records with estateid or addressid instead")
+		}
+	}
+	if _, ok := p.Filter["Absagegrund"]; ok {
+		if _, level := p.Filter["Beratungsebene"]; !level {
+			return nil, argErrorf("filter.Absagegrund", "needs a Beratungsebene filter as well, e.g. {\"op\":\"=\",\"val\":\"G Absage\"}")
+		}
+	}
+	if err := lp.check(ctx, env, "agentsLog", agentsLogPseudoFields...); err != nil {
+		return nil, err
+	}
+	params := map[string]any{}
+	lp.apply(params)
+	if len(p.EstateID) > 0 {
+		params["estateid"] = p.EstateID
+	}
+	if len(p.AddressID) > 0 {
+		params["addressid"] = p.AddressID
+	}
+	if p.ProjectID > 0 {
+		params["projectid"] = p.ProjectID
+	}
+	if p.FullMail {
+		params["fullmail"] = true
+	}
+	if p.Tracking {
+		params["tracking"] = true
+	}
+	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", Parameters: params}
+	if p.ID > 0 {
+		a.ResourceID = strconv.Itoa(p.ID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	l := condense.List{Noun: "activities", Requested: lp.Data, Fields: moduleFields(ctx, env, "agentsLog")}
+	if p.ID == 0 {
+		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
+	}
+	return condense.Records(res, l, env.Render), nil
+}
+
+// AgentsLogCreateParams are the arguments of agents_log_create.
+type AgentsLogCreateParams struct {
+	AddressIDs         []int    `json:"addressids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Linked addresses (one entry each); addressids or estateid is required"`
+	EstateID           int      `json:"estateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Linked estate"`
+	ActionKind         string   `json:"actionkind,omitempty" jsonschema_description:"Kind of action (Aktionsart), German key, e.g. Telefonat, Email, Termin"`
+	ActionType         string   `json:"actiontype,omitempty" jsonschema_description:"Type of action (Aktionstyp) of that kind, e.g. Ausgang"`
+	DateTime           string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"YYYY-MM-DD HH:MM:SS; default now"`
+	Note               string   `json:"note,omitempty"`
+	OriginContact      string   `json:"origincontact,omitempty" jsonschema_description:"Contact origin key (HerkunftKontakt)"`
+	Features           []string `json:"features,omitempty" jsonschema_description:"Characteristic keys (merkmal)"`
+	Cost               float64  `json:"cost,omitempty" jsonschema:"minimum=0"`
+	Duration           int      `json:"duration,omitempty" jsonschema:"minimum=0" jsonschema_description:"Seconds"`
+	AdvisoryLevel      string   `json:"advisorylevel,omitempty" jsonschema:"enum=A,enum=B,enum=C,enum=D,enum=E,enum=F,enum=G" jsonschema_description:"A contract signed … F documents ordered, G cancellation"`
+	ReasonCancellation string   `json:"reasoncancellation,omitempty" jsonschema_description:"Absagegrund key; only with advisorylevel G"`
+	ProjectID          int      `json:"projectid,omitempty" jsonschema:"minimum=1"`
+	TaskID             int      `json:"taskid,omitempty" jsonschema:"minimum=1"`
+	AppointmentID      int      `json:"appointmentid,omitempty" jsonschema:"minimum=1"`
+	FileIDs            []int    `json:"fileids,omitempty"`
+	UserID             int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Responsible user id; default the API user"`
+}
+
+// checkAgentsLogKeys checks select values against the agents-log field
+// configuration, where the account's keys are listed.
+func checkAgentsLogKeys(ctx context.Context, env *Env, kind, origin string, features []string) error {
+	mf := moduleFields(ctx, env, "agentsLog")
+	if mf == nil {
+		return nil
+	}
+	check := func(arg, field, value string) error {
+		f, ok := mf.Fields[field]
+		if !ok || len(f.Permitted) == 0 || value == "" {
+			return nil
+		}
+		if _, ok := f.Permitted[value]; ok {
+			return nil
+		}
+		return argErrorf(arg, "unknown key %q%s; field_config_get (module agentsLog, field %s) lists the keys", value, suggest(value, keys(f.Permitted)), field)
+	}
+	if err := check("actionkind", "Aktionsart", kind); err != nil {
+		return err
+	}
+	if err := check("origincontact", "HerkunftKontakt", origin); err != nil {
+		return err
+	}
+	for _, ft := range features {
+		if err := check("features", "merkmal", ft); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
+	if len(p.AddressIDs) == 0 && p.EstateID == 0 {
+		return argErrorf("addressids", "give addressids, estateid or both: an activity must concern a contact or an estate")
+	}
+	if p.ReasonCancellation != "" && p.AdvisoryLevel != "G" {
+		return argErrorf("reasoncancellation", "is only allowed with advisorylevel G (cancellation)")
+	}
+	if p.ActionType != "" && p.ActionKind == "" {
+		return argErrorf("actiontype", "needs actionkind as well")
+	}
+	if err := checkAgentsLogKeys(ctx, env, p.ActionKind, p.OriginContact, p.Features); err != nil {
+		return err
+	}
+	if p.ReasonCancellation != "" {
+		if mf := moduleFields(ctx, env, "agentsLog"); mf != nil {
+			if f, ok := mf.Fields["Absagegrund"]; ok && len(f.Permitted) > 0 {
+				if _, ok := f.Permitted[p.ReasonCancellation]; !ok {
+					return argErrorf("reasoncancellation", "unknown reason %q; allowed: %s", p.ReasonCancellation, strings.Join(keys(f.Permitted), ", "))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (p AgentsLogCreateParams) wire() map[string]any {
+	params := map[string]any{}
+	set := func(k string, v any, ok bool) {
+		if ok {
+			params[k] = v
+		}
+	}
+	set("addressids", p.AddressIDs, len(p.AddressIDs) > 0)
+	set("estateid", p.EstateID, p.EstateID > 0)
+	set("actionkind", p.ActionKind, p.ActionKind != "")
+	set("actiontype", p.ActionType, p.ActionType != "")
+	set("datetime", p.DateTime, p.DateTime != "")
+	set("note", p.Note, p.Note != "")
+	set("origincontact", p.OriginContact, p.OriginContact != "")
+	set("features", p.Features, len(p.Features) > 0)
+	set("cost", p.Cost, p.Cost > 0)
+	set("duration", p.Duration, p.Duration > 0)
+	set("advisorylevel", p.AdvisoryLevel, p.AdvisoryLevel != "")
+	set("reasoncancellation", p.ReasonCancellation, p.ReasonCancellation != "")
+	set("projectid", p.ProjectID, p.ProjectID > 0)
+	set("taskid", p.TaskID, p.TaskID > 0)
+	set("appointmentid", p.AppointmentID, p.AppointmentID > 0)
+	set("fileids", p.FileIDs, len(p.FileIDs) > 0)
+	set("userid", p.UserID, p.UserID > 0)
+	return params
+}
+
+func createAgentsLog(ctx context.Context, env *Env, p AgentsLogCreateParams) (*Result, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "agentslog", Parameters: p.wire()})
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, r := range res.Records {
+		ids = append(ids, r.IDString())
+	}
+	what := strings.TrimSpace(p.ActionKind + " " + p.ActionType)
+	if what == "" {
+		what = "activity"
+	}
+	var on []string
+	if len(p.AddressIDs) > 0 {
+		on = append(on, "address "+relJoinInts(p.AddressIDs))
+	}
+	if p.EstateID > 0 {
+		on = append(on, "estate "+strconv.Itoa(p.EstateID))
+	}
+	out := condense.Text("Logged %s for %s: entry id %s.", what, strings.Join(on, " and "), strings.Join(ids, ", "))
+	if env.Render.Structured {
+		out.Structured = map[string]any{"ids": ids}
+	}
+	return out, nil
+}
+
+func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreateParams) (*Preview, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	ids := map[string][]int{"address": p.AddressIDs}
+	if p.EstateID > 0 {
+		ids["estate"] = []int{p.EstateID}
+	}
+	names := relNames(ctx, env, ids)
+	var on []string
+	for _, id := range p.AddressIDs {
+		on = append(on, relLabel("address", id, names, false))
+	}
+	if p.EstateID > 0 {
+		on = append(on, relLabel("estate", p.EstateID, names, false))
+	}
+	pv := &Preview{Target: "new activity for " + strings.Join(on, " and ")}
+	if len(p.AddressIDs) > 1 {
+		pv.Target = fmt.Sprintf("%d new activities (one per address) for %s", len(p.AddressIDs), strings.Join(on, ", "))
+	}
+	wire := p.wire()
+	for _, k := range keys(wire) {
+		if k == "addressids" || k == "estateid" {
+			continue
+		}
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %v", agentsLogFieldOf(k), wire[k]))
+	}
+	return pv, nil
+}
+
+// agentsLogFieldNames maps the English write parameters to the German field names reads use.
+var agentsLogFieldNames = map[string]string{
+	"actionkind": "Aktionsart", "actiontype": "Aktionstyp", "origincontact": "HerkunftKontakt", "cost": "Kosten",
+	"note": "Bemerkung", "duration": "dauer", "features": "merkmal", "datetime": "Datum",
+	"advisorylevel": "Beratungsebene", "reasoncancellation": "Absagegrund",
+}
+
+func agentsLogFieldOf(param string) string {
+	if f, ok := agentsLogFieldNames[param]; ok {
+		return f
+	}
+	return param
+}
+
+// AgentsLogModifyData are the changeable values of an entry.
+type AgentsLogModifyData struct {
+	ActionKind    string   `json:"actionkind,omitempty" jsonschema_description:"Kind of action (Aktionsart)"`
+	ActionType    string   `json:"actiontype,omitempty" jsonschema_description:"Type of action (Aktionstyp)"`
+	DateTime      string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"Activity time YYYY-MM-DD HH:MM:SS"`
+	Note          *string  `json:"note,omitempty"`
+	OriginContact string   `json:"origincontact,omitempty" jsonschema_description:"Contact origin key"`
+	Features      []string `json:"features,omitempty" jsonschema_description:"Characteristic keys; replace the stored ones"`
+	Cost          *float64 `json:"cost,omitempty" jsonschema:"minimum=0"`
+	Duration      *int     `json:"duration,omitempty" jsonschema:"minimum=0" jsonschema_description:"Seconds"`
+}
+
+// AgentsLogModifyParams are the arguments of agents_log_modify.
+type AgentsLogModifyParams struct {
+	ID   int                 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Entry id"`
+	Data AgentsLogModifyData `json:"data" jsonschema:"required"`
+}
+
+func (d AgentsLogModifyData) wire() map[string]any {
+	m := map[string]any{}
+	if d.ActionKind != "" {
+		m["actionkind"] = d.ActionKind
+	}
+	if d.ActionType != "" {
+		m["actiontype"] = d.ActionType
+	}
+	if d.DateTime != "" {
+		m["datetime"] = d.DateTime
+	}
+	if d.Note != nil {
+		m["note"] = *d.Note
+	}
+	if d.OriginContact != "" {
+		m["origincontact"] = d.OriginContact
+	}
+	if d.Features != nil {
+		m["features"] = d.Features
+	}
+	if d.Cost != nil {
+		m["cost"] = *d.Cost
+	}
+	if d.Duration != nil {
+		m["duration"] = *d.Duration
+	}
+	return m
+}
+
+func (p AgentsLogModifyParams) check(ctx context.Context, env *Env) error {
+	if len(p.Data.wire()) == 0 {
+		return argErrorf("data", "names nothing to change; allowed: actionkind, actiontype, datetime, note, origincontact, features, cost, duration")
+	}
+	return checkAgentsLogKeys(ctx, env, p.Data.ActionKind, p.Data.OriginContact, p.Data.Features)
+}
+
+func modifyAgentsLog(ctx context.Context, env *Env, p AgentsLogModifyParams) (*Result, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	data := p.Data.wire()
+	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "agentslog", ResourceID: strconv.Itoa(p.ID),
+		Parameters: map[string]any{"data": data}})
+	if err != nil {
+		return nil, err
+	}
+	changed := make([]string, 0, len(data))
+	for _, k := range keys(data) {
+		changed = append(changed, agentsLogFieldOf(k))
+	}
+	return condense.Text("Activity %d modified: %s.", p.ID, strings.Join(changed, ", ")), nil
+}
+
+func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyParams) (*Preview, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	data := p.Data.wire()
+	fieldList := []string{"Aktionsart", "Aktionstyp", "Datum"}
+	for k := range data {
+		fieldList = append(fieldList, agentsLogFieldOf(k))
+	}
+	pv := &Preview{Target: "activity " + strconv.Itoa(p.ID), RecordID: strconv.Itoa(p.ID)}
+	var current map[string]any
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", ResourceID: strconv.Itoa(p.ID),
+		Parameters: map[string]any{"data": alogUnique(fieldList)}})
+	if err == nil && len(res.Records) > 0 {
+		current = res.Records[0].Fields()
+		if name := relNameOf("agentslog", current); name != "" {
+			pv.Target += ` "` + condense.Defuse(name) + `"`
+		}
+	} else {
+		pv.Target += " (not found)"
+	}
+	mf := moduleFields(ctx, env, "agentsLog")
+	for _, k := range keys(data) {
+		field := agentsLogFieldOf(k)
+		before := "(empty)"
+		if v, ok := condense.Value(alogFieldInfo(mf, field), current[field]); ok {
+			before = v
+		}
+		after := fmt.Sprint(data[k])
+		if list, ok := data[k].([]string); ok {
+			after = strings.Join(list, ", ")
+		}
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", field, condense.Defuse(before), condense.Defuse(after)))
+	}
+	return pv, nil
+}
+
+// fieldInfo returns one field of a configuration, or nil.
+func alogFieldInfo(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
+	if mf == nil {
+		return nil
+	}
+	if f, ok := mf.Fields[name]; ok {
+		return &f
+	}
+	return nil
+}
+
+func alogUnique(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,1341 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+func appointmentTools() []Tool {
+	return []Tool{
+		define("appointment_list", "List appointments",
+			"List calendar appointments in a date window (both dates required, at most 500) with participants, contacts and linked estate. Times are German local time.",
+			listAppointments),
+		define("appointment_read", "Read appointment details",
+			"Read one appointment by id with every detail (conflicts, confirmation state of each contact), or the appointments of a period or changed since a moment. For calendar overviews use appointment_list.",
+			readAppointments),
+		withPreview(define("appointment_create", "Create appointment",
+			"Create an appointment (viewing, notary, …) and link contacts and an estate. Run appointment_conflicts first to avoid double bookings.",
+			createAppointment), previewAppointmentCreate),
+		withPreview(define("appointment_modify", "Change appointment",
+			"Reschedule or change an appointment: only the data fields given change; contacts are added unless replaceAddressIds is true; status canceled cancels it.",
+			modifyAppointment), previewAppointmentModify),
+		withPreview(define("appointment_delete", "Delete appointment",
+			"Delete an appointment for good. To call it off but keep it, set status canceled with appointment_modify.",
+			deleteAppointment), previewAppointmentDelete),
+		withPreview(define("appointment_confirmation_send", "Send appointment confirmation",
+			"E-mail an appointment confirmation to every contact linked to the appointment.",
+			sendAppointmentConfirmation), previewAppointmentConfirmation),
+		define("calendar_resource_list", "List calendar resources",
+			"List bookable resources (rooms, company cars) with the keys that appointment data.ressources takes.",
+			listCalendarResources),
+		define("appointment_file_list", "List appointment files",
+			"List the files of an appointment with uploader, size and a download link valid for one hour.",
+			listAppointmentFiles),
+		define("appointment_conflicts", "Check appointment conflicts",
+			"Check a planned time against the calendar: which participants, resources, contacts and estates are already booked then. Saves nothing.",
+			checkAppointmentConflicts),
+	}
+}
+
+// ---------------------------------------------------------------------------
+// German local time
+//
+// appointmentList sends UTC timestamps while the calendar fields and the
+// people using them think in German local time; the rule below is the
+// EU one (CEST from the last Sunday of March to the last Sunday of October,
+// switching at 01:00 UTC), so no time zone database is needed.
+
+func apptLastSunday(y int, m time.Month) time.Time {
+	d := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+	for d.Weekday() != time.Sunday {
+		d = d.AddDate(0, 0, -1)
+	}
+	return d
+}
+
+// apptLocal converts an instant to German wall-clock time.
+func apptLocal(t time.Time) time.Time {
+	t = t.UTC()
+	y := t.Year()
+	summer := apptLastSunday(y, time.March).Add(time.Hour)
+	winter := apptLastSunday(y, time.October).Add(time.Hour)
+	if !t.Before(summer) && t.Before(winter) {
+		return t.Add(2 * time.Hour)
+	}
+	return t.Add(time.Hour)
+}
+
+// apptSpanText renders a start and end as "2026-11-03 12:30–13:00".
+func apptSpanText(start, end time.Time, allDay bool) string {
+	if allDay {
+		last := end.Add(-time.Second)
+		if !last.After(start) || last.Format(time.DateOnly) == start.Format(time.DateOnly) {
+			return start.Format(time.DateOnly) + " (all day)"
+		}
+		return start.Format(time.DateOnly) + " – " + last.Format(time.DateOnly) + " (all day)"
+	}
+	if start.Format(time.DateOnly) == end.Format(time.DateOnly) {
+		return start.Format("2006-01-02 15:04") + "–" + end.Format("15:04")
+	}
+	return start.Format("2006-01-02 15:04") + " – " + end.Format("2006-01-02 15:04")
+}
+
+const apptLayout = "2006-01-02 15:04:05"
+
+var (
+	apptDateTimeRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$`)
+	apptTimeRE     = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}$`)
+)
+
+// ---------------------------------------------------------------------------
+// appointment_list
+
+// apptListData are the fields appointmentList can return.
+var apptListData = []string{"subject", "type", "status", "date", "location", "users", "groups", "contacts", "estate",
+	"notes", "createdBy", "modified", "confirmationStatus", "private", "travelTime", "recurrence", "reminder",
+	"resources", "project", "conflicts", "showFollowUpStatus"}
+
+var defaultApptListData = []string{"subject", "type", "status", "date", "location", "users", "contacts", "estate"}
+
+// AppointmentListParams are the arguments of appointment_list. The API
+// nests the window and flags in a filter object; the tool takes them flat
+// because they are not field conditions, and keeps filter for the four
+// text conditions the call accepts.
+type AppointmentListParams struct {
+	StartDate   string   `json:"startDate" jsonschema:"required,format=date" jsonschema_description:"First day (YYYY-MM-DD)"`
+	EndDate     string   `json:"endDate" jsonschema:"required,format=date" jsonschema_description:"Last day, inclusive"`
+	Data        []string `json:"data,omitempty" jsonschema:"enum=subject,enum=type,enum=status,enum=date,enum=location,enum=users,enum=groups,enum=contacts,enum=estate,enum=notes,enum=createdBy,enum=modified,enum=confirmationStatus,enum=private,enum=travelTime,enum=recurrence,enum=reminder,enum=resources,enum=project,enum=conflicts,enum=showFollowUpStatus"`
+	IsCancelled *bool    `json:"isCancelled,omitempty"`
+	IsDone      *bool    `json:"isDone,omitempty"`
+	IsRecurrent *bool    `json:"isRecurrent,omitempty"`
+	UserIDs     []int    `json:"userIds,omitempty" jsonschema_description:"Only appointments these users take part in"`
+	GroupIDs    []int    `json:"groupIds,omitempty"`
+	Filter      Filter   `json:"filter,omitempty" jsonschema_description:"Conditions on subject, notes, type or createdBy (creator login)"`
+	ListLimit   int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=100"`
+	ListOffset  int      `json:"listoffset,omitempty" jsonschema:"minimum=0"`
+}
+
+func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*Result, error) {
+	from, err := apptParseDay("startDate", p.StartDate)
+	if err != nil {
+		return nil, err
+	}
+	to, err := apptParseDay("endDate", p.EndDate)
+	if err != nil {
+		return nil, err
+	}
+	if to.Before(from) {
+		return nil, argErrorf("endDate", "%s is before startDate %s", p.EndDate, p.StartDate)
+	}
+	for _, k := range keys(p.Filter) {
+		switch k {
+		case "subject", "notes", "type", "createdBy":
+		default:
+			return nil, argErrorf("filter."+k, "appointment_list filters only subject, notes, type and createdBy; use isCancelled, isDone, isRecurrent, userIds and groupIds for the rest")
+		}
+	}
+	if err := p.Filter.checkConditions(); err != nil {
+		return nil, err
+	}
+	data := p.Data
+	if len(data) == 0 {
+		data = defaultApptListData
+	}
+	if apptHas(data, "showFollowUpStatus") && !apptHas(data, "contacts") {
+		return nil, argErrorf("data", "showFollowUpStatus only works together with contacts")
+	}
+	limit := p.ListLimit
+	if limit == 0 {
+		limit = 100
+	}
+	filter := map[string]any{"startDate": p.StartDate, "endDate": p.EndDate}
+	for k, v := range map[string]*bool{"isCancelled": p.IsCancelled, "isDone": p.IsDone, "isRecurrent": p.IsRecurrent} {
+		if v != nil {
+			filter[k] = *v
+		}
+	}
+	if len(p.UserIDs) > 0 {
+		filter["userIds"] = apptStrings(p.UserIDs)
+	}
+	if len(p.GroupIDs) > 0 {
+		filter["groupIds"] = apptStrings(p.GroupIDs)
+	}
+	for k, v := range p.Filter.wire() {
+		filter[k] = v
+	}
+	params := map[string]any{"data": apptWithID(data), "filter": filter, "listlimit": limit}
+	if p.ListOffset > 0 {
+		params["listoffset"] = p.ListOffset
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentList", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return condense.Records(res, condense.List{}, env.Render), nil
+	}
+	for i, rec := range res.Records {
+		res.Records[i].Elements = apptMarshal(apptFlattenList(rec.Fields()))
+	}
+	requested := []string{}
+	for _, d := range data {
+		if d != "showFollowUpStatus" {
+			requested = append(requested, d)
+		}
+	}
+	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id",
+		Page: &condense.Page{Offset: p.ListOffset, Limit: limit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}}
+	return condense.Records(res, l, env.Render), nil
+}
+
+func apptParseDay(arg, v string) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return t, argErrorf(arg, "must be a date YYYY-MM-DD, got %q", v)
+	}
+	return t, nil
+}
+
+func apptHas(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// apptWithID asks for the id too, so every record names itself.
+func apptWithID(data []string) []string {
+	if apptHas(data, "id") {
+		return data
+	}
+	return append([]string{"id"}, data...)
+}
+
+func apptStrings(ids []int) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = strconv.Itoa(id)
+	}
+	return out
+}
+
+func apptMarshal(v any) json.RawMessage {
+	b, _ := json.Marshal(v)
+	return b
+}
+
+// apptFlattenList turns the nested appointmentList values into short text.
+func apptFlattenList(el map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range el {
+		switch k {
+		case "type", "status":
+			if m, ok := v.(map[string]any); ok {
+				out[k] = m["value"]
+				if l := fmt.Sprint(m["label"]); l != "" && l != fmt.Sprint(m["value"]) && k == "type" {
+					out[k] = l
+				}
+				continue
+			}
+		case "date":
+			if m, ok := v.(map[string]any); ok {
+				start, err1 := time.Parse(time.RFC3339, fmt.Sprint(m["start"]))
+				end, err2 := time.Parse(time.RFC3339, fmt.Sprint(m["end"]))
+				if err1 == nil && err2 == nil {
+					out[k] = apptSpanText(apptLocal(start), apptLocal(end), m["allDay"] == true)
+					continue
+				}
+			}
+		case "modified":
+			if t, err := time.Parse(time.RFC3339, fmt.Sprint(v)); err == nil {
+				out[k] = apptLocal(t).Format("2006-01-02 15:04")
+				continue
+			}
+		case "location":
+			if m, ok := v.(map[string]any); ok {
+				out[k] = m["value"]
+				continue
+			}
+		case "private":
+			if v == true {
+				out[k] = "yes"
+			}
+			continue
+		case "travelTime":
+			if m, ok := v.(map[string]any); ok {
+				out[k] = fmt.Sprintf("%v min before, %v min after", m["outward"], m["return"])
+				continue
+			}
+		case "reminder":
+			if m, ok := v.(map[string]any); ok {
+				s := fmt.Sprintf("%v min before", m["timeBefore"])
+				if types, ok := m["types"].([]any); ok && len(types) > 0 {
+					s += " by " + apptJoin(types, func(x any) string { return fmt.Sprint(x) })
+				}
+				out[k] = s
+				continue
+			}
+		case "recurrence":
+			if m, ok := v.(map[string]any); ok {
+				kind := map[string]string{"t": "daily", "w": "weekly", "m": "monthly", "j": "yearly"}[fmt.Sprint(m["type"])]
+				s := fmt.Sprintf("%s, every %v, from %v", kind, m["interval"], m["start"])
+				if e := m["end"]; e != nil && e != "" {
+					s += fmt.Sprintf(" until %v", e)
+				}
+				out[k] = s
+				continue
+			}
+		case "users":
+			if list, ok := v.([]any); ok {
+				out[k] = apptJoin(list, func(x any) string {
+					m, _ := x.(map[string]any)
+					return fmt.Sprintf("%v (%v %v)", m["userName"], m["firstName"], m["lastName"])
+				})
+				continue
+			}
+		case "groups", "resources":
+			if list, ok := v.([]any); ok {
+				out[k] = apptJoin(list, func(x any) string {
+					m, _ := x.(map[string]any)
+					return fmt.Sprint(m["name"])
+				})
+				continue
+			}
+		case "contacts":
+			if list, ok := v.([]any); ok {
+				out[k] = apptJoin(list, func(x any) string {
+					m, _ := x.(map[string]any)
+					s := fmt.Sprintf("%v (%v", m["id"], m["confirmationStatus"])
+					if st, ok := m["followUpStatus"].(string); ok && st != "" {
+						s += ", feedback " + st
+					}
+					return s + ")"
+				})
+				continue
+			}
+		case "estate", "project":
+			if m, ok := v.(map[string]any); ok {
+				out[k] = m["id"]
+				continue
+			}
+		case "conflicts":
+			if m, ok := v.(map[string]any); ok {
+				if s := apptConflictText(m); s != "" {
+					out[k] = s
+				}
+				continue
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+func apptJoin(list []any, f func(any) string) string {
+	parts := make([]string, 0, len(list))
+	for _, x := range list {
+		parts = append(parts, f(x))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// apptConflictText sums up the four conflict lists; "" when there are none.
+func apptConflictText(m map[string]any) string {
+	var parts []string
+	for _, k := range []struct{ key, label string }{
+		{"conflictedUsers", "users"}, {"conflictedResources", "resources"},
+		{"conflictedAddresses", "contacts"}, {"conflictedEstates", "estates"},
+	} {
+		list, _ := m[k.key].([]any)
+		if len(list) == 0 {
+			continue
+		}
+		parts = append(parts, k.label+" "+apptJoin(list, func(x any) string {
+			e, _ := x.(map[string]any)
+			return fmt.Sprint(e["id"])
+		}))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// ---------------------------------------------------------------------------
+// appointment_read
+
+// apptReadFilterFields are the fields the legacy read filters on.
+var apptReadFilterFields = []string{"start_dt", "end_dt", "rp_flag", "description", "von", "erledigt", "note", "art"}
+
+// AppointmentReadParams are the arguments of appointment_read.
+type AppointmentReadParams struct {
+	ID                     int    `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read this appointment"`
+	DateStart              string `json:"datestart,omitempty" jsonschema:"format=date" jsonschema_description:"Period start (with dateend)"`
+	DateEnd                string `json:"dateend,omitempty" jsonschema:"format=date"`
+	ModifiedStart          string `json:"modifiedstart,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"Changed since (UTC, YYYY-MM-DD HH:MM:SS)"`
+	ModifiedEnd            string `json:"modifiedend,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"`
+	ShowCancelled          bool   `json:"showcancelled,omitempty"`
+	ShowConfirmationStatus bool   `json:"showConfirmationStatus,omitempty" jsonschema_description:"Add each contact's confirmation state"`
+	ShowConflicts          bool   `json:"showConflicts,omitempty" jsonschema_description:"With id: add overlapping bookings"`
+	Users                  []int  `json:"users,omitempty" jsonschema_description:"Period read: appointments of these user ids (default: your own)"`
+	Groups                 []int  `json:"groups,omitempty"`
+	AllUsers               bool   `json:"allusers,omitempty" jsonschema_description:"Period read: everyone's appointments"`
+	Filter                 Filter `json:"filter,omitempty" jsonschema_description:"Period read: conditions on start_dt, end_dt, rp_flag, description, von, erledigt, note, art"`
+}
+
+func (p AppointmentReadParams) check() error {
+	period := p.DateStart != "" || p.DateEnd != ""
+	modified := p.ModifiedStart != "" || p.ModifiedEnd != ""
+	if p.ID > 0 {
+		switch {
+		case period || modified:
+			return argErrorf("id", "read one appointment by id, or a period; not both")
+		case len(p.Filter) > 0:
+			return argErrorf("filter", "only works for period reads, not with id")
+		case len(p.Users) > 0 || len(p.Groups) > 0 || p.AllUsers:
+			return argErrorf("users", "only works for period reads, not with id")
+		}
+		return nil
+	}
+	if p.ShowConflicts {
+		return argErrorf("showConflicts", "only works when one appointment is read by id")
+	}
+	if !period && !modified {
+		return argErrorf("datestart", "give id, or datestart and dateend, or modifiedstart/modifiedend")
+	}
+	if period && (p.DateStart == "" || p.DateEnd == "") {
+		return argErrorf("dateend", "datestart and dateend go together")
+	}
+	if period {
+		if p.DateEnd < p.DateStart {
+			return argErrorf("dateend", "%s is before datestart %s", p.DateEnd, p.DateStart)
+		}
+	} else if len(p.Users) > 0 || len(p.Groups) > 0 {
+		return argErrorf("users", "users and groups only work with datestart and dateend")
+	}
+	if p.ModifiedStart != "" && p.ModifiedEnd != "" && p.ModifiedEnd < p.ModifiedStart {
+		return argErrorf("modifiedend", "is before modifiedstart")
+	}
+	for _, k := range keys(p.Filter) {
+		if !apptHas(apptReadFilterFields, k) {
+			return argErrorf("filter."+k, "cannot be filtered; allowed: %s", strings.Join(apptReadFilterFields, ", "))
+		}
+	}
+	return p.Filter.checkConditions()
+}
+
+// apptReadOrder is the order of the fields in appointment_read answers.
+var apptReadOrder = []string{"description", "art", "start_dt", "end_dt", "ganztags", "status", "ort", "fuer", "groups",
+	"assignedaddressids", "assignedobjectids", "ressources", "note", "erinnerung", "private", "von", "modified",
+	"confirmationStatus", "addresses", "conflicts", "series", "travel"}
+
+func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*Result, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	params := map[string]any{}
+	set := func(k string, v any, ok bool) {
+		if ok {
+			params[k] = v
+		}
+	}
+	set("datestart", p.DateStart, p.DateStart != "")
+	set("dateend", p.DateEnd, p.DateEnd != "")
+	set("modifiedstart", p.ModifiedStart, p.ModifiedStart != "")
+	set("modifiedend", p.ModifiedEnd, p.ModifiedEnd != "")
+	set("showcancelled", true, p.ShowCancelled)
+	set("showConfirmationStatus", true, p.ShowConfirmationStatus)
+	set("showConflicts", true, p.ShowConflicts)
+	set("users", p.Users, len(p.Users) > 0)
+	set("groups", p.Groups, len(p.Groups) > 0)
+	set("allusers", true, p.AllUsers)
+	set("filter", p.Filter.wire(), len(p.Filter) > 0)
+	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", Parameters: params}
+	if p.ID > 0 {
+		a.ResourceID = strconv.Itoa(p.ID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return condense.Records(res, condense.List{}, env.Render), nil
+	}
+	for i, rec := range res.Records {
+		res.Records[i].Elements = apptMarshal(apptFlattenRead(rec.Fields()))
+	}
+	l := condense.List{Noun: "appointments", Requested: apptReadOrder, Fields: apptReadFields(ctx, env), Tool: "appointment_read"}
+	out := condense.Records(res, l, env.Render)
+	if p.ID == 0 && res.Total > len(res.Records) {
+		out.Text += fmt.Sprintf("\n[only %d of %d appointments returned (the API's limit): read a shorter period]", len(res.Records), res.Total)
+	}
+	return out, nil
+}
+
+// apptReadFields is the calendar field configuration for rendering; von
+// holds a login name, not free text, although the configuration calls
+// user fields text.
+func apptReadFields(ctx context.Context, env *Env) *onoffice.ModuleFields {
+	mf := moduleFields(ctx, env, "calendar")
+	if mf == nil {
+		return nil
+	}
+	out := *mf
+	out.Fields = make(map[string]onoffice.FieldInfo, len(mf.Fields))
+	for k, v := range mf.Fields {
+		out.Fields[k] = v
+	}
+	if f, ok := out.Fields["von"]; ok {
+		f.Type = "varchar"
+		out.Fields["von"] = f
+	}
+	return &out
+}
+
+// apptFlattenRead keeps what matters of the legacy element set, in short form.
+func apptFlattenRead(el map[string]any) map[string]any {
+	out := map[string]any{}
+	for _, k := range []string{"description", "start_dt", "end_dt", "status", "ort", "note", "erinnerung", "von", "modified", "confirmationStatus"} {
+		if v, ok := el[k]; ok {
+			out[k] = v
+		}
+	}
+	if m, ok := el["art"].(map[string]any); ok {
+		for key := range m {
+			out["art"] = key
+		}
+	}
+	if el["ganztags"] == true {
+		out["ganztags"] = true
+	}
+	if fmt.Sprint(el["private"]) == "1" || el["private"] == true {
+		out["private"] = true
+	}
+	for _, k := range []string{"fuer", "ressources"} {
+		if list, ok := el[k].([]any); ok && len(list) > 0 {
+			out[k] = apptJoin(list, func(x any) string { return fmt.Sprint(x) })
+		}
+	}
+	for _, k := range []string{"assignedaddressids", "assignedobjectids", "groups"} {
+		if list, ok := el[k].([]any); ok && len(list) > 0 {
+			out[k] = apptJoin(list, apptNumber)
+		}
+	}
+	if list, ok := el["addresses"].([]any); ok && len(list) > 0 {
+		out["addresses"] = apptJoin(list, func(x any) string {
+			m, _ := x.(map[string]any)
+			return fmt.Sprintf("%s (%v)", apptNumber(m["id"]), m["confirmationStatus"])
+		})
+	}
+	if m, ok := el["hints"].(map[string]any); ok {
+		out["conflicts"] = apptConflictText(m)
+		if out["conflicts"] == "" {
+			out["conflicts"] = "none"
+		}
+	}
+	if el["rp_flag"] == true {
+		kind := map[string]string{"t": "daily", "w": "weekly", "m": "monthly", "j": "yearly"}[fmt.Sprint(el["rp_type"])]
+		s := fmt.Sprintf("%s, every %v, from %v", kind, apptNumber(el["rp_tage"]), el["rp_beginn_datum"])
+		if e := fmt.Sprint(el["rp_ende_datum"]); e != "" && e != "0000-00-00" {
+			s += " until " + e
+		}
+		if list, ok := el["rp_exception"].([]any); ok && len(list) > 0 {
+			s += ", except " + apptJoin(list, func(x any) string { return fmt.Sprint(x) })
+		}
+		out["series"] = s
+	}
+	if el["allowTransitTime"] == true {
+		out["travel"] = fmt.Sprintf("%v before, %v after", el["transitTimePre"], el["transitTimePost"])
+	}
+	return out
+}
+
+// apptNumber prints a JSON number without a decimal part.
+func apptNumber(x any) string {
+	if f, ok := x.(float64); ok {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return fmt.Sprint(x)
+}
+
+// ---------------------------------------------------------------------------
+// create / modify / delete
+
+// AppointmentData are the appointment fields create and modify write.
+type AppointmentData struct {
+	Description      string   `json:"description,omitempty" jsonschema_description:"Subject"`
+	StartDT          string   `json:"start_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"Start, local time YYYY-MM-DD HH:MM:SS"`
+	EndDT            string   `json:"end_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"`
+	Art              string   `json:"art,omitempty" jsonschema_description:"Type key, e.g. Besichtigung, Notartermin"`
+	Ganztags         *bool    `json:"ganztags,omitempty" jsonschema_description:"All day"`
+	Status           string   `json:"status,omitempty" jsonschema:"enum=active,enum=completed,enum=canceled,enum=participantsAvailable"`
+	Note             *string  `json:"note,omitempty"`
+	Private          *bool    `json:"private,omitempty"`
+	Erinnerung       string   `json:"erinnerung,omitempty" jsonschema:"enum=0 minutes,enum=5 minutes,enum=15 minutes,enum=30 minutes,enum=1 hours,enum=2 hours,enum=3 hours,enum=12 hours,enum=15 hours,enum=1 days,enum=2 days,enum=3 days,enum=1 weeks,enum=3 weeks" jsonschema_description:"Reminder lead time"`
+	Ressources       []string `json:"ressources,omitempty" jsonschema_description:"Resource keys; replaces all"`
+	Von              string   `json:"von,omitempty" jsonschema_description:"Creator's user login"`
+	AllowTransitTime *bool    `json:"allowTransitTime,omitempty"`
+	TransitTimePre   string   `json:"transitTimePre,omitempty" jsonschema:"pattern=^\\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"Travel before, HH:MM:SS"`
+	TransitTimePost  string   `json:"transitTimePost,omitempty" jsonschema:"pattern=^\\d{2}:\\d{2}:\\d{2}$"`
+	RpFlag           *bool    `json:"rp_flag,omitempty" jsonschema_description:"Recurring series"`
+	RpType           string   `json:"rp_type,omitempty" jsonschema:"enum=t,enum=w,enum=m,enum=j" jsonschema_description:"daily, weekly, monthly, yearly"`
+	RpTage           int      `json:"rp_tage,omitempty" jsonschema:"minimum=1,maximum=999" jsonschema_description:"Repeat every n"`
+	RpBeginnDatum    string   `json:"rp_beginn_datum,omitempty" jsonschema:"format=date"`
+	RpEndeDatum      string   `json:"rp_ende_datum,omitempty" jsonschema:"format=date"`
+}
+
+// wire returns the data object with the keys that were given.
+func (d *AppointmentData) wire() map[string]any {
+	if d == nil {
+		return nil
+	}
+	var m map[string]any
+	_ = json.Unmarshal(apptMarshal(d), &m)
+	// A series with an end date needs the end status the API asks for.
+	if d.RpEndeDatum != "" {
+		m["rp_ende_status"] = 1
+	} else if d.RpFlag != nil && *d.RpFlag {
+		m["rp_ende_status"] = 2
+	}
+	return m
+}
+
+// AppointmentSubscribers are the participants of an appointment.
+type AppointmentSubscribers struct {
+	Users  []int `json:"users,omitempty" jsonschema_description:"User ids"`
+	Groups []int `json:"groups,omitempty" jsonschema_description:"Group ids"`
+}
+
+// AppointmentLocation chooses the place: exactly one key.
+type AppointmentLocation struct {
+	Address        int    `json:"address,omitempty" jsonschema_description:"At this (linked) contact's address"`
+	Estate         int    `json:"estate,omitempty" jsonschema_description:"At this (linked) estate"`
+	User           int    `json:"user,omitempty"`
+	Group          int    `json:"group,omitempty"`
+	Mandant        bool   `json:"mandant,omitempty" jsonschema_description:"At the agency's office"`
+	Sonstiges      string `json:"sonstiges,omitempty" jsonschema_description:"Free-text place"`
+	CustomVideoURL string `json:"customVideoUrl,omitempty"`
+	UserMeetingURL int    `json:"userMeetingUrl,omitempty" jsonschema_description:"Video link of this user"`
+}
+
+func (l *AppointmentLocation) wire() (map[string]any, error) {
+	if l == nil {
+		return nil, nil
+	}
+	var m map[string]any
+	_ = json.Unmarshal(apptMarshal(l), &m)
+	if len(m) != 1 {
+		return nil, argErrorf("location", "give exactly one of address, estate, user, group, mandant, sonstiges, customVideoUrl, userMeetingUrl")
+	}
+	return m, nil
+}
+
+// AppointmentCreateParams are the arguments of appointment_create.
+type AppointmentCreateParams struct {
+	Data              AppointmentData         `json:"data" jsonschema:"required"`
+	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty" jsonschema_description:"Contacts to link"`
+	RelatedEstateID   int                     `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
+	Subscribers       *AppointmentSubscribers `json:"subscribers,omitempty"`
+	Location          *AppointmentLocation    `json:"location,omitempty"`
+	ReminderTypes     []string                `json:"reminderTypes,omitempty" jsonschema:"enum=email,enum=popup,enum=sms" jsonschema_description:"Needs data.erinnerung"`
+}
+
+// AppointmentModifyParams are the arguments of appointment_modify.
+type AppointmentModifyParams struct {
+	ID                int                     `json:"id" jsonschema:"required,minimum=1"`
+	Data              *AppointmentData        `json:"data,omitempty"`
+	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty" jsonschema_description:"Contacts to link (added)"`
+	ReplaceAddressIDs bool                    `json:"replaceAddressIds,omitempty" jsonschema_description:"Make relatedAddressIds the complete list"`
+	RelatedEstateID   *int                    `json:"relatedEstateId,omitempty" jsonschema:"minimum=0" jsonschema_description:"Estate to link; 0 unlinks"`
+	Subscribers       *AppointmentSubscribers `json:"subscribers,omitempty" jsonschema_description:"Replaces the participants"`
+	Location          *AppointmentLocation    `json:"location,omitempty"`
+	ReminderTypes     []string                `json:"reminderTypes,omitempty" jsonschema:"enum=email,enum=popup,enum=sms"`
+}
+
+// checkData validates what the schema cannot: times in order, select keys.
+func (d *AppointmentData) check(ctx context.Context, env *Env, start, end string) error {
+	if d == nil {
+		return nil
+	}
+	if start != "" && end != "" && end < start {
+		return argErrorf("data.end_dt", "%s is before the start %s", end, start)
+	}
+	for _, t := range []struct{ arg, v string }{{"data.start_dt", d.StartDT}, {"data.end_dt", d.EndDT}} {
+		if t.v != "" {
+			if _, err := time.Parse(apptLayout, t.v); err != nil {
+				return argErrorf(t.arg, "is not a valid date-time: %q", t.v)
+			}
+		}
+	}
+	if d.RpFlag != nil && *d.RpFlag && d.RpType == "" {
+		return argErrorf("data.rp_type", "a series (rp_flag) needs rp_type: t daily, w weekly, m monthly, j yearly")
+	}
+	mf := moduleFields(ctx, env, "calendar")
+	if mf == nil {
+		return nil
+	}
+	if f, ok := mf.Fields["art"]; ok && d.Art != "" && len(f.Permitted) > 0 {
+		if _, ok := f.Permitted[d.Art]; !ok {
+			return argErrorf("data.art", "unknown appointment type %q; allowed: %s", d.Art, strings.Join(keys(f.Permitted), ", "))
+		}
+	}
+	if f, ok := mf.Fields["ressources"]; ok && len(f.Permitted) > 0 {
+		for _, r := range d.Ressources {
+			if _, ok := f.Permitted[r]; !ok {
+				return argErrorf("data.ressources", "unknown resource key %q; allowed: %s (calendar_resource_list)", r, apptPermittedText(f.Permitted))
+			}
+		}
+	}
+	return nil
+}
+
+func apptPermittedText(m map[string]string) string {
+	parts := make([]string, 0, len(m))
+	for _, k := range keys(m) {
+		if m[k] != "" && m[k] != k {
+			parts = append(parts, k+"="+m[k])
+		} else {
+			parts = append(parts, k)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (p AppointmentCreateParams) check(ctx context.Context, env *Env) error {
+	if p.Data.StartDT == "" {
+		return argErrorf("data.start_dt", "is required: start as YYYY-MM-DD HH:MM:SS")
+	}
+	if p.Data.EndDT == "" {
+		return argErrorf("data.end_dt", "is required: end as YYYY-MM-DD HH:MM:SS")
+	}
+	if len(p.ReminderTypes) > 0 && p.Data.Erinnerung == "" {
+		return argErrorf("reminderTypes", "need data.erinnerung (the reminder lead time)")
+	}
+	if _, err := p.Location.wire(); err != nil {
+		return err
+	}
+	return p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT)
+}
+
+func (p AppointmentCreateParams) wire() map[string]any {
+	params := map[string]any{"data": p.Data.wire()}
+	apptWireLinks(params, p.RelatedAddressIDs, p.Subscribers, p.Location, p.ReminderTypes)
+	if p.RelatedEstateID > 0 {
+		params["relatedEstateId"] = p.RelatedEstateID
+	}
+	return params
+}
+
+func apptWireLinks(params map[string]any, addrs []int, subs *AppointmentSubscribers, loc *AppointmentLocation, reminders []string) {
+	if len(addrs) > 0 {
+		params["relatedAddressIds"] = addrs
+	}
+	if subs != nil {
+		params["subscribers"] = map[string]any{"users": apptOrEmpty(subs.Users), "groups": apptOrEmpty(subs.Groups)}
+	}
+	if m, _ := loc.wire(); m != nil {
+		params["location"] = m
+	}
+	if len(reminders) > 0 {
+		params["reminderTypes"] = reminders
+	}
+}
+
+func apptOrEmpty(ids []int) []int {
+	if ids == nil {
+		return []int{}
+	}
+	return ids
+}
+
+func createAppointment(ctx context.Context, env *Env, p AppointmentCreateParams) (*Result, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "calendar", Parameters: p.wire()})
+	if err != nil {
+		return nil, err
+	}
+	id := ""
+	if len(res.Records) > 0 {
+		id = res.Records[0].IDString()
+	}
+	return condense.Text("Appointment %s created: %s, %s.", id, apptSubject(p.Data.Description), apptWhen(p.Data.StartDT, p.Data.EndDT)), nil
+}
+
+func apptSubject(s string) string {
+	if s == "" {
+		return "(no subject)"
+	}
+	return condense.Untrusted(s)
+}
+
+// apptWhen renders two "YYYY-MM-DD HH:MM:SS" values as a span.
+func apptWhen(start, end string) string {
+	s, err1 := time.Parse(apptLayout, start)
+	e, err2 := time.Parse(apptLayout, end)
+	if err1 != nil || err2 != nil {
+		return strings.TrimSpace(start + " – " + end)
+	}
+	return apptSpanText(s, e, false)
+}
+
+func previewAppointmentCreate(ctx context.Context, env *Env, p AppointmentCreateParams) (*Preview, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	pv := &Preview{Target: fmt.Sprintf("new appointment %q on %s", p.Data.Description, apptWhen(p.Data.StartDT, p.Data.EndDT))}
+	pv.Changes = apptDataLines(nil, p.Data.wire())
+	pv.Changes = append(pv.Changes, apptLinkLines(ctx, env, nil, p.RelatedAddressIDs, false, apptIntPtr(p.RelatedEstateID), p.Subscribers, p.Location, p.ReminderTypes)...)
+	// Warn about double bookings before anyone confirms.
+	conflicts := map[string]any{"data": map[string]any{"start_dt": p.Data.StartDT, "end_dt": p.Data.EndDT}}
+	apptWireLinks(conflicts, p.RelatedAddressIDs, p.Subscribers, nil, nil)
+	if len(p.Data.Ressources) > 0 {
+		conflicts["data"].(map[string]any)["ressources"] = p.Data.Ressources
+	}
+	if p.RelatedEstateID > 0 {
+		conflicts["relatedEstateId"] = p.RelatedEstateID
+	}
+	if res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentConflicts", Parameters: conflicts}); err == nil {
+		if s := apptConflictsOf(res); s != "" {
+			pv.Changes = append(pv.Changes, "warning: already booked then: "+s)
+		}
+	}
+	return pv, nil
+}
+
+func apptIntPtr(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+// apptDataLines describes data fields as "field: value" or "field: old → new".
+func apptDataLines(current map[string]any, data map[string]any) []string {
+	var out []string
+	for _, k := range keys(data) {
+		v := apptValueText(data[k])
+		if current == nil {
+			out = append(out, fmt.Sprintf("%s: %s", k, v))
+			continue
+		}
+		old := apptValueText(current[k])
+		if old == "" {
+			old = "(empty)"
+		}
+		out = append(out, fmt.Sprintf("%s: %s → %s", k, old, v))
+	}
+	return out
+}
+
+func apptValueText(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case []any:
+		return apptJoin(t, func(x any) string { return fmt.Sprint(x) })
+	case map[string]any:
+		for k := range t {
+			return k // the legacy read sends art as {key: label}
+		}
+		return ""
+	case float64:
+		return apptNumber(t)
+	case bool:
+		if t {
+			return "yes"
+		}
+		return "no"
+	}
+	return fmt.Sprint(v)
+}
+
+// apptLinkLines describes the link parameters, resolving names where it can.
+func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []int, replace bool, estate *int, subs *AppointmentSubscribers, loc *AppointmentLocation, reminders []string) []string {
+	var out []string
+	if len(addrs) > 0 || (replace && cur != nil) {
+		names := apptAddressNames(ctx, env, addrs)
+		list := make([]string, len(addrs))
+		for i, id := range addrs {
+			list[i] = names[id]
+		}
+		now := strings.Join(list, "; ")
+		if now == "" {
+			now = "(none)"
+		}
+		switch {
+		case cur == nil:
+			out = append(out, "contacts: "+now)
+		case replace:
+			out = append(out, fmt.Sprintf("contacts: %s → %s", apptOr(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+		default:
+			out = append(out, fmt.Sprintf("contacts: %s, adding %s", apptOr(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+		}
+	}
+	if estate != nil {
+		now := "(none)"
+		if *estate > 0 {
+			now = apptEstateName(ctx, env, *estate)
+		}
+		if cur == nil {
+			out = append(out, "estate: "+now)
+		} else {
+			out = append(out, fmt.Sprintf("estate: %s → %s", apptOr(apptValueText(cur["assignedobjectids"]), "(none)"), now))
+		}
+	}
+	if subs != nil {
+		now := fmt.Sprintf("users %s; groups %s", apptOr(strings.Join(apptStrings(subs.Users), ", "), "none"), apptOr(strings.Join(apptStrings(subs.Groups), ", "), "none"))
+		if cur == nil {
+			out = append(out, "participants: "+now)
+		} else {
+			out = append(out, fmt.Sprintf("participants: %s → %s", apptOr(apptValueText(cur["fuer"]), "(none)"), now))
+		}
+	}
+	if m, _ := loc.wire(); m != nil {
+		for k, v := range m {
+			line := fmt.Sprintf("place: %s %s", k, apptValueText(v))
+			if cur != nil {
+				line = fmt.Sprintf("place: %s → %s %s", apptOr(apptValueText(cur["ort"]), "(empty)"), k, apptValueText(v))
+			}
+			out = append(out, line)
+		}
+	}
+	if len(reminders) > 0 {
+		out = append(out, "reminder by: "+strings.Join(reminders, ", "))
+	}
+	return out
+}
+
+func apptOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// apptAddressNames maps address ids to "id First Last (Company)"; unknown ids keep the bare id.
+func apptAddressNames(ctx context.Context, env *Env, ids []int) map[int]string {
+	out := map[int]string{}
+	for _, id := range ids {
+		out[id] = strconv.Itoa(id)
+	}
+	if len(ids) == 0 {
+		return out
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: map[string]any{
+		"recordids": ids, "data": []string{"Vorname", "Name", "Zusatz1", "defaultemail"}, "listlimit": len(ids),
+	}})
+	if err != nil {
+		return out
+	}
+	for _, rec := range res.Records {
+		el := rec.Fields()
+		id, _ := strconv.Atoi(rec.IDString())
+		name := strings.TrimSpace(fmt.Sprint(el["Vorname"], " ", el["Name"]))
+		if c := fmt.Sprint(el["Zusatz1"]); c != "" && c != "<nil>" {
+			name = strings.TrimSpace(name + " (" + c + ")")
+		}
+		if m := fmt.Sprint(el["defaultemail"]); m != "" && m != "<nil>" {
+			name += " <" + m + ">"
+		}
+		out[id] = strings.TrimSpace(fmt.Sprintf("%d %s", id, name))
+	}
+	return out
+}
+
+// apptEstateName returns "id title (place)" of an estate, or the bare id.
+func apptEstateName(ctx context.Context, env *Env, id int) string {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", ResourceID: strconv.Itoa(id),
+		Parameters: map[string]any{"data": []string{"objekttitel", "ort"}}})
+	if err != nil || len(res.Records) == 0 {
+		return strconv.Itoa(id)
+	}
+	el := res.Records[0].Fields()
+	return fmt.Sprintf("%d %q (%v)", id, fmt.Sprint(el["objekttitel"]), el["ort"])
+}
+
+// apptCurrent reads one appointment with the legacy read (all fields).
+func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[string]any, error) {
+	params := map[string]any{}
+	if confirm {
+		params["showConfirmationStatus"] = true
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: strconv.Itoa(id), Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) == 0 {
+		return nil, fmt.Errorf("appointment %d does not exist or is not visible to the API user", id)
+	}
+	return res.Records[0].Fields(), nil
+}
+
+// apptTarget names an appointment: `appointment 5120 "subject" (2026-10-08 17:30–18:30)`.
+func apptTarget(id int, cur map[string]any) string {
+	return fmt.Sprintf("appointment %d %q (%s)", id, fmt.Sprint(cur["description"]), apptWhen(fmt.Sprint(cur["start_dt"]), fmt.Sprint(cur["end_dt"])))
+}
+
+func (p AppointmentModifyParams) check(ctx context.Context, env *Env) error {
+	if p.Data == nil && len(p.RelatedAddressIDs) == 0 && !p.ReplaceAddressIDs && p.RelatedEstateID == nil &&
+		p.Subscribers == nil && p.Location == nil && len(p.ReminderTypes) == 0 {
+		return argErrorf("data", "nothing to change: give data fields, contacts, estate, participants, location or reminderTypes")
+	}
+	if p.Data != nil && len(p.Data.wire()) == 0 {
+		return argErrorf("data", "is empty; name the fields to change")
+	}
+	if _, err := p.Location.wire(); err != nil {
+		return err
+	}
+	if p.Data != nil {
+		return p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT)
+	}
+	return nil
+}
+
+func (p AppointmentModifyParams) wire() map[string]any {
+	params := map[string]any{}
+	if d := p.Data.wire(); len(d) > 0 {
+		params["data"] = d
+	}
+	apptWireLinks(params, p.RelatedAddressIDs, p.Subscribers, p.Location, p.ReminderTypes)
+	if p.ReplaceAddressIDs {
+		params["replaceAddressIds"] = true
+		params["relatedAddressIds"] = apptOrEmpty(p.RelatedAddressIDs)
+	}
+	if p.RelatedEstateID != nil {
+		params["relatedEstateId"] = *p.RelatedEstateID
+	}
+	return params
+}
+
+// checkAgainst validates start and end together with the stored values.
+func (p AppointmentModifyParams) checkAgainst(cur map[string]any) error {
+	if p.Data == nil || (p.Data.StartDT == "" && p.Data.EndDT == "") {
+		return nil
+	}
+	start, end := p.Data.StartDT, p.Data.EndDT
+	if start == "" {
+		start = fmt.Sprint(cur["start_dt"])
+	}
+	if end == "" {
+		end = fmt.Sprint(cur["end_dt"])
+	}
+	if end < start {
+		return argErrorf("data.end_dt", "the appointment would end (%s) before it starts (%s); move both", end, start)
+	}
+	return nil
+}
+
+func modifyAppointment(ctx context.Context, env *Env, p AppointmentModifyParams) (*Result, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	if p.Data != nil && (p.Data.StartDT == "") != (p.Data.EndDT == "") {
+		cur, err := apptCurrent(ctx, env, p.ID, false)
+		if err != nil {
+			return nil, err
+		}
+		if err := p.checkAgainst(cur); err != nil {
+			return nil, err
+		}
+	}
+	params := p.wire()
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "calendar", ResourceID: strconv.Itoa(p.ID), Parameters: params}); err != nil {
+		return nil, err
+	}
+	var changed []string
+	if d, ok := params["data"].(map[string]any); ok {
+		changed = keys(d)
+	}
+	for _, k := range []string{"relatedAddressIds", "relatedEstateId", "subscribers", "location", "reminderTypes"} {
+		if _, ok := params[k]; ok {
+			changed = append(changed, k)
+		}
+	}
+	return condense.Text("Appointment %d modified: %s.", p.ID, strings.Join(changed, ", ")), nil
+}
+
+func previewAppointmentModify(ctx context.Context, env *Env, p AppointmentModifyParams) (*Preview, error) {
+	if err := p.check(ctx, env); err != nil {
+		return nil, err
+	}
+	cur, err := apptCurrent(ctx, env, p.ID, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.checkAgainst(cur); err != nil {
+		return nil, err
+	}
+	pv := &Preview{Target: apptTarget(p.ID, cur), RecordID: strconv.Itoa(p.ID)}
+	pv.Changes = apptDataLines(cur, p.Data.wire())
+	pv.Changes = append(pv.Changes, apptLinkLines(ctx, env, cur, p.RelatedAddressIDs, p.ReplaceAddressIDs, p.RelatedEstateID, p.Subscribers, p.Location, p.ReminderTypes)...)
+	return pv, nil
+}
+
+// AppointmentIDParams name one appointment.
+type AppointmentIDParams struct {
+	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Appointment id"`
+}
+
+func deleteAppointment(ctx context.Context, env *Env, p AppointmentIDParams) (*Result, error) {
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDelete, ResourceType: "calendar", ResourceID: strconv.Itoa(p.ID), Parameters: map[string]any{}}); err != nil {
+		return nil, err
+	}
+	return condense.Text("Appointment %d deleted.", p.ID), nil
+}
+
+func previewAppointmentDelete(ctx context.Context, env *Env, p AppointmentIDParams) (*Preview, error) {
+	cur, err := apptCurrent(ctx, env, p.ID, false)
+	if err != nil {
+		return nil, err
+	}
+	changes := []string{"delete the appointment for good"}
+	if a := apptValueText(cur["assignedaddressids"]); a != "" {
+		changes = append(changes, "unlinks contacts "+a)
+	}
+	if e := apptValueText(cur["assignedobjectids"]); e != "" {
+		changes = append(changes, "unlinks estate "+e)
+	}
+	return &Preview{Target: apptTarget(p.ID, cur), RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
+}
+
+// ---------------------------------------------------------------------------
+// appointment_confirmation_send
+
+// AppointmentConfirmationParams are the arguments of appointment_confirmation_send.
+type AppointmentConfirmationParams struct {
+	CalendarID                      int    `json:"calendarId" jsonschema:"required,minimum=1" jsonschema_description:"Appointment id"`
+	EmailIdentity                   string `json:"emailidentity,omitempty" jsonschema_description:"Sender mailbox (default: your active one)"`
+	DisplayName                     string `json:"displayName,omitempty" jsonschema_description:"Sender name shown"`
+	UseDefaultMailAccount           bool   `json:"useDefaultMailAccount,omitempty" jsonschema_description:"Send from your default sender mailbox"`
+	UseAppointmentCreatorsSignature bool   `json:"useAppointmentCreatorsSignature,omitempty"`
+}
+
+func (p AppointmentConfirmationParams) wire() map[string]any {
+	params := map[string]any{"calendarId": p.CalendarID}
+	if p.EmailIdentity != "" {
+		params["emailidentity"] = p.EmailIdentity
+	}
+	if p.DisplayName != "" {
+		params["displayName"] = p.DisplayName
+	}
+	if p.UseDefaultMailAccount {
+		params["useDefaultMailAccount"] = true
+	}
+	if p.UseAppointmentCreatorsSignature {
+		params["useAppointmentCreatorsSignature"] = true
+	}
+	return params
+}
+
+func sendAppointmentConfirmation(ctx context.Context, env *Env, p AppointmentConfirmationParams) (*Result, error) {
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "appointmentAffirmation", Parameters: p.wire()}); err != nil {
+		return nil, err
+	}
+	return condense.Text("Appointment confirmation for appointment %d sent to its linked contacts.", p.CalendarID), nil
+}
+
+func previewAppointmentConfirmation(ctx context.Context, env *Env, p AppointmentConfirmationParams) (*Preview, error) {
+	cur, err := apptCurrent(ctx, env, p.CalendarID, true)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int
+	if list, ok := cur["assignedaddressids"].([]any); ok {
+		for _, x := range list {
+			if n, err := strconv.Atoi(apptNumber(x)); err == nil {
+				ids = append(ids, n)
+			}
+		}
+	}
+	pv := &Preview{Target: apptTarget(p.CalendarID, cur), RecordID: strconv.Itoa(p.CalendarID)}
+	if len(ids) == 0 {
+		pv.Changes = append(pv.Changes, "to: nobody — the appointment has no linked contacts, so onOffice will refuse")
+	} else {
+		names := apptAddressNames(ctx, env, ids)
+		for _, id := range ids {
+			pv.Changes = append(pv.Changes, "to: "+names[id])
+		}
+	}
+	from := "your active mailbox"
+	switch {
+	case p.EmailIdentity != "":
+		from = p.EmailIdentity
+	case p.UseDefaultMailAccount:
+		from = "your default sender mailbox"
+	}
+	if p.DisplayName != "" {
+		from = p.DisplayName + " <" + from + ">"
+	}
+	pv.Changes = append(pv.Changes,
+		"from: "+from,
+		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %q on %s", fmt.Sprint(cur["description"]), apptWhen(fmt.Sprint(cur["start_dt"]), fmt.Sprint(cur["end_dt"]))),
+		"attachments: none")
+	if st := fmt.Sprint(cur["confirmationStatus"]); st != "" && st != "<nil>" {
+		pv.Changes = append(pv.Changes, "confirmation state now: "+st)
+	}
+	return pv, nil
+}
+
+// ---------------------------------------------------------------------------
+// calendar_resource_list
+
+// CalendarResourceListParams are the arguments of calendar_resource_list.
+type CalendarResourceListParams struct {
+	ActiveOnly bool `json:"activeOnly,omitempty" jsonschema_description:"Only active resources"`
+}
+
+func listCalendarResources(ctx context.Context, env *Env, p CalendarResourceListParams) (*Result, error) {
+	params := map[string]any{}
+	if p.ActiveOnly {
+		params["filter"] = map[string]any{"active": []map[string]any{{"op": "=", "val": 1}}}
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "calendarResources", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return condense.Records(res, condense.List{}, env.Render), nil
+	}
+	var lines []string
+	structured := map[string]any{}
+	for _, rec := range res.Records {
+		for k, v := range rec.Fields() {
+			lines = append(lines, fmt.Sprintf("- %s = %v", k, v))
+			structured[k] = v
+		}
+	}
+	sort.Strings(lines)
+	out := &Result{Text: fmt.Sprintf("%d calendar resources (key = label; write the key into data.ressources):\n%s", len(lines), strings.Join(lines, "\n"))}
+	if len(lines) == 0 {
+		out.Text = "No calendar resources are configured."
+	}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"resources": structured}
+	}
+	return out, nil
+}
+
+// ---------------------------------------------------------------------------
+// appointment_file_list
+
+// AppointmentFileListParams are the arguments of appointment_file_list.
+type AppointmentFileListParams struct {
+	AppointmentID int `json:"appointmentid" jsonschema:"required,minimum=1"`
+	FileID        int `json:"fileId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this file"`
+	ListLimit     int `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=100,default=20"`
+	ListOffset    int `json:"listoffset,omitempty" jsonschema:"minimum=0"`
+}
+
+func listAppointmentFiles(ctx context.Context, env *Env, p AppointmentFileListParams) (*Result, error) {
+	limit := p.ListLimit
+	if limit == 0 {
+		limit = 20
+	}
+	params := map[string]any{"appointmentid": p.AppointmentID, "listlimit": limit}
+	if p.ListOffset > 0 {
+		params["listoffset"] = p.ListOffset
+	}
+	if p.FileID > 0 {
+		params["fileId"] = p.FileID
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "appointment", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	l := condense.List{Noun: "files", Requested: []string{"filename", "fileSize", "username", "url"},
+		Page: &condense.Page{Offset: p.ListOffset, Limit: limit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}}
+	return condense.Records(res, l, env.Render), nil
+}
+
+// ---------------------------------------------------------------------------
+// appointment_conflicts
+
+// AppointmentConflictData is the planned time frame to check.
+type AppointmentConflictData struct {
+	StartDT          string   `json:"start_dt" jsonschema:"required,pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"`
+	EndDT            string   `json:"end_dt" jsonschema:"required,pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"`
+	Ganztags         bool     `json:"ganztags,omitempty"`
+	AllowTransitTime bool     `json:"allowTransitTime,omitempty"`
+	TransitTimePre   string   `json:"transitTimePre,omitempty" jsonschema:"pattern=^\\d{2}:\\d{2}:\\d{2}$"`
+	TransitTimePost  string   `json:"transitTimePost,omitempty" jsonschema:"pattern=^\\d{2}:\\d{2}:\\d{2}$"`
+	Ressources       []string `json:"ressources,omitempty"`
+}
+
+// AppointmentConflictsParams are the arguments of appointment_conflicts:
+// the same shape as appointment_create, so a planned call can be checked
+// first. The planned location plays no part in conflicts and is left out.
+type AppointmentConflictsParams struct {
+	Data              AppointmentConflictData `json:"data" jsonschema:"required"`
+	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty"`
+	RelatedEstateID   int                     `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
+	Subscribers       *AppointmentSubscribers `json:"subscribers,omitempty"`
+}
+
+func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConflictsParams) (*Result, error) {
+	for _, t := range []struct{ arg, v string }{{"data.start_dt", p.Data.StartDT}, {"data.end_dt", p.Data.EndDT}} {
+		if _, err := time.Parse(apptLayout, t.v); err != nil {
+			return nil, argErrorf(t.arg, "is not a valid date-time: %q", t.v)
+		}
+	}
+	if p.Data.EndDT < p.Data.StartDT {
+		return nil, argErrorf("data.end_dt", "%s is before the start %s", p.Data.EndDT, p.Data.StartDT)
+	}
+	if mf := moduleFields(ctx, env, "calendar"); mf != nil {
+		if f, ok := mf.Fields["ressources"]; ok && len(f.Permitted) > 0 {
+			for _, r := range p.Data.Ressources {
+				if _, ok := f.Permitted[r]; !ok {
+					return nil, argErrorf("data.ressources", "unknown resource key %q; allowed: %s", r, apptPermittedText(f.Permitted))
+				}
+			}
+		}
+	}
+	var data map[string]any
+	_ = json.Unmarshal(apptMarshal(p.Data), &data)
+	params := map[string]any{"data": data}
+	apptWireLinks(params, p.RelatedAddressIDs, p.Subscribers, nil, nil)
+	if p.RelatedEstateID > 0 {
+		params["relatedEstateId"] = p.RelatedEstateID
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentConflicts", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return condense.Records(res, condense.List{}, env.Render), nil
+	}
+	when := apptWhen(p.Data.StartDT, p.Data.EndDT)
+	s := apptConflictsOf(res)
+	out := &Result{Text: "No conflicts on " + when + "."}
+	if s != "" {
+		out.Text = fmt.Sprintf("Conflicts on %s — already booked: %s.", when, s)
+	}
+	if env.Render.Structured {
+		out.Structured = apptConflictMap(res)
+	}
+	return out, nil
+}
+
+func apptConflictMap(res onoffice.Result) map[string]any {
+	m := map[string]any{}
+	for _, rec := range res.Records {
+		var list []any
+		_ = json.Unmarshal(rec.Elements, &list)
+		m[rec.IDString()] = list
+	}
+	return m
+}
+
+// apptConflictsOf sums up a conflicts answer; "" when nothing clashes.
+func apptConflictsOf(res onoffice.Result) string {
+	return apptConflictText(apptConflictMap(res))
+}

@@ -1,0 +1,106 @@
+package tools
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestCatalogueCoversAPI checks the catalogue against the copy of the
+// reference catalogue: every API action has exactly one tool with the same
+// verb, resource type and effect.
+func TestCatalogueCoversAPI(t *testing.T) {
+	f, err := os.Open("testdata/catalogue.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	type key struct{ verb, resourceType, module string }
+	want := map[key]string{}
+	sc := bufio.NewScanner(f)
+	sc.Scan() // header
+	rows := 0
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 6 {
+			continue
+		}
+		rows++
+		// The search and file resource types serve several modules; the module tells them apart.
+		k := key{cols[2], cols[3], cols[0]}
+		if _, dup := want[k]; dup {
+			t.Fatalf("reference catalogue has %v twice", k)
+		}
+		want[k] = cols[5]
+	}
+	if rows != 88 {
+		t.Fatalf("reference catalogue has %d rows, want 88", rows)
+	}
+	got := map[key]int{}
+	for _, a := range Catalogue {
+		k := key{string(a.Verb), a.ResourceType, a.Module}
+		got[k]++
+		effect, ok := want[k]
+		if !ok {
+			t.Errorf("%s: %v is not an API action of the reference", a.Name, k)
+			continue
+		}
+		if string(a.Effect) != effect {
+			t.Errorf("%s: effect %s, reference says %s", a.Name, a.Effect, effect)
+		}
+	}
+	for k := range want {
+		if got[k] != 1 {
+			t.Errorf("%v has %d tools, want exactly 1", k, got[k])
+		}
+	}
+}
+
+func TestEveryCatalogueRowHasOneTool(t *testing.T) {
+	seen := map[string]int{}
+	for _, tool := range All() {
+		seen[tool.Name]++
+		if tool.Title == "" || tool.Description == "" {
+			t.Errorf("%s: title or description missing", tool.Name)
+		}
+	}
+	for _, a := range Catalogue {
+		if seen[a.Name] != 1 {
+			t.Errorf("%s has %d tools, want 1", a.Name, seen[a.Name])
+		}
+	}
+	names := map[string]bool{}
+	for _, a := range Catalogue {
+		if names[a.Name] {
+			t.Errorf("duplicate tool name %s", a.Name)
+		}
+		names[a.Name] = true
+	}
+}
+
+func TestHintsFollowEffect(t *testing.T) {
+	for _, a := range Catalogue {
+		h := a.Hints()
+		switch a.Effect {
+		case EffectRead:
+			if !h.ReadOnly || h.Destructive || !h.Idempotent || h.OpenWorld {
+				t.Errorf("%s: read tool with hints %+v", a.Name, h)
+			}
+		case EffectWrite:
+			if h.ReadOnly || h.Destructive || h.OpenWorld {
+				t.Errorf("%s: write tool with hints %+v", a.Name, h)
+			}
+		case EffectDelete:
+			if h.ReadOnly || !h.Destructive {
+				t.Errorf("%s: delete tool with hints %+v", a.Name, h)
+			}
+		case EffectExternal:
+			if h.ReadOnly || !h.Destructive || !h.OpenWorld {
+				t.Errorf("%s: external tool with hints %+v", a.Name, h)
+			}
+		default:
+			t.Errorf("%s: unknown effect %q", a.Name, a.Effect)
+		}
+	}
+}

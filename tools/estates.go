@@ -1,0 +1,1416 @@
+package tools
+
+import (
+	"bytes"
+	"compress/zlib"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+func estateTools() []Tool {
+	return []Tool{
+		define("estate_read", "Read estates",
+			"List estates (properties) with filter, sort and paging, or read one estate by id. Without data, a useful default set of fields is returned; name any field of field_config_get (module estate) in data for more.",
+			readEstates),
+		withPreview(define("estate_create", "Create estate",
+			"Create an estate from field values. Select fields take keys (estate_category_list, field_config_get), not labels. Link owners afterwards with relation_create.",
+			createEstate), previewEstateCreate),
+		withPreview(define("estate_modify", "Modify estate",
+			"Change fields of one estate; only the given fields change. A multiselect value replaces the whole list, so send existing keys plus new ones.",
+			modifyEstate), previewEstateModify),
+		define("estate_pdf_expose", "Generate PDF exposé",
+			"Render the PDF exposé of an estate with a template (template_list, type pdf). Returns size and page count only, not the document; email_send can attach the exposé by its template.",
+			pdfExpose),
+		define("estate_file_list", "List estate files",
+			"List the files of an estate (pictures, floor plans, documents, links) with title, kind and position. File contents are never shown.",
+			listEstateFiles),
+		define("estate_picture_list", "List published estate pictures",
+			"List the pictures of estates released for the own homepage (or another publication target), with URLs.",
+			listEstatePictures),
+		withPreview(define("estate_file_modify", "Modify estate file",
+			"Change kind (Art), title, free text or document attribute of an estate file. Making a file the Titelbild turns the old title picture into a Foto.",
+			modifyEstateFile), previewEstateFileModify),
+		withPreview(define("estate_file_delete", "Delete estate file",
+			"Delete a file from an estate. Cannot be undone.",
+			deleteEstateFile), previewEstateFileDelete),
+		define("saved_filter_list", "List saved filters",
+			"List the filters saved in onOffice for estates or addresses. Use an id as filterid in estate_read/address_read or filterId in estate_search.",
+			listSavedFilters),
+		withPreview(define("worklist_create", "Create work list",
+			"Create a work list of estates or addresses in onOffice (only create exists: lists cannot be changed or deleted via the API).",
+			createWorkList), previewWorkList),
+		define("price_offer_read", "Read purchase price offer",
+			"Read the purchase price a prospect offered for an estate.",
+			readPriceOffer),
+		withPreview(define("price_offer_create", "Record purchase price offer",
+			"Record a prospect's purchase price offer for an estate. Links the prospect to the estate if needed and raises the advisory level to C; writes no activity (use agents_log_create).",
+			createPriceOffer), previewPriceOffer),
+		define("estate_tracking_read", "Read estate tracking account",
+			"Check an owner-portal (estate tracking) login and show its linked address and estates. Repeated wrong passwords lock the account.",
+			readTracking),
+		withPreview(define("estate_tracking_account_create", "Create estate tracking account",
+			"Create an owner-portal (estate tracking) login for an estate.",
+			createTracking), previewTracking),
+		define("estate_category_list", "List estate categories",
+			"List the keys of objektart (with their objekttyp), nutzungsart and vermarktungsart, for filters and writes.",
+			listEstateCategories),
+		define("estate_search", "Quick search estates",
+			"Find estates by a free text matched against external number, town, street with house number and owner name; every word must match.",
+			searchEstates),
+		define("estate_seeker_list", "Find prospects for an estate",
+			"Immomatching: find prospects whose active search criteria fit an estate (by id) or given estate values; shows hit rate and the criteria that deviate.",
+			listSeekers),
+		define("statistics_widget_list", "List estate statistics widgets",
+			"List the configured widgets of the estate statistics tab (what they count, chart, owner reporting). Returns configuration, not figures.",
+			listStatisticWidgets),
+	}
+}
+
+// defaultEstateFields are read when the model names no fields.
+var defaultEstateFields = []string{"objekttitel", "objektart", "vermarktungsart", "ort", "kaufpreis", "kaltmiete", "wohnflaeche", "anzahl_zimmer", "status", "verkauft", "reserviert"}
+
+// EstateReadParams are the arguments of estate_read.
+type EstateReadParams struct {
+	ID                int       `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Estate id: read only this estate (filter, sort and paging are then ignored)"`
+	Data              []string  `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"objekttitel\",\"kaufpreis\",\"ort\"]"`
+	Filter            Filter    `json:"filter,omitempty"`
+	FilterID          int       `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice (saved_filter_list)"`
+	SortBy            SortBy    `json:"sortby,omitempty"`
+	ListLimit         int       `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
+	ListOffset        int       `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
+	EstateLanguage    string    `json:"estatelanguage,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Read this language version (e.g. ENG) of multilingual estates"`
+	AddEstateLanguage bool      `json:"addestatelanguage,omitempty" jsonschema_description:"Add the language code of each record"`
+	AddMainLangID     bool      `json:"addMainLangId,omitempty" jsonschema_description:"Add the id of the main-language estate"`
+	GeoRangeSearch    *GeoRange `json:"georangesearch,omitempty"`
+}
+
+// GeoRange is a radius search around a postcode, town or coordinates.
+type GeoRange struct {
+	Country   string `json:"country,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"ISO alpha-3 country, e.g. DEU (needed with zip or city)"`
+	Zip       string `json:"zip,omitempty"`
+	City      string `json:"city,omitempty"`
+	Latitude  string `json:"latitude,omitempty"`
+	Longitude string `json:"longitude,omitempty"`
+	Radius    int    `json:"radius" jsonschema:"required,minimum=1" jsonschema_description:"Radius in km"`
+}
+
+func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, error) {
+	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}
+	if len(lp.Data) == 0 {
+		lp.Data = defaultEstateFields
+	}
+	if lp.ListLimit == 0 {
+		lp.ListLimit = 20
+	}
+	if err := lp.check(ctx, env, "estate", "language", "mainLangId"); err != nil {
+		return nil, err
+	}
+	params := map[string]any{}
+	lp.apply(params)
+	if p.FilterID > 0 {
+		params["filterid"] = p.FilterID
+	}
+	if p.EstateLanguage != "" {
+		params["estatelanguage"] = p.EstateLanguage
+	}
+	if p.AddEstateLanguage {
+		params["addestatelanguage"] = true
+	}
+	if p.AddMainLangID {
+		params["addMainLangId"] = true
+	}
+	if g := p.GeoRangeSearch; g != nil {
+		if (g.Latitude == "") != (g.Longitude == "") || (g.Latitude == "" && g.Zip == "" && g.City == "") {
+			return nil, argErrorf("georangesearch", "give zip or city with country, or latitude and longitude")
+		}
+		if g.Latitude == "" && g.Country == "" {
+			return nil, argErrorf("georangesearch.country", "is required with zip or city")
+		}
+		params["georangesearch"] = geoWire(g)
+	}
+	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: params}
+	if p.ID > 0 {
+		a.ResourceID = strconv.Itoa(p.ID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	l := condense.List{Noun: "estates", Requested: lp.Data, Fields: moduleFields(ctx, env, "estate")}
+	if p.ID == 0 {
+		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
+	}
+	return condense.Records(res, l, env.Render), nil
+}
+
+func geoWire(g *GeoRange) map[string]any {
+	out := map[string]any{"radius": strconv.Itoa(g.Radius)}
+	for k, v := range map[string]string{"country": g.Country, "zip": g.Zip, "city": g.City, "latitude": g.Latitude, "longitude": g.Longitude} {
+		if v != "" {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// ---------------------------------------------------------------------------
+// create and modify
+
+// EstateData is a data object of field → value.
+type EstateData map[string]any
+
+// EstateCreateParams are the arguments of estate_create.
+type EstateCreateParams struct {
+	Data EstateData `json:"data" jsonschema:"required" jsonschema_description:"Field → value, e.g. {\"objektart\":\"wohnung\",\"vermarktungsart\":\"miete\",\"kaltmiete\":950}; multiselects take a list of keys"`
+}
+
+// EstateModifyParams are the arguments of estate_modify.
+type EstateModifyParams struct {
+	ID             int        `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Estate id"`
+	Data           EstateData `json:"data" jsonschema:"required" jsonschema_description:"Field → new value"`
+	EstateLanguage string     `json:"estatelanguage,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Change this language version (e.g. ENG)"`
+}
+
+func createEstate(ctx context.Context, env *Env, p EstateCreateParams) (*Result, error) {
+	if err := checkData(ctx, env, "estate", "data", p.Data); err != nil {
+		return nil, err
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "estate",
+		Parameters: map[string]any{"data": map[string]any(p.Data)}})
+	if err != nil {
+		return nil, err
+	}
+	id := firstID(res)
+	if id == "" {
+		return nil, fmt.Errorf("onOffice created the estate but returned no id")
+	}
+	out := condense.Text("Estate %s created with %s.", id, strings.Join(keys(p.Data), ", "))
+	if env.Render.Structured {
+		out.Structured = map[string]any{"id": id}
+	}
+	return out, nil
+}
+
+func previewEstateCreate(ctx context.Context, env *Env, p EstateCreateParams) (*Preview, error) {
+	if err := checkData(ctx, env, "estate", "data", p.Data); err != nil {
+		return nil, err
+	}
+	mf := moduleFields(ctx, env, "estate")
+	target := "new estate"
+	if t, ok := p.Data["objekttitel"].(string); ok && t != "" {
+		target = fmt.Sprintf("new estate %q", t)
+	}
+	pv := &Preview{Target: target}
+	for _, name := range keys(p.Data) {
+		pv.Changes = append(pv.Changes, name+": "+showNew(fieldOf(mf, name), p.Data[name]))
+	}
+	return pv, nil
+}
+
+func modifyEstate(ctx context.Context, env *Env, p EstateModifyParams) (*Result, error) {
+	if err := checkData(ctx, env, "estate", "data", p.Data); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"data": map[string]any(p.Data)}
+	if p.EstateLanguage != "" {
+		params["estatelanguage"] = p.EstateLanguage
+	}
+	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "estate",
+		ResourceID: strconv.Itoa(p.ID), Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	return condense.Text("Estate %d modified: %s.", p.ID, strings.Join(keys(p.Data), ", ")), nil
+}
+
+func previewEstateModify(ctx context.Context, env *Env, p EstateModifyParams) (*Preview, error) {
+	if err := checkData(ctx, env, "estate", "data", p.Data); err != nil {
+		return nil, err
+	}
+	names := keys(p.Data)
+	target, el, err := estateTarget(ctx, env, p.ID, p.EstateLanguage, names...)
+	if err != nil {
+		return nil, err
+	}
+	mf := moduleFields(ctx, env, "estate")
+	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
+	for _, name := range names {
+		fi := fieldOf(mf, name)
+		before, ok := condense.Value(fi, el[name])
+		if !ok {
+			before = "(empty)"
+		}
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", name, before, showNew(fi, p.Data[name])))
+	}
+	return pv, nil
+}
+
+// estateTarget reads an estate to name it in a preview: `estate 3120 "title"`.
+func estateTarget(ctx context.Context, env *Env, id int, lang string, fields ...string) (string, map[string]any, error) {
+	data := append([]string{"objekttitel"}, fields...)
+	params := map[string]any{"data": data}
+	if lang != "" {
+		params["estatelanguage"] = lang
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate",
+		ResourceID: strconv.Itoa(id), Parameters: params})
+	if err != nil {
+		return "", nil, err
+	}
+	if len(res.Records) == 0 {
+		return "", nil, &ArgError{Arg: "id", Message: fmt.Sprintf("estate %d does not exist or is not readable", id)}
+	}
+	el := res.Records[0].Fields()
+	title, _ := el["objekttitel"].(string)
+	if title == "" {
+		return fmt.Sprintf("estate %d", id), el, nil
+	}
+	return fmt.Sprintf("estate %d %q", id, title), el, nil
+}
+
+// checkData verifies a data object against the field configuration: the
+// names exist, select values are permitted keys, numbers are numbers.
+func checkData(ctx context.Context, env *Env, module, arg string, data map[string]any) error {
+	if len(data) == 0 {
+		return argErrorf(arg, "give at least one field and its value")
+	}
+	names := keys(data)
+	if err := checkFields(ctx, env, module, arg, names); err != nil {
+		return err
+	}
+	mf := moduleFields(ctx, env, module)
+	if mf == nil {
+		return nil
+	}
+	for _, name := range names {
+		fi := mf.Fields[name]
+		if err := checkValue(fi, arg+"."+name, data[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkValue(fi onoffice.FieldInfo, arg string, v any) error {
+	if v == nil {
+		return nil
+	}
+	scalar := func() (string, bool) {
+		switch t := v.(type) {
+		case string:
+			return t, true
+		case float64:
+			return strconv.FormatFloat(t, 'f', -1, 64), true
+		case bool:
+			if t {
+				return "1", true
+			}
+			return "0", true
+		}
+		return "", false
+	}
+	if len(fi.Permitted) > 0 {
+		var vals []string
+		if list, ok := v.([]any); ok {
+			if fi.Type != "multiselect" {
+				return argErrorf(arg, "takes one key, not a list")
+			}
+			for _, e := range list {
+				s, _ := e.(string)
+				if s == "" {
+					return argErrorf(arg, "list entries must be keys (strings)")
+				}
+				vals = append(vals, s)
+			}
+		} else if s, ok := scalar(); ok {
+			if s == "" {
+				return nil // clears the field
+			}
+			vals = []string{s}
+		} else {
+			return argErrorf(arg, "must be a key or, for multiselect fields, a list of keys")
+		}
+		for _, s := range vals {
+			if _, ok := fi.Permitted[s]; ok {
+				continue
+			}
+			for k, l := range fi.Permitted {
+				if strings.EqualFold(l, s) || strings.EqualFold(k, s) {
+					return argErrorf(arg, "%q is not a key; write the key %q (label %q)", s, k, l)
+				}
+			}
+			return argErrorf(arg, "%q is not a permitted key; allowed: %s", s, permittedList(fi.Permitted))
+		}
+		return nil
+	}
+	switch fi.Type {
+	case "integer", "float":
+		s, ok := scalar()
+		if _, isBool := v.(bool); isBool || !ok {
+			return argErrorf(arg, "must be a number")
+		}
+		if s == "" {
+			return nil
+		}
+		if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err != nil {
+			return argErrorf(arg, "must be a number (use a dot for decimals, no units), got %q", s)
+		}
+	case "boolean":
+		s, ok := scalar()
+		if !ok || (s != "0" && s != "1" && s != "true" && s != "false") {
+			return argErrorf(arg, "must be true/false or 1/0")
+		}
+	case "date":
+		if s, ok := v.(string); !ok || (s != "" && !dateRE.MatchString(s)) {
+			return argErrorf(arg, "must be a date YYYY-MM-DD")
+		}
+	case "datetime":
+		if s, ok := v.(string); !ok || (s != "" && !dateTimeRE.MatchString(s)) {
+			return argErrorf(arg, "must be YYYY-MM-DD HH:MM:SS")
+		}
+	default:
+		if _, ok := v.([]any); ok {
+			return argErrorf(arg, "takes a single value, not a list")
+		}
+		if _, ok := v.(map[string]any); ok {
+			return argErrorf(arg, "takes a single value, not an object")
+		}
+	}
+	return nil
+}
+
+var (
+	dateRE     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	dateTimeRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$`)
+)
+
+// permittedList names up to 15 keys of a select field.
+func permittedList(p map[string]string) string {
+	ks := keys(p)
+	more := ""
+	if len(ks) > 15 {
+		more = fmt.Sprintf(" … (%d in all; see field_config_get)", len(ks))
+		ks = ks[:15]
+	}
+	return strings.Join(ks, ", ") + more
+}
+
+func fieldOf(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
+	if mf == nil {
+		return nil
+	}
+	if f, ok := mf.Fields[name]; ok {
+		return &f
+	}
+	return nil
+}
+
+// showNew renders a value the model wants to write, select keys as labels.
+func showNew(fi *onoffice.FieldInfo, v any) string {
+	label := func(k string) string {
+		if fi != nil {
+			if l, ok := fi.Permitted[k]; ok && l != k {
+				return l + " (" + k + ")"
+			}
+		}
+		return k
+	}
+	switch t := v.(type) {
+	case nil:
+		return "(empty)"
+	case string:
+		if t == "" {
+			return "(empty)"
+		}
+		return label(t)
+	case float64:
+		return label(strconv.FormatFloat(t, 'f', -1, 64))
+	case bool:
+		if t {
+			return "yes"
+		}
+		return "no"
+	case []any:
+		if len(t) == 0 {
+			return "(empty)"
+		}
+		parts := make([]string, len(t))
+		for i, e := range t {
+			parts[i] = label(fmt.Sprint(e))
+		}
+		return strings.Join(parts, ", ")
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func firstID(res onoffice.Result) string {
+	if len(res.Records) == 0 {
+		return ""
+	}
+	return res.Records[0].IDString()
+}
+
+// ---------------------------------------------------------------------------
+// PDF exposé
+
+// EstatePDFExposeParams are the arguments of estate_pdf_expose.
+type EstatePDFExposeParams struct {
+	EstateID            int    `json:"estateid" jsonschema:"required,minimum=1"`
+	Template            string `json:"template" jsonschema:"required" jsonschema_description:"Template identifier, e.g. urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Standard"`
+	AddressIDs          []int  `json:"addressids,omitempty" jsonschema_description:"Addresses printed as recipients"`
+	Language            string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
+	ForceEstateLocation bool   `json:"forceEstateLocation,omitempty" jsonschema_description:"Print street and house number even when not released"`
+}
+
+var pdfTemplateRE = regexp.MustCompile(`^urn:onoffice-de-ns:smart:2\.5:pdf:expose:[A-Za-z]+:.+`)
+
+func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result, error) {
+	if !pdfTemplateRE.MatchString(p.Template) {
+		return nil, argErrorf("template", "must be a PDF exposé identifier like urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:<name>; template_list with type pdf lists them")
+	}
+	params := map[string]any{"estateid": p.EstateID, "template": p.Template, "gzcompress": true}
+	if len(p.AddressIDs) > 0 {
+		params["addressids"] = p.AddressIDs
+	}
+	if p.Language != "" {
+		params["language"] = p.Language
+	}
+	if p.ForceEstateLocation {
+		params["forceEstateLocation"] = true
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "pdf", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) == 0 {
+		return nil, fmt.Errorf("onOffice returned no document")
+	}
+	el := res.Records[0].Fields()
+	doc, _ := el["document"].(string)
+	pdf, err := decodePDF(doc)
+	if err != nil {
+		return nil, err
+	}
+	pages := countPages(pdf)
+	pageText := "page count unknown"
+	if pages > 0 {
+		pageText = fmt.Sprintf("%d page%s", pages, map[bool]string{true: "", false: "s"}[pages == 1])
+	}
+	text := fmt.Sprintf("PDF exposé of estate %d generated with template %s: %s, %s", p.EstateID, p.Template, pageText, byteSize(len(pdf)))
+	if p.Language != "" {
+		text += ", language " + p.Language
+	}
+	text += ". The document itself is not shown."
+	out := &Result{Text: text}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"estateid": p.EstateID, "template": p.Template, "bytes": len(pdf), "pages": pages}
+	}
+	return out, nil
+}
+
+// decodePDF undoes the base64 and, when present, the zlib compression.
+func decodePDF(doc string) ([]byte, error) {
+	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(doc))
+	if err != nil {
+		return nil, fmt.Errorf("onOffice returned a document that is not base64: %w", err)
+	}
+	if bytes.HasPrefix(raw, []byte("%PDF")) {
+		return raw, nil
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("onOffice returned a document that is neither PDF nor compressed PDF")
+	}
+	defer zr.Close()
+	pdf, err := io.ReadAll(io.LimitReader(zr, 256<<20))
+	if err != nil {
+		return nil, fmt.Errorf("cannot decompress the exposé: %w", err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		return nil, fmt.Errorf("the exposé returned by onOffice is not a PDF")
+	}
+	return pdf, nil
+}
+
+var pageRE = regexp.MustCompile(`/Type\s*/Page[^s]`)
+
+// countPages counts page objects; 0 when they sit in compressed object streams.
+func countPages(pdf []byte) int { return len(pageRE.FindAll(pdf, -1)) }
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ---------------------------------------------------------------------------
+// files and pictures
+
+// EstateFileListParams are the arguments of estate_file_list.
+type EstateFileListParams struct {
+	EstateID              int    `json:"estateid" jsonschema:"required,minimum=1"`
+	FileID                int    `json:"fileid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this file"`
+	DocumentAttribute     string `json:"documentAttribute,omitempty" jsonschema_description:"Only the file with this document attribute key, e.g. document_expose"`
+	IncludeImageURL       string `json:"includeImageUrl,omitempty" jsonschema:"enum=small,enum=medium,enum=original" jsonschema_description:"Add image URLs in this size"`
+	ShowPublished         bool   `json:"showispublishedonhomepage,omitempty" jsonschema_description:"Show whether each file is released for the homepage"`
+	ShowPublicationStatus bool   `json:"showpublicationstatus,omitempty" jsonschema_description:"Show the release per portal"`
+	ListLimit             int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=100,default=20"`
+	ListOffset            int    `json:"listoffset,omitempty" jsonschema:"minimum=0"`
+}
+
+var fileListFields = []string{"type", "title", "originalname", "position", "category", "documentAttribute", "fileSize", "modified", "url", "imageUrl", "ispublishedonhomepage", "publicationstatus", "freetext"}
+
+func listEstateFiles(ctx context.Context, env *Env, p EstateFileListParams) (*Result, error) {
+	if p.ListLimit == 0 {
+		p.ListLimit = 20
+	}
+	params := map[string]any{"estateid": p.EstateID, "listlimit": p.ListLimit}
+	if p.ListOffset > 0 {
+		params["listoffset"] = p.ListOffset
+	}
+	if p.FileID > 0 {
+		params["fileid"] = p.FileID
+	}
+	if p.DocumentAttribute != "" {
+		params["documentAttribute"] = p.DocumentAttribute
+	}
+	if p.IncludeImageURL != "" {
+		params["includeImageUrl"] = p.IncludeImageURL
+	}
+	if p.ShowPublished {
+		params["showispublishedonhomepage"] = true
+	}
+	if p.ShowPublicationStatus {
+		params["showpublicationstatus"] = true
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "estate", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: "Raw output is not available for file lists: it would contain the file contents."}, nil
+	}
+	res = rewriteRecords(res, func(el map[string]any) []map[string]any {
+		if c, ok := el["content"].(string); ok {
+			delete(el, "content")
+			el["content"] = fmt.Sprintf("%s, not shown", byteSize(base64.StdEncoding.DecodedLen(len(c))))
+		}
+		if n, ok := el["fileSize"].(float64); ok {
+			el["fileSize"] = byteSize(int(n))
+		}
+		if ps, ok := el["publicationstatus"].(map[string]any); ok {
+			el["publicationstatus"] = portalStatus(ps)
+		}
+		// name and filename are storage UUIDs, of no use to a reader.
+		delete(el, "name")
+		delete(el, "filename")
+		unixDate(el, "modified")
+		return []map[string]any{el}
+	})
+	l := condense.List{Noun: "files of estate " + strconv.Itoa(p.EstateID), Requested: fileListFields,
+		Page: &condense.Page{Offset: p.ListOffset, Limit: p.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}}
+	return condense.Records(res, l, env.Render), nil
+}
+
+// unixDate turns a Unix-seconds element into a date.
+func unixDate(el map[string]any, key string) {
+	if n, ok := el[key].(float64); ok && n > 0 {
+		el[key] = time.Unix(int64(n), 0).UTC().Format("2006-01-02")
+	}
+}
+
+// portalStatus flattens the per-portal release into "Portal: yes, …".
+func portalStatus(ps map[string]any) string {
+	var parts []string
+	for _, k := range keys(ps) {
+		entry, _ := ps[k].(map[string]any)
+		name := fmt.Sprint(entry["portalname"])
+		on := fmt.Sprint(entry["status"]) == "1"
+		parts = append(parts, name+": "+map[bool]string{true: "yes", false: "no"}[on])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// rewriteRecords lets a tool change or split the elements of each record.
+func rewriteRecords(res onoffice.Result, fn func(el map[string]any) []map[string]any) onoffice.Result {
+	var out []onoffice.Record
+	for _, rec := range res.Records {
+		var list []map[string]any
+		if err := json.Unmarshal(rec.Elements, &list); err != nil {
+			var one map[string]any
+			if json.Unmarshal(rec.Elements, &one) != nil {
+				out = append(out, rec)
+				continue
+			}
+			list = []map[string]any{one}
+		}
+		for _, el := range list {
+			for _, changed := range fn(el) {
+				r := rec
+				r.Elements, _ = json.Marshal(changed)
+				out = append(out, r)
+			}
+		}
+	}
+	res.Records = out
+	return res
+}
+
+// EstatePictureListParams are the arguments of estate_picture_list.
+type EstatePictureListParams struct {
+	EstateIDs          []int    `json:"estateids" jsonschema:"required,minItems=1,maxItems=500"`
+	Categories         []string `json:"categories" jsonschema:"required,minItems=1,enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Epass_Skala,enum=Panorama,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link,enum=Expose" jsonschema_description:"File kinds to list"`
+	Size               string   `json:"size,omitempty" jsonschema:"pattern=^([0-9]+x[0-9]+|original)$" jsonschema_description:"WIDTHxHEIGHT, e.g. 800x600, or original"`
+	Language           string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language of titles and texts"`
+	PublicationSetting string   `json:"publicationSetting,omitempty" jsonschema:"enum=Homepage,enum=Word_kurz,enum=Word_lang,enum=PDF_kurz,enum=PDF_lang,enum=HTML_kurz,enum=HTML_lang,enum=Web_kurz,enum=Web_lang" jsonschema_description:"Release target instead of homepage/API"`
+}
+
+func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams) (*Result, error) {
+	params := map[string]any{"estateids": p.EstateIDs, "categories": p.Categories}
+	if p.Size != "" {
+		params["size"] = p.Size
+	}
+	if p.Language != "" {
+		params["language"] = p.Language
+	}
+	if p.PublicationSetting != "" {
+		params["publicationSetting"] = p.PublicationSetting
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "estatepictures", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if !env.Render.Raw {
+		// Each record may hold several language versions of one picture.
+		res = rewriteRecords(res, func(el map[string]any) []map[string]any {
+			if text(el["estateMainId"]) == text(el["estateid"]) {
+				delete(el, "estateMainId")
+			}
+			unixDate(el, "modified")
+			return []map[string]any{el}
+		})
+		res.Total = len(res.Records)
+	}
+	return condense.Records(res, condense.List{Noun: "pictures", Requested: []string{"estateid", "type", "title", "text", "url", "originalname", "modified"}}, env.Render), nil
+}
+
+// EstateFileModifyParams are the arguments of estate_file_modify.
+type EstateFileModifyParams struct {
+	ParentID          int    `json:"parentid" jsonschema:"required,minimum=1" jsonschema_description:"Estate id"`
+	FileID            int    `json:"fileId" jsonschema:"required,minimum=1"`
+	Art               string `json:"Art,omitempty" jsonschema:"enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Stadtplan,enum=Panorama,enum=Epass_Skala,enum=Expose,enum=Dokument,enum=Aushang,enum=Mietaufstellung,enum=Energieausweis,enum=Finanzierungsbeispiel,enum=Anzeigen,enum=LOGO,enum=Banner,enum=QR-Code,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link" jsonschema_description:"File kind; Dokument is internal"`
+	Title             string `json:"title,omitempty"`
+	Freetext          string `json:"freetext,omitempty"`
+	DocumentAttribute string `json:"documentAttribute,omitempty" jsonschema_description:"Key, unique per estate"`
+	Language          string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language of title and text"`
+}
+
+func (p EstateFileModifyParams) changes() map[string]string {
+	ch := map[string]string{}
+	for k, v := range map[string]string{"Art": p.Art, "title": p.Title, "freetext": p.Freetext, "documentAttribute": p.DocumentAttribute} {
+		if v != "" {
+			ch[k] = v
+		}
+	}
+	return ch
+}
+
+func modifyEstateFile(ctx context.Context, env *Env, p EstateFileModifyParams) (*Result, error) {
+	ch := p.changes()
+	if len(ch) == 0 {
+		return nil, argErrorf("Art", "give at least one of Art, title, freetext or documentAttribute")
+	}
+	params := map[string]any{"relationtype": "estate", "parentid": p.ParentID, "fileId": p.FileID}
+	for k, v := range ch {
+		params[k] = v
+	}
+	if p.Language != "" {
+		params["language"] = p.Language
+	}
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "fileRelation", Parameters: params}); err != nil {
+		return nil, err
+	}
+	return condense.Text("File %d of estate %d modified: %s.", p.FileID, p.ParentID, strings.Join(keys(ch), ", ")), nil
+}
+
+func previewEstateFileModify(ctx context.Context, env *Env, p EstateFileModifyParams) (*Preview, error) {
+	ch := p.changes()
+	if len(ch) == 0 {
+		return nil, argErrorf("Art", "give at least one of Art, title, freetext or documentAttribute")
+	}
+	files, err := estateFiles(ctx, env, p.ParentID)
+	if err != nil {
+		return nil, err
+	}
+	f, ok := files[strconv.Itoa(p.FileID)]
+	if !ok {
+		return nil, argErrorf("fileId", "estate %d has no file %d; estate_file_list lists its files", p.ParentID, p.FileID)
+	}
+	pv := &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID)}
+	current := map[string]string{"Art": text(f["type"]), "title": text(f["title"]), "freetext": text(f["freetext"]), "documentAttribute": text(f["documentAttribute"])}
+	for _, k := range keys(ch) {
+		before := current[k]
+		if before == "" {
+			before = "(empty)"
+		}
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, before, ch[k]))
+	}
+	if ch["Art"] == "Titelbild" {
+		for _, id := range keys(files) {
+			if id != strconv.Itoa(p.FileID) && text(files[id]["type"]) == "Titelbild" {
+				pv.Changes = append(pv.Changes, fmt.Sprintf("file %s (current Titelbild): Art: Titelbild → Foto", id))
+			}
+		}
+	}
+	return pv, nil
+}
+
+// EstateFileDeleteParams are the arguments of estate_file_delete.
+type EstateFileDeleteParams struct {
+	ParentID int `json:"parentid" jsonschema:"required,minimum=1" jsonschema_description:"Estate id"`
+	FileID   int `json:"fileId" jsonschema:"required,minimum=1"`
+}
+
+func deleteEstateFile(ctx context.Context, env *Env, p EstateFileDeleteParams) (*Result, error) {
+	params := map[string]any{"relationtype": "estate", "parentid": p.ParentID, "fileId": p.FileID}
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDelete, ResourceType: "fileRelation", Parameters: params}); err != nil {
+		return nil, err
+	}
+	return condense.Text("File %d deleted from estate %d.", p.FileID, p.ParentID), nil
+}
+
+func previewEstateFileDelete(ctx context.Context, env *Env, p EstateFileDeleteParams) (*Preview, error) {
+	files, err := estateFiles(ctx, env, p.ParentID)
+	if err != nil {
+		return nil, err
+	}
+	f, ok := files[strconv.Itoa(p.FileID)]
+	if !ok {
+		return nil, argErrorf("fileId", "estate %d has no file %d; estate_file_list lists its files", p.ParentID, p.FileID)
+	}
+	return &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID),
+		Changes: []string{fmt.Sprintf("delete file %d (%s, %s)", p.FileID, text(f["type"]), text(f["originalname"]))}}, nil
+}
+
+// estateFiles reads the metadata of every file of an estate, keyed by file id.
+func estateFiles(ctx context.Context, env *Env, estateID int) (map[string]map[string]any, error) {
+	out := map[string]map[string]any{}
+	for offset := 0; ; offset += 100 {
+		res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "estate",
+			Parameters: map[string]any{"estateid": estateID, "listlimit": 100, "listoffset": offset}})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range res.Records {
+			out[r.IDString()] = r.Fields()
+		}
+		if len(res.Records) < 100 || (res.Total >= 0 && offset+100 >= res.Total) {
+			return out, nil
+		}
+	}
+}
+
+func fileTarget(estateID, fileID int, f map[string]any) string {
+	name := text(f["title"])
+	if name == "" {
+		name = text(f["originalname"])
+	}
+	return fmt.Sprintf("file %d %q (%s) of estate %d", fileID, name, text(f["type"]), estateID)
+}
+
+// text renders an element value as plain text ("" for null).
+func text(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return t
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// ---------------------------------------------------------------------------
+// saved filters and work lists
+
+// SavedFilterListParams are the arguments of saved_filter_list.
+type SavedFilterListParams struct {
+	Module string `json:"module" jsonschema:"required,enum=estate,enum=address"`
+}
+
+func listSavedFilters(ctx context.Context, env *Env, p SavedFilterListParams) (*Result, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "filters", Parameters: map[string]any{"module": p.Module}})
+	if err != nil {
+		return nil, err
+	}
+	return condense.Records(res, condense.List{Noun: p.Module + " filters", Requested: []string{"name", "scope", "userId", "groupId"}}, env.Render), nil
+}
+
+// WorkListCreateParams are the arguments of worklist_create.
+type WorkListCreateParams struct {
+	ListName   string `json:"listName" jsonschema:"required,minLength=1,maxLength=100"`
+	Type       string `json:"type" jsonschema:"required,enum=estate,enum=address" jsonschema_description:"Kind of records in the list"`
+	Visibility *int   `json:"visibility,omitempty" jsonschema:"enum=0,enum=1,enum=2" jsonschema_description:"0 public, 1 private (userId), 2 group (groupId); required unless stv_flag"`
+	STVFlag    bool   `json:"stv_flag,omitempty" jsonschema_description:"Create a shop-window TV list instead"`
+	UserID     int    `json:"userId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Owner of a private list (default: API user)"`
+	GroupID    int    `json:"groupId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Group of a group list"`
+	IDs        []int  `json:"ids" jsonschema:"required,minItems=1,maxItems=500" jsonschema_description:"Estate or address ids"`
+}
+
+func (p WorkListCreateParams) check() error {
+	if p.Visibility == nil && !p.STVFlag {
+		return argErrorf("visibility", "is required (0 public, 1 private, 2 group) unless stv_flag is true")
+	}
+	v := -1
+	if p.Visibility != nil && !p.STVFlag {
+		v = *p.Visibility
+	}
+	if p.UserID > 0 && v != 1 {
+		return argErrorf("userId", "is only used with visibility 1 (private)")
+	}
+	if p.GroupID > 0 && v != 2 {
+		return argErrorf("groupId", "is only used with visibility 2 (group)")
+	}
+	return nil
+}
+
+func createWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Result, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"listName": p.ListName, "type": p.Type, "ids": p.IDs}
+	if p.STVFlag {
+		params["stv_flag"] = true
+	} else {
+		params["visibility"] = *p.Visibility
+	}
+	if p.UserID > 0 {
+		params["userId"] = p.UserID
+	}
+	if p.GroupID > 0 {
+		params["groupId"] = p.GroupID
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "workinglist", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	noun := map[string]string{"estate": "estates", "address": "addresses"}[p.Type]
+	if id := firstID(res); id != "" && id != "0" {
+		return condense.Text("Work list %s %q created with %d %s.", id, p.ListName, len(p.IDs), noun), nil
+	}
+	return condense.Text("Work list %q created with %d %s.", p.ListName, len(p.IDs), noun), nil
+}
+
+func previewWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Preview, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	kind := "shop-window TV list"
+	if !p.STVFlag {
+		kind = map[int]string{0: "public", 1: "private", 2: "group"}[*p.Visibility] + " work list"
+	}
+	ids := make([]string, len(p.IDs))
+	for i, id := range p.IDs {
+		ids[i] = strconv.Itoa(id)
+	}
+	return &Preview{Target: fmt.Sprintf("new %s %q of %s records", kind, p.ListName, p.Type),
+		Changes: []string{fmt.Sprintf("ids (%d): %s", len(ids), strings.Join(ids, ", "))}}, nil
+}
+
+// ---------------------------------------------------------------------------
+// purchase price offers
+
+// PriceOfferReadParams are the arguments of price_offer_read.
+type PriceOfferReadParams struct {
+	EstateID  int `json:"estateId" jsonschema:"required,minimum=1"`
+	AddressID int `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"Prospect's address id"`
+}
+
+func readPriceOffer(ctx context.Context, env *Env, p PriceOfferReadParams) (*Result, error) {
+	offer, err := currentOffer(ctx, env, p.EstateID, p.AddressID)
+	if err != nil {
+		return nil, err
+	}
+	if offer == "" {
+		return condense.Text("Address %d has made no purchase price offer for estate %d.", p.AddressID, p.EstateID), nil
+	}
+	out := condense.Text("Purchase price offer of address %d for estate %d: %s", p.AddressID, p.EstateID, offer)
+	if env.Render.Structured {
+		out.Structured = map[string]any{"priceOffer": offer}
+	}
+	return out, nil
+}
+
+func currentOffer(ctx context.Context, env *Env, estateID, addressID int) (string, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "priceOffer",
+		Parameters: map[string]any{"estateId": estateID, "addressId": addressID}})
+	if err != nil {
+		return "", err
+	}
+	if len(res.Records) == 0 {
+		return "", nil
+	}
+	return strings.TrimSpace(text(res.Records[0].Fields()["priceOffer"])), nil
+}
+
+// PriceOfferCreateParams are the arguments of price_offer_create.
+type PriceOfferCreateParams struct {
+	EstateID   int     `json:"estateId" jsonschema:"required,minimum=1"`
+	AddressID  int     `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"Prospect's address id"`
+	PriceOffer float64 `json:"priceOffer" jsonschema:"required,exclusiveMinimum=0" jsonschema_description:"Offered price without currency, e.g. 372500"`
+}
+
+func createPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) (*Result, error) {
+	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "priceOffer",
+		Parameters: map[string]any{"estateId": p.EstateID, "addressId": p.AddressID, "priceOffer": p.PriceOffer}})
+	if err != nil {
+		return nil, err
+	}
+	return condense.Text("Purchase price offer %s of address %d for estate %d recorded.",
+		strconv.FormatFloat(p.PriceOffer, 'f', -1, 64), p.AddressID, p.EstateID), nil
+}
+
+func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) (*Preview, error) {
+	target, _, err := estateTarget(ctx, env, p.EstateID, "")
+	if err != nil {
+		return nil, argErrorf("estateId", "estate %d does not exist or is not readable", p.EstateID)
+	}
+	before, err := currentOffer(ctx, env, p.EstateID, p.AddressID)
+	if err != nil {
+		return nil, err
+	}
+	if before == "" {
+		before = "(none)"
+	}
+	return &Preview{Target: fmt.Sprintf("%s, prospect address %d", target, p.AddressID), RecordID: strconv.Itoa(p.EstateID),
+		Changes: []string{fmt.Sprintf("priceOffer: %s → %s", before, strconv.FormatFloat(p.PriceOffer, 'f', -1, 64)),
+			"advisory level: raised to C if lower"}}, nil
+}
+
+// ---------------------------------------------------------------------------
+// estate tracking (owner portal)
+
+// TrackingReadParams are the arguments of estate_tracking_read.
+type TrackingReadParams struct {
+	AccountName string `json:"accountname" jsonschema:"required,minLength=1" jsonschema_description:"Login of the tracking account"`
+	Password    string `json:"password" jsonschema:"required,minLength=1"`
+}
+
+func readTracking(ctx context.Context, env *Env, p TrackingReadParams) (*Result, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "estatetrackingdetails",
+		Parameters: map[string]any{"accountname": p.AccountName, "password": p.Password}})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) == 0 {
+		return condense.Text("No tracking account found."), nil
+	}
+	rec := res.Records[0]
+	el := rec.Fields()
+	var estates []string
+	if m, ok := el["estateids"].(map[string]any); ok {
+		ks := keys(m)
+		sort.SliceStable(ks, func(i, j int) bool { a, _ := strconv.Atoi(ks[i]); b, _ := strconv.Atoi(ks[j]); return a < b })
+		for _, k := range ks {
+			estates = append(estates, text(m[k]))
+		}
+	}
+	parts := []string{fmt.Sprintf("Tracking account %s %q", rec.IDString(), text(el["accountname"]))}
+	if a := text(el["addressid"]); a != "" && a != "0" {
+		parts = append(parts, "address "+a)
+	}
+	if len(estates) > 0 {
+		parts = append(parts, "estates "+strings.Join(estates, ", "))
+	}
+	for _, k := range []string{"information", "note"} {
+		if v := strings.TrimSpace(text(el[k])); v != "" {
+			parts = append(parts, k+": "+v)
+		}
+	}
+	out := &Result{Text: strings.Join(parts, " | ")}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"id": rec.IDString(), "addressid": text(el["addressid"]), "estateids": estates}
+	}
+	return out, nil
+}
+
+// TrackingCreateParams are the arguments of estate_tracking_account_create.
+type TrackingCreateParams struct {
+	AccountName        string `json:"accountname" jsonschema:"required,minLength=1" jsonschema_description:"Login, often the owner's e-mail"`
+	AccountPassword    string `json:"accountpassword" jsonschema:"required,minLength=8"`
+	EstateID           int    `json:"estateid" jsonschema:"required,minimum=1"`
+	AddressID          int    `json:"addressid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Owner's address id"`
+	AccountInformation string `json:"accountinformation,omitempty" jsonschema_description:"Description"`
+	AccountNote        string `json:"accountnote,omitempty"`
+}
+
+func createTracking(ctx context.Context, env *Env, p TrackingCreateParams) (*Result, error) {
+	params := map[string]any{"accountname": p.AccountName, "accountpassword": p.AccountPassword, "estateid": p.EstateID}
+	if p.AddressID > 0 {
+		params["addressid"] = p.AddressID
+	}
+	if p.AccountInformation != "" {
+		params["accountinformation"] = p.AccountInformation
+	}
+	if p.AccountNote != "" {
+		params["accountnote"] = p.AccountNote
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "createestatetrackingaccount", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	// The answer repeats the password in plain text; it is deliberately not shown.
+	return condense.Text("Tracking account %s %q created for estate %d (password as given, not repeated here).",
+		firstID(res), p.AccountName, p.EstateID), nil
+}
+
+func previewTracking(ctx context.Context, env *Env, p TrackingCreateParams) (*Preview, error) {
+	target, _, err := estateTarget(ctx, env, p.EstateID, "")
+	if err != nil {
+		return nil, argErrorf("estateid", "estate %d does not exist or is not readable", p.EstateID)
+	}
+	ch := []string{"accountname: " + p.AccountName, "accountpassword: (hidden)"}
+	if p.AddressID > 0 {
+		ch = append(ch, "addressid: "+strconv.Itoa(p.AddressID))
+	}
+	if p.AccountInformation != "" {
+		ch = append(ch, "accountinformation: "+p.AccountInformation)
+	}
+	if p.AccountNote != "" {
+		ch = append(ch, "accountnote: "+p.AccountNote)
+	}
+	return &Preview{Target: "new tracking account for " + target, RecordID: strconv.Itoa(p.EstateID), Changes: ch}, nil
+}
+
+// ---------------------------------------------------------------------------
+// categories, quick search, Immomatching, statistics widgets
+
+// NoParams is the argument struct of tools without arguments.
+type NoParams struct{}
+
+func listEstateCategories(ctx context.Context, env *Env, _ NoParams) (*Result, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "estateCategories", Parameters: map[string]any{}})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	type entry struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}
+	join := func(list []entry) string {
+		parts := make([]string, len(list))
+		for i, e := range list {
+			parts[i] = e.ID + "=" + e.Name
+		}
+		return strings.Join(parts, ", ")
+	}
+	var b strings.Builder
+	b.WriteString("Category keys (key=label):\n")
+	structured := map[string]any{}
+	var kinds []entry
+	for _, rec := range res.Records {
+		name := rec.IDString()
+		if name == "objekttyp" {
+			continue
+		}
+		var list []entry
+		_ = json.Unmarshal(rec.Elements, &list)
+		structured[name] = list
+		if name == "objektart" {
+			kinds = list
+		}
+		fmt.Fprintf(&b, "%s: %s\n", name, join(list))
+	}
+	for _, rec := range res.Records {
+		if rec.IDString() != "objekttyp" {
+			continue
+		}
+		var byKind map[string][]entry
+		_ = json.Unmarshal(rec.Elements, &byKind)
+		structured["objekttyp"] = byKind
+		b.WriteString("objekttyp by objektart:\n")
+		order := make([]string, 0, len(byKind))
+		for _, k := range kinds {
+			if _, ok := byKind[k.ID]; ok {
+				order = append(order, k.ID)
+			}
+		}
+		for _, k := range keys(byKind) {
+			if !containsString(order, k) {
+				order = append(order, k)
+			}
+		}
+		for _, k := range order {
+			fmt.Fprintf(&b, "- %s: %s\n", k, join(byKind[k]))
+		}
+	}
+	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
+	if env.Render.Structured {
+		out.Structured = structured
+	}
+	return out, nil
+}
+
+func containsString(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// EstateSearchParams are the arguments of estate_search.
+type EstateSearchParams struct {
+	Input            string `json:"input" jsonschema:"required,minLength=2" jsonschema_description:"Words to find, e.g. \"Hammer Straße 41\", a town, an owner name or an external number"`
+	SortBy           string `json:"sortby,omitempty" jsonschema:"enum=objektnr_extern,enum=ort,enum=strasse,enum=hausnummer"`
+	SortOrder        string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
+	FilterID         int    `json:"filterId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter id (saved_filter_list)"`
+	Filter           Filter `json:"filter,omitempty"`
+	IncludeThumbnail string `json:"includeThumbnail,omitempty" jsonschema:"enum=small,enum=medium" jsonschema_description:"Add the title picture's thumbnail URL"`
+}
+
+func searchEstates(ctx context.Context, env *Env, p EstateSearchParams) (*Result, error) {
+	if err := checkFields(ctx, env, "estate", "filter", keys(p.Filter)); err != nil {
+		return nil, err
+	}
+	if err := p.Filter.checkConditions(); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"input": p.Input}
+	if p.SortBy != "" {
+		params["sortby"] = p.SortBy
+		if p.SortOrder != "" {
+			params["sortorder"] = p.SortOrder
+		}
+	}
+	if p.FilterID > 0 {
+		params["filterId"] = p.FilterID
+	}
+	if len(p.Filter) > 0 {
+		params["filter"] = p.Filter.wire()
+	}
+	if p.IncludeThumbnail != "" {
+		params["includeThumbnail"] = p.IncludeThumbnail
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "estate", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	return condense.Records(res, condense.List{Noun: "estates",
+		Requested: []string{"externalestateno", "type", "street", "houseno", "zipcode", "city", "owner", "thumbnail"}}, env.Render), nil
+}
+
+// EstateSeekerParams are the arguments of estate_seeker_list. The API only
+// takes estate values; estateid is our convenience: the tool reads the
+// matching-relevant fields of that estate, and estatedata overrides them
+// (e.g. to try a lower price).
+type EstateSeekerParams struct {
+	EstateID   int        `json:"estateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Match this estate's values"`
+	EstateData EstateData `json:"estatedata,omitempty" jsonschema_description:"Estate field → value; comma-separated alternatives, e.g. {\"plz\":\"48153\",\"vermarktungsart\":\"kauf\",\"kaufpreis\":\"390000\"}"`
+}
+
+// seekerFields are the estate fields that search criteria can speak about.
+var seekerFields = []string{"vermarktungsart", "nutzungsart", "objektart", "objekttyp", "plz", "ort", "land", "breitengrad", "laengengrad",
+	"kaufpreis", "kaltmiete", "warmmiete", "wohnflaeche", "nutzflaeche", "grundstuecksflaeche", "anzahl_zimmer", "anzahl_schlafzimmer",
+	"baujahr", "balkon_terrasse", "garten", "fahrstuhl", "barrierefrei", "anzahl_stellplaetze", "stellplatzart", "heizungsart"}
+
+func listSeekers(ctx context.Context, env *Env, p EstateSeekerParams) (*Result, error) {
+	if p.EstateID == 0 && len(p.EstateData) == 0 {
+		return nil, argErrorf("estatedata", "give estateid or estatedata (or both)")
+	}
+	if len(p.EstateData) > 0 {
+		if err := checkFields(ctx, env, "estate", "estatedata", keys(p.EstateData)); err != nil {
+			return nil, err
+		}
+	}
+	data := map[string]any{}
+	if p.EstateID > 0 {
+		res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate",
+			ResourceID: strconv.Itoa(p.EstateID), Parameters: map[string]any{"data": seekerFields}})
+		if err != nil {
+			return nil, err
+		}
+		if len(res.Records) == 0 {
+			return nil, argErrorf("estateid", "estate %d does not exist or is not readable", p.EstateID)
+		}
+		mf := moduleFields(ctx, env, "estate")
+		for name, v := range res.Records[0].Fields() {
+			if s := matchValue(fieldOf(mf, name), v); s != "" {
+				data[name] = s
+			}
+		}
+	}
+	for k, v := range p.EstateData {
+		data[k] = v
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "qualifiedsuitors",
+		Parameters: map[string]any{"estatedata": data}})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	names := prospectNames(ctx, env, res.Records)
+	res = rewriteRecords(res, func(el map[string]any) []map[string]any {
+		out := map[string]any{"percentage": text(el["percentage"]) + "%", "searchcriteria": text(el["searchcriteria"])}
+		var dev []string
+		if list, ok := el["deviated"].([]any); ok {
+			for _, d := range list {
+				if m, ok := d.(map[string]any); ok {
+					dev = append(dev, keys(m)...)
+				}
+			}
+		}
+		if len(dev) > 0 {
+			out["deviated"] = strings.Join(dev, ", ")
+		}
+		return []map[string]any{out}
+	})
+	for i := range res.Records {
+		if n := names[res.Records[i].IDString()]; n != "" {
+			var el map[string]any
+			_ = json.Unmarshal(res.Records[i].Elements, &el)
+			el["name"] = n
+			res.Records[i].Elements, _ = json.Marshal(el)
+		}
+	}
+	subject := "the given estate values"
+	if p.EstateID > 0 {
+		subject = "estate " + strconv.Itoa(p.EstateID)
+	}
+	out := condense.Records(res, condense.List{Noun: "prospect addresses",
+		Requested: []string{"name", "percentage", "searchcriteria", "deviated"}}, env.Render)
+	out.Text = "Prospects whose search criteria fit " + subject + " (id = address id, deviated = criteria not met):\n" + out.Text
+	return out, nil
+}
+
+// matchValue turns a read value into the string form estatedata expects;
+// "" leaves the field out. A boolean "0" is kept: it says the feature is missing.
+func matchValue(fi *onoffice.FieldInfo, v any) string {
+	s := strings.TrimSpace(text(v))
+	if fi != nil {
+		switch fi.Type {
+		case "boolean":
+			return s
+		case "multiselect":
+			var parts []string
+			for _, k := range strings.Split(s, "|") {
+				if k != "" {
+					parts = append(parts, k)
+				}
+			}
+			return strings.Join(parts, ",")
+		case "integer", "float":
+			if n, err := strconv.ParseFloat(s, 64); err != nil || n == 0 {
+				return ""
+			}
+		}
+	}
+	if s == "0000-00-00" {
+		return ""
+	}
+	return s
+}
+
+// prospectNames reads the names of the matched addresses in one call; a
+// failure only costs the names.
+func prospectNames(ctx context.Context, env *Env, recs []onoffice.Record) map[string]string {
+	names := map[string]string{}
+	var ids []int
+	for _, r := range recs {
+		if id, err := strconv.Atoi(r.IDString()); err == nil && len(ids) < 500 {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return names
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address",
+		Parameters: map[string]any{"recordids": ids, "data": []string{"Vorname", "Name", "Zusatz1"}, "listlimit": len(ids)}})
+	if err != nil {
+		return names
+	}
+	for _, r := range res.Records {
+		el := r.Fields()
+		n := strings.TrimSpace(text(el["Vorname"]) + " " + text(el["Name"]))
+		if n == "" {
+			n = text(el["Zusatz1"])
+		}
+		names[r.IDString()] = n
+	}
+	return names
+}
+
+func listStatisticWidgets(ctx context.Context, env *Env, _ NoParams) (*Result, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "statisticWidgets", Parameters: map[string]any{"module": "estate"}})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	kinds := map[string]string{
+		"statisticDetailReportingActivities":             "activity statistics",
+		"statisticDetailReportingItemRelatedRecordsList": "assigned overview",
+	}
+	res = rewriteRecords(res, func(el map[string]any) []map[string]any {
+		out := map[string]any{"title": el["title"], "tab": el["tab"], "activeForReporting": el["activeForReporting"]}
+		if k, ok := kinds[text(el["type"])]; ok {
+			out["type"] = k
+		} else {
+			out["type"] = el["type"]
+		}
+		cfg, _ := el["configuration"].(map[string]any)
+		for _, k := range []string{"widgetType", "chartType", "evaluationTarget", "evaluationType", "period", "addressFilterId", "description"} {
+			if v := text(cfg[k]); v != "" && v != "0" {
+				out[k] = v
+			}
+		}
+		if list, ok := cfg["actionTypes"].([]any); ok {
+			var parts []string
+			for _, a := range list {
+				m, _ := a.(map[string]any)
+				part := text(m["type"])
+				var children []string
+				if cs, ok := m["children"].([]any); ok {
+					for _, c := range cs {
+						cm, _ := c.(map[string]any)
+						children = append(children, text(cm["type"]))
+					}
+				}
+				if len(children) > 0 {
+					part += " (" + strings.Join(children, ", ") + ")"
+				}
+				parts = append(parts, part)
+			}
+			if len(parts) > 0 {
+				out["actionTypes"] = strings.Join(parts, "; ")
+			}
+		}
+		return []map[string]any{out}
+	})
+	return condense.Records(res, condense.List{Noun: "statistics widgets", Requested: []string{"title", "type", "tab", "activeForReporting",
+		"widgetType", "chartType", "evaluationTarget", "evaluationType", "period", "actionTypes", "addressFilterId", "description"}}, env.Render), nil
+}

@@ -1,0 +1,3 @@
+package tools
+
+func fileTools() []Tool { return nil }

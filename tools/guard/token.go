@@ -1,0 +1,261 @@
+package guard
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
+)
+
+// TokenArg is the argument that carries a confirmation token back to a tool.
+const TokenArg = tools.ConfirmationTokenArg
+
+// Purpose keeps the two kinds of signed values apart: a value issued for one
+// purpose is refused for the other.
+type Purpose byte
+
+const (
+	// PurposeConfirm is a confirmation token handed to the model with a preview.
+	PurposeConfirm Purpose = 'c'
+	// PurposeElicit is the request state of a pending user prompt (elicitation).
+	PurposeElicit Purpose = 'e'
+)
+
+// Reasons a token is refused. Every error of Verify wraps one of them.
+var (
+	ErrMalformed    = errors.New("the confirmation token is malformed; pass it exactly as the preview gave it")
+	ErrForged       = errors.New("the confirmation token was not issued by this server (its signature does not match)")
+	ErrWrongPurpose = errors.New("this value is not a confirmation token for this step")
+	ErrOtherTool    = errors.New("the confirmation token belongs to another tool")
+	ErrArgsChanged  = errors.New("the arguments differ from the ones in the preview the token was issued for")
+	ErrExpired      = errors.New("the confirmation token has expired")
+	ErrUsed         = errors.New("the confirmation token was already used; each token runs one action")
+	ErrNoToken      = errors.New("no confirmation token was given")
+)
+
+// Token layout (before base64url): version, purpose, expiry in Unix
+// milliseconds, a random nonce, the SHA-256 of the canonical arguments, the
+// length-prefixed tool name, then an HMAC-SHA-256 over all of it.
+const (
+	tokenVersion = 1
+	nonceLen     = 12
+	hashLen      = sha256.Size
+	macLen       = sha256.Size
+	headerLen    = 1 + 1 + 8 + nonceLen + hashLen + 1
+	// MaxTokenLen bounds what Verify will look at.
+	MaxTokenLen = 512
+)
+
+// Signer issues and verifies signed tokens bound to a tool and its arguments.
+type Signer struct {
+	key  []byte
+	ttl  time.Duration
+	used UsedStore
+	now  func() time.Time
+	rand io.Reader // nonces; crypto/rand unless a test fixes it
+}
+
+// NewSigner returns a signer. A nil or empty key is replaced by 32 random
+// bytes (tokens then stay valid only in this process); a nil store by a
+// MemoryStore; a nil clock by the wall clock.
+func NewSigner(key []byte, ttl time.Duration, used UsedStore, now func() time.Time) *Signer {
+	if len(key) == 0 {
+		key = make([]byte, 32)
+		if _, err := rand.Read(key); err != nil {
+			panic("guard: no randomness: " + err.Error())
+		}
+	} else {
+		key = bytes.Clone(key)
+	}
+	if now == nil {
+		now = time.Now
+	}
+	if used == nil {
+		used = NewMemoryStore(now)
+	}
+	if ttl <= 0 {
+		ttl = 5 * time.Minute
+	}
+	return &Signer{key: key, ttl: ttl, used: used, now: now, rand: rand.Reader}
+}
+
+// TTL returns how long issued tokens stay valid.
+func (s *Signer) TTL() time.Duration { return s.ttl }
+
+// Issue signs a token for one call of tool with args (the confirmation
+// token argument, if present, is ignored).
+func (s *Signer) Issue(p Purpose, tool string, args json.RawMessage) (token string, expires time.Time, err error) {
+	if len(tool) == 0 || len(tool) > 255 {
+		return "", time.Time{}, fmt.Errorf("guard: tool name %q cannot be signed", tool)
+	}
+	h, err := ArgsHash(args)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	expires = s.now().Add(s.ttl).Truncate(time.Millisecond)
+	buf := make([]byte, 0, headerLen+len(tool)+macLen)
+	buf = append(buf, tokenVersion, byte(p))
+	buf = binary.BigEndian.AppendUint64(buf, uint64(expires.UnixMilli()))
+	nonce := make([]byte, nonceLen)
+	if _, err := io.ReadFull(s.rand, nonce); err != nil {
+		return "", time.Time{}, err
+	}
+	buf = append(buf, nonce...)
+	buf = append(buf, h[:]...)
+	buf = append(buf, byte(len(tool)))
+	buf = append(buf, tool...)
+	buf = append(buf, s.mac(buf)...)
+	return base64.RawURLEncoding.EncodeToString(buf), expires, nil
+}
+
+func (s *Signer) mac(b []byte) []byte {
+	m := hmac.New(sha256.New, s.key)
+	m.Write(b)
+	return m.Sum(nil)
+}
+
+// Claims are the verified contents of a token.
+type Claims struct {
+	Purpose Purpose
+	Tool    string
+	Expires time.Time
+	// ID identifies the token for the single-use store.
+	ID string
+}
+
+// Parse checks a token's form and signature and returns its contents,
+// without checking purpose, tool, arguments, expiry or use.
+func (s *Signer) Parse(token string) (Claims, [hashLen]byte, error) {
+	var h [hashLen]byte
+	if token == "" {
+		return Claims{}, h, ErrNoToken
+	}
+	if len(token) > MaxTokenLen {
+		return Claims{}, h, ErrMalformed
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(token)
+	if err != nil || len(raw) < headerLen+1+macLen {
+		return Claims{}, h, ErrMalformed
+	}
+	body, sig := raw[:len(raw)-macLen], raw[len(raw)-macLen:]
+	if !hmac.Equal(sig, s.mac(body)) {
+		return Claims{}, h, ErrForged
+	}
+	// The signature is ours, so the layout is too; check it anyway.
+	if body[0] != tokenVersion {
+		return Claims{}, h, ErrMalformed
+	}
+	n := int(body[headerLen-1])
+	if len(body) != headerLen+n {
+		return Claims{}, h, ErrMalformed
+	}
+	c := Claims{
+		Purpose: Purpose(body[1]),
+		Expires: time.UnixMilli(int64(binary.BigEndian.Uint64(body[2:10]))),
+		ID:      base64.RawURLEncoding.EncodeToString(body[10 : 10+nonceLen]),
+		Tool:    string(body[headerLen:]),
+	}
+	copy(h[:], body[10+nonceLen:10+nonceLen+hashLen])
+	return c, h, nil
+}
+
+// Verify checks that token was issued by this key for purpose p, tool and
+// exactly these arguments, has not expired and was not used before; it then
+// marks the token as used. Only a nil error allows the action to run.
+func (s *Signer) Verify(ctx context.Context, p Purpose, tool string, args json.RawMessage, token string) error {
+	c, h, err := s.Parse(token)
+	if err != nil {
+		return err
+	}
+	if c.Purpose != p {
+		return ErrWrongPurpose
+	}
+	if c.Tool != tool {
+		return fmt.Errorf("%w (%s, not %s)", ErrOtherTool, c.Tool, tool)
+	}
+	want, err := ArgsHash(args)
+	if err != nil {
+		return err
+	}
+	if !hmac.Equal(h[:], want[:]) {
+		return ErrArgsChanged
+	}
+	now := s.now()
+	if !now.Before(c.Expires) {
+		return fmt.Errorf("%w (at %s, %s after it was issued)", ErrExpired, c.Expires.UTC().Format(time.TimeOnly+" MST"), s.ttl)
+	}
+	fresh, err := s.used.MarkUsed(ctx, c.ID, c.Expires)
+	if err != nil {
+		return fmt.Errorf("the confirmation token cannot be checked for reuse: %w", err)
+	}
+	if !fresh {
+		return ErrUsed
+	}
+	return nil
+}
+
+// ArgsHash is the SHA-256 of the canonical form of the arguments.
+func ArgsHash(args json.RawMessage) ([hashLen]byte, error) {
+	c, err := CanonicalArgs(args)
+	if err != nil {
+		return [hashLen]byte{}, err
+	}
+	return sha256.Sum256(c), nil
+}
+
+// CanonicalArgs returns the arguments as JSON with sorted keys, no
+// insignificant white space and without the confirmation token, so that the
+// same arguments sent in another order or layout hash alike. Numbers keep
+// their literal form: 1 and 1.0 count as different arguments.
+func CanonicalArgs(args json.RawMessage) ([]byte, error) {
+	obj, err := argsObject(args)
+	if err != nil {
+		return nil, err
+	}
+	delete(obj, TokenArg)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(obj); err != nil {
+		return nil, fmt.Errorf("guard: arguments: %w", err)
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+// argsObject decodes arguments as an object; empty or null is {}.
+func argsObject(args json.RawMessage) (map[string]any, error) {
+	trimmed := bytes.TrimSpace(args)
+	if len(trimmed) == 0 || string(trimmed) == "null" {
+		return map[string]any{}, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil || obj == nil {
+		return nil, errors.New("the arguments must be a JSON object of named arguments")
+	}
+	if dec.More() {
+		return nil, errors.New("the arguments must be a single JSON object")
+	}
+	return obj, nil
+}
+
+// TokenOf returns the confirmation token argument, if any.
+func TokenOf(args json.RawMessage) string {
+	obj, err := argsObject(args)
+	if err != nil {
+		return ""
+	}
+	s, _ := obj[TokenArg].(string)
+	return s
+}

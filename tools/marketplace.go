@@ -1,0 +1,249 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+// marketplaceTools returns this module's tools. Apart from the invoice
+// recipient every call moves money, activates a provider or notifies third
+// parties, so each preview says exactly what will happen.
+func marketplaceTools() []Tool {
+	return []Tool{
+		withPreview(define("marketplace_provider_unlock", "Unlock marketplace provider",
+			"Activate a marketplace provider for the customer, with the parameterCacheId and apiClaim from the activation URL. No other call may run during activation.",
+			unlockProvider), previewUnlockProvider),
+		define("marketplace_invoice_recipient_read", "Read marketplace invoice recipient",
+			"Read the billing address of a marketplace purchase. Without extendedclaim only within 15 minutes of the purchase.",
+			readInvoiceRecipient),
+		withPreview(define("marketplace_subscription_cancel", "Cancel marketplace subscription",
+			"Report a customer's subscription cancellation to onOffice: from cancelationDate no more debits. Cannot be undone via the API.",
+			cancelSubscription), previewCancelSubscription),
+		withPreview(define("marketplace_payment_link_create", "Create subsequent payment link",
+			"Create a payment link for an extra charge on a marketplace transaction (provider installation only), optionally e-mailed to the customer.",
+			createPaymentLink), previewPaymentLink),
+		withPreview(define("marketplace_transaction_refund", "Refund marketplace transaction",
+			"Refund a whole marketplace payment to the customer (provider installation only). Irreversible; SEPA payments only 7 days after payment.",
+			refundTransaction), previewRefund),
+		withPreview(define("marketplace_webhooks_execute", "Execute marketplace webhooks",
+			"Fire all active marketplace webhooks for a record, as a save in onOffice would: third-party providers get notified.",
+			executeWebhooks), previewWebhooks),
+	}
+}
+
+// ProviderUnlockParams are the arguments of marketplace_provider_unlock.
+type ProviderUnlockParams struct {
+	ParameterCacheID  string `json:"parameterCacheId" jsonschema:"required,pattern=^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" jsonschema_description:"UUID from the activation URL"`
+	ExtendedClaim     string `json:"extendedclaim" jsonschema:"required,minLength=1" jsonschema_description:"apiClaim from the activation URL"`
+	IsRegularCustomer bool   `json:"isRegularCustomer,omitempty" jsonschema_description:"Customer is billed by the provider directly"`
+}
+
+func (p ProviderUnlockParams) regular() int {
+	if p.IsRegularCustomer {
+		return 1
+	}
+	return 0
+}
+
+func unlockProvider(ctx context.Context, env *Env, p ProviderUnlockParams) (*Result, error) {
+	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "unlockProvider", Parameters: map[string]any{
+		"parameterCacheId": p.ParameterCacheID, "extendedclaim": p.ExtendedClaim, "isRegularCustomer": p.regular(),
+	}})
+	if err != nil {
+		return nil, err
+	}
+	return condense.Text("Provider activated (activation %s); regular customer: %s.", p.ParameterCacheID, yesNo(p.IsRegularCustomer)), nil
+}
+
+func previewUnlockProvider(_ context.Context, _ *Env, p ProviderUnlockParams) (*Preview, error) {
+	return &Preview{
+		Target: "marketplace activation " + p.ParameterCacheID,
+		Changes: []string{
+			"provider: activated in the customer's installation (its API user gets access)",
+			"regular customer: " + yesNo(p.IsRegularCustomer) + regularNote(p.IsRegularCustomer),
+		},
+	}, nil
+}
+
+func regularNote(regular bool) string {
+	if regular {
+		return " (the provider may bill the customer directly)"
+	}
+	return " (payments run through the marketplace)"
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// InvoiceRecipientParams are the arguments of marketplace_invoice_recipient_read.
+type InvoiceRecipientParams struct {
+	TransactionID int    `json:"transactionid" jsonschema:"required,minimum=1"`
+	UserID        int    `json:"userid" jsonschema:"required,minimum=1" jsonschema_description:"The buying user"`
+	ExtendedClaim string `json:"extendedclaim,omitempty" jsonschema_description:"Current apiClaim"`
+}
+
+func readInvoiceRecipient(ctx context.Context, env *Env, p InvoiceRecipientParams) (*Result, error) {
+	params := map[string]any{"transactionid": p.TransactionID, "userid": p.UserID}
+	if p.ExtendedClaim != "" {
+		params["extendedclaim"] = p.ExtendedClaim
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "getMarketplaceInvoiceRecipient", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	order := []string{"salutation", "firstname", "lastname", "companyname", "address", "zipcode", "city", "country", "email", "companyUstId"}
+	return flatRecord(res, fmt.Sprintf("Invoice recipient of transaction %d (user %d)", p.TransactionID, p.UserID), order, env.Render), nil
+}
+
+// SubscriptionCancelParams are the arguments of marketplace_subscription_cancel.
+type SubscriptionCancelParams struct {
+	AboID           string `json:"aboid" jsonschema:"required,minLength=1" jsonschema_description:"Subscription id"`
+	CancelationDate string `json:"cancelationDate" jsonschema:"required,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$" jsonschema_description:"YYYY-MM-DD; no debits from this day on"`
+	ExtendedClaim   string `json:"extendedclaim,omitempty" jsonschema_description:"Current apiClaim"`
+}
+
+func (p SubscriptionCancelParams) check() error {
+	if _, err := time.Parse("2006-01-02", p.CancelationDate); err != nil {
+		return argErrorf("cancelationDate", "%q is not a calendar date (YYYY-MM-DD)", p.CancelationDate)
+	}
+	return nil
+}
+
+func cancelSubscription(ctx context.Context, env *Env, p SubscriptionCancelParams) (*Result, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"aboid": p.AboID, "cancelationDate": p.CancelationDate}
+	if p.ExtendedClaim != "" {
+		params["extendedclaim"] = p.ExtendedClaim
+	}
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "marketplaceCancelAbo", Parameters: params}); err != nil {
+		return nil, err
+	}
+	return condense.Text("Cancellation of subscription %s reported: no debits from %s on.", p.AboID, p.CancelationDate), nil
+}
+
+func previewCancelSubscription(_ context.Context, _ *Env, p SubscriptionCancelParams) (*Preview, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	return &Preview{
+		Target:   "marketplace subscription " + p.AboID,
+		RecordID: p.AboID,
+		Changes: []string{
+			"cancellation reported to onOffice: no more debits from " + p.CancelationDate + " on",
+			"cannot be withdrawn through the API",
+		},
+	}, nil
+}
+
+// PaymentLinkParams are the arguments of marketplace_payment_link_create.
+type PaymentLinkParams struct {
+	TransactionID      int    `json:"transactionid" jsonschema:"required,minimum=1" jsonschema_description:"Original marketplace transaction"`
+	PriceNet           string `json:"priceNet" jsonschema:"required,pattern=^[0-9]+[.][0-9]{2}$" jsonschema_description:"Net amount in EUR, e.g. 149.00"`
+	Description        string `json:"description" jsonschema:"required,minLength=1" jsonschema_description:"Shown to the customer"`
+	SendMailToCustomer bool   `json:"sendMailToCustomer,omitempty" jsonschema_description:"E-mail the link to the customer"`
+}
+
+func createPaymentLink(ctx context.Context, env *Env, p PaymentLinkParams) (*Result, error) {
+	// The API documents transactionid as a string here.
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "subsequentPaymentLink", Parameters: map[string]any{
+		"transactionid": strconv.Itoa(p.TransactionID), "priceNet": p.PriceNet, "description": p.Description, "sendMailToCustomer": p.SendMailToCustomer,
+	}})
+	if err != nil {
+		return nil, err
+	}
+	var url string
+	mailed := false
+	if len(res.Records) > 0 {
+		if r, ok := res.Records[0].Fields()["result"].(map[string]any); ok {
+			url, _ = r["subsequentPaymentUrl"].(string)
+			mailed, _ = r["mailToCustomerSent"].(bool)
+		}
+	}
+	text := fmt.Sprintf("Payment link for transaction %d over %s EUR net created: %s\nE-mailed to the customer: %s.", p.TransactionID, p.PriceNet, url, yesNo(mailed))
+	out := &Result{Text: text}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"subsequentPaymentUrl": url, "mailToCustomerSent": mailed}
+	}
+	return out, nil
+}
+
+func previewPaymentLink(_ context.Context, _ *Env, p PaymentLinkParams) (*Preview, error) {
+	mail := "link is only returned, not sent"
+	if p.SendMailToCustomer {
+		mail = "link is e-mailed to the customer"
+	}
+	return &Preview{
+		Target:   fmt.Sprintf("marketplace transaction %d", p.TransactionID),
+		RecordID: strconv.Itoa(p.TransactionID),
+		Changes: []string{
+			"new payment demand: " + p.PriceNet + " EUR net (plus VAT)",
+			fmt.Sprintf("description shown to the customer: %q", p.Description),
+			mail,
+		},
+	}, nil
+}
+
+// RefundParams are the arguments of marketplace_transaction_refund.
+type RefundParams struct {
+	TransactionID int `json:"transactionid" jsonschema:"required,minimum=1" jsonschema_description:"Payment or subsequent payment to refund"`
+}
+
+func refundTransaction(ctx context.Context, env *Env, p RefundParams) (*Result, error) {
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "transactionRefund",
+		Parameters: map[string]any{"transactionid": p.TransactionID}}); err != nil {
+		return nil, err
+	}
+	return condense.Text("Transaction %d refunded in full to the customer.", p.TransactionID), nil
+}
+
+func previewRefund(_ context.Context, _ *Env, p RefundParams) (*Preview, error) {
+	return &Preview{
+		Target:   fmt.Sprintf("marketplace transaction %d", p.TransactionID),
+		RecordID: strconv.Itoa(p.TransactionID),
+		Changes: []string{
+			fmt.Sprintf("refund: the full amount of transaction %d goes back to the customer (the API cannot refund part of it)", p.TransactionID),
+			"irreversible",
+		},
+	}, nil
+}
+
+// WebhooksExecuteParams are the arguments of marketplace_webhooks_execute.
+type WebhooksExecuteParams struct {
+	ID     int    `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Record id"`
+	Module string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=task,enum=calendar"`
+}
+
+func executeWebhooks(ctx context.Context, env *Env, p WebhooksExecuteParams) (*Result, error) {
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "executeMarketplaceWebhooks",
+		ResourceID: strconv.Itoa(p.ID), Parameters: map[string]any{"module": p.Module}}); err != nil {
+		return nil, err
+	}
+	return condense.Text("Marketplace webhooks for %s %d executed.", p.Module, p.ID), nil
+}
+
+func previewWebhooks(ctx context.Context, env *Env, p WebhooksExecuteParams) (*Preview, error) {
+	target, err := recordTarget(ctx, env, p.Module, "id", p.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &Preview{
+		Target:   target,
+		RecordID: strconv.Itoa(p.ID),
+		Changes: []string{
+			"every active marketplace webhook (create/update) for this " + strings.ToLower(p.Module) + " fires",
+			"third-party providers receive a notification about the record",
+		},
+	}, nil
+}

@@ -1,0 +1,90 @@
+package mcpserver
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+// Client builds the onOffice client the configuration asks for: the
+// in-process sandbox with --demo, the configured endpoint otherwise.
+func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
+	opts := []onoffice.Option{onoffice.WithLogger(log)}
+	if cfg.ReadOnly {
+		opts = append(opts, onoffice.WithReadOnly())
+	}
+	if cfg.Demo {
+		token, secret := cfg.Token, cfg.Secret
+		if token == "" || secret == "" {
+			token, secret = sandbox.DemoToken, sandbox.DemoSecret
+		}
+		sb := sandbox.New(sandbox.WithCredentials(token, secret))
+		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: sb.Transport(), Timeout: cfg.Timeout}))
+		return onoffice.New(sandbox.DemoURL, token, secret, opts...)
+	}
+	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout}))
+	return onoffice.New(cfg.APIURL, cfg.Token, cfg.Secret, opts...)
+}
+
+// EnvFor builds the tool environment over a client.
+func EnvFor(cfg *config.Config, api *onoffice.Client, log *slog.Logger) *tools.Env {
+	return &tools.Env{
+		API:    api,
+		Fields: onoffice.NewFieldCache(api, cfg.FieldCacheTTL),
+		Render: condense.Options{
+			Budget:     cfg.Budget,
+			Structured: cfg.Structured,
+			Raw:        cfg.Raw,
+			Labels:     cfg.Labels,
+			Language:   cfg.Language,
+		},
+		Log: log,
+	}
+}
+
+// SelectionFor returns the tool selection of a configuration.
+func SelectionFor(cfg *config.Config) tools.Selection {
+	return tools.Selection{
+		Toolsets:           cfg.Toolsets,
+		Tools:              cfg.Tools,
+		ExcludeTools:       cfg.ExcludeTools,
+		ReadOnly:           cfg.ReadOnly,
+		DisableDestructive: cfg.DisableDestructive,
+	}
+}
+
+// Run serves MCP on the configured transport until ctx ends.
+func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+	sel := SelectionFor(cfg)
+	if err := sel.Validate(); err != nil {
+		return err
+	}
+	api := Client(cfg, log)
+	if !api.HasCredentials() {
+		log.Warn("no onOffice credentials: set ONOFFICE_TOKEN and ONOFFICE_SECRET, or start with --demo; every tool call will fail until then")
+	}
+	if cfg.Demo {
+		log.Info("serving the built-in onOffice sandbox (demo data)")
+	}
+	g, err := GuardFor(cfg, auditOut)
+	if err != nil {
+		return err
+	}
+	defer g.Close()
+	s := New(Options{Env: EnvFor(cfg, api, log), Selection: sel, Logger: log, Guard: g})
+	log.Info("onoffice-mcp ready", "transport", cfg.Transport, "tools", len(tools.Select(sel)), "read_only", cfg.ReadOnly)
+	switch cfg.Transport {
+	case "stdio":
+		return server.NewStdioServer(s).Listen(ctx, stdin, stdout)
+	}
+	return fmt.Errorf("transport %q is not available", cfg.Transport)
+}

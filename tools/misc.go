@@ -1,0 +1,408 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+func miscTools() []Tool {
+	return []Tool{
+		define("records_last_seen", "Recently opened records",
+			"List the estates, addresses, tasks or e-mails a user last opened in onOffice (newest first), named. listlimit 0 only counts; filter.date limits the period.",
+			readLastSeen),
+		define("macro_resolve", "Resolve text macros",
+			"Fill onOffice text macros such as _Uservorname or _Anrede in a text, for the given estate, address, appointment or activity.",
+			resolveMacro),
+		define("log_entries_read", "Read the change log",
+			"List who added, edited, linked or deleted which record and when (administrator right needed), newest first. Field-level changes are not available.",
+			readLogEntries),
+		define("survey_read", "Read app surveys",
+			"List the app questionnaires for appointments (viewing or handover protocols), or read one with its pages and questions.",
+			readSurvey),
+		withPreview(define("time_tracking_modify", "Start or stop working time",
+			"Start (track true) or stop (false) the working-time clock of the API user; answers today's worked and break time.",
+			modifyTimeTracking), previewTimeTracking),
+		define("record_link_get", "Link to a record in onOffice",
+			"Get the URL that opens an estate, address or activity in onOffice enterprise; it works only for a logged-in user.",
+			getRecordLink),
+	}
+}
+
+// LastSeenParams are the arguments of records_last_seen.
+type LastSeenParams struct {
+	Module    string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=task,enum=email"`
+	ListLimit *int   `json:"listlimit,omitempty" jsonschema:"minimum=0,maximum=500,default=20" jsonschema_description:"0 returns only the count"`
+	User      int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"User id; default the API user"`
+	Filter    Filter `json:"filter,omitempty" jsonschema_description:"Fields of the module, plus date (YYYY-MM-DD HH:MM:SS, e.g. between) for when it was opened"`
+}
+
+func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, error) {
+	limit := 20
+	if p.ListLimit != nil {
+		limit = *p.ListLimit
+	}
+	var names []string
+	for _, k := range keys(p.Filter) {
+		if k == "date" {
+			continue
+		}
+		if p.Module == "email" {
+			return nil, argErrorf("filter."+k, "e-mails can only be filtered by date")
+		}
+		names = append(names, k)
+	}
+	if err := checkFields(ctx, env, p.Module, "filter", names); err != nil {
+		return nil, err
+	}
+	if err := p.Filter.checkConditions(); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"module": p.Module, "listlimit": limit}
+	if p.User > 0 {
+		params["user"] = p.User
+	}
+	if len(p.Filter) > 0 {
+		params["filter"] = p.Filter.wire()
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "recordsLastSeen", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var ids []int
+	for _, r := range res.Records {
+		if id, err := strconv.Atoi(r.IDString()); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	noun := map[string]string{"estate": "estates", "address": "addresses", "task": "tasks", "email": "e-mails"}[p.Module]
+	var b strings.Builder
+	switch {
+	case limit == 0:
+		fmt.Fprintf(&b, "%d last opened %s", res.Total, noun)
+	case len(ids) == 0:
+		fmt.Fprintf(&b, "No last opened %s match.", noun)
+	default:
+		fmt.Fprintf(&b, "Last opened %s, newest first (%d of %d):", noun, len(ids), res.Total)
+		kind := p.Module
+		names := relNames(ctx, env, map[string][]int{kind: ids})
+		for _, id := range ids {
+			label := relLabel(kind, id, names, true)
+			if kind == "email" {
+				label = "e-mail " + strconv.Itoa(id)
+			}
+			b.WriteString("\n- " + label)
+		}
+	}
+	out := &Result{Text: b.String()}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"ids": ids, "total": res.Total}
+	}
+	return out, nil
+}
+
+// MacroParams are the arguments of macro_resolve.
+type MacroParams struct {
+	Text           string `json:"text" jsonschema:"required,minLength=1" jsonschema_description:"Text with macros, e.g. \"Ihr Ansprechpartner: _Uservorname _Username\""`
+	IsHTML         bool   `json:"ishtml,omitempty" jsonschema_description:"The text is HTML"`
+	EstateIDs      []int  `json:"estateids,omitempty" jsonschema:"maxItems=500"`
+	AddressIDs     []int  `json:"addressids,omitempty" jsonschema:"maxItems=500"`
+	AppointmentIDs []int  `json:"appointmentids,omitempty" jsonschema:"maxItems=500"`
+	AgentLogIDs    []int  `json:"agentlogids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Activity ids"`
+}
+
+func resolveMacro(ctx context.Context, env *Env, p MacroParams) (*Result, error) {
+	if strings.TrimSpace(p.Text) == "" {
+		return nil, argErrorf("text", "is empty")
+	}
+	params := map[string]any{"text": p.Text, "ishtml": p.IsHTML}
+	for k, v := range map[string][]int{"estateids": p.EstateIDs, "addressids": p.AddressIDs, "appointmentids": p.AppointmentIDs, "agentlogids": p.AgentLogIDs} {
+		if len(v) > 0 {
+			params[k] = v
+		}
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "macroresolve", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var text string
+	if len(res.Records) > 0 {
+		text, _ = res.Records[0].Fields()["resolvedtext"].(string)
+	}
+	out := &Result{Text: "Resolved text: " + condense.Untrusted(text)}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"resolvedtext": text}
+	}
+	return out, nil
+}
+
+// miscLogModules are the module values of the change log. The list is long, so
+// the tool checks it in code instead of the schema (tool-list budget).
+var miscLogModules = []string{"user", "customer", "address", "estate", "agentslog", "contact person", "file", "interested",
+	"relation", "relations", "region", "owner", "matching", "search criteria", "offer", "project", "task",
+	"addressAssigment", "estateAssigment", "userAssignment", "news", "intranet", "calendar", "cms", "smartSite",
+	"emailAdministration", "arbeitszeiterfassung", "accessControl", "addressCsvExportSettings", "portal", "marketingBox",
+	"portalAutoResponse", "portalAutoFullTransfer_Modul", "fakturaArticleAdministration", "fakturaBookings",
+	"templateManagement", "emailPostOfficeBoxEncryption", "pdfTemplates", "cancelationBasicSettings",
+	"cancelationGroupSettings", "domainAdministration"}
+
+// miscLogColumns are the columns the change log can be filtered by.
+var miscLogColumns = []string{"id", "action", "module", "userNr:user.Nr", "dateTime", "resourcePk", "resourceTable", "targetPk", "targetTable"}
+
+// LogParams are the arguments of log_entries_read.
+type LogParams struct {
+	ListLimit  *int   `json:"listlimit,omitempty" jsonschema:"minimum=0,maximum=500,default=20" jsonschema_description:"0 returns only the count"`
+	ListOffset int    `json:"listOffset,omitempty" jsonschema:"minimum=0"`
+	Module     string `json:"module,omitempty" jsonschema_description:"e.g. estate, address, task, calendar, agentslog, owner, relation"`
+	Action     string `json:"action,omitempty" jsonschema:"enum=add,enum=edit,enum=delete,enum=link,enum=unlink,enum=duplicate,enum=export,enum=cancelation,enum=massUpdateRights,enum=splitBooking,enum=extendBooking,enum=cancelBooking,enum=deleteBooking,enum=datevSync"`
+	User       int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only changes by this user id"`
+	Filter     Filter `json:"filter,omitempty" jsonschema_description:"Columns: dateTime, targetPk (record id), targetTable, resourcePk, resourceTable, action, module, id"`
+}
+
+func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error) {
+	limit := 20
+	if p.ListLimit != nil {
+		limit = *p.ListLimit
+	}
+	if p.Module != "" && !miscHas(miscLogModules, p.Module) {
+		return nil, argErrorf("module", "unknown module %q%s; allowed: %s", p.Module, suggest(p.Module, miscLogModules), strings.Join(miscLogModules, ", "))
+	}
+	for _, k := range keys(p.Filter) {
+		if !miscHas(miscLogColumns, k) {
+			return nil, argErrorf("filter."+k, "is not a log column%s; allowed: %s", suggest(k, miscLogColumns), strings.Join(miscLogColumns, ", "))
+		}
+	}
+	if err := p.Filter.checkConditions(); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"listlimit": limit}
+	if p.ListOffset > 0 {
+		params["listOffset"] = p.ListOffset
+	}
+	if p.Module != "" {
+		params["module"] = p.Module
+	}
+	if p.Action != "" {
+		params["action"] = p.Action
+	}
+	if p.User > 0 {
+		params["user"] = p.User
+	}
+	if len(p.Filter) > 0 {
+		params["filter"] = p.Filter.wire()
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "log", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if limit == 0 && !env.Render.Raw {
+		return condense.Text("%d log entries match.", res.Total), nil
+	}
+	l := condense.List{Noun: "log entries", IDField: "id",
+		Requested: []string{"dateTime", "action", "module", "resourceId", "userId", "resourceTable", "resourcePk"},
+		Page:      &condense.Page{Offset: p.ListOffset, Limit: limit, Args: argsOf(p), OffsetArg: "listOffset", LimitArg: "listlimit"}}
+	return condense.Records(res, l, env.Render), nil
+}
+
+func miscHas(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// SurveyParams are the arguments of survey_read.
+type SurveyParams struct {
+	ID int `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Survey id: read its pages and questions; without it, list all surveys"`
+}
+
+func readSurvey(ctx context.Context, env *Env, p SurveyParams) (*Result, error) {
+	a := onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentdocument", Parameters: map[string]any{}}
+	if p.ID > 0 {
+		a.ResourceID = strconv.Itoa(p.ID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	if p.ID == 0 {
+		return condense.Records(res, condense.List{Noun: "surveys", Requested: []string{"title"}}, env.Render), nil
+	}
+	if len(res.Records) == 0 {
+		return condense.Text("Survey %d has no content.", p.ID), nil
+	}
+	var el map[string]json.RawMessage
+	if json.Unmarshal(res.Records[0].Elements, &el) != nil {
+		return &Result{Text: string(res.Records[0].Elements)}, nil
+	}
+	flag := func(k string) bool {
+		var v bool
+		_ = json.Unmarshal(el[k], &v)
+		return v
+	}
+	var pdf string
+	_ = json.Unmarshal(el["pdftype"], &pdf)
+	var needs []string
+	for _, n := range [][2]string{{"needsaddress", "address"}, {"needsproperty", "estate"}, {"needsappointment", "appointment"}} {
+		if flag(n[0]) {
+			needs = append(needs, n[1])
+		}
+	}
+	var b strings.Builder
+	for _, title := range keys(el) {
+		switch title {
+		case "transfered", "pdftype", "needsaddress", "needsproperty", "needsappointment":
+			continue
+		}
+		fmt.Fprintf(&b, "Survey %d %s", p.ID, condense.Untrusted(title))
+		if len(needs) > 0 {
+			fmt.Fprintf(&b, "; needs %s", strings.Join(needs, ", "))
+		}
+		if pdf != "" {
+			fmt.Fprintf(&b, "; PDF type %s", pdf)
+		}
+		fmt.Fprintf(&b, "; already sent by e-mail: %s", map[bool]string{true: "yes", false: "no"}[flag("transfered")])
+		var content any
+		_ = json.Unmarshal(el[title], &content)
+		surveyWalk(&b, content)
+	}
+	return &Result{Text: b.String()}, nil
+}
+
+// surveyWalk writes the pages, topics and questions of a survey, one per line.
+func surveyWalk(b *strings.Builder, v any) {
+	switch t := v.(type) {
+	case []any:
+		// A list of objects such as [{"type": …}, {"question": …}] is one item.
+		var kind, question string
+		flat := true
+		for _, e := range t {
+			m, ok := e.(map[string]any)
+			if !ok {
+				flat = false
+				break
+			}
+			if s, ok := m["type"].(string); ok {
+				kind = s
+			}
+			if s, ok := m["question"].(string); ok {
+				question = s
+			}
+		}
+		if flat && question != "" {
+			fmt.Fprintf(b, "\n  - [%s] %s", kind, condense.Untrusted(question))
+			return
+		}
+		for _, e := range t {
+			surveyWalk(b, e)
+		}
+	case map[string]any:
+		if s, ok := t["pagetopic"].(string); ok {
+			fmt.Fprintf(b, "\nPage: %s", condense.Untrusted(s))
+		}
+		if s, ok := t["topic"].(string); ok {
+			fmt.Fprintf(b, "\n  %s", condense.Untrusted(s))
+		}
+		if s, ok := t["question"].(string); ok {
+			fmt.Fprintf(b, "\n  - %s", condense.Untrusted(s))
+		}
+	}
+}
+
+// TimeTrackingParams are the arguments of time_tracking_modify.
+type TimeTrackingParams struct {
+	Track bool `json:"track" jsonschema:"required" jsonschema_description:"true starts, false stops the clock"`
+}
+
+func modifyTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*Result, error) {
+	track := 0
+	if p.Track {
+		track = 1
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "timetracking", Parameters: map[string]any{"track": track}})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var el struct {
+		Active   bool   `json:"worktimeActive"`
+		Work     string `json:"worktime"`
+		Break    string `json:"breaktime"`
+		Tracking bool   `json:"currentlytracking"`
+		Target   string `json:"targetTimeToday"`
+	}
+	if len(res.Records) > 0 {
+		_ = json.Unmarshal(res.Records[0].Elements, &el)
+	}
+	if !el.Active {
+		return condense.Text("The working-time module is not active for this account; nothing was tracked."), nil
+	}
+	state := map[bool]string{true: "running", false: "stopped"}[el.Tracking]
+	out := condense.Text("Working-time clock %s. Today: worked %s, breaks %s, target %s.", state, el.Work, el.Break, el.Target)
+	if env.Render.Structured {
+		out.Structured = map[string]any{"currentlytracking": el.Tracking, "worktime": el.Work, "breaktime": el.Break, "targetTimeToday": el.Target}
+	}
+	return out, nil
+}
+
+func previewTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*Preview, error) {
+	change := "clock: → stopped"
+	if p.Track {
+		change = "clock: → running"
+	}
+	return &Preview{Target: "working-time clock of the API user", Changes: []string{change}}, nil
+}
+
+// RecordLinkParams are the arguments of record_link_get.
+type RecordLinkParams struct {
+	Module   string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentslog" jsonschema_description:"Kind of record (agentslog = activity)"`
+	RecordID int    `json:"recordId" jsonschema:"required,minimum=1"`
+	Type     string `json:"type,omitempty" jsonschema:"enum=estate,enum=address" jsonschema_description:"agentslog only: open the entry from its estate (default) or its address"`
+}
+
+func getRecordLink(ctx context.Context, env *Env, p RecordLinkParams) (*Result, error) {
+	if p.Type != "" && p.Module != "agentslog" {
+		return nil, argErrorf("type", "is only used with module agentslog")
+	}
+	params := map[string]any{"recordId": p.RecordID}
+	if p.Type != "" {
+		params["type"] = p.Type
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "getlink", ResourceID: p.Module, Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var link string
+	if len(res.Records) > 0 {
+		link, _ = res.Records[0].Fields()["url"].(string)
+	}
+	if link == "" {
+		return condense.Text("onOffice returned no link for %s %d.", p.Module, p.RecordID), nil
+	}
+	out := condense.Text("Link to %s %d in onOffice enterprise (opens only for a logged-in user; do not store it): %s", relNoun(p.Module), p.RecordID, link)
+	if env.Render.Structured {
+		out.Structured = map[string]any{"url": link}
+	}
+	return out, nil
+}

@@ -1,0 +1,241 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+	orderedmap "github.com/pb33f/ordered-map/v2"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+)
+
+// Condition is one {op, val} entry of an onOffice filter.
+type Condition struct {
+	Op  string `json:"op" jsonschema:"required,enum==,enum=!=,enum=<,enum=>,enum=<=,enum=>=,enum=between,enum=like,enum=not like,enum=in,enum=not in"`
+	Val Value  `json:"val" jsonschema:"required"`
+}
+
+// Value is a filter value: a string, number or boolean, or a list of them
+// for in, not in and between.
+type Value any
+
+// JSONSchema keeps the filter value open to the scalar and list forms.
+func (Condition) JSONSchema() *jsonschema.Schema {
+	props := orderedmap.New[string, *jsonschema.Schema]()
+	props.Set("op", &jsonschema.Schema{Type: "string", Enum: []any{"=", "!=", "<", ">", "<=", ">=", "between", "like", "not like", "in", "not in"}})
+	scalar := []*jsonschema.Schema{{Type: "string"}, {Type: "number"}}
+	props.Set("val", &jsonschema.Schema{
+		Description: "a list for in and not in, [from, to] for between; % is the wildcard of like",
+		AnyOf: append(append([]*jsonschema.Schema{}, scalar...), &jsonschema.Schema{
+			Type: "array", Items: &jsonschema.Schema{AnyOf: scalar},
+		}),
+	})
+	return &jsonschema.Schema{
+		Type:                 "object",
+		Properties:           props,
+		Required:             []string{"op", "val"},
+		AdditionalProperties: jsonschema.FalseSchema,
+	}
+}
+
+// Filter maps field names to conditions, all AND-combined.
+type Filter map[string][]Condition
+
+// SortBy maps field names to ASC or DESC.
+type SortBy map[string]string
+
+// JSONSchema restricts sort directions.
+func (SortBy) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Type:                 "object",
+		AdditionalProperties: &jsonschema.Schema{Type: "string", Enum: []any{"ASC", "DESC"}},
+	}
+}
+
+// JSONSchema describes the filter object.
+func (Filter) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Type:                 "object",
+		AdditionalProperties: &jsonschema.Schema{Type: "array", Items: Condition{}.JSONSchema()},
+	}
+}
+
+// wire turns the filter into the parameter onOffice expects.
+func (f Filter) wire() map[string]any {
+	out := make(map[string]any, len(f))
+	for field, conds := range f {
+		list := make([]map[string]any, len(conds))
+		for i, c := range conds {
+			list[i] = map[string]any{"op": c.Op, "val": c.Val}
+		}
+		out[field] = list
+	}
+	return out
+}
+
+// checkConditions enforces what the schema cannot: list values for in,
+// not in and between, and scalars elsewhere.
+func (f Filter) checkConditions() error {
+	for field, conds := range f {
+		for _, c := range conds {
+			list, isList := c.Val.([]any)
+			switch c.Op {
+			case "between":
+				if !isList || len(list) != 2 {
+					return argErrorf("filter."+field, "between needs [from, to] as val")
+				}
+			case "in", "not in":
+				if !isList || len(list) == 0 {
+					return argErrorf("filter."+field, "%s needs a non-empty list as val", c.Op)
+				}
+			default:
+				if isList {
+					return argErrorf("filter."+field, "%s needs a single value, not a list (use in for alternatives)", c.Op)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// checkFields verifies field names against the module's field configuration
+// and suggests the closest valid names for unknown ones.
+func checkFields(ctx context.Context, env *Env, module, arg string, names []string, extra ...string) error {
+	if env.Fields == nil || len(names) == 0 {
+		return nil
+	}
+	mf, err := env.Fields.Module(ctx, module, env.Render.Language)
+	if err != nil {
+		return err
+	}
+	allowed := map[string]bool{}
+	for _, e := range extra {
+		allowed[e] = true
+	}
+	for _, n := range names {
+		if _, ok := mf.Fields[n]; ok || allowed[n] {
+			continue
+		}
+		candidates := append(mf.Names(), extra...)
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("unknown field %q%s; field_config_get lists all %s fields", n, suggest(n, candidates), module)}
+	}
+	return nil
+}
+
+// suggest returns a "did you mean" clause with the closest names.
+func suggest(name string, candidates []string) string {
+	type scored struct {
+		name string
+		d    int
+	}
+	var s []scored
+	ln := strings.ToLower(name)
+	for _, c := range candidates {
+		lc := strings.ToLower(c)
+		d := levenshtein(ln, lc)
+		if strings.Contains(lc, ln) || strings.Contains(ln, lc) {
+			d = min(d, 1)
+		}
+		if d <= max(2, len(name)/3) {
+			s = append(s, scored{c, d})
+		}
+	}
+	if len(s) == 0 {
+		return ""
+	}
+	sort.Slice(s, func(i, j int) bool {
+		if s[i].d != s[j].d {
+			return s[i].d < s[j].d
+		}
+		return s[i].name < s[j].name
+	})
+	var names []string
+	for i := 0; i < len(s) && i < 3; i++ {
+		names = append(names, "`"+s[i].name+"`")
+	}
+	return " (did you mean " + strings.Join(names, " or ") + "?)"
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// keys returns the map's keys, sorted.
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// listParams are the paging and field arguments shared by list reads.
+type listParams struct {
+	Data       []string
+	Filter     Filter
+	SortBy     SortBy
+	ListLimit  int
+	ListOffset int
+}
+
+// check validates field names of data, filter and sortby for a module.
+func (p listParams) check(ctx context.Context, env *Env, module string, pseudo ...string) error {
+	if err := checkFields(ctx, env, module, "data", p.Data, pseudo...); err != nil {
+		return err
+	}
+	if err := checkFields(ctx, env, module, "filter", keys(p.Filter)); err != nil {
+		return err
+	}
+	if err := p.Filter.checkConditions(); err != nil {
+		return err
+	}
+	return checkFields(ctx, env, module, "sortby", keys(p.SortBy))
+}
+
+// apply puts the shared arguments into onOffice parameters.
+func (p listParams) apply(params map[string]any) {
+	params["data"] = p.Data
+	if len(p.Filter) > 0 {
+		params["filter"] = p.Filter.wire()
+	}
+	if len(p.SortBy) > 0 {
+		params["sortby"] = map[string]string(p.SortBy)
+	}
+	params["listlimit"] = p.ListLimit
+	if p.ListOffset > 0 {
+		params["listoffset"] = p.ListOffset
+	}
+}
+
+// moduleFields returns the cached field configuration, or nil when it cannot be read.
+func moduleFields(ctx context.Context, env *Env, module string) *onoffice.ModuleFields {
+	if env.Fields == nil {
+		return nil
+	}
+	mf, err := env.Fields.Module(ctx, module, env.Render.Language)
+	if err != nil {
+		return nil
+	}
+	return mf
+}

@@ -1,0 +1,260 @@
+package tools_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
+)
+
+// relBad is one invalid call: the error must name arg and no request may leave.
+type relBad struct {
+	name, tool, args, arg string
+}
+
+func relRunBad(t *testing.T, h *toolstest.Harness, cases []relBad) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := len(h.Requests())
+			res := h.Call(t, tc.tool, tc.args)
+			if !res.IsError {
+				t.Fatalf("%s %s: no error, got %q", tc.tool, tc.args, res.Text)
+			}
+			if !strings.Contains(res.Text, tc.arg) {
+				t.Errorf("error does not name %q: %s", tc.arg, res.Text)
+			}
+			// Only the field configuration may be read to check names.
+			for _, r := range h.Requests()[before:] {
+				if r.ResourceType != "fields" {
+					t.Errorf("request %s %s left for invalid input", r.Verb, r.ResourceType)
+				}
+			}
+		})
+	}
+}
+
+// relOK calls a tool that must succeed.
+func relOK(t *testing.T, h *toolstest.Harness, tool, args string) string {
+	t.Helper()
+	res := h.Call(t, tool, args)
+	if res.IsError {
+		t.Fatalf("%s %s: %s", tool, args, res.Text)
+	}
+	return res.Text
+}
+
+// relPreview builds a write tool's preview against the harness sandbox.
+func relPreview(t *testing.T, h *toolstest.Harness, tool, args string) *tools.Preview {
+	t.Helper()
+	api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
+	env := &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, 0)}
+	for _, tl := range tools.All() {
+		if tl.Name == tool {
+			p, err := tl.Preview(context.Background(), env, json.RawMessage(args))
+			if err != nil {
+				t.Fatalf("preview %s %s: %v", tool, args, err)
+			}
+			return p
+		}
+	}
+	t.Fatalf("no tool %s", tool)
+	return nil
+}
+
+const relPrefix = sandbox.RelationPrefix
+
+// relFirst returns the first stored relation of a type.
+func relFirst(t *testing.T, h *toolstest.Harness, suffix string) sandbox.Relation {
+	t.Helper()
+	for _, r := range h.Sandbox.Store().Relations {
+		if r.Type == relPrefix+suffix {
+			return r
+		}
+	}
+	t.Fatalf("seed has no %s relation", suffix)
+	return sandbox.Relation{}
+}
+
+// relChildren lists the stored children of a parent.
+func relChildren(h *toolstest.Harness, suffix string, parent int) []int {
+	var out []int
+	for _, r := range h.Sandbox.Store().Relations {
+		if r.Type == relPrefix+suffix && r.Parent == parent {
+			out = append(out, r.Child)
+		}
+	}
+	return out
+}
+
+func relLinked(h *toolstest.Harness, suffix string, parent, child int) *sandbox.Relation {
+	rels := h.Sandbox.Store().Relations
+	for i := range rels {
+		if rels[i].Type == relPrefix+suffix && rels[i].Parent == parent && rels[i].Child == child {
+			return &rels[i]
+		}
+	}
+	return nil
+}
+
+func relAddressName(h *toolstest.Harness, id int) string {
+	a := h.Sandbox.Store().Table("address").Get(id)
+	first, _ := a["Vorname"].(string)
+	last, _ := a["Name"].(string)
+	return strings.TrimSpace(first + " " + last)
+}
+
+func relEstateTitle(h *toolstest.Harness, id int) string {
+	title, _ := h.Sandbox.Store().Table("estate").Get(id)["objekttitel"].(string)
+	return title
+}
+
+func TestRelationList(t *testing.T) {
+	h := toolstest.New(t)
+	owner := relFirst(t, h, "estate:address:owner")
+	text := relOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentids":[%d]}`, owner.Parent))
+	for _, child := range relChildren(h, "estate:address:owner", owner.Parent) {
+		if want := fmt.Sprintf("address %d %q", child, relAddressName(h, child)); !strings.Contains(text, want) {
+			t.Errorf("missing %s in:\n%s", want, text)
+		}
+	}
+	if !strings.Contains(text, fmt.Sprintf("estate %d", owner.Parent)) || !strings.Contains(text, relEstateTitle(h, owner.Parent)) {
+		t.Errorf("estate not named:\n%s", text)
+	}
+	// The other direction: the estates an address owns.
+	text = relOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","childids":[%d]}`, owner.Child))
+	if !strings.Contains(text, fmt.Sprintf("estate %d", owner.Parent)) {
+		t.Errorf("estate %d missing in:\n%s", owner.Parent, text)
+	}
+	// No links: the answer says so and hints at the direction.
+	text = relOK(t, h, "relation_list", `{"relationtype":"estate:address:owner","childids":[999999]}`)
+	if !strings.Contains(text, "none") || !strings.Contains(text, "No links found") {
+		t.Errorf("empty answer:\n%s", text)
+	}
+	if r := h.Requests()[len(h.Requests())-1]; r.ResourceType != "idsfromrelation" || r.Parameters["relationtype"] != relPrefix+"estate:address:owner" {
+		t.Errorf("last request %+v", r)
+	}
+	relRunBad(t, h, []relBad{
+		{"no type", "relation_list", `{"parentids":[1]}`, "relationtype"},
+		{"unknown type", "relation_list", `{"relationtype":"owner","parentids":[1]}`, "relationtype"},
+		{"both sides", "relation_list", `{"relationtype":"estate:address:owner","parentids":[1],"childids":[2]}`, "parentids"},
+		{"no side", "relation_list", `{"relationtype":"estate:address:owner"}`, "parentids"},
+		{"ids as text", "relation_list", `{"relationtype":"estate:address:owner","parentids":["x"]}`, "parentids"},
+		{"unknown argument", "relation_list", `{"relationtype":"estate:address:owner","parentids":[1],"limit":5}`, "limit"},
+	})
+}
+
+// relFreeAddress finds an address that is not linked to the estate by the type and is no broker.
+func relFreeAddress(t *testing.T, h *toolstest.Harness, suffix string, estate int) int {
+	t.Helper()
+	for _, a := range h.Sandbox.Store().Table("address").Records {
+		id, _ := a["Id"].(int)
+		kinds, _ := a["ArtDaten"].([]string)
+		broker := false
+		for _, k := range kinds {
+			broker = broker || k == "Makler" || k == "Systembenutzer"
+		}
+		if !broker && relLinked(h, suffix, estate, id) == nil && relAddressName(h, id) != "" {
+			return id
+		}
+	}
+	t.Fatal("no free address")
+	return 0
+}
+
+func TestRelationCreateAndDelete(t *testing.T) {
+	h := toolstest.New(t)
+	estate, _ := h.Sandbox.Store().Table("estate").Records[0]["Id"].(int)
+	addr := relFreeAddress(t, h, "estate:address:owner", estate)
+	args := fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[%d],"childid":[%d]}`, estate, addr)
+	p := relPreview(t, h, "relation_create", args)
+	want := fmt.Sprintf("estate %d %q ↔ address %d %q as owner", estate, relEstateTitle(h, estate), addr, relAddressName(h, addr))
+	if p.Target != want || p.RecordID != fmt.Sprint(estate) || len(p.Changes) != 1 {
+		t.Errorf("preview %+v, want target %s", p, want)
+	}
+	if relLinked(h, "estate:address:owner", estate, addr) != nil {
+		t.Fatal("the preview wrote")
+	}
+	text := relOK(t, h, "relation_create", args)
+	if !strings.Contains(text, "owner") || relLinked(h, "estate:address:owner", estate, addr) == nil {
+		t.Fatalf("not linked: %s", text)
+	}
+	text = relOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentids":[%d]}`, estate))
+	if !strings.Contains(text, fmt.Sprintf("address %d", addr)) {
+		t.Errorf("new owner missing in:\n%s", text)
+	}
+	del := fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":%d,"childid":%d}`, estate, addr)
+	p = relPreview(t, h, "relation_delete", del)
+	if p.Target != want || strings.Contains(strings.Join(p.Changes, "\n"), "not linked") {
+		t.Errorf("delete preview %+v", p)
+	}
+	relOK(t, h, "relation_delete", del)
+	if relLinked(h, "estate:address:owner", estate, addr) != nil {
+		t.Errorf("still linked after delete")
+	}
+	if p := relPreview(t, h, "relation_delete", del); !strings.Contains(strings.Join(p.Changes, "\n"), "not linked") {
+		t.Errorf("preview of a missing link: %+v", p)
+	}
+	// One estate, two prospects in one call.
+	other := relFreeAddress(t, h, "estate:address:interested", estate+1)
+	multi := fmt.Sprintf(`{"relationtype":"estate:address:interested","parentid":[%d],"childid":[%d,%d]}`, estate+1, addr, other)
+	if p := relPreview(t, h, "relation_create", multi); len(p.Changes) != 2 {
+		t.Errorf("preview of two links: %+v", p)
+	}
+	relOK(t, h, "relation_create", multi)
+	if relLinked(h, "estate:address:interested", estate+1, addr) == nil || relLinked(h, "estate:address:interested", estate+1, other) == nil {
+		t.Errorf("1:n create did not link both")
+	}
+	relRunBad(t, h, []relBad{
+		{"n:n", "relation_create", `{"relationtype":"estate:address:owner","parentid":[1,2],"childid":[3,4]}`, "childid"},
+		{"read-only type", "relation_create", `{"relationtype":"estate:file:foto","parentid":[1],"childid":[3]}`, "relationtype"},
+		{"no child", "relation_create", `{"relationtype":"estate:address:owner","parentid":[1]}`, "childid"},
+		{"empty child list", "relation_create", `{"relationtype":"estate:address:owner","parentid":[1],"childid":[]}`, "childid"},
+		{"info on owner", "relation_create", `{"relationtype":"estate:address:owner","parentid":[1],"childid":[3],"relationinfo":{"statusTerminbestaetigung":"gesendet"}}`, "relationinfo"},
+		{"unknown status", "relation_create", `{"relationtype":"calendar:address","parentid":[1],"childid":[3],"relationinfo":{"statusTerminbestaetigung":"yes"}}`, "statusTerminbestaetigung"},
+		{"delete a list", "relation_delete", `{"relationtype":"estate:address:owner","parentid":[1],"childid":2}`, "parentid"},
+		{"delete not deletable", "relation_delete", `{"relationtype":"agentsLog:address","parentid":1,"childid":2}`, "relationtype"},
+		{"delete id zero", "relation_delete", `{"relationtype":"estate:address:owner","parentid":0,"childid":2}`, "parentid"},
+	})
+	// The API's own refusal comes back as an error, e.g. an unknown estate.
+	res := h.Call(t, "relation_create", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[999999],"childid":[%d]}`, addr))
+	if !res.IsError || !strings.Contains(res.Text, "173") {
+		t.Errorf("unknown estate: %+v", res)
+	}
+}
+
+func TestRelationModifyParticipant(t *testing.T) {
+	h := toolstest.New(t)
+	link := relFirst(t, h, "calendar:address")
+	args := fmt.Sprintf(`{"parentid":[%d],"childid":[%d],"relationinfo":{"statusTerminbestaetigung":"bestätigt","statusTerminrueckmeldung":"aktiv"}}`, link.Parent, link.Child)
+	p := relPreview(t, h, "relation_modify", args)
+	changes := strings.Join(p.Changes, "\n")
+	if !strings.HasPrefix(p.Target, fmt.Sprintf("appointment %d", link.Parent)) || !strings.Contains(changes, fmt.Sprintf("address %d %q", link.Child, relAddressName(h, link.Child))) ||
+		!strings.Contains(changes, "→ bestätigt") || !strings.Contains(changes, "statusTerminrueckmeldung: → aktiv") {
+		t.Errorf("preview %+v", p)
+	}
+	relOK(t, h, "relation_modify", args)
+	r := relLinked(h, "calendar:address", link.Parent, link.Child)
+	if r.Extra["statusTerminbestaetigung"] != "bestätigt" || r.Extra["statusTerminrueckmeldung"] != "aktiv" {
+		t.Errorf("stored %v", r.Extra)
+	}
+	if last := h.Requests()[len(h.Requests())-1]; last.Verb != onoffice.VerbModify || last.Parameters["relationtype"] != relPrefix+"calendar:address" {
+		t.Errorf("sent %+v", last)
+	}
+	relRunBad(t, h, []relBad{
+		{"no status", "relation_modify", `{"parentid":[1],"childid":[2],"relationinfo":{}}`, "relationinfo"},
+		{"no relationinfo", "relation_modify", `{"parentid":[1],"childid":[2]}`, "relationinfo"},
+		{"n:n", "relation_modify", `{"parentid":[1,2],"childid":[3,4],"relationinfo":{"statusTerminrueckmeldung":"aktiv"}}`, "childid"},
+		{"unknown feedback", "relation_modify", `{"parentid":[1],"childid":[2],"relationinfo":{"statusTerminrueckmeldung":"on"}}`, "statusTerminrueckmeldung"},
+	})
+	res := h.Call(t, "relation_modify", `{"parentid":[1],"childid":[2],"relationinfo":{"statusTerminrueckmeldung":"aktiv"}}`)
+	if !res.IsError || !strings.Contains(res.Text, "180") {
+		t.Errorf("modify of a missing link: %+v", res)
+	}
+}

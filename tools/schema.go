@@ -1,0 +1,193 @@
+package tools
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+	validate "github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// schemaFor reflects a plain, self-contained object schema from P: no $ref,
+// no $defs, "type": "object" at the top and no unknown properties, which is
+// what strict MCP clients accept.
+func schemaFor[P any]() (json.RawMessage, *validator) {
+	r := jsonschema.Reflector{
+		ExpandedStruct:             true,
+		DoNotReference:             true,
+		Anonymous:                  true,
+		RequiredFromJSONSchemaTags: true,
+	}
+	s := r.Reflect(new(P))
+	s.Version = ""
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(s)
+	raw := json.RawMessage(bytes.TrimSpace(buf.Bytes()))
+	if err != nil {
+		panic(fmt.Sprintf("tools: schema of %T: %v", *new(P), err)) // programmer error
+	}
+	v, err := newValidator(raw)
+	if err != nil {
+		panic(fmt.Sprintf("tools: schema of %T does not compile: %v", *new(P), err))
+	}
+	return raw, v
+}
+
+// validator checks arguments against a compiled schema and explains
+// failures in words a model can act on.
+type validator struct {
+	schema *validate.Schema
+	props  map[string]propInfo
+	names  []string
+}
+
+type propInfo struct {
+	types []string // JSON types the property allows
+}
+
+func newValidator(raw json.RawMessage) (*validator, error) {
+	doc, err := validate.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	c := validate.NewCompiler()
+	if err := c.AddResource("tool.json", doc); err != nil {
+		return nil, err
+	}
+	sch, err := c.Compile("tool.json")
+	if err != nil {
+		return nil, err
+	}
+	v := &validator{schema: sch, props: map[string]propInfo{}}
+	var top struct {
+		Properties map[string]struct {
+			Type  any   `json:"type"`
+			AnyOf []any `json:"anyOf"`
+		} `json:"properties"`
+	}
+	_ = json.Unmarshal(raw, &top)
+	for name, p := range top.Properties {
+		var info propInfo
+		switch t := p.Type.(type) {
+		case string:
+			info.types = []string{t}
+		case []any:
+			for _, e := range t {
+				if s, ok := e.(string); ok {
+					info.types = append(info.types, s)
+				}
+			}
+		}
+		v.props[name] = info
+		v.names = append(v.names, name)
+	}
+	sort.Strings(v.names)
+	return v, nil
+}
+
+var printer = message.NewPrinter(language.English)
+
+// validate coerces common slips (a number sent as a string, a single value
+// for a list) and validates; it returns the normalized arguments.
+func (v *validator) validate(args json.RawMessage) (json.RawMessage, error) {
+	if len(bytes.TrimSpace(args)) == 0 || string(bytes.TrimSpace(args)) == "null" {
+		args = json.RawMessage("{}")
+	}
+	var obj map[string]any
+	dec := json.NewDecoder(bytes.NewReader(args))
+	dec.UseNumber()
+	if err := dec.Decode(&obj); err != nil {
+		return nil, &ArgError{Message: "the arguments must be a JSON object of named arguments"}
+	}
+	for name, val := range obj {
+		if info, ok := v.props[name]; ok {
+			obj[name] = coerce(val, info.types)
+		}
+	}
+	normalized, _ := json.Marshal(obj)
+	inst, err := validate.UnmarshalJSON(bytes.NewReader(normalized))
+	if err != nil {
+		return nil, &ArgError{Message: err.Error()}
+	}
+	if err := v.schema.Validate(inst); err != nil {
+		return nil, v.explain(err)
+	}
+	return normalized, nil
+}
+
+func coerce(val any, types []string) any {
+	if len(types) != 1 {
+		return val
+	}
+	switch types[0] {
+	case "integer", "number":
+		if s, ok := val.(string); ok {
+			if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+				return json.Number(strings.TrimSpace(s))
+			}
+		}
+	case "boolean":
+		if s, ok := val.(string); ok {
+			if b, err := strconv.ParseBool(s); err == nil {
+				return b
+			}
+		}
+	case "array":
+		switch val.(type) {
+		case []any, nil, map[string]any:
+		default:
+			return []any{val}
+		}
+	}
+	return val
+}
+
+// explain turns a validation error into one ArgError naming the first bad argument.
+func (v *validator) explain(err error) error {
+	ve, ok := err.(*validate.ValidationError)
+	if !ok {
+		return &ArgError{Message: err.Error()}
+	}
+	leaf := firstLeaf(ve)
+	arg := strings.Join(leaf.InstanceLocation, ".")
+	switch k := leaf.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		if arg == "" {
+			return &ArgError{Arg: k.Properties[0], Message: "unknown argument; allowed arguments: " + strings.Join(v.names, ", ")}
+		}
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("unknown key %q", k.Properties[0])}
+	case *kind.Required:
+		name := k.Missing[0]
+		if arg != "" {
+			name = arg + "." + name
+		}
+		return &ArgError{Arg: name, Message: "is required but missing"}
+	case *kind.Type:
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("must be of type %s, got %s", strings.Join(k.Want, " or "), k.Got)}
+	}
+	return &ArgError{Arg: arg, Message: leaf.ErrorKind.LocalizedString(printer)}
+}
+
+// firstLeaf finds the most specific cause, skipping schema-combinator wrappers.
+func firstLeaf(e *validate.ValidationError) *validate.ValidationError {
+	for len(e.Causes) > 0 {
+		next := e.Causes[0]
+		// Prefer the cause that points deepest into the arguments.
+		for _, c := range e.Causes[1:] {
+			if len(c.InstanceLocation) > len(next.InstanceLocation) {
+				next = c
+			}
+		}
+		e = next
+	}
+	return e
+}

@@ -1,0 +1,79 @@
+package tools
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden schema files under schemas/")
+
+const schemaDir = "../schemas"
+
+// TestSchemasGolden compares every tool's input schema with schemas/<tool>.json.
+// Regenerate with: go test ./tools -run TestSchemasGolden -update
+func TestSchemasGolden(t *testing.T) {
+	all := All()
+	want := map[string]bool{}
+	for _, tool := range all {
+		want[tool.Name+".json"] = true
+		var pretty bytes.Buffer
+		if err := json.Indent(&pretty, tool.Schema, "", "  "); err != nil {
+			t.Fatalf("%s: %v", tool.Name, err)
+		}
+		pretty.WriteByte('\n')
+		path := filepath.Join(schemaDir, tool.Name+".json")
+		if *update {
+			if err := os.WriteFile(path, pretty.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("%s: no golden schema (run go test ./tools -run TestSchemasGolden -update): %v", tool.Name, err)
+			continue
+		}
+		if !bytes.Equal(got, pretty.Bytes()) {
+			t.Errorf("%s: schema drifted from %s (run go test ./tools -run TestSchemasGolden -update and review the diff)", tool.Name, path)
+		}
+	}
+	entries, _ := os.ReadDir(schemaDir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".json") && !want[e.Name()] {
+			if *update {
+				_ = os.Remove(filepath.Join(schemaDir, e.Name()))
+				continue
+			}
+			t.Errorf("schemas/%s belongs to no tool", e.Name())
+		}
+	}
+}
+
+// TestSchemasArePlainObjects checks what strict clients require of an input schema.
+func TestSchemasArePlainObjects(t *testing.T) {
+	for _, tool := range All() {
+		var s map[string]any
+		if err := json.Unmarshal(tool.Schema, &s); err != nil {
+			t.Fatalf("%s: %v", tool.Name, err)
+		}
+		if s["type"] != "object" {
+			t.Errorf("%s: top-level type is %v", tool.Name, s["type"])
+		}
+		if s["additionalProperties"] != false {
+			t.Errorf("%s: unknown arguments are not rejected", tool.Name)
+		}
+		for _, k := range []string{"$ref", "$defs", "definitions", "$schema", "$id"} {
+			if strings.Contains(string(tool.Schema), `"`+k+`"`) {
+				t.Errorf("%s: schema contains %s", tool.Name, k)
+			}
+		}
+		if _, ok := s["properties"].(map[string]any); !ok {
+			t.Errorf("%s: no properties object", tool.Name)
+		}
+	}
+}

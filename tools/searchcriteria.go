@@ -1,0 +1,729 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+func searchCriteriaTools() []Tool {
+	return []Tool{
+		define("search_criteria_read", "Read search criteria",
+			"Read prospects' saved search profiles (what they want to buy or rent). mode says what ids are: internal = address ids, searchcriteria = search-criterion ids, external = customer numbers; mode filter selects by filter instead.",
+			readSearchCriteria),
+		withPreview(define("search_criteria_create", "Create search criterion",
+			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort. Field names from search_criteria_fields.",
+			createSearchCriterion), previewSearchCriterionCreate),
+		withPreview(define("search_criteria_modify", "Modify search criterion",
+			"Change fields of a search profile; only the given fields change. Also: sys_status \"0\"/\"1\" (inactive/active), sysExpiryDate, sys_ko (knock-out fields). The advisor is kept unless given.",
+			modifySearchCriterion), previewSearchCriterionModify),
+		withPreview(define("search_criteria_delete", "Delete search criterion",
+			"Delete a search profile for good. To pause it, set sys_status \"0\" with search_criteria_modify instead.",
+			deleteSearchCriterion), previewSearchCriterionDelete),
+		define("search_criteria_fields", "List search criteria fields",
+			"List the fields a search profile can use, by category, with type, select keys and whether a field is a from–to range or can be a knock-out criterion.",
+			searchCriteriaFields),
+		define("search_criteria_search", "Find matching search criteria",
+			"Find prospects whose active search profiles fit a property: give the property's values in searchdata (plain field names, e.g. kaufpreis, not kaufpreis__von; location as range_plz or range_ort). Returns criterion id, address id and name.",
+			searchMatchingCriteria),
+	}
+}
+
+// criteriaMetaFields are the names filter and sortby of the read accept.
+var criteriaMetaFields = []string{"internaladdressid", "externaladdressid", "advisor", "creator", "creationdate", "editdate", "status"}
+
+// SearchCriteriaReadParams are the arguments of search_criteria_read.
+type SearchCriteriaReadParams struct {
+	Mode       string `json:"mode" jsonschema:"required,enum=internal,enum=searchcriteria,enum=external,enum=filter"`
+	IDs        []int  `json:"ids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Ids of the kind mode names"`
+	Filter     Filter `json:"filter,omitempty" jsonschema_description:"mode filter: conditions on the sortby names"`
+	SortBy     string `json:"sortby,omitempty" jsonschema:"enum=internaladdressid,enum=externaladdressid,enum=advisor,enum=creator,enum=creationdate,enum=editdate,enum=status"`
+	SortOrder  string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
+	ListLimit  int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
+	ListOffset int    `json:"listoffset,omitempty" jsonschema:"minimum=0"`
+}
+
+func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParams) (*Result, error) {
+	if p.Mode == "filter" {
+		if len(p.Filter) == 0 {
+			return nil, argErrorf("filter", "is required with mode filter")
+		}
+		if len(p.IDs) > 0 {
+			return nil, argErrorf("ids", "are not used with mode filter; use filter only")
+		}
+	} else {
+		if len(p.IDs) == 0 {
+			return nil, argErrorf("ids", "is required with mode %s", p.Mode)
+		}
+		if len(p.Filter) > 0 {
+			return nil, argErrorf("filter", "works only with mode filter")
+		}
+	}
+	allowed := map[string]bool{}
+	for _, n := range criteriaMetaFields {
+		allowed[n] = true
+	}
+	for _, k := range keys(p.Filter) {
+		if !allowed[k] {
+			return nil, argErrorf("filter."+k, "search criteria filter only on %s", strings.Join(criteriaMetaFields, ", "))
+		}
+	}
+	if err := p.Filter.checkConditions(); err != nil {
+		return nil, err
+	}
+	limit := p.ListLimit
+	if limit == 0 {
+		limit = 20
+	}
+	params := map[string]any{"mode": p.Mode, "listlimit": limit}
+	if len(p.IDs) > 0 {
+		params["ids"] = p.IDs
+	}
+	if p.ListOffset > 0 {
+		params["listoffset"] = p.ListOffset
+	}
+	if len(p.Filter) > 0 {
+		params["filter"] = p.Filter.wire()
+	}
+	sortBy, order := p.SortBy, p.SortOrder
+	if p.Mode == "filter" && sortBy == "" {
+		sortBy = "creationdate" // the filter mode needs a sort; newest first
+		if order == "" {
+			order = "DESC"
+		}
+	}
+	if sortBy != "" {
+		params["sortby"] = sortBy
+		if order == "" {
+			order = "ASC"
+		}
+		params["sortorder"] = order
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "searchcriterias", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	mf := moduleFields(ctx, env, "searchcriteria")
+	for i, rec := range res.Records {
+		res.Records[i].Elements, _ = json.Marshal(flattenCriterion(rec.Fields(), mf))
+	}
+	out := condense.Records(res, condense.List{Noun: "search criteria", Requested: criterionOrder, Fields: mf}, env.Render)
+	// This read does not count; a full page may have a next one.
+	if len(res.Records) == limit {
+		next := argsOf(p)
+		next["listoffset"] = p.ListOffset + limit
+		b, _ := json.Marshal(next)
+		out.Text += "\n[page full: more may follow; next page: " + string(b) + "]"
+	}
+	return out, nil
+}
+
+// criterionOrder puts the telling values of a criterion first.
+var criterionOrder = []string{"adresse", "status", "vermarktungsart", "nutzungsart", "objektart", "objekttyp", "range", "ort", "plz",
+	"kaufpreis", "kaltmiete", "warmmiete", "wohnflaeche", "anzahl_zimmer", "grundstuecksflaeche", "sys_ko", "advisor"}
+
+// flattenCriterion turns the nested answer of one criterion into flat
+// display values: ranges as "from–to", the radius as one line, the _meta
+// block as plain fields. Select values keep their keys (pipe-joined for
+// multiselects) so that the renderer shows their labels.
+func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields) map[string]any {
+	out := map[string]any{}
+	fieldType := func(name string) string {
+		if mf == nil {
+			return ""
+		}
+		return mf.Fields[name].Type
+	}
+	for k, v := range el {
+		switch {
+		case k == "_meta" || k == "Range":
+			continue
+		case strings.HasPrefix(k, "range_"):
+			if list, ok := v.([]any); ok && len(list) == 2 {
+				out[strings.TrimPrefix(k, "range_")] = rangeText(plainArg(list[0]), plainArg(list[1]))
+				continue
+			}
+			out[k] = v
+		default:
+			if list, ok := v.([]any); ok {
+				keys := make([]string, len(list))
+				for i, e := range list {
+					keys[i] = plainArg(e)
+				}
+				if fieldType(k) == "multiselect" {
+					out[k] = pipeKeys(keys)
+				} else {
+					out[k] = strings.Join(keys, ", ")
+				}
+				continue
+			}
+			out[k] = v
+		}
+	}
+	if rng, ok := el["Range"].(map[string]any); ok {
+		if line := radiusText(rng); line != "" {
+			out["range"] = line
+		}
+	}
+	if meta, ok := el["_meta"].(map[string]any); ok {
+		out["adresse"] = meta["internaladdressid"]
+		out["status"] = plainArg(meta["status"])
+		for src, dst := range map[string]string{"advisor": "advisor", "creator": "creator", "creationdate": "creationdate",
+			"editdate": "editdate", "publicnote": "krit_bemerkung_oeffentlich", "externaladdressid": "externaladdressid"} {
+			if v := meta[src]; v != nil {
+				out[dst] = v
+			}
+		}
+		for src, dst := range map[string]string{"kocriterias": "sys_ko", "characteristic": "characteristic"} {
+			if list, ok := meta[src].([]any); ok && len(list) > 0 {
+				keys := make([]string, len(list))
+				for i, e := range list {
+					keys[i] = plainArg(e)
+				}
+				out[dst] = pipeKeys(keys)
+			}
+		}
+	}
+	return out
+}
+
+func pipeKeys(keys []string) string {
+	if len(keys) == 0 {
+		return ""
+	}
+	return "|" + strings.Join(keys, "||") + "|"
+}
+
+// rangeText renders a from–to pair; 0 or empty means open.
+func rangeText(from, to string) string {
+	open := func(s string) bool {
+		f, err := strconv.ParseFloat(s, 64)
+		return s == "" || (err == nil && f == 0)
+	}
+	switch {
+	case open(from) && open(to):
+		return ""
+	case open(from):
+		return "up to " + to
+	case open(to):
+		return "from " + from
+	}
+	return from + "–" + to
+}
+
+func radiusText(rng map[string]any) string {
+	text := func(k string) string { return strings.TrimSpace(plainArg(rng[k])) }
+	km := text("range")
+	place := strings.TrimSpace(strings.Join(strings.Fields(text("range_strasse")+" "+text("range_hausnummer")+" "+text("range_plz")+" "+text("range_ort")), " "))
+	if place == "" {
+		return ""
+	}
+	if km == "" || km == "0" {
+		return "around " + place
+	}
+	return km + " km around " + place
+}
+
+// ---------------------------------------------------------------------------
+// create and modify
+
+// criteriaSystemFields are set by onOffice and cannot be written.
+var criteriaSystemFields = map[string]string{
+	"Id": "is the record id", "adresse": "is the linked address (give addressid when creating)", "creator": "is set by onOffice",
+	"creationdate": "is set by onOffice", "editdate": "is set by onOffice", "characteristic": "is set by onOffice",
+	"range_breitengrad": "is computed from the radius centre", "range_laengengrad": "is computed from the radius centre",
+	"status": "is written as sys_status (\"1\" active, \"0\" inactive) with search_criteria_modify",
+}
+
+// criteriaData checks a data object against the search-criteria fields
+// and returns the parameters onOffice expects: ranges as __von/__bis,
+// numbers and radius values as strings.
+func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) (map[string]any, error) {
+	if len(data) == 0 {
+		return nil, argErrorf("data", "give at least one field")
+	}
+	mf := moduleFields(ctx, env, "searchcriteria")
+	isRange := func(name string) bool {
+		if mf == nil {
+			return false
+		}
+		_, ok := mf.Fields[name+"__von"]
+		return ok
+	}
+	out := map[string]any{}
+	skip := map[string]bool{}
+	for _, k := range keys(data) {
+		v := data[k]
+		arg := "data." + k
+		if why, ok := criteriaSystemFields[k]; ok {
+			return nil, argErrorf(arg, "cannot be written: it %s", why)
+		}
+		switch {
+		case k == "sys_status":
+			if !modify {
+				return nil, argErrorf(arg, "new search criteria are active; sys_status is for search_criteria_modify")
+			}
+			s := plainArg(v)
+			if s != "0" && s != "1" {
+				return nil, argErrorf(arg, "must be \"1\" (active) or \"0\" (inactive)")
+			}
+			out[k], skip[k] = s, true
+		case k == "advisor":
+			n, ok := v.(float64)
+			if !ok || n < 1 || n != float64(int(n)) {
+				return nil, argErrorf(arg, "is the user id of the advisor (a number, see user_list)")
+			}
+			out[k], skip[k] = int(n), true
+		case isRange(k):
+			list, ok := v.([]any)
+			if !ok || len(list) != 2 {
+				return nil, argErrorf(arg, "is a from–to field: give [from, to] or use %s__von / %s__bis", k, k)
+			}
+			for i, suffix := range []string{"__von", "__bis"} {
+				s := plainArg(list[i])
+				if s == "" {
+					continue
+				}
+				if _, err := strconv.ParseFloat(s, 64); err != nil {
+					return nil, argErrorf(fmt.Sprintf("%s.%d", arg, i), "must be a number")
+				}
+				out[k+suffix] = s
+			}
+			skip[k] = true
+		default:
+			if _, isNum := v.(float64); isNum {
+				out[k] = plainArg(v) // the API wants numbers of criteria as strings
+			} else {
+				out[k] = v
+			}
+		}
+	}
+	if err := checkFieldValues(ctx, env, "searchcriteria", "data", map[string]any(data), skip); err != nil {
+		return nil, err
+	}
+	if !modify {
+		if _, ok := out["range"]; ok && plainArg(out["range"]) != "0" && out["range_plz"] == nil && out["range_ort"] == nil {
+			return nil, argErrorf("data.range", "a radius needs its centre: add range_plz or range_ort")
+		}
+	}
+	return out, nil
+}
+
+// SearchCriterionCreateParams are the arguments of search_criteria_create.
+type SearchCriterionCreateParams struct {
+	AddressID int         `json:"addressid" jsonschema:"required,minimum=1" jsonschema_description:"Address the profile belongs to"`
+	Data      FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Field → value, e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"wohnung\",\"kaufpreis\":[250000,400000],\"range\":10,\"range_ort\":\"Köln\"}; advisor = user id"`
+}
+
+func createSearchCriterion(ctx context.Context, env *Env, p SearchCriterionCreateParams) (*Result, error) {
+	data, err := criteriaData(ctx, env, p.Data, false)
+	if err != nil {
+		return nil, err
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "searchcriteria",
+		Parameters: map[string]any{"addressid": p.AddressID, "data": data}})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) == 0 {
+		return nil, fmt.Errorf("onOffice created the search criterion but sent no id")
+	}
+	id := res.Records[0].IDString()
+	out := condense.Text("Search criterion %s created for address %d.", id, p.AddressID)
+	if env.Render.Structured {
+		out.Structured = map[string]any{"id": id, "addressid": p.AddressID}
+	}
+	return out, nil
+}
+
+func previewSearchCriterionCreate(ctx context.Context, env *Env, p SearchCriterionCreateParams) (*Preview, error) {
+	data, err := criteriaData(ctx, env, p.Data, false)
+	if err != nil {
+		return nil, err
+	}
+	target, _, err := addressTarget(ctx, env, "addressid", p.AddressID)
+	if err != nil {
+		return nil, err
+	}
+	pv := &Preview{Target: "new search criterion for " + target}
+	for _, k := range keys(data) {
+		pv.Changes = append(pv.Changes, k+": "+argDisplay(data[k]))
+	}
+	return pv, nil
+}
+
+// readCriterion reads one criterion's answer elements; nil when it does not exist.
+func readCriterion(ctx context.Context, env *Env, id int) (map[string]any, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "searchcriterias",
+		Parameters: map[string]any{"mode": "searchcriteria", "ids": []int{id}}})
+	if err != nil {
+		if onoffice.CodeOf(err) == 95 {
+			return nil, nil
+		}
+		return nil, err
+	}
+	for _, rec := range res.Records {
+		if rec.IDString() == strconv.Itoa(id) {
+			return rec.Fields(), nil
+		}
+	}
+	return nil, nil
+}
+
+// criterionTarget names a criterion and its address for a preview.
+func criterionTarget(ctx context.Context, env *Env, id int) (string, map[string]any, error) {
+	el, err := readCriterion(ctx, env, id)
+	if err != nil {
+		return "", nil, err
+	}
+	if el == nil {
+		return "", nil, argErrorf("id", "there is no search criterion %d", id)
+	}
+	target := fmt.Sprintf("search criterion %d", id)
+	if meta, ok := el["_meta"].(map[string]any); ok {
+		if adr, ok := meta["internaladdressid"].(float64); ok {
+			if a, err := readAddress(ctx, env, int(adr), addressNameFields); err == nil && a != nil {
+				target += fmt.Sprintf(" of address %d %q", int(adr), addressName(a))
+			} else {
+				target += fmt.Sprintf(" of address %d", int(adr))
+			}
+		}
+	}
+	return target, el, nil
+}
+
+// SearchCriterionModifyParams are the arguments of search_criteria_modify.
+type SearchCriterionModifyParams struct {
+	ID   int         `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Search criterion id"`
+	Data FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Field → new value; ranges as [from, to] or X__von/X__bis"`
+}
+
+// keepAdvisor adds the current advisor when the change names none: the
+// API would otherwise make the API user the advisor.
+func keepAdvisor(data map[string]any, el map[string]any) {
+	if _, ok := data["advisor"]; ok {
+		return
+	}
+	if meta, ok := el["_meta"].(map[string]any); ok {
+		if adv, ok := meta["advisor"].(float64); ok && adv > 0 {
+			data["advisor"] = int(adv)
+		}
+	}
+}
+
+func modifySearchCriterion(ctx context.Context, env *Env, p SearchCriterionModifyParams) (*Result, error) {
+	data, err := criteriaData(ctx, env, p.Data, true)
+	if err != nil {
+		return nil, err
+	}
+	el, err := readCriterion(ctx, env, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	if el == nil {
+		return nil, argErrorf("id", "there is no search criterion %d", p.ID)
+	}
+	keepAdvisor(data, el)
+	_, err = env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "searchcriteria", ResourceID: strconv.Itoa(p.ID),
+		Parameters: map[string]any{"data": data}})
+	if err != nil {
+		return nil, err
+	}
+	return condense.Text("Search criterion %d modified: %s.", p.ID, strings.Join(keys(p.Data), ", ")), nil
+}
+
+func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriterionModifyParams) (*Preview, error) {
+	data, err := criteriaData(ctx, env, p.Data, true)
+	if err != nil {
+		return nil, err
+	}
+	target, el, err := criterionTarget(ctx, env, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	flat := flattenCriterion(el, moduleFields(ctx, env, "searchcriteria"))
+	mf := moduleFields(ctx, env, "searchcriteria")
+	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
+	for _, k := range keys(p.Data) {
+		before := criterionBefore(flat, el, k)
+		if before == "" {
+			before = "(empty)"
+		} else if mf != nil {
+			if f, ok := mf.Fields[k]; ok {
+				if v, ok := condense.Value(&f, before); ok {
+					before = v
+				}
+			}
+		}
+		after := argDisplay(p.Data[k])
+		if list, ok := p.Data[k].([]any); ok && len(list) == 2 && data[k] == nil {
+			after = rangeText(plainArg(list[0]), plainArg(list[1]))
+		}
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, before, after))
+	}
+	return pv, nil
+}
+
+// criterionBefore finds the current value of a data key in a criterion.
+func criterionBefore(flat, el map[string]any, k string) string {
+	switch {
+	case k == "sys_status":
+		return plainArg(flat["status"])
+	case strings.HasSuffix(k, "__von") || strings.HasSuffix(k, "__bis"):
+		base := k[:len(k)-5]
+		if list, ok := el["range_"+base].([]any); ok && len(list) == 2 {
+			if strings.HasSuffix(k, "__von") {
+				return zeroEmpty(plainArg(list[0]))
+			}
+			return zeroEmpty(plainArg(list[1]))
+		}
+		return ""
+	case strings.HasPrefix(k, "range"):
+		if rng, ok := el["Range"].(map[string]any); ok {
+			return plainArg(rng[k])
+		}
+		return ""
+	}
+	return plainArg(flat[k])
+}
+
+func zeroEmpty(s string) string {
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f == 0 {
+		return ""
+	}
+	return s
+}
+
+// SearchCriterionDeleteParams are the arguments of search_criteria_delete.
+type SearchCriterionDeleteParams struct {
+	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Search criterion id"`
+}
+
+func deleteSearchCriterion(ctx context.Context, env *Env, p SearchCriterionDeleteParams) (*Result, error) {
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDelete, ResourceType: "searchcriteria", ResourceID: strconv.Itoa(p.ID),
+		Parameters: map[string]any{}}); err != nil {
+		return nil, err
+	}
+	return condense.Text("Search criterion %d deleted.", p.ID), nil
+}
+
+func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriterionDeleteParams) (*Preview, error) {
+	target, el, err := criterionTarget(ctx, env, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	mf := moduleFields(ctx, env, "searchcriteria")
+	flat := flattenCriterion(el, mf)
+	var parts []string
+	for _, k := range criterionOrder[2:] {
+		var fi *onoffice.FieldInfo
+		if mf != nil {
+			if f, ok := mf.Fields[k]; ok {
+				fi = &f
+			}
+		}
+		if v, ok := condense.Value(fi, flat[k]); ok {
+			parts = append(parts, k+" "+v)
+		}
+	}
+	changes := []string{"deletes the search profile for good"}
+	if len(parts) > 0 {
+		changes[0] += ": " + strings.Join(parts, "; ")
+	}
+	changes = append(changes, "to keep it but stop matching, set sys_status \"0\" with search_criteria_modify instead")
+	return &Preview{Target: target, RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
+}
+
+// ---------------------------------------------------------------------------
+// fields
+
+// SearchCriteriaFieldsParams are the arguments of search_criteria_fields.
+type SearchCriteriaFieldsParams struct {
+	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. DEU or ENG"`
+	AdditionalTranslations bool   `json:"additionalTranslations,omitempty" jsonschema_description:"Also name the __von/__bis fields of ranges"`
+}
+
+func searchCriteriaFields(ctx context.Context, env *Env, p SearchCriteriaFieldsParams) (*Result, error) {
+	lang := p.Language
+	if lang == "" {
+		lang = env.Render.Language
+	}
+	params := map[string]any{}
+	if lang != "" {
+		params["language"] = lang
+	}
+	if p.AdditionalTranslations {
+		params["additionalTranslations"] = true
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "searchCriteriaFields", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	return categoryFields(res, env, "search criteria fields", func(f categoryField) []string {
+		var more []string
+		if critFlag(f.RangeField) {
+			more = append(more, fmt.Sprintf("range (%s__von/%s__bis)", f.ID, f.ID))
+		}
+		if critFlag(f.KO) {
+			more = append(more, "k.o.-capable")
+		}
+		if critFlag(f.Mandatory) {
+			more = append(more, "mandatory")
+		}
+		for _, lim := range []struct{ what, list string }{{"marketing", f.Vermarktungsarten}, {"class", f.Objektarten}, {"usage", f.Nutzungsarten}} {
+			if lim.list != "" {
+				more = append(more, "only for "+lim.what+" "+lim.list)
+			}
+		}
+		if p.AdditionalTranslations {
+			for _, k := range keys(f.AdditionalTranslations) {
+				more = append(more, k+"="+f.AdditionalTranslations[k])
+			}
+		}
+		return more
+	}), nil
+}
+
+// critFlag reads the "true"/true flags of the field lists.
+func critFlag(v any) bool {
+	switch t := v.(type) {
+	case bool:
+		return t
+	case string:
+		return t == "true" || t == "1"
+	case float64:
+		return t != 0
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// matching search
+
+// SearchValues are the property values to match, field → value.
+type SearchValues map[string]any
+
+// JSONSchema allows scalar values only.
+func (SearchValues) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Type:                 "object",
+		AdditionalProperties: &jsonschema.Schema{AnyOf: []*jsonschema.Schema{{Type: "string"}, {Type: "number"}, {Type: "boolean"}}},
+	}
+}
+
+// SearchCriteriaSearchParams are the arguments of search_criteria_search.
+type SearchCriteriaSearchParams struct {
+	SearchData     SearchValues `json:"searchdata" jsonschema:"required" jsonschema_description:"Property values, e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"haus\",\"kaufpreis\":395000,\"range_plz\":\"48153\"}"`
+	OutputAll      bool         `json:"outputall,omitempty" jsonschema_description:"Return every stored value of each profile"`
+	OutputFields   []string     `json:"outputfields,omitempty" jsonschema_description:"Profile fields to return, e.g. [\"kaufpreis__bis\"]"`
+	GroupByAddress *bool        `json:"groupbyaddress,omitempty" jsonschema_description:"One profile per address (default true)"`
+	Offset         int          `json:"offset,omitempty" jsonschema:"minimum=0"`
+	Limit          *int         `json:"limit,omitempty" jsonschema:"minimum=0,maximum=500,default=10" jsonschema_description:"0 returns only the count"`
+	Order          SortBy       `json:"order,omitempty"`
+}
+
+func searchMatchingCriteria(ctx context.Context, env *Env, p SearchCriteriaSearchParams) (*Result, error) {
+	if len(p.SearchData) == 0 {
+		return nil, argErrorf("searchdata", "give at least one property value")
+	}
+	for _, k := range keys(p.SearchData) {
+		if strings.HasSuffix(k, "__von") || strings.HasSuffix(k, "__bis") {
+			return nil, argErrorf("searchdata."+k, "give the property's value under %s", k[:len(k)-5])
+		}
+	}
+	if err := checkFields(ctx, env, "searchcriteria", "searchdata", keys(p.SearchData)); err != nil {
+		return nil, err
+	}
+	if err := checkFields(ctx, env, "searchcriteria", "outputfields", p.OutputFields); err != nil {
+		return nil, err
+	}
+	if err := checkFields(ctx, env, "searchcriteria", "order", keys(p.Order)); err != nil {
+		return nil, err
+	}
+	searchdata := map[string]string{}
+	for k, v := range p.SearchData {
+		searchdata[k] = plainArg(v)
+	}
+	limit := 10
+	if p.Limit != nil {
+		limit = *p.Limit
+	}
+	params := map[string]any{"searchdata": searchdata, "limit": limit}
+	if p.Offset > 0 {
+		params["offset"] = p.Offset
+	}
+	if p.OutputAll {
+		params["outputall"] = true
+	}
+	if len(p.OutputFields) > 0 {
+		params["outputfields"] = p.OutputFields
+	}
+	if p.GroupByAddress != nil {
+		params["groupbyaddress"] = *p.GroupByAddress
+	}
+	if len(p.Order) > 0 {
+		params["order"] = map[string]string(p.Order)
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "searchcriteria", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	if limit == 0 {
+		return condense.Text("%d matching search criteria.", res.Total), nil
+	}
+	addNames(ctx, env, &res)
+	requested := append([]string{"adresse", "name"}, p.OutputFields...)
+	return condense.Records(res, condense.List{Noun: "matching search criteria", Requested: requested, IDField: "Id",
+		Fields: moduleFields(ctx, env, "searchcriteria"),
+		Page:   &condense.Page{Offset: p.Offset, Limit: limit, Args: argsOf(p), OffsetArg: "offset", LimitArg: "limit"}}, env.Render), nil
+}
+
+// addNames adds the name of each profile's address, read in one call; the
+// matching search itself returns only address ids.
+func addNames(ctx context.Context, env *Env, res *onoffice.Result) {
+	ids := map[int]bool{}
+	for _, rec := range res.Records {
+		if n, err := strconv.Atoi(plainArg(rec.Fields()["adresse"])); err == nil {
+			ids[n] = true
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	list := make([]int, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	names, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address",
+		Parameters: map[string]any{"recordids": list, "data": addressNameFields, "listlimit": len(list)}})
+	if err != nil {
+		return
+	}
+	byID := map[string]string{}
+	for _, rec := range names.Records {
+		byID[rec.IDString()] = addressName(rec.Fields())
+	}
+	for i, rec := range res.Records {
+		el := rec.Fields()
+		if el == nil {
+			continue
+		}
+		if name := byID[plainArg(el["adresse"])]; name != "" {
+			el["name"] = name
+			res.Records[i].Elements, _ = json.Marshal(el)
+		}
+	}
+}

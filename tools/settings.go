@@ -1,0 +1,960 @@
+package tools
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+func settingsTools() []Tool {
+	return []Tool{
+		define("basic_settings_read", "Read basic settings",
+			"Read the agency's corporate design (colours, claim, logo), its 'about us' text and whether app time tracking is on. Without arguments everything is returned; the logo is only summarised.",
+			readBasicSettings),
+		define("imprint_read", "Read imprint",
+			"Read the agency's imprint (company, address, register, VAT id, supervisory authority, bank). With userid, the imprint of that user's office group.",
+			readImprint),
+		define("group_list", "List groups",
+			"List user groups (offices, regions, teams) with their member and leader user ids.",
+			listGroups),
+		define("user_read", "Read users",
+			"Read onOffice users (agents) with filter, sort and paging, or one user by id. Fields are those of field_config_get module user. Name is the login that advisor fields of other modules expect; Nr is the user id.",
+			readUsers),
+		define("user_list", "List users",
+			"List all users with id, login, name and e-mail, optionally only the members of one group. Use it to turn an agent's name into the user id or login other tools need.",
+			listUsers),
+		define("user_photo_read", "Read user photos",
+			"Get the photo links of users (agents). Returns URLs, never image data; users without any photo are named.",
+			readUserPhotos),
+		define("user_rights_check", "Check user record rights",
+			"Check on which of the given records a user holds a right (read, modify, delete, create). Answers which ids are allowed and which are not.",
+			checkUserRights),
+		define("field_config_get", "Get field configuration",
+			"List the fields of onOffice modules with label, type and the permitted keys of select fields. Use it to find field names for data, filter and sortby, and the keys to write into select fields.",
+			getFieldConfig),
+		define("multiselect_config_get", "Get select values",
+			"List the values of select fields with key, label, position, default flag and hierarchy (parent value). Use the key when writing or filtering.",
+			getMultiselectConfig),
+		define("action_type_list", "List action kinds and types",
+			"List the kinds of activity (Aktionsart) and their types (Aktionstyp) valid for agents-log entries. Write the keys into Aktionsart and Aktionstyp; only listed pairs are accepted.",
+			listActionTypes),
+		define("region_list", "List regions",
+			"Show the region tree (Bundesland, Kreis or Stadt, Stadtteil) with postcodes. The region key is what region fields of estates, addresses and search criteria store.",
+			listRegions),
+		define("region_search", "Search regions",
+			"Find regions by part of their name, e.g. a district. Returns each region's key (stored in region fields) and its path.",
+			searchRegions),
+		withPreview(define("access_control_apply", "Apply record rights stamp",
+			"Apply a saved data-record rights stamp to one record: it replaces who may read, modify and delete it and can lock colleagues out. templateOwner is the user who saved the stamp.",
+			applyAccessControl), previewAccessControl),
+	}
+}
+
+// ---------------------------------------------------------------------------
+// basic settings
+
+// BasicSettingsReadParams are the arguments of basic_settings_read. The API
+// nests the keys as data.basicData.<category>; basicData is the only
+// readable tab, so the tool takes the three categories directly.
+type BasicSettingsReadParams struct {
+	CharacteristicsCi []string `json:"characteristicsCi,omitempty" jsonschema:"enum=logo,enum=color,enum=color2,enum=textcolorMail,enum=claim,enum=systemUiColor,enum=moduleIconUiColor,enum=moduleIconShadeUiType,enum=warningNoticeUiColor,enum=showLogoInQuickbar,enum=spotColor" jsonschema_description:"CI keys (colours are hex)"`
+	Team              []string `json:"team,omitempty" jsonschema:"enum=about"`
+	Permissions       []string `json:"permissions,omitempty" jsonschema:"enum=/onOfficeApp/timetracking/enabled"`
+}
+
+var defaultCIKeys = []string{"logo", "color", "color2", "textcolorMail", "claim", "systemUiColor", "moduleIconUiColor", "moduleIconShadeUiType", "warningNoticeUiColor", "showLogoInQuickbar", "spotColor"}
+
+func readBasicSettings(ctx context.Context, env *Env, p BasicSettingsReadParams) (*Result, error) {
+	cats := map[string][]string{"characteristicsCi": p.CharacteristicsCi, "team": p.Team, "permissions": p.Permissions}
+	if len(p.CharacteristicsCi)+len(p.Team)+len(p.Permissions) == 0 {
+		cats = map[string][]string{"characteristicsCi": defaultCIKeys, "team": {"about"}, "permissions": {"/onOfficeApp/timetracking/enabled"}}
+	}
+	basic := map[string]any{}
+	for k, v := range cats {
+		if len(v) > 0 {
+			basic[k] = v
+		}
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "basicsettings",
+		Parameters: map[string]any{"data": map[string]any{"basicData": basic}}})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var el struct {
+		BasicData map[string]map[string]any `json:"basicData"`
+	}
+	if len(res.Records) > 0 {
+		_ = json.Unmarshal(res.Records[0].Elements, &el)
+	}
+	var b strings.Builder
+	structured := map[string]any{}
+	for _, cat := range []string{"characteristicsCi", "team", "permissions"} {
+		for _, k := range keys(el.BasicData[cat]) {
+			v := el.BasicData[cat][k]
+			if k == "logo" {
+				v = imageSummary(v)
+			}
+			s, ok := condense.Value(nil, v)
+			if !ok {
+				s = "(not set)"
+			}
+			fmt.Fprintf(&b, "%s.%s: %s\n", cat, k, s)
+			structured[k] = s
+		}
+	}
+	if b.Len() == 0 {
+		return &Result{Text: "No basic settings returned."}, nil
+	}
+	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
+	if env.Render.Structured {
+		out.Structured = structured
+	}
+	return out, nil
+}
+
+// imageSummary replaces base64 image data by a short description, so that
+// no image bytes reach the model.
+func imageSummary(v any) any {
+	s, ok := v.(string)
+	if !ok || s == "" {
+		return v
+	}
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		return s
+	}
+	raw, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		return fmt.Sprintf("[image data, %d characters, not shown]", len(s))
+	}
+	kind := "image"
+	switch {
+	case strings.HasPrefix(string(raw), "\x89PNG"):
+		kind = "PNG image"
+	case strings.HasPrefix(string(raw), "\xff\xd8"):
+		kind = "JPEG image"
+	case strings.HasPrefix(string(raw), "GIF8"):
+		kind = "GIF image"
+	}
+	return fmt.Sprintf("[%s, %.1f kB, not shown]", kind, float64(len(raw))/1024)
+}
+
+// ---------------------------------------------------------------------------
+// imprint
+
+// ImprintReadParams are the arguments of imprint_read.
+type ImprintReadParams struct {
+	Data         []string `json:"data,omitempty" jsonschema:"enum=title,enum=firstname,enum=lastname,enum=firma,enum=postcode,enum=city,enum=street,enum=housenumber,enum=state,enum=country,enum=phone,enum=mobil,enum=fax,enum=email,enum=homepage,enum=vertretungsberechtigter,enum=berufsaufsichtsbehoerde,enum=handelsregister,enum=handelsregisterNr,enum=ustId,enum=bank,enum=iban,enum=bic,enum=chamber" jsonschema_description:"Imprint fields; default all"`
+	UserID       int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Imprint as it applies to this user"`
+	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. DEU or ENG"`
+	FormatOutput bool     `json:"formatoutput,omitempty" jsonschema_description:"Country as name instead of ISO code"`
+}
+
+func readImprint(ctx context.Context, env *Env, p ImprintReadParams) (*Result, error) {
+	params := map[string]any{}
+	if len(p.Data) > 0 {
+		params["data"] = p.Data
+	}
+	if p.Language != "" {
+		params["language"] = p.Language
+	}
+	if p.FormatOutput {
+		params["formatoutput"] = true
+	}
+	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "impressum", Parameters: params}
+	if p.UserID > 0 {
+		a.ResourceID = strconv.Itoa(p.UserID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	return flatRecord(res, "Imprint", p.Data, env.Render), nil
+}
+
+// flatRecord renders the first record's elements as "key: value" lines in
+// the order asked for; unset values are named in one line.
+func flatRecord(res onoffice.Result, title string, order []string, opts condense.Options) *Result {
+	if opts.Raw {
+		return &Result{Text: string(res.Raw)}
+	}
+	if len(res.Records) == 0 {
+		return &Result{Text: title + ": nothing returned."}
+	}
+	el := res.Records[0].Fields()
+	var b strings.Builder
+	b.WriteString(title + "\n")
+	var empty []string
+	structured := map[string]any{}
+	seen := map[string]bool{}
+	for _, k := range append(append([]string{}, order...), keys(el)...) {
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		v, present := el[k]
+		if !present {
+			continue
+		}
+		s, ok := condense.Value(nil, v)
+		if !ok {
+			empty = append(empty, k)
+			continue
+		}
+		fmt.Fprintf(&b, "%s: %s\n", k, s)
+		structured[k] = s
+	}
+	if len(empty) > 0 {
+		b.WriteString("empty: " + strings.Join(empty, ", ") + "\n")
+	}
+	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
+	if opts.Structured {
+		out.Structured = structured
+	}
+	return out
+}
+
+// ---------------------------------------------------------------------------
+// users and groups
+
+// GroupListParams are the arguments of group_list.
+type GroupListParams struct {
+	GroupFilter string `json:"groupfilter,omitempty" jsonschema:"enum=officeGroups,enum=noRegionGroups" jsonschema_description:"officeGroups: offices only; noRegionGroups: all but region groups"`
+}
+
+func listGroups(ctx context.Context, env *Env, p GroupListParams) (*Result, error) {
+	params := map[string]any{}
+	if p.GroupFilter != "" {
+		params["groupfilter"] = p.GroupFilter
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "groups", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	return condense.Records(res, condense.List{Noun: "groups", Requested: []string{"name", "abr", "groupType", "userIds", "leaders"}, IDField: "id"}, env.Render), nil
+}
+
+// UserReadParams are the arguments of user_read.
+type UserReadParams struct {
+	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"User id: read only this user"`
+	Data       []string `json:"data,omitempty" jsonschema_description:"Field names, e.g. [\"Vorname\",\"Nachname\",\"email\"]"`
+	Filter     Filter   `json:"filter,omitempty"`
+	SortBy     SortBy   `json:"sortby,omitempty"`
+	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
+	ListOffset int      `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0"`
+}
+
+var defaultUserFields = []string{"Name", "Vorname", "Nachname", "Kuerzel", "PositionUnternehmen", "email", "Telefon", "Mobil", "Ort", "online"}
+
+func readUsers(ctx context.Context, env *Env, p UserReadParams) (*Result, error) {
+	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}
+	if len(lp.Data) == 0 {
+		lp.Data = defaultUserFields
+	}
+	if lp.ListLimit == 0 {
+		lp.ListLimit = 20
+	}
+	if err := lp.check(ctx, env, "user"); err != nil {
+		return nil, err
+	}
+	params := map[string]any{}
+	lp.apply(params)
+	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "user", Parameters: params}
+	if p.ID > 0 {
+		a.ResourceID = strconv.Itoa(p.ID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	l := condense.List{Noun: "users", Requested: lp.Data, Fields: moduleFields(ctx, env, "user"), IDField: "Nr"}
+	if p.ID == 0 {
+		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
+	}
+	return condense.Records(res, l, env.Render), nil
+}
+
+// UserListParams are the arguments of user_list.
+type UserListParams struct {
+	UserFilter string `json:"userfilter,omitempty" jsonschema:"enum=onlyOwn,enum=ownOfficeGroupOrAll,enum=byGroupId" jsonschema_description:"onlyOwn: the API key's own user; ownOfficeGroupOrAll: its office colleagues; byGroupId: members of groupId"`
+	GroupID    int    `json:"groupId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Group id (group_list), with byGroupId"`
+}
+
+func listUsers(ctx context.Context, env *Env, p UserListParams) (*Result, error) {
+	if p.GroupID > 0 && p.UserFilter == "" {
+		p.UserFilter = "byGroupId"
+	}
+	switch {
+	case p.UserFilter == "byGroupId" && p.GroupID == 0:
+		return nil, argErrorf("groupId", "is required with userfilter byGroupId")
+	case p.GroupID > 0 && p.UserFilter != "byGroupId":
+		return nil, argErrorf("groupId", "only works with userfilter byGroupId, not %s", p.UserFilter)
+	}
+	params := map[string]any{}
+	if p.UserFilter != "" {
+		params["userfilter"] = p.UserFilter
+	}
+	if p.GroupID > 0 {
+		params["groupId"] = p.GroupID
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	// NeuerTerminFuer is app-internal appointment data; leave it out.
+	for i, rec := range res.Records {
+		el := rec.Fields()
+		if _, ok := el["NeuerTerminFuer"]; ok {
+			delete(el, "NeuerTerminFuer")
+			b, _ := json.Marshal(el)
+			res.Records[i].Elements = b
+		}
+	}
+	return condense.Records(res, condense.List{Noun: "users", Requested: []string{"username", "firstname", "lastname", "email", "meetingurl"}, IDField: "id"}, env.Render), nil
+}
+
+// UserPhotoReadParams are the arguments of user_photo_read. Photos are
+// always requested as links: base64 image data would flood the context.
+type UserPhotoReadParams struct {
+	ID        int    `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this user"`
+	Filter    Filter `json:"filter,omitempty" jsonschema_description:"On user fields, e.g. {\"Nr\":[{\"op\":\"in\",\"val\":[12,17]}]}"`
+	SortBy    SortBy `json:"sortby,omitempty"`
+	ListLimit int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
+}
+
+func readUserPhotos(ctx context.Context, env *Env, p UserPhotoReadParams) (*Result, error) {
+	if err := checkFields(ctx, env, "user", "filter", keys(p.Filter)); err != nil {
+		return nil, err
+	}
+	if err := p.Filter.checkConditions(); err != nil {
+		return nil, err
+	}
+	if err := checkFields(ctx, env, "user", "sortby", keys(p.SortBy)); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"photosAsLinks": true}
+	if len(p.Filter) > 0 {
+		params["filter"] = p.Filter.wire()
+	}
+	if len(p.SortBy) > 0 {
+		params["sortby"] = map[string]string(p.SortBy)
+	}
+	if p.ListLimit > 0 {
+		params["listlimit"] = p.ListLimit
+	}
+	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "userphoto", Parameters: params}
+	if p.ID > 0 {
+		a.ResourceID = strconv.Itoa(p.ID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d user photos\n", len(res.Records))
+	var none []string
+	structured := map[string]any{}
+	for _, rec := range res.Records {
+		photo := imageSummary(rec.Fields()["photo"])
+		s, ok := photo.(string)
+		if !ok || s == "" {
+			none = append(none, rec.IDString())
+			continue
+		}
+		fmt.Fprintf(&b, "- user %s: %s\n", rec.IDString(), s)
+		structured[rec.IDString()] = s
+	}
+	if len(none) > 0 {
+		fmt.Fprintf(&b, "No photo: users %s\n", strings.Join(none, ", "))
+	}
+	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"photos": structured}
+	}
+	return out, nil
+}
+
+// UserRightsCheckParams are the arguments of user_rights_check.
+type UserRightsCheckParams struct {
+	Action    string `json:"action" jsonschema:"required,enum=read,enum=modify,enum=delete,enum=create"`
+	Module    string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=calendar,enum=task,enum=agents_log,enum=searchCriteria,enum=file,enum=folder,enum=project,enum=statistic,enum=emailDraft,enum=objecttracking,enum=smartsite2Root,enum=pdfForms,enum=agentslogMail"`
+	UserID    int    `json:"userid" jsonschema:"required,minimum=1"`
+	RecordIDs []int  `json:"recordIds" jsonschema:"required,minItems=1,maxItems=500"`
+}
+
+func checkUserRights(ctx context.Context, env *Env, p UserRightsCheckParams) (*Result, error) {
+	ids := make([]string, len(p.RecordIDs))
+	for i, id := range p.RecordIDs {
+		ids[i] = strconv.Itoa(id)
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "checkuserrecordsright",
+		Parameters: map[string]any{"action": p.Action, "module": p.Module, "userid": p.UserID, "recordIds": ids}})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	// elements is a list of ids here, not an object.
+	allowed := map[string]bool{}
+	for _, rec := range res.Records {
+		var list []any
+		if json.Unmarshal(rec.Elements, &list) == nil {
+			for _, v := range list {
+				allowed[strings.Trim(fmt.Sprint(v), `"`)] = true
+			}
+		}
+	}
+	var yes, no []string
+	for _, id := range ids {
+		if allowed[id] {
+			yes = append(yes, id)
+		} else {
+			no = append(no, id)
+		}
+	}
+	text := fmt.Sprintf("User %d may %s %d of %d %s records.", p.UserID, p.Action, len(yes), len(ids), p.Module)
+	if len(yes) > 0 {
+		text += "\nAllowed: " + strings.Join(yes, ", ")
+	}
+	if len(no) > 0 {
+		text += "\nNot allowed (or no such record): " + strings.Join(no, ", ")
+	}
+	out := &Result{Text: text}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"allowed": yes, "denied": no}
+	}
+	return out, nil
+}
+
+// ---------------------------------------------------------------------------
+// select values and action kinds
+
+// MultiselectConfigParams are the arguments of multiselect_config_get.
+type MultiselectConfigParams struct {
+	Module   string   `json:"module" jsonschema:"required,enum=estate,enum=address,enum=calendar,enum=task,enum=agentsLog,enum=project,enum=fakturaArticleAdministration,enum=fakturaBookings"`
+	Fields   []string `json:"fields" jsonschema:"required,minItems=1" jsonschema_description:"Select field names of the module"`
+	Language string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. ENG"`
+}
+
+func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigParams) (*Result, error) {
+	if mf := moduleFields(ctx, env, p.Module); mf != nil {
+		if err := checkFields(ctx, env, p.Module, "fields", p.Fields); err != nil {
+			return nil, err
+		}
+		for _, n := range p.Fields {
+			if t := mf.Fields[n].Type; t != "multiselect" && t != "singleselect" {
+				return nil, argErrorf("fields", "%s is a %s field, not a select field", n, t)
+			}
+		}
+	}
+	params := map[string]any{"module": p.Module, "fields": p.Fields}
+	if p.Language != "" {
+		params["language"] = p.Language
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "multiselectconfiguration", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	type value struct {
+		Field        string `json:"field"`
+		Label        string `json:"fieldcontent"`
+		Multiselect  string `json:"multiselectfield"`
+		Active       any    `json:"active"`
+		Default      any    `json:"default"`
+		Position     any    `json:"position"`
+		Level        any    `json:"level"`
+		Parent       any    `json:"parent"`
+		FieldFilters any    `json:"fieldfilter"`
+	}
+	byField := map[string][]string{}
+	var order []string
+	for _, rec := range res.Records {
+		var v value
+		if json.Unmarshal(rec.Elements, &v) != nil {
+			continue
+		}
+		if _, ok := byField[v.Multiselect]; !ok {
+			order = append(order, v.Multiselect)
+		}
+		s := v.Field + "=" + v.Label
+		var flags []string
+		if truthy(v.Default) {
+			flags = append(flags, "default")
+		}
+		if !truthy(v.Active) {
+			flags = append(flags, "inactive")
+		}
+		if parent, _ := v.Parent.(string); parent != "" {
+			flags = append(flags, "under "+parent)
+		}
+		if len(flags) > 0 {
+			s += " (" + strings.Join(flags, ", ") + ")"
+		}
+		byField[v.Multiselect] = append(byField[v.Multiselect], s)
+	}
+	if len(order) == 0 {
+		return &Result{Text: "No select values found for these fields."}, nil
+	}
+	var b strings.Builder
+	b.WriteString("Format: key=label, in display order\n")
+	for _, f := range order {
+		fmt.Fprintf(&b, "%s (%d values): %s\n", f, len(byField[f]), strings.Join(byField[f], "; "))
+	}
+	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"fields": byField}
+	}
+	return out, nil
+}
+
+func truthy(v any) bool {
+	switch t := v.(type) {
+	case bool:
+		return t
+	case float64:
+		return t != 0
+	case string:
+		return t == "1" || t == "true"
+	}
+	return false
+}
+
+// ActionTypeListParams are the arguments of action_type_list.
+type ActionTypeListParams struct {
+	Lang      string   `json:"lang,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. ENG"`
+	Automatic []string `json:"allowAutomaticTypesForActionKind,omitempty" jsonschema_description:"Kinds whose hidden system types to include, e.g. [\"Email\"]"`
+}
+
+func listActionTypes(ctx context.Context, env *Env, p ActionTypeListParams) (*Result, error) {
+	if mf := moduleFields(ctx, env, "agentsLog"); mf != nil && len(p.Automatic) > 0 {
+		kinds := mf.Fields["Aktionsart"].Permitted
+		if len(kinds) > 0 {
+			for _, k := range p.Automatic {
+				if _, ok := kinds[k]; !ok {
+					return nil, argErrorf("allowAutomaticTypesForActionKind", "unknown kind %q%s; valid kinds: %s", k, suggest(k, keys(kinds)), strings.Join(keys(kinds), ", "))
+				}
+			}
+		}
+	}
+	params := map[string]any{}
+	if p.Lang != "" {
+		params["lang"] = p.Lang
+	}
+	if len(p.Automatic) > 0 {
+		params["allowAutomaticTypesForActionKind"] = p.Automatic
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "actionkindtypes", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var b strings.Builder
+	b.WriteString("Aktionsart key (label): Aktionstyp keys [=label when it differs]\n")
+	structured := map[string]any{}
+	for _, rec := range res.Records {
+		var el struct {
+			Key     string          `json:"key"`
+			Label   string          `json:"label"`
+			Types   json.RawMessage `json:"types"`
+			Default any             `json:"default"`
+		}
+		if json.Unmarshal(rec.Elements, &el) != nil || el.Key == "" {
+			continue
+		}
+		var types map[string]string
+		_ = json.Unmarshal(el.Types, &types) // [] when the kind has no types
+		line := "- " + el.Key
+		if el.Label != "" && el.Label != el.Key {
+			line += " (" + el.Label + ")"
+		}
+		list := make([]string, 0, len(types))
+		for _, k := range sortedKeysByLabel(types) {
+			if types[k] != "" && types[k] != k {
+				list = append(list, k+"="+types[k])
+			} else {
+				list = append(list, k)
+			}
+		}
+		if len(list) == 0 {
+			line += ": no types (leave Aktionstyp empty)"
+		} else {
+			line += ": " + strings.Join(list, ", ")
+			if d, _ := el.Default.(string); d != "" {
+				line += " [default " + d + "]"
+			}
+		}
+		b.WriteString(line + "\n")
+		structured[el.Key] = types
+	}
+	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"kinds": structured}
+	}
+	return out, nil
+}
+
+// ---------------------------------------------------------------------------
+// regions
+
+// RegionListParams are the arguments of region_list.
+type RegionListParams struct {
+	Language string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. DEU or ENG"`
+}
+
+type regionNode struct {
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	Description *string         `json:"description"`
+	PostalCodes json.RawMessage `json:"postalcodes"`
+	State       string          `json:"state"`
+	Children    json.RawMessage `json:"children"`
+}
+
+func listRegions(ctx context.Context, env *Env, p RegionListParams) (*Result, error) {
+	params := map[string]any{}
+	if p.Language != "" {
+		params["language"] = p.Language
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "regions", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	budget := env.Render.Budget
+	if budget <= 0 {
+		budget = condense.DefaultBudget
+	}
+	var b strings.Builder
+	b.WriteString("Region tree. Format: key name (kind) postcodes\n")
+	shown, total := 0, 0
+	var walk func(n regionNode, depth int)
+	walk = func(n regionNode, depth int) {
+		total++
+		line := strings.Repeat("  ", depth) + "- " + n.ID + " " + n.Name
+		if n.Description != nil && *n.Description != "" {
+			line += " (" + *n.Description + ")"
+		}
+		if pc := postalText(n.PostalCodes); pc != "" {
+			line += " " + pc
+		}
+		if b.Len()+len(line) < budget-200 {
+			b.WriteString(line + "\n")
+			shown++
+		}
+		var children map[string]regionNode
+		if json.Unmarshal(n.Children, &children) != nil {
+			return // [] when there are none
+		}
+		list := make([]regionNode, 0, len(children))
+		for _, c := range children {
+			list = append(list, c)
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+		for _, c := range list {
+			walk(c, depth+1)
+		}
+	}
+	for _, rec := range res.Records {
+		var n regionNode
+		if json.Unmarshal(rec.Elements, &n) == nil {
+			walk(n, 0)
+		}
+	}
+	if total == 0 {
+		return &Result{Text: "No regions are configured."}, nil
+	}
+	if shown < total {
+		fmt.Fprintf(&b, "[cut: %d of %d regions shown; use region_search to find a region by name]\n", shown, total)
+	}
+	return &Result{Text: strings.TrimRight(b.String(), "\n")}, nil
+}
+
+// postalText renders the two documented shapes of postalcodes: a flat
+// list of codes or a list of [from, to] ranges.
+func postalText(raw json.RawMessage) string {
+	var list []any
+	if json.Unmarshal(raw, &list) != nil || len(list) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(list))
+	for _, e := range list {
+		switch t := e.(type) {
+		case []any:
+			if len(t) == 2 {
+				parts = append(parts, fmt.Sprintf("%v–%v", t[0], t[1]))
+			}
+		default:
+			parts = append(parts, fmt.Sprint(t))
+		}
+	}
+	return "PLZ " + strings.Join(parts, ", ")
+}
+
+// RegionSearchParams are the arguments of region_search.
+type RegionSearchParams struct {
+	SearchString string `json:"searchstring" jsonschema:"required,minLength=2" jsonschema_description:"Part of a region name"`
+}
+
+func searchRegions(ctx context.Context, env *Env, p RegionSearchParams) (*Result, error) {
+	if len([]rune(strings.TrimSpace(p.SearchString))) < 2 {
+		return nil, argErrorf("searchstring", "needs at least 2 characters besides spaces")
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "regionsLiveSearch",
+		Parameters: map[string]any{"searchstring": p.SearchString}})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	type hit struct {
+		Key   string `json:"key"`
+		Title string `json:"title"`
+		Field string `json:"field"`
+	}
+	// The hits may come as one record holding a list or as one record each.
+	var hits []hit
+	for _, rec := range res.Records {
+		var list []hit
+		if json.Unmarshal(rec.Elements, &list) == nil {
+			hits = append(hits, list...)
+			continue
+		}
+		var h hit
+		if json.Unmarshal(rec.Elements, &h) == nil && h.Field != "" {
+			hits = append(hits, h)
+		}
+	}
+	if len(hits) == 0 {
+		return &Result{Text: fmt.Sprintf("No region matches %q.", p.SearchString)}, nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d regions match %q. Format: region key: path\n", len(hits), p.SearchString)
+	var structured []map[string]any
+	for _, h := range hits {
+		fmt.Fprintf(&b, "- %s: %s\n", h.Field, h.Title)
+		structured = append(structured, map[string]any{"key": h.Field, "title": h.Title})
+	}
+	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"regions": structured}
+	}
+	return out, nil
+}
+
+// ---------------------------------------------------------------------------
+// access control
+
+// AccessControlApplyParams are the arguments of access_control_apply.
+type AccessControlApplyParams struct {
+	ACTemplate    string `json:"acTemplate" jsonschema:"required,minLength=1" jsonschema_description:"Name of the saved rights stamp"`
+	Module        string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=task"`
+	RecordID      int    `json:"recordId" jsonschema:"required,minimum=1"`
+	TemplateOwner int    `json:"templateOwner" jsonschema:"required,minimum=1" jsonschema_description:"User id of the stamp's creator"`
+}
+
+func (p AccessControlApplyParams) wire() map[string]any {
+	return map[string]any{"acTemplate": p.ACTemplate, "module": p.Module, "recordId": p.RecordID, "templateOwner": p.TemplateOwner}
+}
+
+func applyAccessControl(ctx context.Context, env *Env, p AccessControlApplyParams) (*Result, error) {
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "accessControl", Parameters: p.wire()}); err != nil {
+		return nil, err
+	}
+	return condense.Text("Rights stamp %q (of user %d) applied to %s %d.", p.ACTemplate, p.TemplateOwner, p.Module, p.RecordID), nil
+}
+
+func previewAccessControl(ctx context.Context, env *Env, p AccessControlApplyParams) (*Preview, error) {
+	target, err := recordTarget(ctx, env, p.Module, "recordId", p.RecordID)
+	if err != nil {
+		return nil, err
+	}
+	owner := fmt.Sprintf("user %d", p.TemplateOwner)
+	if name := userName(ctx, env, p.TemplateOwner); name != "" {
+		owner += " (" + name + ")"
+	}
+	return &Preview{
+		Target:   target,
+		RecordID: strconv.Itoa(p.RecordID),
+		Changes: []string{
+			fmt.Sprintf("record rights: replaced by stamp %q saved by %s", p.ACTemplate, owner),
+			"users the stamp does not name may lose read, modify or delete access",
+		},
+	}, nil
+}
+
+// recordReads says how to name a record of a module in a preview: the
+// resource type to read and the fields that make up its title.
+var recordReads = map[string]struct {
+	resourceType string
+	fields       []string
+}{
+	"estate":    {"estate", []string{"objekttitel", "strasse", "hausnummer", "ort"}},
+	"address":   {"address", []string{"Vorname", "Name", "Zusatz1", "Ort"}},
+	"calendar":  {"calendar", []string{"description", "start_dt"}},
+	"task":      {"task", []string{"Betreff"}},
+	"agentsLog": {"agentslog", []string{"Aktionsart", "Aktionstyp", "Datum"}},
+}
+
+// recordTarget names a record for a preview, e.g. `estate 3120 "Altbauwohnung …"`;
+// it fails when the record does not exist, so no write is offered for it.
+func recordTarget(ctx context.Context, env *Env, module, arg string, id int) (string, error) {
+	spec, ok := recordReads[module]
+	if !ok {
+		return fmt.Sprintf("%s %d", module, id), nil
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: spec.resourceType,
+		ResourceID: strconv.Itoa(id), Parameters: map[string]any{"data": spec.fields}})
+	if err != nil {
+		return "", err
+	}
+	if len(res.Records) == 0 {
+		return "", argErrorf(arg, "there is no %s with id %d (or no right to read it)", module, id)
+	}
+	el := res.Records[0].Fields()
+	var parts []string
+	for _, f := range spec.fields {
+		if s, ok := condense.Value(nil, el[f]); ok {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		return fmt.Sprintf("%s %d", module, id), nil
+	}
+	return fmt.Sprintf("%s %d %q", module, id, strings.Join(parts, " ")), nil
+}
+
+// userName returns "Vorname Nachname" of a user, or "" when it cannot be read.
+func userName(ctx context.Context, env *Env, id int) string {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "user",
+		ResourceID: strconv.Itoa(id), Parameters: map[string]any{"data": []string{"Vorname", "Nachname"}}})
+	if err != nil || len(res.Records) == 0 {
+		return ""
+	}
+	el := res.Records[0].Fields()
+	return strings.TrimSpace(fmt.Sprintf("%v %v", el["Vorname"], el["Nachname"]))
+}
+
+// ---------------------------------------------------------------------------
+// field configuration
+
+// FieldConfigParams are the arguments of field_config_get.
+type FieldConfigParams struct {
+	Modules      []string `json:"modules" jsonschema:"required,minItems=1,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=email,enum=file,enum=news,enum=intranet,enum=project,enum=task,enum=user,enum=searchcriteria" jsonschema_description:"Modules whose fields to list"`
+	FieldList    []string `json:"fieldList,omitempty" jsonschema_description:"Only these field names"`
+	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. DEU or ENG"`
+	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Show which parent key a select key requires (objekttyp → objektart)"`
+	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"Show for which status, marketing or property kinds a field applies"`
+}
+
+func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result, error) {
+	lang := p.Language
+	if lang == "" {
+		lang = env.Render.Language
+	}
+	params := map[string]any{"modules": p.Modules, "labels": true, "showFieldMeasureFormat": true}
+	if lang != "" {
+		params["language"] = lang
+	}
+	if len(p.FieldList) > 0 {
+		params["fieldList"] = p.FieldList
+	}
+	if p.Dependencies {
+		params["showfielddependencies"] = true
+	}
+	if p.Filters {
+		params["showfieldfilters"] = true
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "fields", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	var b strings.Builder
+	structured := map[string]any{}
+	for _, rec := range res.Records {
+		var el map[string]json.RawMessage
+		if json.Unmarshal(rec.Elements, &el) != nil {
+			continue
+		}
+		module := rec.IDString()
+		var label string
+		_ = json.Unmarshal(el["label"], &label)
+		delete(el, "label")
+		fmt.Fprintf(&b, "module %s (%s): %d fields. Format: name (label) type [keys: key=label]\n", module, label, len(el))
+		mod := map[string]any{}
+		for _, name := range keys(el) {
+			var d struct {
+				Type         string            `json:"type"`
+				Label        string            `json:"label"`
+				Length       *int              `json:"length"`
+				Permitted    map[string]string `json:"-"`
+				RawPermitted json.RawMessage   `json:"permittedvalues"`
+				Dependencies json.RawMessage   `json:"dependencies"`
+				Filters      json.RawMessage   `json:"filters"`
+			}
+			if json.Unmarshal(el[name], &d) != nil {
+				continue
+			}
+			_ = json.Unmarshal(d.RawPermitted, &d.Permitted)
+			line := fmt.Sprintf("- %s (%s) %s", name, d.Label, d.Type)
+			if d.Length != nil && *d.Length > 0 {
+				line += fmt.Sprintf("(%d)", *d.Length)
+			}
+			entry := map[string]any{"type": d.Type, "label": d.Label}
+			if len(d.Permitted) > 0 {
+				pairs := make([]string, 0, len(d.Permitted))
+				for _, k := range sortedKeysByLabel(d.Permitted) {
+					pairs = append(pairs, k+"="+d.Permitted[k])
+				}
+				line += " [keys: " + strings.Join(pairs, ", ") + "]"
+				entry["permitted"] = d.Permitted
+			}
+			if p.Dependencies && len(d.Dependencies) > 2 {
+				line += " depends: " + string(d.Dependencies)
+			}
+			if p.Filters && len(d.Filters) > 2 {
+				line += " shown for: " + string(d.Filters)
+			}
+			b.WriteString(line + "\n")
+			mod[name] = entry
+		}
+		structured[module] = mod
+	}
+	if b.Len() == 0 {
+		return &Result{Text: "No fields found for these modules and names."}, nil
+	}
+	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"modules": structured}
+	}
+	return out, nil
+}
+
+func sortedKeysByLabel(m map[string]string) []string {
+	ks := keys(m)
+	sort.SliceStable(ks, func(i, j int) bool { return m[ks[i]] < m[ks[j]] })
+	return ks
+}

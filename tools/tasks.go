@@ -1,0 +1,399 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+func taskTools() []Tool {
+	return []Tool{
+		define("task_read", "Read tasks",
+			"List to-dos (Aufgaben) with their linked address and estate, or read one task by id. The API cannot page tasks: narrow with filter (Nr = task id) or related ids.",
+			readTasks),
+		withPreview(define("task_create", "Create a task",
+			"Create a to-do, optionally linked to an address, estate or project. data uses task fields: Betreff, Aufgabe, Verantwortung (user login), Prio 1–5, Status 1–8, Deadline.",
+			createTask), previewTaskCreate),
+		withPreview(define("task_modify", "Change a task",
+			"Change fields of a task, e.g. mark it done with {\"Status\":3} or {\"erledigt\":true}; completing a task may start the next step of a process.",
+			modifyTask), previewTaskModify),
+	}
+}
+
+var defaultTaskFields = []string{"Betreff", "Status", "Prio", "Deadline", "Verantwortung", "Stand"}
+
+// TaskReadParams are the arguments of task_read. The API offers neither
+// listoffset nor sortby for tasks, so the tool does not either.
+type TaskReadParams struct {
+	ID                    int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Task id: read only this task"`
+	Data                  []string `json:"data,omitempty" jsonschema_description:"Task field names, e.g. [\"Betreff\",\"Aufgabe\",\"Deadline\"]"`
+	Filter                Filter   `json:"filter,omitempty"`
+	ListLimit             int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
+	RelatedAddressID      int      `json:"relatedAddressId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only tasks linked to this address"`
+	RelatedEstateID       int      `json:"relatedEstateId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only tasks linked to this estate"`
+	RelatedProjectIDs     int      `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only tasks of this project"`
+	ResponsibilityByGroup bool     `json:"responsibilityByGroup,omitempty" jsonschema_description:"Only tasks a group is responsible for"`
+	ShowEfforts           bool     `json:"showEfforts,omitempty" jsonschema_description:"Add planned and actual effort"`
+}
+
+func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error) {
+	data := p.Data
+	if len(data) == 0 {
+		data = defaultTaskFields
+	}
+	for _, d := range data {
+		if d == "Nr" {
+			return nil, argErrorf("data", "Nr is the task id and comes back as the record id; it cannot be requested in data")
+		}
+	}
+	limit := p.ListLimit
+	if limit == 0 {
+		limit = 20
+	}
+	if err := checkFields(ctx, env, "task", "data", data); err != nil {
+		return nil, err
+	}
+	var filterNames []string
+	for _, k := range keys(p.Filter) {
+		if k != "Nr" {
+			filterNames = append(filterNames, k)
+		}
+	}
+	if err := checkFields(ctx, env, "task", "filter", filterNames); err != nil {
+		return nil, err
+	}
+	if err := p.Filter.checkConditions(); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"data": data, "listlimit": limit}
+	if len(p.Filter) > 0 {
+		params["filter"] = p.Filter.wire()
+	}
+	for k, v := range map[string]int{"relatedAddressId": p.RelatedAddressID, "relatedEstateId": p.RelatedEstateID, "relatedProjectIds": p.RelatedProjectIDs} {
+		if v > 0 {
+			params[k] = v
+		}
+	}
+	if p.ResponsibilityByGroup {
+		params["responsibilityByGroup"] = 1
+	}
+	if p.ShowEfforts {
+		params["showEfforts"] = true
+	}
+	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "task", Parameters: params}
+	if p.ID > 0 {
+		a.ResourceID = strconv.Itoa(p.ID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return &Result{Text: string(res.Raw)}, nil
+	}
+	taskAddLinks(ctx, env, &res)
+	l := condense.List{Noun: "tasks", Requested: append(append([]string{}, data...), "relatedAddressId", "relatedEstateId"), Fields: moduleFields(ctx, env, "task")}
+	out := condense.Records(res, l, env.Render)
+	if p.ID == 0 && len(res.Records) >= limit {
+		out.Text += fmt.Sprintf("\n[limit of %d reached: more tasks may match; the API cannot page tasks, so narrow the filter or raise listlimit (max 500)]", limit)
+	}
+	return out, nil
+}
+
+// taskAddLinks adds the linked address and estate ids to each task, read
+// from the relations in one request, unless the answer already has them.
+func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
+	if len(res.Records) == 0 {
+		return
+	}
+	var ids []int
+	for _, r := range res.Records {
+		if _, has := r.Fields()["relatedAddressId"]; has {
+			return
+		}
+		if id, err := strconv.Atoi(r.IDString()); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	get := func(suffix string) onoffice.Action {
+		return onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation",
+			Parameters: map[string]any{"relationtype": relationPrefix + suffix, "parentids": ids}}
+	}
+	outcomes, err := env.API.Do(ctx, get("task:address"), get("task:estate"))
+	if err != nil {
+		return
+	}
+	links := [2]map[int][]int{}
+	for i, o := range outcomes {
+		if o.Err == nil {
+			links[i] = relatedIDMap(o.Result)
+		}
+	}
+	for i, r := range res.Records {
+		el := r.Fields()
+		if el == nil {
+			continue
+		}
+		id, _ := strconv.Atoi(r.IDString())
+		for j, name := range []string{"relatedAddressId", "relatedEstateId"} {
+			if ids := links[j][id]; len(ids) > 0 {
+				list := make([]any, len(ids))
+				for k, v := range ids {
+					list[k] = strconv.Itoa(v)
+				}
+				el[name] = list
+			}
+		}
+		if raw, err := json.Marshal(el); err == nil {
+			res.Records[i].Elements = raw
+		}
+	}
+}
+
+// TaskWriteParams are the arguments shared by task_create and task_modify.
+type TaskWriteParams struct {
+	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"Task fields (field_config_get module task), e.g. {\"Betreff\":\"Rückruf Familie Becker\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
+	RelatedAddressID      int            `json:"relatedAddressId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this address"`
+	RelatedEstateID       int            `json:"relatedEstateId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this estate"`
+	RelatedProjectIDs     int            `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this project"`
+	ResponsibilityByGroup bool           `json:"responsibilityByGroup,omitempty" jsonschema_description:"Verantwortung names a group, not a user"`
+}
+
+// TaskCreateParams are the arguments of task_create.
+type TaskCreateParams struct {
+	TaskWriteParams
+	MailMessageID string `json:"mailMessageId,omitempty" jsonschema_description:"Message id of an e-mail to link the task to"`
+}
+
+// TaskModifyParams are the arguments of task_modify.
+type TaskModifyParams struct {
+	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Task id"`
+	TaskWriteParams
+}
+
+// taskReadOnly are task fields the API computes.
+var taskReadOnly = map[string]bool{"Id": true, "Nr": true, "Eintragsdatum": true, "Austragsdatum": true, "modified": true,
+	"von": true, "Verantwortung_Gruppe": true, "publicDescription": true, "Privat": true}
+
+// taskModifyOnly can be changed but not set on create.
+var taskModifyOnly = map[string]bool{"Stand": true, "erledigt": true}
+
+var (
+	taskDateRe     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	taskDateTimeRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$`)
+	taskTimeRe     = regexp.MustCompile(`^\d{2}:\d{2}(:\d{2})?$`)
+)
+
+// check validates the data object against the task field configuration.
+func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error {
+	if len(p.Data) == 0 {
+		return argErrorf("data", "is empty; name at least one task field, e.g. {\"Betreff\":\"…\"}")
+	}
+	if err := checkFields(ctx, env, "task", "data", keys(p.Data)); err != nil {
+		return err
+	}
+	mf := moduleFields(ctx, env, "task")
+	for _, name := range keys(p.Data) {
+		v := p.Data[name]
+		arg := "data." + name
+		switch {
+		case taskReadOnly[name]:
+			return argErrorf(arg, "is set by onOffice and cannot be written")
+		case create && taskModifyOnly[name]:
+			return argErrorf(arg, "cannot be set when creating; create the task, then use task_modify")
+		}
+		text := taskText(v)
+		f := alogFieldInfo(mf, name)
+		typ := ""
+		if f != nil {
+			typ = f.Type
+		}
+		switch {
+		case name == "Deadline_Zeit" || name == "Beginnt_um" || name == "Erinnerungsdatum_Zeit":
+			if text != "" && !taskTimeRe.MatchString(text) {
+				return argErrorf(arg, "must be a time HH:MM:SS, got %q", text)
+			}
+		case typ == "datetime":
+			if text != "" && !taskDateTimeRe.MatchString(text) {
+				return argErrorf(arg, "must be a date-time YYYY-MM-DD HH:MM:SS, got %q", text)
+			}
+		case typ == "date":
+			if text != "" && !taskDateRe.MatchString(text) {
+				return argErrorf(arg, "must be a date YYYY-MM-DD, got %q", text)
+			}
+		case typ == "boolean":
+			switch text {
+			case "true", "false", "0", "1":
+			default:
+				return argErrorf(arg, "must be true or false, got %q", text)
+			}
+		case f != nil && len(f.Permitted) > 0 && text != "":
+			if _, ok := f.Permitted[text]; !ok {
+				pairs := make([]string, 0, len(f.Permitted))
+				for _, k := range keys(f.Permitted) {
+					pairs = append(pairs, k+"="+f.Permitted[k])
+				}
+				return argErrorf(arg, "unknown value %q; allowed: %s", text, strings.Join(pairs, ", "))
+			}
+		case typ == "integer" || typ == "float":
+			if _, err := strconv.ParseFloat(text, 64); text != "" && err != nil {
+				return argErrorf(arg, "must be a number, got %q", text)
+			}
+		}
+	}
+	return nil
+}
+
+// taskText renders a data value the way the API will read it.
+func taskText(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return t
+	case bool:
+		return strconv.FormatBool(t)
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64)
+	case json.Number:
+		return t.String()
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func (p TaskWriteParams) wire() map[string]any {
+	params := map[string]any{"data": p.Data}
+	if p.RelatedAddressID > 0 {
+		params["relatedAddressId"] = p.RelatedAddressID
+	}
+	if p.RelatedEstateID > 0 {
+		params["relatedEstateId"] = p.RelatedEstateID
+	}
+	if p.RelatedProjectIDs > 0 {
+		params["relatedProjectIds"] = p.RelatedProjectIDs
+	}
+	if p.ResponsibilityByGroup {
+		params["responsibilityByGroup"] = 1
+	}
+	return params
+}
+
+// links names the records a write links, for previews.
+func (p TaskWriteParams) links(ctx context.Context, env *Env) []string {
+	ids := map[string][]int{}
+	if p.RelatedAddressID > 0 {
+		ids["address"] = []int{p.RelatedAddressID}
+	}
+	if p.RelatedEstateID > 0 {
+		ids["estate"] = []int{p.RelatedEstateID}
+	}
+	var out []string
+	if len(ids) > 0 {
+		names := relNames(ctx, env, ids)
+		if p.RelatedAddressID > 0 {
+			out = append(out, "+ link "+relLabel("address", p.RelatedAddressID, names, false))
+		}
+		if p.RelatedEstateID > 0 {
+			out = append(out, "+ link "+relLabel("estate", p.RelatedEstateID, names, false))
+		}
+	}
+	if p.RelatedProjectIDs > 0 {
+		out = append(out, "+ link project "+strconv.Itoa(p.RelatedProjectIDs))
+	}
+	return out
+}
+
+func createTask(ctx context.Context, env *Env, p TaskCreateParams) (*Result, error) {
+	if err := p.check(ctx, env, true); err != nil {
+		return nil, err
+	}
+	params := p.wire()
+	if p.MailMessageID != "" {
+		params["mailMessageId"] = p.MailMessageID
+	}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "task", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	id := ""
+	if len(res.Records) > 0 {
+		id = res.Records[0].IDString()
+	}
+	out := condense.Text("Task %s created.", id)
+	if env.Render.Structured {
+		out.Structured = map[string]any{"id": id}
+	}
+	return out, nil
+}
+
+func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Preview, error) {
+	if err := p.check(ctx, env, true); err != nil {
+		return nil, err
+	}
+	pv := &Preview{Target: "new task"}
+	if s := taskText(p.Data["Betreff"]); s != "" {
+		pv.Target += ` "` + condense.Defuse(s) + `"`
+	}
+	for _, k := range keys(p.Data) {
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, condense.Defuse(taskText(p.Data[k]))))
+	}
+	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
+	if p.MailMessageID != "" {
+		pv.Changes = append(pv.Changes, "+ link e-mail "+p.MailMessageID)
+	}
+	return pv, nil
+}
+
+func modifyTask(ctx context.Context, env *Env, p TaskModifyParams) (*Result, error) {
+	if err := p.check(ctx, env, false); err != nil {
+		return nil, err
+	}
+	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "task", ResourceID: strconv.Itoa(p.ID), Parameters: p.wire()})
+	if err != nil {
+		return nil, err
+	}
+	return condense.Text("Task %d modified: %s.", p.ID, strings.Join(keys(p.Data), ", ")), nil
+}
+
+func previewTaskModify(ctx context.Context, env *Env, p TaskModifyParams) (*Preview, error) {
+	if err := p.check(ctx, env, false); err != nil {
+		return nil, err
+	}
+	pv := &Preview{Target: "task " + strconv.Itoa(p.ID), RecordID: strconv.Itoa(p.ID)}
+	fields := alogUnique(append([]string{"Betreff"}, keys(p.Data)...))
+	var current map[string]any
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "task", ResourceID: strconv.Itoa(p.ID),
+		Parameters: map[string]any{"data": fields}})
+	if err == nil && len(res.Records) > 0 {
+		current = res.Records[0].Fields()
+		if s, _ := current["Betreff"].(string); s != "" {
+			pv.Target += ` "` + condense.Defuse(s) + `"`
+		}
+	} else {
+		pv.Target += " (not found)"
+	}
+	mf := moduleFields(ctx, env, "task")
+	for _, k := range keys(p.Data) {
+		f := alogFieldInfo(mf, k)
+		before := "(empty)"
+		if v, ok := condense.Value(f, current[k]); ok {
+			before = v
+		}
+		after := taskText(p.Data[k])
+		if f != nil {
+			if label, ok := f.Permitted[after]; ok {
+				after = label
+			}
+		}
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, condense.Defuse(before), condense.Defuse(after)))
+	}
+	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
+	return pv, nil
+}

@@ -1,0 +1,234 @@
+// Package tools turns the onOffice API actions of the catalogue into tools:
+// each tool is a typed params struct (its JSON schema is generated from it),
+// a description, and a function that asks the onoffice package to do the
+// work. It holds no MCP types: package mcpserver adapts tools to mcp-go.
+package tools
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+// Caller runs onOffice actions; *onoffice.Client implements it.
+type Caller interface {
+	Call(ctx context.Context, a onoffice.Action) (onoffice.Result, error)
+	Do(ctx context.Context, actions ...onoffice.Action) ([]onoffice.Outcome, error)
+}
+
+// Env is what a tool needs to run: the API client, the cached field
+// configuration and the settings of the result renderer.
+type Env struct {
+	API    Caller
+	Fields *onoffice.FieldCache
+	Render condense.Options
+	Log    *slog.Logger
+}
+
+// Result is a tool's answer: text for the model and, optionally, the same
+// data as a JSON object.
+type Result = condense.Result
+
+// Tool is one catalogue action made callable.
+type Tool struct {
+	Action
+	Title       string
+	Description string
+	// Schema is the JSON schema of the arguments: a plain object schema.
+	Schema json.RawMessage
+
+	validator *validator
+	run       func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error)
+	// preview builds the description of a write shown before confirmation.
+	preview func(ctx context.Context, env *Env, args json.RawMessage) (*Preview, error)
+}
+
+// Preview describes a write before it happens, for a person to confirm.
+type Preview struct {
+	// Target names the record, e.g. "estate 3120 (Reihenmittelhaus mit Garten)".
+	Target string
+	// RecordID is the id of the record the action changes, if any.
+	RecordID string
+	// Changes lists field changes as "field: before → after" or "field: value".
+	Changes []string
+}
+
+// define builds a tool from its catalogue row, a description and a typed
+// run function. The schema is reflected from P, and arguments are validated
+// against it and decoded into P before run sees them.
+func define[P any](name, title, description string, run func(ctx context.Context, env *Env, p P) (*Result, error)) Tool {
+	action, ok := Lookup(name)
+	if !ok {
+		panic("tools: " + name + " is not in the catalogue") // programmer error, caught by tests
+	}
+	schema, v := schemaFor[P]()
+	if action.Effect != EffectRead {
+		schema, v = withConfirmationToken(schema)
+	}
+	t := Tool{Action: action, Title: title, Description: description, Schema: schema, validator: v}
+	t.run = func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error) {
+		p, err := decode[P](t.validator, args)
+		if err != nil {
+			return nil, err
+		}
+		return run(ctx, env, p)
+	}
+	return t
+}
+
+// withPreview attaches a typed preview builder to a write tool.
+func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P) (*Preview, error)) Tool {
+	t.preview = func(ctx context.Context, env *Env, args json.RawMessage) (*Preview, error) {
+		p, err := decode[P](t.validator, args)
+		if err != nil {
+			return nil, err
+		}
+		return preview(ctx, env, p)
+	}
+	return t
+}
+
+func decode[P any](v *validator, args json.RawMessage) (P, error) {
+	var p P
+	normalized, err := v.validate(args)
+	if err != nil {
+		return p, err
+	}
+	normalized = withoutConfirmationToken(v, normalized)
+	if err := json.Unmarshal(normalized, &p); err != nil {
+		return p, &ArgError{Message: "arguments do not match the schema: " + err.Error()}
+	}
+	return p, nil
+}
+
+// ConfirmationTokenArg is the optional argument of every non-read tool that
+// carries the token of a confirmation preview back (see package guard). The
+// MCP edge checks it; the tool itself never sees it.
+const ConfirmationTokenArg = "confirmation_token"
+
+const confirmationTokenSchema = `{"type":"string","description":"Token from this tool's preview; send it only after the user agreed"}`
+
+// withConfirmationToken adds the optional confirmation_token property to a
+// generated schema, keeping the order of the other properties.
+func withConfirmationToken(schema json.RawMessage) (json.RawMessage, *validator) {
+	prop := `"` + ConfirmationTokenArg + `":` + confirmationTokenSchema
+	out := append(json.RawMessage{}, schema...)
+	dec := json.NewDecoder(bytes.NewReader(schema))
+	inserted := false
+	if t, err := dec.Token(); err == nil && t == json.Delim('{') {
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				break
+			}
+			var val json.RawMessage
+			if err := dec.Decode(&val); err != nil {
+				break
+			}
+			if key != "properties" {
+				continue
+			}
+			end := int(dec.InputOffset()) - 1 // the closing brace of properties
+			sep := ","
+			if bytes.Equal(bytes.TrimSpace(val), []byte("{}")) {
+				sep = ""
+			}
+			out = append(append(append([]byte{}, schema[:end]...), sep+prop...), schema[end:]...)
+			inserted = true
+			break
+		}
+	}
+	if !inserted {
+		rest := bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(schema), []byte("{")))
+		head := `{"properties":{` + prop + `}`
+		if !bytes.HasPrefix(rest, []byte("}")) {
+			head += ","
+		}
+		out = append([]byte(head), rest...)
+	}
+	v, err := newValidator(out)
+	if err != nil {
+		panic("tools: schema with confirmation_token does not compile: " + err.Error()) // programmer error
+	}
+	return out, v
+}
+
+// withoutConfirmationToken removes the token from validated arguments
+// before they are decoded into the params struct.
+func withoutConfirmationToken(v *validator, args json.RawMessage) json.RawMessage {
+	if _, ok := v.props[ConfirmationTokenArg]; !ok || !bytes.Contains(args, []byte(ConfirmationTokenArg)) {
+		return args
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(args, &m) != nil {
+		return args
+	}
+	delete(m, ConfirmationTokenArg)
+	b, err := json.Marshal(m)
+	if err != nil {
+		return args
+	}
+	return b
+}
+
+// Validate checks arguments against the tool's schema without running it.
+func (t Tool) Validate(args json.RawMessage) error {
+	_, err := t.validator.validate(args)
+	return err
+}
+
+// Run validates the arguments and runs the tool.
+func (t Tool) Run(ctx context.Context, env *Env, args json.RawMessage) (*Result, error) {
+	return t.run(ctx, env, args)
+}
+
+// Preview describes what a write would do; tools without a preview builder
+// describe themselves by their arguments.
+func (t Tool) Preview(ctx context.Context, env *Env, args json.RawMessage) (*Preview, error) {
+	if t.preview == nil {
+		if err := t.Validate(args); err != nil {
+			return nil, err
+		}
+		return &Preview{Target: t.Title}, nil
+	}
+	return t.preview(ctx, env, args)
+}
+
+// ArgError is a problem with the arguments the model sent: it names the
+// argument, says what is wrong and what is allowed.
+type ArgError struct {
+	Arg     string
+	Message string
+}
+
+func (e *ArgError) Error() string {
+	if e.Arg == "" {
+		return "invalid arguments: " + e.Message
+	}
+	return fmt.Sprintf("invalid argument `%s`: %s", e.Arg, e.Message)
+}
+
+// argErrorf builds an ArgError.
+func argErrorf(arg, format string, a ...any) error {
+	return &ArgError{Arg: arg, Message: fmt.Sprintf(format, a...)}
+}
+
+// UserMessage turns any error of a tool run into the sentence the model
+// sees. It never includes credentials: onoffice errors do not carry them.
+func UserMessage(err error) string {
+	switch {
+	case errors.Is(err, onoffice.ErrNoCredentials):
+		return "No onOffice credentials are configured. Set ONOFFICE_TOKEN and ONOFFICE_SECRET for the server, or start it with --demo to use the built-in sandbox."
+	case errors.Is(err, onoffice.ErrReadOnly):
+		return "Refused: the server runs in read-only mode, so nothing can be written, deleted or sent."
+	case errors.Is(err, context.Canceled):
+		return "The call was cancelled."
+	}
+	return err.Error()
+}

@@ -4,9 +4,11 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -27,7 +29,7 @@ func main() {
 // run returns the exit code: 0 fine, 1 failed while running, 2 bad configuration.
 func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 	cmd := "serve"
-	if len(args) > 0 && (args[0] == "sandbox" || args[0] == "tools") {
+	if len(args) > 0 && (args[0] == "sandbox" || args[0] == "tools" || args[0] == "healthcheck") {
 		cmd, args = args[0], args[1:]
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -38,6 +40,8 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 		return runSandbox(ctx, args, env, stderr)
 	case "tools":
 		return runTools(args, env, stdout, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx, args, env, stderr)
 	}
 	cfg, err := config.Load(args, env, stderr)
 	if err != nil {
@@ -95,6 +99,30 @@ func runSandbox(ctx context.Context, args []string, env func(string) string, std
 	log := newLogger("info", "text", stderr)
 	if err := sandbox.ListenAndServe(ctx, addr, env("ONOFFICE_TOKEN"), env("ONOFFICE_SECRET"), log); err != nil {
 		log.Error("sandbox stopped", "error", err)
+		return 1
+	}
+	return 0
+}
+
+// runHealthcheck asks a running HTTP server whether it is alive: exit 0
+// when /healthz answers 200, 1 otherwise. The container image runs it as
+// its HEALTHCHECK, having no curl.
+func runHealthcheck(ctx context.Context, args []string, env func(string) string, stderr io.Writer) int {
+	port := "8080"
+	if _, p, err := net.SplitHostPort(env("ONOFFICE_MCP_ADDR")); err == nil && p != "" {
+		port = p
+	}
+	fs := flag.NewFlagSet("onoffice-mcp healthcheck", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	url := fs.String("url", "http://127.0.0.1:"+port+mcpserver.PathHealth, "health endpoint to ask")
+	timeout := fs.Duration("timeout", 5*time.Second, "give up after this long")
+	if err := fs.Parse(args); err != nil {
+		return configError(err, stderr)
+	}
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	if err := mcpserver.HealthCheck(ctx, *url); err != nil {
+		fmt.Fprintln(stderr, "onoffice-mcp healthcheck:", err)
 		return 1
 	}
 	return 0

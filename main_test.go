@@ -14,6 +14,7 @@ import (
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 )
 
@@ -189,5 +190,54 @@ func TestBadConfigurationExitsWith2(t *testing.T) {
 				t.Errorf("exit %d, stderr %q", code, stderr.String())
 			}
 		})
+	}
+}
+
+// TestStandaloneSandbox starts `onoffice-mcp sandbox` and talks to it with a
+// plain onOffice client, as any other onOffice client would.
+func TestStandaloneSandbox(t *testing.T) {
+	cmd := exec.Command(buildBinary(t), "sandbox", "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "ONOFFICE_TOKEN=", "ONOFFICE_SECRET=")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	url := make(chan string, 1)
+	go func() {
+		buf := make([]byte, 4096)
+		var out strings.Builder
+		for {
+			n, err := stderr.Read(buf)
+			out.Write(buf[:n])
+			if i := strings.Index(out.String(), "url=http://"); i >= 0 {
+				rest := out.String()[i+4:]
+				if j := strings.IndexAny(rest, " \n"); j > 0 {
+					url <- rest[:j]
+					return
+				}
+			}
+			if err != nil {
+				close(url)
+				return
+			}
+		}
+	}()
+	var endpoint string
+	select {
+	case endpoint = <-url:
+	case <-time.After(20 * time.Second):
+		t.Fatal("sandbox did not start")
+	}
+	if !strings.HasSuffix(endpoint, sandbox.StablePath) {
+		t.Fatalf("endpoint %q", endpoint)
+	}
+	c := onoffice.New(endpoint, sandbox.DemoToken, sandbox.DemoSecret)
+	res, err := c.Call(context.Background(), onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: map[string]any{"data": []string{"Name"}, "listlimit": 5}})
+	if err != nil || len(res.Records) != 5 || res.Total < 150 {
+		t.Errorf("read addresses from the standalone sandbox: %v %d/%d", err, len(res.Records), res.Total)
 	}
 }

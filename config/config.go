@@ -144,7 +144,7 @@ func (c *Config) check() error {
 	return errors.Join(
 		oneOf("log level", c.LogLevel, "debug", "info", "warn", "error"),
 		oneOf("log format", c.LogFormat, "text", "json"),
-		oneOf("transport", c.Transport, "stdio", "http"),
+		oneOf("transport", c.Transport, "stdio", "http", "sse"),
 		oneOf("language", c.Language, "DEU", "ENG"),
 		positive("timeout", int(c.Timeout)),
 		positive("budget", c.Budget-999),

@@ -296,6 +296,30 @@ func argDisplay(v any) string {
 	return "(empty)"
 }
 
+// labelled renders a new value for a preview, select keys as their labels.
+func labelled(fi *onoffice.FieldInfo, v any) string {
+	if fi == nil || len(fi.Permitted) == 0 {
+		return argDisplay(v)
+	}
+	label := func(e any) string {
+		if l, ok := fi.Permitted[plainArg(e)]; ok {
+			return l
+		}
+		return plainArg(e)
+	}
+	if list, ok := v.([]any); ok {
+		parts := make([]string, len(list))
+		for i, e := range list {
+			parts[i] = label(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	if plainArg(v) == "" {
+		return "(empty)"
+	}
+	return label(v)
+}
+
 // ---------------------------------------------------------------------------
 // address_create
 
@@ -639,7 +663,7 @@ func previewAddressModify(ctx context.Context, env *Env, p AddressModifyParams) 
 		if !ok {
 			before = "(empty)"
 		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, before, argDisplay(p.Data[k])))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, before, labelled(fi, p.Data[k])))
 	}
 	for _, c := range p.Contacts {
 		pv.Changes = append(pv.Changes, c.describe())

@@ -111,15 +111,15 @@ var defaultApptListData = []string{"subject", "type", "status", "date", "locatio
 // because they are not field conditions, and keeps filter for the four
 // text conditions the call accepts.
 type AppointmentListParams struct {
-	StartDate   string   `json:"startDate" jsonschema:"required,format=date" jsonschema_description:"First day (YYYY-MM-DD)"`
-	EndDate     string   `json:"endDate" jsonschema:"required,format=date" jsonschema_description:"Last day, inclusive"`
+	StartDate   string   `json:"startDate" jsonschema:"required,format=date"`
+	EndDate     string   `json:"endDate" jsonschema:"required,format=date" jsonschema_description:"Inclusive"`
 	Data        []string `json:"data,omitempty" jsonschema:"enum=subject,enum=type,enum=status,enum=date,enum=location,enum=users,enum=groups,enum=contacts,enum=estate,enum=notes,enum=createdBy,enum=modified,enum=confirmationStatus,enum=private,enum=travelTime,enum=recurrence,enum=reminder,enum=resources,enum=project,enum=conflicts,enum=showFollowUpStatus"`
 	IsCancelled *bool    `json:"isCancelled,omitempty"`
 	IsDone      *bool    `json:"isDone,omitempty"`
 	IsRecurrent *bool    `json:"isRecurrent,omitempty"`
-	UserIDs     []int    `json:"userIds,omitempty" jsonschema_description:"Only appointments these users take part in"`
+	UserIDs     []int    `json:"userIds,omitempty" jsonschema_description:"Participating users"`
 	GroupIDs    []int    `json:"groupIds,omitempty"`
-	Filter      Filter   `json:"filter,omitempty" jsonschema_description:"Conditions on subject, notes, type or createdBy (creator login)"`
+	Filter      Filter   `json:"filter,omitempty" jsonschema_description:"On subject, notes, type, createdBy (login)"`
 	ListLimit   int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=100"`
 	ListOffset  int      `json:"listoffset,omitempty" jsonschema:"minimum=0"`
 }
@@ -380,15 +380,15 @@ type AppointmentReadParams struct {
 	ID                     int    `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read this appointment"`
 	DateStart              string `json:"datestart,omitempty" jsonschema:"format=date" jsonschema_description:"Period start (with dateend)"`
 	DateEnd                string `json:"dateend,omitempty" jsonschema:"format=date"`
-	ModifiedStart          string `json:"modifiedstart,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"Changed since (UTC, YYYY-MM-DD HH:MM:SS)"`
-	ModifiedEnd            string `json:"modifiedend,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"`
+	ModifiedStart          string `json:"modifiedstart,omitempty" jsonschema_description:"Changed since, UTC YYYY-MM-DD HH:MM:SS"`
+	ModifiedEnd            string `json:"modifiedend,omitempty"`
 	ShowCancelled          bool   `json:"showcancelled,omitempty"`
-	ShowConfirmationStatus bool   `json:"showConfirmationStatus,omitempty" jsonschema_description:"Add each contact's confirmation state"`
-	ShowConflicts          bool   `json:"showConflicts,omitempty" jsonschema_description:"With id: add overlapping bookings"`
-	Users                  []int  `json:"users,omitempty" jsonschema_description:"Period read: appointments of these user ids (default: your own)"`
+	ShowConfirmationStatus bool   `json:"showConfirmationStatus,omitempty" jsonschema_description:"Add contacts' confirmation states"`
+	ShowConflicts          bool   `json:"showConflicts,omitempty" jsonschema_description:"With id: add overlaps"`
+	Users                  []int  `json:"users,omitempty" jsonschema_description:"Period: of these users (default: yours)"`
 	Groups                 []int  `json:"groups,omitempty"`
-	AllUsers               bool   `json:"allusers,omitempty" jsonschema_description:"Period read: everyone's appointments"`
-	Filter                 Filter `json:"filter,omitempty" jsonschema_description:"Period read: conditions on start_dt, end_dt, rp_flag, description, von, erledigt, note, art"`
+	AllUsers               bool   `json:"allusers,omitempty" jsonschema_description:"Period: everyone's"`
+	Filter                 Filter `json:"filter,omitempty" jsonschema_description:"Period: on start_dt, end_dt, rp_flag, description, von, erledigt, note, art"`
 }
 
 func (p AppointmentReadParams) check() error {
@@ -420,6 +420,11 @@ func (p AppointmentReadParams) check() error {
 		}
 	} else if len(p.Users) > 0 || len(p.Groups) > 0 {
 		return argErrorf("users", "users and groups only work with datestart and dateend")
+	}
+	for _, t := range []struct{ arg, v string }{{"modifiedstart", p.ModifiedStart}, {"modifiedend", p.ModifiedEnd}} {
+		if _, err := time.Parse(apptLayout, t.v); t.v != "" && err != nil {
+			return argErrorf(t.arg, "must be a UTC date-time YYYY-MM-DD HH:MM:SS, got %q", t.v)
+		}
 	}
 	if p.ModifiedStart != "" && p.ModifiedEnd != "" && p.ModifiedEnd < p.ModifiedStart {
 		return argErrorf("modifiedend", "is before modifiedstart")
@@ -570,26 +575,26 @@ func apptNumber(x any) string {
 // create / modify / delete
 
 // AppointmentData are the appointment fields create and modify write.
+// Travel time is switched on by giving it, and a series starts on the
+// start day, so allowTransitTime and rp_beginn_datum are set by the tool.
 type AppointmentData struct {
-	Description      string   `json:"description,omitempty" jsonschema_description:"Subject"`
-	StartDT          string   `json:"start_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"Start, local time YYYY-MM-DD HH:MM:SS"`
-	EndDT            string   `json:"end_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"`
-	Art              string   `json:"art,omitempty" jsonschema_description:"Type key, e.g. Besichtigung, Notartermin"`
-	Ganztags         *bool    `json:"ganztags,omitempty" jsonschema_description:"All day"`
-	Status           string   `json:"status,omitempty" jsonschema:"enum=active,enum=completed,enum=canceled,enum=participantsAvailable"`
-	Note             *string  `json:"note,omitempty"`
-	Private          *bool    `json:"private,omitempty"`
-	Erinnerung       string   `json:"erinnerung,omitempty" jsonschema:"enum=0 minutes,enum=5 minutes,enum=15 minutes,enum=30 minutes,enum=1 hours,enum=2 hours,enum=3 hours,enum=12 hours,enum=15 hours,enum=1 days,enum=2 days,enum=3 days,enum=1 weeks,enum=3 weeks" jsonschema_description:"Reminder lead time"`
-	Ressources       []string `json:"ressources,omitempty" jsonschema_description:"Resource keys; replaces all"`
-	Von              string   `json:"von,omitempty" jsonschema_description:"Creator's user login"`
-	AllowTransitTime *bool    `json:"allowTransitTime,omitempty"`
-	TransitTimePre   string   `json:"transitTimePre,omitempty" jsonschema:"pattern=^\\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"Travel before, HH:MM:SS"`
-	TransitTimePost  string   `json:"transitTimePost,omitempty" jsonschema:"pattern=^\\d{2}:\\d{2}:\\d{2}$"`
-	RpFlag           *bool    `json:"rp_flag,omitempty" jsonschema_description:"Recurring series"`
-	RpType           string   `json:"rp_type,omitempty" jsonschema:"enum=t,enum=w,enum=m,enum=j" jsonschema_description:"daily, weekly, monthly, yearly"`
-	RpTage           int      `json:"rp_tage,omitempty" jsonschema:"minimum=1,maximum=999" jsonschema_description:"Repeat every n"`
-	RpBeginnDatum    string   `json:"rp_beginn_datum,omitempty" jsonschema:"format=date"`
-	RpEndeDatum      string   `json:"rp_ende_datum,omitempty" jsonschema:"format=date"`
+	Description     string   `json:"description,omitempty" jsonschema_description:"Subject"`
+	StartDT         string   `json:"start_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$" jsonschema_description:"Local time YYYY-MM-DD HH:MM:SS"`
+	EndDT           string   `json:"end_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$"`
+	Art             string   `json:"art,omitempty" jsonschema_description:"Type key, e.g. Besichtigung"`
+	Ganztags        *bool    `json:"ganztags,omitempty" jsonschema_description:"All day"`
+	Status          string   `json:"status,omitempty" jsonschema:"enum=active,enum=completed,enum=canceled,enum=participantsAvailable"`
+	Note            *string  `json:"note,omitempty"`
+	Private         *bool    `json:"private,omitempty"`
+	Erinnerung      string   `json:"erinnerung,omitempty" jsonschema_description:"Reminder, e.g. 15 minutes, 1 hours, 1 days"`
+	Ressources      []string `json:"ressources,omitempty" jsonschema_description:"Resource keys; replaces all"`
+	Von             string   `json:"von,omitempty" jsonschema_description:"Creator login"`
+	TransitTimePre  string   `json:"transitTimePre,omitempty" jsonschema_description:"Travel before, HH:MM:SS"`
+	TransitTimePost string   `json:"transitTimePost,omitempty"`
+	RpFlag          *bool    `json:"rp_flag,omitempty" jsonschema_description:"Series"`
+	RpType          string   `json:"rp_type,omitempty" jsonschema:"enum=t,enum=w,enum=m,enum=j" jsonschema_description:"daily, weekly, monthly, yearly"`
+	RpTage          int      `json:"rp_tage,omitempty" jsonschema:"minimum=1,maximum=999" jsonschema_description:"Every n"`
+	RpEndeDatum     string   `json:"rp_ende_datum,omitempty" jsonschema:"format=date" jsonschema_description:"Series end"`
 }
 
 // wire returns the data object with the keys that were given.
@@ -599,31 +604,38 @@ func (d *AppointmentData) wire() map[string]any {
 	}
 	var m map[string]any
 	_ = json.Unmarshal(apptMarshal(d), &m)
+	if d.TransitTimePre != "" || d.TransitTimePost != "" {
+		m["allowTransitTime"] = true
+	}
+	if d.RpFlag != nil && *d.RpFlag {
+		if len(d.StartDT) >= 10 {
+			m["rp_beginn_datum"] = d.StartDT[:10]
+		}
+		m["rp_ende_status"] = 2
+	}
 	// A series with an end date needs the end status the API asks for.
 	if d.RpEndeDatum != "" {
 		m["rp_ende_status"] = 1
-	} else if d.RpFlag != nil && *d.RpFlag {
-		m["rp_ende_status"] = 2
 	}
 	return m
 }
 
 // AppointmentSubscribers are the participants of an appointment.
 type AppointmentSubscribers struct {
-	Users  []int `json:"users,omitempty" jsonschema_description:"User ids"`
-	Groups []int `json:"groups,omitempty" jsonschema_description:"Group ids"`
+	Users  []int `json:"users,omitempty"`
+	Groups []int `json:"groups,omitempty"`
 }
 
 // AppointmentLocation chooses the place: exactly one key.
 type AppointmentLocation struct {
-	Address        int    `json:"address,omitempty" jsonschema_description:"At this (linked) contact's address"`
-	Estate         int    `json:"estate,omitempty" jsonschema_description:"At this (linked) estate"`
+	Address        int    `json:"address,omitempty" jsonschema_description:"Linked contact's address"`
+	Estate         int    `json:"estate,omitempty" jsonschema_description:"Linked estate"`
 	User           int    `json:"user,omitempty"`
 	Group          int    `json:"group,omitempty"`
-	Mandant        bool   `json:"mandant,omitempty" jsonschema_description:"At the agency's office"`
-	Sonstiges      string `json:"sonstiges,omitempty" jsonschema_description:"Free-text place"`
+	Mandant        bool   `json:"mandant,omitempty" jsonschema_description:"Agency office"`
+	Sonstiges      string `json:"sonstiges,omitempty" jsonschema_description:"Free text"`
 	CustomVideoURL string `json:"customVideoUrl,omitempty"`
-	UserMeetingURL int    `json:"userMeetingUrl,omitempty" jsonschema_description:"Video link of this user"`
+	UserMeetingURL int    `json:"userMeetingUrl,omitempty" jsonschema_description:"This user's video link"`
 }
 
 func (l *AppointmentLocation) wire() (map[string]any, error) {
@@ -675,6 +687,11 @@ func (d *AppointmentData) check(ctx context.Context, env *Env, start, end string
 			}
 		}
 	}
+	for _, t := range []struct{ arg, v string }{{"data.transitTimePre", d.TransitTimePre}, {"data.transitTimePost", d.TransitTimePost}} {
+		if t.v != "" && !apptTimeRE.MatchString(t.v) {
+			return argErrorf(t.arg, "must be a duration HH:MM:SS, got %q", t.v)
+		}
+	}
 	if d.RpFlag != nil && *d.RpFlag && d.RpType == "" {
 		return argErrorf("data.rp_type", "a series (rp_flag) needs rp_type: t daily, w weekly, m monthly, j yearly")
 	}
@@ -687,6 +704,11 @@ func (d *AppointmentData) check(ctx context.Context, env *Env, start, end string
 			return argErrorf("data.art", "unknown appointment type %q; allowed: %s", d.Art, strings.Join(keys(f.Permitted), ", "))
 		}
 	}
+	if f, ok := mf.Fields["erinnerung"]; ok && d.Erinnerung != "" && len(f.Permitted) > 0 {
+		if _, ok := f.Permitted[d.Erinnerung]; !ok {
+			return argErrorf("data.erinnerung", "unknown reminder %q; allowed: %s", d.Erinnerung, strings.Join(apptSortedReminders(f.Permitted), ", "))
+		}
+	}
 	if f, ok := mf.Fields["ressources"]; ok && len(f.Permitted) > 0 {
 		for _, r := range d.Ressources {
 			if _, ok := f.Permitted[r]; !ok {
@@ -695,6 +717,23 @@ func (d *AppointmentData) check(ctx context.Context, env *Env, start, end string
 		}
 	}
 	return nil
+}
+
+// apptSortedReminders orders reminder keys by their length of time.
+func apptSortedReminders(m map[string]string) []string {
+	out := keys(m)
+	sort.SliceStable(out, func(i, j int) bool { return apptReminderMinutes(out[i]) < apptReminderMinutes(out[j]) })
+	return out
+}
+
+// apptReminderMinutes turns "1 hours" into 60.
+func apptReminderMinutes(v string) int {
+	var n int
+	var unit string
+	if _, err := fmt.Sscanf(v, "%d %s", &n, &unit); err != nil {
+		return 0
+	}
+	return n * map[string]int{"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}[unit]
 }
 
 func apptPermittedText(m map[string]string) string {
@@ -1262,12 +1301,12 @@ func listAppointmentFiles(ctx context.Context, env *Env, p AppointmentFileListPa
 
 // AppointmentConflictData is the planned time frame to check.
 type AppointmentConflictData struct {
-	StartDT          string   `json:"start_dt" jsonschema:"required,pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"`
-	EndDT            string   `json:"end_dt" jsonschema:"required,pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"`
+	StartDT          string   `json:"start_dt" jsonschema:"required" jsonschema_description:"YYYY-MM-DD HH:MM:SS"`
+	EndDT            string   `json:"end_dt" jsonschema:"required"`
 	Ganztags         bool     `json:"ganztags,omitempty"`
 	AllowTransitTime bool     `json:"allowTransitTime,omitempty"`
-	TransitTimePre   string   `json:"transitTimePre,omitempty" jsonschema:"pattern=^\\d{2}:\\d{2}:\\d{2}$"`
-	TransitTimePost  string   `json:"transitTimePost,omitempty" jsonschema:"pattern=^\\d{2}:\\d{2}:\\d{2}$"`
+	TransitTimePre   string   `json:"transitTimePre,omitempty" jsonschema_description:"HH:MM:SS"`
+	TransitTimePost  string   `json:"transitTimePost,omitempty"`
 	Ressources       []string `json:"ressources,omitempty"`
 }
 
@@ -1289,6 +1328,11 @@ func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConfl
 	}
 	if p.Data.EndDT < p.Data.StartDT {
 		return nil, argErrorf("data.end_dt", "%s is before the start %s", p.Data.EndDT, p.Data.StartDT)
+	}
+	for _, t := range []struct{ arg, v string }{{"data.transitTimePre", p.Data.TransitTimePre}, {"data.transitTimePost", p.Data.TransitTimePost}} {
+		if t.v != "" && !apptTimeRE.MatchString(t.v) {
+			return nil, argErrorf(t.arg, "must be a duration HH:MM:SS, got %q", t.v)
+		}
 	}
 	if mf := moduleFields(ctx, env, "calendar"); mf != nil {
 		if f, ok := mf.Fields["ressources"]; ok && len(f.Permitted) > 0 {

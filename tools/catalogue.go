@@ -78,7 +78,7 @@ var Catalogue = []Action{
 	{"search_criteria_search", "search-criteria", get, "search", EffectRead, false},
 
 	{"relation_list", "relations", get, "idsfromrelation", EffectRead, true},
-	{"relation_create", "relations", create, "relation", EffectWrite, true},
+	{"relation_create", "relations", create, "relation", EffectWrite, false},
 	{"relation_modify", "relations", modify, "relation", EffectWrite, false},
 	{"relation_delete", "relations", del, "relation", EffectDelete, false},
 
@@ -88,7 +88,7 @@ var Catalogue = []Action{
 
 	{"appointment_list", "appointments", get, "appointmentList", EffectRead, true},
 	{"appointment_read", "appointments", read, "calendar", EffectRead, false},
-	{"appointment_create", "appointments", create, "calendar", EffectWrite, true},
+	{"appointment_create", "appointments", create, "calendar", EffectWrite, false},
 	{"appointment_modify", "appointments", modify, "calendar", EffectWrite, false},
 	{"appointment_delete", "appointments", del, "calendar", EffectDelete, false},
 	{"appointment_confirmation_send", "appointments", do, "appointmentAffirmation", EffectExternal, false},

@@ -1,3 +1,591 @@
 package tools
 
-func emailTools() []Tool { return nil }
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+func emailTools() []Tool {
+	return []Tool{
+		withPreview(define("email_send", "Send e-mail",
+			"Send a real e-mail from a user's mailbox: to e-mail addresses or one address id (fills macros), with a template or body, exposés, files and base64 attachments; can reply to or forward a mail.",
+			sendEmail), previewEmailSend),
+		define("email_link_list", "Read e-mail links (old)",
+			"Read the one address and estate a stored e-mail is linked to. Prefer email_info, which lists all links.",
+			listEmailLinks),
+		define("email_info", "Read e-mail info",
+			"Read what a stored e-mail is linked to (addresses, estates), whether it is a portal enquiry and what was done with it. uid and folder come from the mail server.",
+			emailInfo),
+		withPreview(define("email_link_create", "Link e-mail to records",
+			"Set the addresses (replacing all) and the estate a stored e-mail is linked to; [] or 0 removes links.",
+			createEmailLinks), previewEmailLinks),
+		define("email_signature_read", "Read e-mail signatures",
+			"List your e-mail signatures (id, title, default), or read one signature's text by id (-1: company signature).",
+			readEmailSignature),
+		define("email_template_folder_list", "List e-mail template folders",
+			"List the folders of e-mail templates; a folder id narrows template_list.",
+			listEmailTemplateFolders),
+	}
+}
+
+// MailRecipient is an e-mail address or an address id.
+type MailRecipient string
+
+// JSONSchema accepts both forms.
+func (MailRecipient) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{{Type: "string"}, {Type: "integer"}}}
+}
+
+// UnmarshalJSON takes a string or a number.
+func (r *MailRecipient) UnmarshalJSON(b []byte) error {
+	var s string
+	if json.Unmarshal(b, &s) == nil {
+		*r = MailRecipient(strings.TrimSpace(s))
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	*r = MailRecipient(n.String())
+	return nil
+}
+
+// id returns the address id of a recipient given as number.
+func (r MailRecipient) id() (int, bool) {
+	n, err := strconv.Atoi(string(r))
+	return n, err == nil && n > 0
+}
+
+var mailAddressRE = regexp.MustCompile(`^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$`)
+
+// EmailSendParams are the arguments of email_send.
+type EmailSendParams struct {
+	EmailIdentity                 string            `json:"emailidentity" jsonschema:"required" jsonschema_description:"Sender mailbox"`
+	Receiver                      []MailRecipient   `json:"receiver" jsonschema:"required,minItems=1" jsonschema_description:"E-mail addresses, or exactly one address id"`
+	CC                            []MailRecipient   `json:"cc,omitempty"`
+	BCC                           []MailRecipient   `json:"bcc,omitempty"`
+	DisplayName                   string            `json:"displayName,omitempty"`
+	Subject                       string            `json:"subject,omitempty"`
+	Body                          string            `json:"body,omitempty" jsonschema_description:"Text; macros like _BriefAnrede work"`
+	TemplateID                    int               `json:"templateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Template (template_list) instead of body"`
+	UseHTML                       bool              `json:"useHtml,omitempty"`
+	ReplyTo                       string            `json:"replyto,omitempty"`
+	EstateIDs                     []int             `json:"estateids,omitempty" jsonschema_description:"Estates for macros and exposés"`
+	PDFExposeIdentifiers          []string          `json:"pdfexposeidentifiers,omitempty" jsonschema_description:"Exposés to attach (template_list type pdf)"`
+	PDFLetterIDs                  []int             `json:"pdfletterids,omitempty"`
+	PDFFormIDs                    []int             `json:"pdfformids,omitempty"`
+	WebExposeIDs                  []int             `json:"webexposeids,omitempty" jsonschema_description:"Links via _WebExpose; receiver = address id"`
+	DocumentAttributes            []string          `json:"documentattributes,omitempty" jsonschema_description:"Attach estate files with these attributes"`
+	OnlineAttachmentIDs           []int             `json:"onlineattachmentids,omitempty" jsonschema_description:"Estate file ids to attach"`
+	MergeExposeIntoPDFLetter      bool              `json:"mergeexposeintopdfletter,omitempty"`
+	AttachmentsDirectData         map[string]string `json:"attachmentsDirectData,omitempty" jsonschema_description:"File name → base64 content"`
+	MessageID                     string            `json:"messageid,omitempty" jsonschema_description:"Mail to reply to or forward"`
+	Replied                       bool              `json:"replied,omitempty"`
+	Forwarded                     bool              `json:"forwarded,omitempty"`
+	AddOriginalMailAttachments    bool              `json:"addoriginalmailattachments,omitempty"`
+	AttachLinkedMailToHTMLMessage bool              `json:"attachLinkedMailToHtmlMessage,omitempty"`
+	SignatureID                   *int              `json:"signatureid,omitempty" jsonschema:"minimum=0" jsonschema_description:"0 = none; default: your standard signature"`
+}
+
+func (p EmailSendParams) check() error {
+	if !mailAddressRE.MatchString(p.EmailIdentity) {
+		return argErrorf("emailidentity", "must be the sender's e-mail address, got %q", p.EmailIdentity)
+	}
+	ids := 0
+	for _, list := range []struct {
+		arg string
+		rs  []MailRecipient
+	}{{"receiver", p.Receiver}, {"cc", p.CC}, {"bcc", p.BCC}} {
+		for _, r := range list.rs {
+			if _, ok := r.id(); ok {
+				if list.arg != "receiver" {
+					return argErrorf(list.arg, "takes e-mail addresses only, got %q", r)
+				}
+				ids++
+				continue
+			}
+			if !mailAddressRE.MatchString(string(r)) {
+				return argErrorf(list.arg, "%q is neither an e-mail address nor an address id", r)
+			}
+		}
+	}
+	if ids > 0 && len(p.Receiver) > 1 {
+		return argErrorf("receiver", "with an address id, give only that one receiver (use cc for more)")
+	}
+	if len(p.WebExposeIDs) > 0 && ids == 0 {
+		return argErrorf("webexposeids", "web exposés need the receiver as an address id")
+	}
+	switch {
+	case p.TemplateID == 0 && p.Body == "":
+		return argErrorf("body", "the mail has no text: give body or templateid")
+	case p.TemplateID > 0 && p.Body != "":
+		return argErrorf("body", "is ignored when templateid is given; send one of them")
+	case p.ReplyTo != "" && !mailAddressRE.MatchString(p.ReplyTo):
+		return argErrorf("replyto", "must be an e-mail address, got %q", p.ReplyTo)
+	case (len(p.PDFExposeIdentifiers) > 0 || len(p.DocumentAttributes) > 0) && len(p.EstateIDs) == 0:
+		return argErrorf("estateids", "exposés and document attributes need the estate ids")
+	case p.MergeExposeIntoPDFLetter && len(p.PDFLetterIDs) > 1:
+		return argErrorf("pdfletterids", "only one PDF letter can be merged with exposés")
+	case p.Replied && p.Forwarded:
+		return argErrorf("forwarded", "a mail is a reply or a forward, not both")
+	case (p.Replied || p.Forwarded) && p.MessageID == "":
+		return argErrorf("messageid", "is needed to reply to or forward a mail")
+	case (p.AddOriginalMailAttachments || p.AttachLinkedMailToHTMLMessage) && !p.Replied && !p.Forwarded:
+		return argErrorf("replied", "original attachments and quoting need replied or forwarded with messageid")
+	}
+	for _, name := range keys(p.AttachmentsDirectData) {
+		if strings.TrimSpace(name) == "" || strings.ContainsAny(name, "/\\") {
+			return argErrorf("attachmentsDirectData", "%q is not a file name", name)
+		}
+		if _, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(p.AttachmentsDirectData[name]), "")); err != nil {
+			return argErrorf("attachmentsDirectData."+name, "is not valid base64: %v", err)
+		}
+	}
+	for _, x := range p.PDFExposeIdentifiers {
+		if !strings.HasPrefix(x, "urn:") {
+			return argErrorf("pdfexposeidentifiers", "%q is not an exposé identifier; template_list with type pdf lists them", x)
+		}
+	}
+	return nil
+}
+
+func (p EmailSendParams) wire() map[string]any {
+	var m map[string]any
+	_ = json.Unmarshal(apptMarshal(p), &m)
+	// Address ids travel as numbers, as in the documented examples.
+	recv := make([]any, len(p.Receiver))
+	for i, r := range p.Receiver {
+		if n, ok := r.id(); ok {
+			recv[i] = n
+		} else {
+			recv[i] = string(r)
+		}
+	}
+	m["receiver"] = recv
+	for k, v := range p.AttachmentsDirectData {
+		m["attachmentsDirectData"].(map[string]any)[k] = strings.Join(strings.Fields(v), "")
+	}
+	return m
+}
+
+func sendEmail(ctx context.Context, env *Env, p EmailSendParams) (*Result, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "sendmail", Parameters: p.wire()}); err != nil {
+		return nil, err
+	}
+	to := make([]string, len(p.Receiver))
+	for i, r := range p.Receiver {
+		to[i] = string(r)
+		if n, ok := r.id(); ok {
+			to[i] = fmt.Sprintf("address %d", n)
+		}
+	}
+	subject := p.Subject
+	if subject == "" && p.TemplateID > 0 {
+		subject = fmt.Sprintf("(subject of template %d)", p.TemplateID)
+	}
+	return condense.Text("E-mail sent from %s to %s: %s.", p.EmailIdentity, strings.Join(to, ", "), apptSubject(subject)), nil
+}
+
+func previewEmailSend(ctx context.Context, env *Env, p EmailSendParams) (*Preview, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	from := p.EmailIdentity
+	if p.DisplayName != "" {
+		from = p.DisplayName + " <" + from + ">"
+	}
+	pv := &Preview{Target: "e-mail from " + from}
+	var ids []int
+	for _, r := range p.Receiver {
+		if n, ok := r.id(); ok {
+			ids = append(ids, n)
+		}
+	}
+	names := apptAddressNames(ctx, env, ids)
+	for _, list := range []struct {
+		label string
+		rs    []MailRecipient
+	}{{"to", p.Receiver}, {"cc", p.CC}, {"bcc", p.BCC}} {
+		for _, r := range list.rs {
+			if n, ok := r.id(); ok {
+				pv.Changes = append(pv.Changes, fmt.Sprintf("%s: address %s", list.label, names[n]))
+			} else {
+				pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", list.label, r))
+			}
+		}
+	}
+	if p.ReplyTo != "" {
+		pv.Changes = append(pv.Changes, "reply-to: "+p.ReplyTo)
+	}
+	subject := p.Subject
+	if p.TemplateID > 0 {
+		title, tplSubject := mailTemplate(ctx, env, p.TemplateID)
+		pv.Changes = append(pv.Changes, fmt.Sprintf("template: %d %s", p.TemplateID, title))
+		if subject == "" {
+			subject = tplSubject
+		}
+	}
+	pv.Changes = append(pv.Changes, "subject: "+apptOr(subject, "(empty)"))
+	if p.Body != "" {
+		body := p.Body
+		if r := []rune(body); len(r) > 300 {
+			body = string(r[:300]) + "…"
+		}
+		pv.Changes = append(pv.Changes, "text: "+body)
+	}
+	for _, e := range p.EstateIDs {
+		pv.Changes = append(pv.Changes, "estate for macros: "+apptEstateName(ctx, env, e))
+	}
+	for _, a := range mailAttachments(p) {
+		pv.Changes = append(pv.Changes, "attachment: "+a)
+	}
+	if len(mailAttachments(p)) == 0 {
+		pv.Changes = append(pv.Changes, "attachments: none")
+	}
+	switch {
+	case p.Replied:
+		pv.Changes = append(pv.Changes, "reply to: "+p.MessageID)
+	case p.Forwarded:
+		pv.Changes = append(pv.Changes, "forward of: "+p.MessageID)
+	}
+	switch {
+	case p.SignatureID == nil:
+		pv.Changes = append(pv.Changes, "signature: your standard signature")
+	case *p.SignatureID == 0:
+		pv.Changes = append(pv.Changes, "signature: none")
+	default:
+		pv.Changes = append(pv.Changes, fmt.Sprintf("signature: %d", *p.SignatureID))
+	}
+	return pv, nil
+}
+
+// mailAttachments names everything that will be attached.
+func mailAttachments(p EmailSendParams) []string {
+	var out []string
+	for _, x := range p.PDFExposeIdentifiers {
+		name := x
+		if i := strings.LastIndex(x, ":"); i >= 0 {
+			name = x[i+1:]
+		}
+		out = append(out, "PDF exposé "+name)
+	}
+	for _, id := range p.PDFLetterIDs {
+		out = append(out, fmt.Sprintf("PDF letter %d", id))
+	}
+	for _, id := range p.PDFFormIDs {
+		out = append(out, fmt.Sprintf("PDF form %d", id))
+	}
+	for _, id := range p.WebExposeIDs {
+		out = append(out, fmt.Sprintf("web exposé %d (as link)", id))
+	}
+	for _, a := range p.DocumentAttributes {
+		out = append(out, "estate files with document attribute "+a)
+	}
+	for _, id := range p.OnlineAttachmentIDs {
+		out = append(out, fmt.Sprintf("estate file %d", id))
+	}
+	for _, name := range keys(p.AttachmentsDirectData) {
+		raw, _ := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(p.AttachmentsDirectData[name]), ""))
+		out = append(out, fmt.Sprintf("%s (%d bytes)", name, len(raw)))
+	}
+	if p.AddOriginalMailAttachments {
+		out = append(out, "the attachments of the original mail")
+	}
+	return out
+}
+
+// mailTemplate returns title and subject of an e-mail template, or empty strings.
+func mailTemplate(ctx context.Context, env *Env, id int) (string, string) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "templates",
+		Parameters: map[string]any{"type": "mail", "list": true, "mailtemplateids": []int{id}}})
+	if err != nil || len(res.Records) == 0 {
+		return "(unknown template)", ""
+	}
+	el := res.Records[0].Fields()
+	return fmt.Sprint(el["title"]), fmt.Sprint(el["subject"])
+}
+
+// ---------------------------------------------------------------------------
+// e-mail links
+
+// MailRef names a stored e-mail the way the deprecated link call does.
+type MailRef struct {
+	EmailIdentity string `json:"emailidentity" jsonschema:"required" jsonschema_description:"Mailbox address"`
+	MessageID     string `json:"messageid" jsonschema:"required" jsonschema_description:"Message-ID header"`
+	UID           int    `json:"uid" jsonschema:"required,minimum=1" jsonschema_description:"IMAP uid"`
+	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"IMAP folder, e.g. INBOX"`
+}
+
+func listEmailLinks(ctx context.Context, env *Env, p MailRef) (*Result, error) {
+	params := map[string]any{"emailidentity": p.EmailIdentity, "messageid": p.MessageID, "uid": strconv.Itoa(p.UID), "folder": p.Folder}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailassignments", Parameters: params})
+	if err != nil {
+		return nil, err
+	}
+	l := condense.List{Noun: "e-mail links", Requested: []string{"addressid", "addressfirstname", "addresssurname", "addresscompany", "addresscustomerno",
+		"estateid", "estateexternalno", "estatestreet", "estatecity", "estateowner"}}
+	out := condense.Records(res, l, env.Render)
+	return out, nil
+}
+
+// EmailInfoParams name a stored e-mail; this call spells them in camel case.
+type EmailInfoParams struct {
+	EmailIdentity string `json:"emailIdentity" jsonschema:"required" jsonschema_description:"Mailbox address"`
+	MessageID     string `json:"messageId" jsonschema:"required" jsonschema_description:"Message-ID header"`
+	UID           int    `json:"uid" jsonschema:"required,minimum=1" jsonschema_description:"IMAP uid"`
+	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"IMAP folder, e.g. INBOX"`
+}
+
+// mailInfo is the decoded answer of emailInfo.
+type mailInfo struct {
+	IsPortalRequest bool             `json:"isPortalRequest"`
+	Addresses       []map[string]any `json:"addresses"`
+	Estates         []map[string]any `json:"estates"`
+	Actions         []map[string]any `json:"actions"`
+}
+
+func readMailInfo(ctx context.Context, env *Env, p EmailInfoParams) (*mailInfo, onoffice.Result, error) {
+	params := map[string]any{"emailIdentity": p.EmailIdentity, "messageId": p.MessageID, "uid": strconv.Itoa(p.UID), "folder": p.Folder}
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailInfo", Parameters: params})
+	if err != nil {
+		return nil, res, err
+	}
+	info := &mailInfo{}
+	if len(res.Records) > 0 {
+		_ = json.Unmarshal(res.Records[0].Elements, info)
+	}
+	return info, res, nil
+}
+
+func emailInfo(ctx context.Context, env *Env, p EmailInfoParams) (*Result, error) {
+	info, res, err := readMailInfo(ctx, env, p)
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return condense.Records(res, condense.List{}, env.Render), nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "e-mail %s\nportal enquiry: %s\n", p.MessageID, map[bool]string{true: "yes", false: "no"}[info.IsPortalRequest])
+	b.WriteString("addresses: " + apptOr(mailAddressLines(info.Addresses), "none") + "\n")
+	b.WriteString("estates: " + apptOr(mailEstateLines(info.Estates), "none") + "\n")
+	var actions []string
+	for _, a := range info.Actions {
+		actions = append(actions, fmt.Sprintf("%v (%s)", a["type"], condense.Untrusted(fmt.Sprint(a["description"]))))
+	}
+	b.WriteString("actions: " + apptOr(strings.Join(actions, "; "), "none"))
+	out := &Result{Text: b.String()}
+	if env.Render.Structured {
+		var m map[string]any
+		_ = json.Unmarshal(apptMarshal(info), &m)
+		out.Structured = m
+	}
+	return out, nil
+}
+
+func mailAddressLines(list []map[string]any) string {
+	var parts []string
+	for _, a := range list {
+		name := strings.TrimSpace(fmt.Sprintf("%v %v", mailText(a["addressFirstname"]), mailText(a["addressSurname"])))
+		if c := mailText(a["addressCompany"]); c != "" {
+			name = strings.TrimSpace(name + " (" + c + ")")
+		}
+		s := fmt.Sprintf("%s %s", apptNumber(a["addressId"]), name)
+		if m := mailText(a["addressEmail"]); m != "" {
+			s += " <" + m + ">"
+		}
+		if n := apptNumber(a["addressCustomerNo"]); n != "" && n != "0" && n != "<nil>" {
+			s += ", customer no. " + n
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func mailEstateLines(list []map[string]any) string {
+	var parts []string
+	for _, e := range list {
+		s := fmt.Sprintf("%s %s, %s %s", apptNumber(e["estateId"]), mailText(e["estateExternalNo"]), mailText(e["estateStreet"]), mailText(e["estateCity"]))
+		if o := mailText(e["estateOwner"]); o != "" {
+			s += ", owner " + o
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func mailText(v any) string {
+	if v == nil {
+		return ""
+	}
+	return strings.TrimSpace(fmt.Sprint(v))
+}
+
+// EmailLinkCreateParams are the arguments of email_link_create.
+type EmailLinkCreateParams struct {
+	MailRef
+	AddressIDs *[]int `json:"addressIds,omitempty" jsonschema_description:"The complete new list of linked addresses; [] unlinks all"`
+	EstateID   *int   `json:"estateid,omitempty" jsonschema:"minimum=0" jsonschema_description:"Estate to link; 0 unlinks"`
+}
+
+func (p EmailLinkCreateParams) check() error {
+	if p.AddressIDs == nil && p.EstateID == nil {
+		return argErrorf("addressIds", "nothing to link: give addressIds and/or estateid")
+	}
+	return nil
+}
+
+func (p EmailLinkCreateParams) wire() map[string]any {
+	params := map[string]any{"emailidentity": p.EmailIdentity, "messageid": p.MessageID, "uid": p.UID, "folder": p.Folder}
+	if p.AddressIDs != nil {
+		params["addressIds"] = apptOrEmpty(*p.AddressIDs)
+	}
+	if p.EstateID != nil {
+		params["estateid"] = *p.EstateID
+	}
+	return params
+}
+
+func createEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (*Result, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "emailassignments", Parameters: p.wire()}); err != nil {
+		return nil, err
+	}
+	var parts []string
+	if p.AddressIDs != nil {
+		parts = append(parts, "addresses "+apptOr(strings.Join(apptStrings(*p.AddressIDs), ", "), "none"))
+	}
+	if p.EstateID != nil {
+		parts = append(parts, "estate "+map[bool]string{true: "none", false: strconv.Itoa(*p.EstateID)}[*p.EstateID == 0])
+	}
+	return condense.Text("Links of e-mail %s set: %s.", p.MessageID, strings.Join(parts, "; ")), nil
+}
+
+func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (*Preview, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	info, _, err := readMailInfo(ctx, env, EmailInfoParams(p.MailRef))
+	if err != nil {
+		return nil, err
+	}
+	pv := &Preview{Target: fmt.Sprintf("e-mail %s (uid %d in %s of %s)", p.MessageID, p.UID, p.Folder, p.EmailIdentity), RecordID: p.MessageID}
+	if p.AddressIDs != nil {
+		now := "none"
+		if len(*p.AddressIDs) > 0 {
+			names := apptAddressNames(ctx, env, *p.AddressIDs)
+			list := make([]string, 0, len(*p.AddressIDs))
+			for _, id := range *p.AddressIDs {
+				list = append(list, names[id])
+			}
+			now = strings.Join(list, "; ")
+		}
+		pv.Changes = append(pv.Changes, fmt.Sprintf("addresses: %s → %s", apptOr(mailAddressLines(info.Addresses), "none"), now))
+	}
+	if p.EstateID != nil {
+		now := "none"
+		if *p.EstateID > 0 {
+			now = apptEstateName(ctx, env, *p.EstateID)
+		}
+		pv.Changes = append(pv.Changes, fmt.Sprintf("estate: %s → %s", apptOr(mailEstateLines(info.Estates), "none"), now))
+	}
+	return pv, nil
+}
+
+// ---------------------------------------------------------------------------
+// signatures and template folders
+
+// EmailSignatureParams are the arguments of email_signature_read.
+type EmailSignatureParams struct {
+	ID                  *int `json:"id,omitempty" jsonschema:"minimum=-1" jsonschema_description:"Read this signature's text; -1 = company signature"`
+	GetDefaultSignature bool `json:"getdefaultsignature,omitempty" jsonschema_description:"Read your default signature's text"`
+	IsHTML              bool `json:"ishtml,omitempty" jsonschema_description:"HTML instead of plain text"`
+}
+
+func readEmailSignature(ctx context.Context, env *Env, p EmailSignatureParams) (*Result, error) {
+	if p.ID != nil && p.GetDefaultSignature {
+		return nil, argErrorf("getdefaultsignature", "read one signature by id or the default one, not both")
+	}
+	if p.ID != nil && *p.ID == 0 {
+		return nil, argErrorf("id", "0 is no signature; leave id out to list them")
+	}
+	params := map[string]any{}
+	if p.GetDefaultSignature {
+		params["getdefaultsignature"] = true
+	}
+	if p.IsHTML {
+		params["ishtml"] = true
+	}
+	a := onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailsignature", Parameters: params}
+	if p.ID != nil {
+		a.ResourceID = strconv.Itoa(*p.ID)
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw || (p.ID == nil && !p.GetDefaultSignature) {
+		l := condense.List{Noun: "signatures", Requested: []string{"title", "isdefault"}, IDField: "id"}
+		return condense.Records(res, l, env.Render), nil
+	}
+	if len(res.Records) == 0 {
+		return condense.Text("No signature found."), nil
+	}
+	el := res.Records[0].Fields()
+	head := "default signature"
+	if p.ID != nil {
+		head = fmt.Sprintf("signature %d %v", *p.ID, el["title"])
+	}
+	return &Result{Text: env.Render.Clip(head + ":\n" + fmt.Sprint(el["signature"]))}, nil
+}
+
+// EmailTemplateFolderListParams are the (no) arguments of email_template_folder_list.
+type EmailTemplateFolderListParams struct{}
+
+func listEmailTemplateFolders(ctx context.Context, env *Env, _ EmailTemplateFolderListParams) (*Result, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailtemplatefolders", Parameters: map[string]any{}})
+	if err != nil {
+		return nil, err
+	}
+	if env.Render.Raw {
+		return condense.Records(res, condense.List{}, env.Render), nil
+	}
+	folders := map[string]any{}
+	for _, rec := range res.Records {
+		for k, v := range rec.Fields() {
+			folders[k] = v
+		}
+	}
+	ids := keys(folders)
+	sort.SliceStable(ids, func(i, j int) bool {
+		a, _ := strconv.Atoi(ids[i])
+		b, _ := strconv.Atoi(ids[j])
+		return a < b
+	})
+	lines := make([]string, len(ids))
+	for i, id := range ids {
+		lines[i] = fmt.Sprintf("- %s = %v", id, folders[id])
+	}
+	out := &Result{Text: fmt.Sprintf("%d e-mail template folders (id = name):\n%s", len(ids), strings.Join(lines, "\n"))}
+	if env.Render.Structured {
+		out.Structured = map[string]any{"folders": folders}
+	}
+	return out, nil
+}

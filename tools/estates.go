@@ -426,6 +426,14 @@ func showNew(fi *onoffice.FieldInfo, v any) string {
 		}
 		return k
 	}
+	if fi != nil && fi.Type == "boolean" {
+		switch fmt.Sprint(v) {
+		case "1", "true":
+			return "yes"
+		case "0", "false":
+			return "no"
+		}
+	}
 	switch t := v.(type) {
 	case nil:
 		return "(empty)"
@@ -604,7 +612,7 @@ func listEstateFiles(ctx context.Context, env *Env, p EstateFileListParams) (*Re
 		return nil, err
 	}
 	if env.Render.Raw {
-		return &Result{Text: "Raw output is not available for file lists: it would contain the file contents."}, nil
+		return &Result{Text: string(withoutContent(res.Raw))}, nil
 	}
 	res = rewriteRecords(res, func(el map[string]any) []map[string]any {
 		if c, ok := el["content"].(string); ok {
@@ -626,6 +634,34 @@ func listEstateFiles(ctx context.Context, env *Env, p EstateFileListParams) (*Re
 	l := condense.List{Noun: "files of estate " + strconv.Itoa(p.EstateID), Requested: fileListFields,
 		Page: &condense.Page{Offset: p.ListOffset, Limit: p.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}}
 	return condense.Records(res, l, env.Render), nil
+}
+
+// withoutContent removes the base64 file contents from a raw answer.
+func withoutContent(raw json.RawMessage) json.RawMessage {
+	var v struct {
+		Data struct {
+			Records []map[string]any `json:"records"`
+		} `json:"data"`
+	}
+	var all map[string]any
+	if json.Unmarshal(raw, &v) != nil || json.Unmarshal(raw, &all) != nil {
+		return raw
+	}
+	for _, r := range v.Data.Records {
+		if el, ok := r["elements"].(map[string]any); ok {
+			if c, ok := el["content"].(string); ok {
+				el["content"] = fmt.Sprintf("(%d base64 characters left out)", len(c))
+			}
+		}
+	}
+	if data, ok := all["data"].(map[string]any); ok {
+		data["records"] = v.Data.Records
+	}
+	out, err := json.Marshal(all)
+	if err != nil {
+		return raw
+	}
+	return out
 }
 
 // unixDate turns a Unix-seconds element into a date.

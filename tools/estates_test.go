@@ -7,7 +7,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
@@ -25,12 +27,18 @@ func estOK(t *testing.T, h *toolstest.Harness, tool, args string) string {
 	return res.Text
 }
 
+var (
+	estToolsOnce sync.Once
+	estAllTools  []tools.Tool
+)
+
 // estPreview builds a write tool's confirmation preview against the sandbox.
 func estPreview(t *testing.T, h *toolstest.Harness, tool, args string) (*tools.Preview, error) {
 	t.Helper()
 	api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
-	env := &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, 0)}
-	for _, tl := range tools.All() {
+	env := &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, time.Hour)}
+	estToolsOnce.Do(func() { estAllTools = tools.All() })
+	for _, tl := range estAllTools {
 		if tl.Name == tool {
 			return tl.Preview(context.Background(), env, json.RawMessage(args))
 		}
@@ -126,6 +134,7 @@ func estWithFiles(t *testing.T, h *toolstest.Harness, n int, kind string) int {
 }
 
 func TestEstateCreateAndModifyTools(t *testing.T) {
+	t.Parallel()
 	h := toolstest.New(t)
 	create := `{"data":{"objektart":"wohnung","objekttyp":"etage","vermarktungsart":"miete","nutzungsart":"wohnen","objekttitel":"Helle 3-Zimmer-Wohnung","ort":"Münster","kaltmiete":980,"heizungsart":["zentral"],"balkon_terrasse":true}}`
 	p, err := estPreview(t, h, "estate_create", create)
@@ -160,8 +169,9 @@ func TestEstateCreateAndModifyTools(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantTarget := fmt.Sprintf("estate %d %q", eid, estate["objekttitel"])
-	wantPrice := fmt.Sprintf("kaufpreis: %.2f → 375000", estate["kaufpreis"].(float64))
-	if p.Target != wantTarget || p.RecordID != strconv.Itoa(eid) || !strings.Contains(strings.Join(p.Changes, "\n"), wantPrice) {
+	wantPrice := fmt.Sprintf("kaufpreis: %s → 375000", strconv.FormatFloat(estate["kaufpreis"].(float64), 'f', -1, 64))
+	if p.Target != wantTarget || p.RecordID != strconv.Itoa(eid) || !strings.Contains(strings.Join(p.Changes, "\n"), wantPrice) ||
+		!strings.Contains(strings.Join(p.Changes, "\n"), "reserviert: no → yes") {
 		t.Errorf("modify preview %+v, want target %s and %q", p, wantTarget, wantPrice)
 	}
 	if text := estOK(t, h, "estate_modify", modify); text != fmt.Sprintf("Estate %d modified: kaufpreis, reserviert.", eid) {
@@ -190,6 +200,7 @@ func TestEstateCreateAndModifyTools(t *testing.T) {
 }
 
 func TestEstateFileTools(t *testing.T) {
+	t.Parallel()
 	h := toolstest.New(t)
 	estate := estWithFiles(t, h, 2, "Foto")
 	files := estFiles(h, estate)
@@ -297,6 +308,7 @@ func TestEstateFileTools(t *testing.T) {
 }
 
 func TestEstatePDFExposeTool(t *testing.T) {
+	t.Parallel()
 	h := toolstest.New(t)
 	estate := estStore(h).Table("estate").Records[0]["Id"].(int)
 	text := estOK(t, h, "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Standard","language":"DEU"}`, estate))
@@ -321,6 +333,7 @@ func TestEstatePDFExposeTool(t *testing.T) {
 }
 
 func TestEstateFiltersAndSearchTools(t *testing.T) {
+	t.Parallel()
 	h := toolstest.New(t)
 	filters := estStore(h).Extra["filters"].(map[string][]sandbox.Record)
 	text := estOK(t, h, "saved_filter_list", `{"module":"estate"}`)
@@ -359,6 +372,7 @@ func TestEstateFiltersAndSearchTools(t *testing.T) {
 }
 
 func TestWorkListCreateTool(t *testing.T) {
+	t.Parallel()
 	h := toolstest.New(t)
 	args := `{"listName":"Besichtigungen KW 45","type":"estate","visibility":1,"userId":17,"ids":[3101,3102,3103]}`
 	p, err := estPreview(t, h, "worklist_create", args)
@@ -368,8 +382,8 @@ func TestWorkListCreateTool(t *testing.T) {
 	if text := estOK(t, h, "worklist_create", args); text != `Work list 1 "Besichtigungen KW 45" created with 3 estates.` {
 		t.Errorf("answer %q", text)
 	}
-	if stored := fmt.Sprintf("%+v", estStore(h).Extra["workingLists"]); !strings.Contains(stored, "Besichtigungen KW 45") {
-		t.Errorf("list not stored: %s", stored)
+	if p := estLast(t, h, "workinglist").Parameters; p["listName"] != "Besichtigungen KW 45" || fmt.Sprint(p["visibility"]) != "1" || fmt.Sprint(p["userId"]) != "17" {
+		t.Errorf("sent %v", p)
 	}
 	if res := h.Call(t, "worklist_create", args); !res.IsError || !strings.Contains(res.Text, "266") {
 		t.Errorf("duplicate name: %+v", res)
@@ -385,6 +399,7 @@ func TestWorkListCreateTool(t *testing.T) {
 }
 
 func TestPriceOfferTools(t *testing.T) {
+	t.Parallel()
 	h := toolstest.New(t)
 	// A stored offer from the seed.
 	var rel sandbox.Relation
@@ -420,6 +435,7 @@ func TestPriceOfferTools(t *testing.T) {
 }
 
 func TestEstateTrackingTools(t *testing.T) {
+	t.Parallel()
 	h := toolstest.New(t)
 	estate := estStore(h).Table("estate").Records[2]["Id"].(int)
 	args := fmt.Sprintf(`{"accountname":"eigentuemer@example.de","accountpassword":"Sommer-Wiese-4711","estateid":%d,"accountinformation":"Verkauf"}`, estate)
@@ -446,6 +462,7 @@ func TestEstateTrackingTools(t *testing.T) {
 }
 
 func TestEstateCategoryAndWidgetTools(t *testing.T) {
+	t.Parallel()
 	h := toolstest.New(t)
 	text := estOK(t, h, "estate_category_list", `{}`)
 	for _, want := range []string{"objektart: zimmer=Zimmer, haus=Haus", "- haus: ", "einfamilienhaus=Einfamilienhaus", "vermarktungsart: kauf=Kauf, miete=Miete"} {
@@ -469,6 +486,7 @@ func TestEstateCategoryAndWidgetTools(t *testing.T) {
 }
 
 func TestEstateSeekerTool(t *testing.T) {
+	t.Parallel()
 	h := toolstest.New(t)
 	// Estate values that fit one stored criterion exactly.
 	var crit sandbox.Record

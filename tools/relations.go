@@ -20,7 +20,7 @@ func relationTools() []Tool {
 			"Find linked records: owners, buyers, tenants or prospects of estates, units of a complex, the addresses and estate of an appointment, task or activity, the search profiles of an address. Give parentids to get children or childids to get parents; answers name each linked record.",
 			listRelations),
 		withPreview(define("relation_create", "Link records",
-			"Link records, e.g. make address 10023 owner of estate 3120 (estate:address:owner, parentid 3120, childid 10023). One side may hold several ids, not both.",
+			"Link records, e.g. make address 10023 owner of estate 3120 (estate:address:owner, parentid [3120], childid [10023]). One side may hold several ids, not both.",
 			createRelation), previewRelationCreate),
 		withPreview(define("relation_modify", "Set appointment participant status",
 			"Change the confirmation or feedback status of addresses already linked to an appointment. To add or remove links use relation_create or relation_delete.",
@@ -198,9 +198,11 @@ func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result
 
 	var b strings.Builder
 	if dir == "parentids" {
-		fmt.Fprintf(&b, "%s: %s of each %s\n", typ.suffix, relPlural(relNoun(otherKind)), relNoun(askedKind))
+		fmt.Fprintf(&b, "%s (%s) of each %s:\n", relPlural(typ.role), typ.suffix, relNoun(askedKind))
+	} else if typ.role == relNoun(askedKind) {
+		fmt.Fprintf(&b, "%s linked to each %s (%s):\n", relPlural(relNoun(otherKind)), relNoun(askedKind), typ.suffix)
 	} else {
-		fmt.Fprintf(&b, "%s: the %s each %s is linked to (as %s)\n", typ.suffix, relNoun(otherKind), relNoun(askedKind), typ.role)
+		fmt.Fprintf(&b, "%s linked to each %s as %s (%s):\n", relPlural(relNoun(otherKind)), relNoun(askedKind), typ.role, typ.suffix)
 	}
 	structured := map[string]any{}
 	total := 0
@@ -261,6 +263,11 @@ func relatedIDMap(res onoffice.Result) map[int][]int {
 }
 
 func relPlural(noun string) string {
+	for _, sep := range []string{" (", " of "} {
+		if head, tail, ok := strings.Cut(noun, sep); ok {
+			return relPlural(head) + sep + tail
+		}
+	}
 	switch {
 	case strings.HasSuffix(noun, "ss"):
 		return noun + "es"

@@ -107,7 +107,14 @@ func relAddressName(h *toolstest.Harness, id int) string {
 	a := h.Sandbox.Store().Table("address").Get(id)
 	first, _ := a["Vorname"].(string)
 	last, _ := a["Name"].(string)
-	return strings.TrimSpace(first + " " + last)
+	name := strings.TrimSpace(first + " " + last)
+	if company, _ := a["Zusatz1"].(string); company != "" {
+		if name == "" {
+			return company
+		}
+		name += " (" + company + ")"
+	}
+	return name
 }
 
 func relEstateTitle(h *toolstest.Harness, id int) string {
@@ -115,8 +122,7 @@ func relEstateTitle(h *toolstest.Harness, id int) string {
 	return title
 }
 
-func TestRelationList(t *testing.T) {
-	h := toolstest.New(t)
+func testRelationList(t *testing.T, h *toolstest.Harness) {
 	owner := relFirst(t, h, "estate:address:owner")
 	text := relOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentids":[%d]}`, owner.Parent))
 	for _, child := range relChildren(h, "estate:address:owner", owner.Parent) {
@@ -133,11 +139,12 @@ func TestRelationList(t *testing.T) {
 		t.Errorf("estate %d missing in:\n%s", owner.Parent, text)
 	}
 	// No links: the answer says so and hints at the direction.
+	before := len(h.Requests())
 	text = relOK(t, h, "relation_list", `{"relationtype":"estate:address:owner","childids":[999999]}`)
 	if !strings.Contains(text, "none") || !strings.Contains(text, "No links found") {
 		t.Errorf("empty answer:\n%s", text)
 	}
-	if r := h.Requests()[len(h.Requests())-1]; r.ResourceType != "idsfromrelation" || r.Parameters["relationtype"] != relPrefix+"estate:address:owner" {
+	if r := h.Requests()[before]; r.ResourceType != "idsfromrelation" || r.Parameters["relationtype"] != relPrefix+"estate:address:owner" {
 		t.Errorf("last request %+v", r)
 	}
 	relRunBad(t, h, []relBad{
@@ -168,8 +175,7 @@ func relFreeAddress(t *testing.T, h *toolstest.Harness, suffix string, estate in
 	return 0
 }
 
-func TestRelationCreateAndDelete(t *testing.T) {
-	h := toolstest.New(t)
+func testRelationCreateAndDelete(t *testing.T, h *toolstest.Harness) {
 	estate, _ := h.Sandbox.Store().Table("estate").Records[0]["Id"].(int)
 	addr := relFreeAddress(t, h, "estate:address:owner", estate)
 	args := fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[%d],"childid":[%d]}`, estate, addr)
@@ -229,8 +235,7 @@ func TestRelationCreateAndDelete(t *testing.T) {
 	}
 }
 
-func TestRelationModifyParticipant(t *testing.T) {
-	h := toolstest.New(t)
+func testRelationModifyParticipant(t *testing.T, h *toolstest.Harness) {
 	link := relFirst(t, h, "calendar:address")
 	args := fmt.Sprintf(`{"parentid":[%d],"childid":[%d],"relationinfo":{"statusTerminbestaetigung":"bestätigt","statusTerminrueckmeldung":"aktiv"}}`, link.Parent, link.Child)
 	p := relPreview(t, h, "relation_modify", args)
@@ -257,4 +262,12 @@ func TestRelationModifyParticipant(t *testing.T) {
 	if !res.IsError || !strings.Contains(res.Text, "180") {
 		t.Errorf("modify of a missing link: %+v", res)
 	}
+}
+
+// TestRelationTools shares one sandbox among the subtests: starting one costs more than the calls.
+func TestRelationTools(t *testing.T) {
+	h := toolstest.New(t)
+	t.Run("RelationList", func(t *testing.T) { testRelationList(t, h) })
+	t.Run("RelationCreateAndDelete", func(t *testing.T) { testRelationCreateAndDelete(t, h) })
+	t.Run("RelationModifyParticipant", func(t *testing.T) { testRelationModifyParticipant(t, h) })
 }

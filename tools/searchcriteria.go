@@ -114,10 +114,22 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 		return &Result{Text: string(res.Raw)}, nil
 	}
 	mf := moduleFields(ctx, env, "searchcriteria")
+	present := map[string]bool{}
 	for i, rec := range res.Records {
-		res.Records[i].Elements, _ = json.Marshal(flattenCriterion(rec.Fields(), mf))
+		flat := flattenCriterion(rec.Fields(), mf)
+		for k := range flat {
+			present[k] = true
+		}
+		res.Records[i].Elements, _ = json.Marshal(flat)
 	}
-	out := condense.Records(res, condense.List{Noun: "search criteria", Requested: criterionOrder, Fields: mf}, env.Render)
+	// Show the telling values first; list only those some profile has.
+	var shown []string
+	for _, k := range criterionOrder {
+		if present[k] {
+			shown = append(shown, k)
+		}
+	}
+	out := condense.Records(res, condense.List{Noun: "search criteria", Requested: shown, Fields: mf}, env.Render)
 	// This read does not count; a full page may have a next one.
 	if len(res.Records) == limit {
 		next := argsOf(p)
@@ -178,8 +190,8 @@ func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields) map[string]a
 	if meta, ok := el["_meta"].(map[string]any); ok {
 		out["adresse"] = meta["internaladdressid"]
 		out["status"] = plainArg(meta["status"])
-		for src, dst := range map[string]string{"advisor": "advisor", "creator": "creator", "creationdate": "creationdate",
-			"editdate": "editdate", "publicnote": "krit_bemerkung_oeffentlich", "externaladdressid": "externaladdressid"} {
+		for src, dst := range map[string]string{"advisor": "advisor", "creationdate": "creationdate",
+			"editdate": "editdate", "publicnote": "krit_bemerkung_oeffentlich"} {
 			if v := meta[src]; v != nil {
 				out[dst] = v
 			}
@@ -465,7 +477,13 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 				}
 			}
 		}
-		after := argDisplay(p.Data[k])
+		var fi *onoffice.FieldInfo
+		if mf != nil {
+			if f, ok := mf.Fields[k]; ok {
+				fi = &f
+			}
+		}
+		after := labelled(fi, p.Data[k])
 		if list, ok := p.Data[k].([]any); ok && len(list) == 2 && data[k] == nil {
 			after = rangeText(plainArg(list[0]), plainArg(list[1]))
 		}

@@ -178,11 +178,23 @@ func readImprint(ctx context.Context, env *Env, p ImprintReadParams) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	return flatRecord(res, "Imprint", p.Data, env.Render), nil
+	title := "Imprint"
+	if p.UserID > 0 {
+		title = fmt.Sprintf("Imprint as it applies to user %d", p.UserID)
+	}
+	order := p.Data
+	if len(order) == 0 {
+		order = imprintOrder
+	}
+	return flatRecord(res, title, order, env.Render), nil
 }
 
+// imprintOrder is the order of the imprint fields in onOffice.
+var imprintOrder = []string{"firma", "title", "firstname", "lastname", "street", "housenumber", "postcode", "city", "state", "country", "phone", "mobil", "fax", "email", "homepage", "vertretungsberechtigter", "berufsaufsichtsbehoerde", "handelsregister", "handelsregisterNr", "ustId", "chamber", "bank", "iban", "bic"}
+
 // flatRecord renders the first record's elements as "key: value" lines in
-// the order asked for; unset values are named in one line.
+// the order asked for, between the CRM-data markers; unset values are
+// named in one line.
 func flatRecord(res onoffice.Result, title string, order []string, opts condense.Options) *Result {
 	if opts.Raw {
 		return &Result{Text: string(res.Raw)}
@@ -192,7 +204,7 @@ func flatRecord(res onoffice.Result, title string, order []string, opts condense
 	}
 	el := res.Records[0].Fields()
 	var b strings.Builder
-	b.WriteString(title + "\n")
+	b.WriteString(title + "\n" + condense.OpenMark + "\n")
 	var empty []string
 	structured := map[string]any{}
 	seen := map[string]bool{}
@@ -210,9 +222,10 @@ func flatRecord(res onoffice.Result, title string, order []string, opts condense
 			empty = append(empty, k)
 			continue
 		}
-		fmt.Fprintf(&b, "%s: %s\n", k, s)
+		fmt.Fprintf(&b, "%s: %s\n", k, condense.Defuse(s))
 		structured[k] = s
 	}
+	b.WriteString(condense.CloseMark + "\n")
 	if len(empty) > 0 {
 		b.WriteString("empty: " + strings.Join(empty, ", ") + "\n")
 	}

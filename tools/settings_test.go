@@ -140,13 +140,13 @@ func TestGroupList(t *testing.T) {
 	groups := h.Sandbox.Store().Table("group").Records
 	text := stgCall(t, h, "group_list", `{}`)
 	for _, g := range groups {
-		if !strings.Contains(text, "- id "+strconv.Itoa(g["Id"].(int))+" | name: "+g["name"].(string)) {
+		if !strings.Contains(text, "\n"+strconv.Itoa(g["Id"].(int))+"|"+g["name"].(string)+"|") {
 			t.Errorf("group %v missing in:\n%s", g["name"], text)
 		}
 	}
 	text = stgCall(t, h, "group_list", `{"groupfilter":"officeGroups"}`)
 	for _, g := range groups {
-		if in := strings.Contains(text, "name: "+g["name"].(string)+" "); in != (g["groupType"] == "GroupOffice") {
+		if in := strings.Contains(text, "|"+g["name"].(string)+"|"); in != (g["groupType"] == "GroupOffice") {
 			t.Errorf("officeGroups: %v (%v) shown=%v:\n%s", g["name"], g["groupType"], in, text)
 		}
 	}
@@ -161,8 +161,8 @@ func TestUserRead(t *testing.T) {
 		t.Errorf("header wrong:\n%s", text)
 	}
 	for _, u := range users {
-		if !strings.Contains(text, "Name: "+u["Name"].(string)) {
-			t.Errorf("user %v missing", u["Name"])
+		if !strings.Contains(text, "\n"+strconv.Itoa(u["Id"].(int))+"|"+u["Name"].(string)+"|") {
+			t.Errorf("user %v missing:\n%s", u["Name"], text)
 		}
 	}
 	u := h.Sandbox.Store().Table("user").Get(21)
@@ -189,7 +189,7 @@ func TestUserList(t *testing.T) {
 	users := stgUsers(h)
 	text := stgCall(t, h, "user_list", `{}`)
 	for _, u := range users {
-		if !strings.Contains(text, "username: "+u["Name"].(string)) {
+		if !strings.Contains(text, "\n"+strconv.Itoa(u["Id"].(int))+"|"+u["Name"].(string)+"|") {
 			t.Errorf("user %v missing:\n%s", u["Name"], text)
 		}
 	}
@@ -206,7 +206,7 @@ func TestUserList(t *testing.T) {
 		t.Errorf("members of %v (%v):\n%s", group["name"], members, text)
 	}
 	for _, id := range members {
-		if !strings.Contains(text, "- id "+strconv.Itoa(id)+" ") {
+		if !strings.Contains(text, "\n"+strconv.Itoa(id)+"|") {
 			t.Errorf("member %d missing:\n%s", id, text)
 		}
 	}
@@ -214,7 +214,7 @@ func TestUserList(t *testing.T) {
 		t.Errorf("parameters sent: %v", p)
 	}
 	text = stgCall(t, h, "user_list", `{"userfilter":"onlyOwn"}`)
-	if !strings.HasPrefix(text, "1 users") || strings.Contains(text, "NeuerTerminFuer") {
+	if !strings.Contains(text, "username: mhansen") || strings.Contains(text, "jschmidt") || strings.Contains(text, "NeuerTerminFuer") {
 		t.Errorf("onlyOwn:\n%s", text)
 	}
 	stgRunBad(t, h, []stgBadCase{

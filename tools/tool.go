@@ -112,7 +112,7 @@ func decode[P any](v *validator, args json.RawMessage) (P, error) {
 // MCP edge checks it; the tool itself never sees it.
 const ConfirmationTokenArg = "confirmation_token"
 
-const confirmationTokenSchema = `{"type":"string","description":"Token from this tool's preview; send it only after the user agreed"}`
+const confirmationTokenSchema = `{"type":"string","description":"From this tool's preview; only once the user agreed"}`
 
 // withConfirmationToken adds the optional confirmation_token property to a
 // generated schema, keeping the order of the other properties.

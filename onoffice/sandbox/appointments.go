@@ -785,6 +785,7 @@ func readCalendar(s *Store, c *Call) (*Answer, error) {
 		users, groups = nil, nil
 	}
 	if !allUsers && len(users) == 0 && len(groups) == 0 {
+		// The API user's own appointments and those of his groups.
 		users = []int{SandboxAPIUserID}
 		for _, g := range s.Table("group").Records {
 			if contains(apptIDStrings(apptInts(g["userIds"])), strconv.Itoa(SandboxAPIUserID)) {
@@ -818,14 +819,8 @@ func readCalendar(s *Store, c *Call) (*Answer, error) {
 		if !matchAll(r, conds) {
 			continue
 		}
-		if len(users) > 0 || len(groups) > 0 {
-			mine := apptIntersects(apptParticipants(s, r), users) || apptIntersects(apptGroups(r), groups)
-			for _, g := range groups {
-				mine = mine || apptIntersects(apptParticipants(s, r), apptGroupMembers(s, g))
-			}
-			if !mine {
-				continue
-			}
+		if (len(users) > 0 || len(groups) > 0) && !apptIntersects(apptParticipants(s, r), users) && !apptIntersects(apptGroups(r), groups) {
+			continue
 		}
 		hits = append(hits, hit{r, start})
 	}
@@ -1153,12 +1148,12 @@ type apptLinks struct {
 func apptReadLinks(s *Store, p map[string]any) (*apptLinks, error) {
 	l := &apptLinks{}
 	if v, ok := p["relatedAddressIds"]; ok && v != nil {
+		if _, isList := v.([]any); !isList {
+			return nil, Fail(99, "Address record ids not given as array")
+		}
 		ids, err := paramInts(p, "relatedAddressIds")
 		if err != nil {
-			if _, isList := v.([]any); isList {
-				return nil, Fail(228, "relatedAddressIds must contain integers")
-			}
-			return nil, Fail(99, "Address record ids not given as array")
+			return nil, Fail(228, "relatedAddressIds must contain integers")
 		}
 		for _, id := range ids {
 			if s.Table("address").Get(id) == nil {
@@ -1192,6 +1187,13 @@ func apptReadLinks(s *Store, p map[string]any) (*apptLinks, error) {
 			}
 		}
 		l.subscribersSet = true
+		for name, code := range map[string]int{"users": 301, "groups": 295} {
+			if v, ok := sub[name]; ok && v != nil {
+				if _, isList := v.([]any); !isList {
+					return nil, Fail(code, "%s must be an array of ids", name)
+				}
+			}
+		}
 		if l.users, err = paramInts(sub, "users"); err != nil {
 			return nil, Fail(301, "users must be an array of ids")
 		}

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -509,11 +508,3 @@ func estTitle(r Record) string {
 	return fmt.Sprintf("Immobilie %d", idOf(r))
 }
 
-func estSortedIDs(m map[int]bool) []int {
-	out := make([]int, 0, len(m))
-	for id := range m {
-		out = append(out, id)
-	}
-	sort.Ints(out)
-	return out
-}

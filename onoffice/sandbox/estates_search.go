@@ -211,6 +211,9 @@ func getQualifiedSuitors(s *Store, c *Call) (*Answer, error) {
 		if st, ok := toInt(orZero(sc["status"])); ok && sc["status"] != nil && st == 0 {
 			continue
 		}
+		if exp := toText(sc["sysExpiryDate"]); exp != "" && exp < c.Now.Format("2006-01-02") {
+			continue
+		}
 		addr, _ := toInt(orZero(sc["adresse"]))
 		a := s.Table("address").Get(addr)
 		if a == nil {

@@ -93,6 +93,7 @@ func estWithFiles(t *testing.T, s *Store, n int, kind string) int {
 }
 
 func TestEstateSavedFilters(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	res := estOK(t, c, onoffice.VerbGet, "filters", "", map[string]any{"module": "estate"})
 	var want []int
@@ -168,6 +169,7 @@ func TestEstateSavedFilters(t *testing.T) {
 }
 
 func TestEstateFiles(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	var estate int
 	var files []Record
@@ -231,6 +233,7 @@ func TestEstateFiles(t *testing.T) {
 }
 
 func TestEstatePictures(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	var estate int
 	var want []int
@@ -275,6 +278,7 @@ func TestEstatePictures(t *testing.T) {
 }
 
 func TestEstateFileRelationModifyDelete(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	var estate, oldCover, photo, other int
 	var addrFile, addrParent int
@@ -388,6 +392,7 @@ func estInflate(t *testing.T, doc string, compressed bool) []byte {
 }
 
 func TestEstatePDFExpose(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	estate := 0
 	var title string
@@ -429,6 +434,7 @@ func TestEstatePDFExpose(t *testing.T) {
 }
 
 func TestEstateWorkingList(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	var ids []int
 	estLocked(sb, func(s *Store) {
@@ -464,6 +470,7 @@ func TestEstateWorkingList(t *testing.T) {
 }
 
 func TestEstatePriceOffer(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	var estate, addr int
 	estLocked(sb, func(s *Store) {
@@ -501,6 +508,7 @@ func TestEstatePriceOffer(t *testing.T) {
 }
 
 func TestEstateTracking(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	estate := 0
 	estLocked(sb, func(s *Store) { estate = idOf(s.Table("estate").Records[1]) })
@@ -535,6 +543,7 @@ func TestEstateTracking(t *testing.T) {
 }
 
 func TestEstateCategoriesAndWidgets(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	res := estOK(t, c, onoffice.VerbGet, "estateCategories", "", map[string]any{})
 	if len(res.Records) != 4 {
@@ -575,6 +584,7 @@ func TestEstateCategoriesAndWidgets(t *testing.T) {
 }
 
 func TestEstateQuickSearch(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	var street, houseNo, ownerName string
 	var estate, ownedEstate int
@@ -629,6 +639,7 @@ func TestEstateQuickSearch(t *testing.T) {
 }
 
 func TestEstateQualifiedSuitors(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	// Build estate data that fits one stored criterion exactly.
 	var crit Record
@@ -702,6 +713,7 @@ func TestEstateQualifiedSuitors(t *testing.T) {
 }
 
 func TestEstateCreateModifyRead(t *testing.T) {
+	t.Parallel()
 	sb, c := estServer(t)
 	res := estOK(t, c, onoffice.VerbCreate, "estate", "", map[string]any{"data": map[string]any{
 		"objektart": "wohnung", "objekttyp": "etage", "vermarktungsart": "miete", "nutzungsart": "wohnen",

@@ -42,7 +42,7 @@ var relTypes = []relType{
 	{suffix: "estate:address:owner", parent: "estate", child: "address", create: true, delete: true},
 	{suffix: "estate:address:interested", parent: "estate", child: "address", create: true, delete: true},
 	{suffix: "estate:address:contactPerson", parent: "estate", child: "address", create: true, delete: true},
-	{suffix: "estate:address:contactPersonAll", parent: "estate", child: "address", create: true, delete: true},
+	{suffix: "estate:address:contactPersonAll", parent: "estate", child: "address", create: true, delete: true, derive: relStoredAs("estate:address:contactPerson")},
 	{suffix: "estate:address:matching", parent: "estate", child: "address"},
 	{suffix: "estate:estateUnit", parent: "estate", child: "estate", create: true, delete: true},
 	{suffix: "complex:estate:units", child: "estate", derive: relStoredAs("estate:estateUnit")},

@@ -130,6 +130,11 @@ func TestRelationGetDerivedTypes(t *testing.T) {
 	if !relEqual(got[strconv.Itoa(estate)], files) {
 		t.Errorf("files of estate %d: %v, want %v", estate, got, files)
 	}
+	// All contact persons include the broker contact persons.
+	cp := relFirst(t, s, "estate:address:contactPerson")
+	if all := relGet(t, c, "estate:address:contactPersonAll", "parentids", cp.Parent); !relHas(all[strconv.Itoa(cp.Parent)], strconv.Itoa(cp.Child)) {
+		t.Errorf("contactPersonAll of %d: %v lacks %d", cp.Parent, all, cp.Child)
+	}
 	// The advisor of an estate is its benutzer.
 	e := s.Table("estate").Get(estate)
 	if uid, ok := e["benutzer"].(int); ok {

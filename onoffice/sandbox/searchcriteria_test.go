@@ -98,8 +98,8 @@ func TestSearchCriteriaRead(t *testing.T) {
 		}
 	}
 	res = adrOK(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "filter",
-		"filter":    map[string]any{"status": []any{map[string]any{"op": "=", "val": "1"}}, "internaladdressid": []any{map[string]any{"op": ">", "val": addr}}},
-		"sortby":    "internaladdressid", "sortorder": "DESC", "listlimit": 500,
+		"filter": map[string]any{"status": []any{map[string]any{"op": "=", "val": "1"}}, "internaladdressid": []any{map[string]any{"op": ">", "val": addr}}},
+		"sortby": "internaladdressid", "sortorder": "DESC", "listlimit": 500,
 	})
 	if len(res.Records) != active || active == 0 {
 		t.Fatalf("filter mode: %d records, want %d", len(res.Records), active)

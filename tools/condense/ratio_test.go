@@ -41,7 +41,10 @@ var (
 	}
 	ratioAddressFields = []string{"Anrede", "Vorname", "Name", "Zusatz1", "Strasse", "Plz", "Ort", "Email", "Telefon1", "ArtDaten"}
 	// ratioAppointmentData is what a model asks for to see its week.
-	ratioAppointmentData = []string{"id", "subject", "type", "status", "date", "location", "users", "contacts", "estate", "notes"}
+	// ratioWeek is the last full week before the sandbox's reference date
+	// (Monday 2026-11-02); the reference week itself has just begun.
+	ratioWeek            = [2]string{"2026-10-26", "2026-11-01"}
+	ratioAppointmentData = []string{"subject", "type", "status", "date", "location", "users", "contacts", "estate", "notes"}
 )
 
 // ratioCase is one measured read.
@@ -79,13 +82,8 @@ func toolCall(tool string, args map[string]any, requested []string) func(testing
 func ratioCases(t testing.TB, h *toolstest.Harness) []ratioCase {
 	store := h.Sandbox.Store()
 	allEstate := append([]string(nil), store.FieldOrder["estate"]...)
-	// the estate with the most set fields stands for "one estate, all fields"
-	best, bestN := 0, -1
-	for _, r := range store.Table("estate").Records {
-		if len(r) > bestN {
-			best, bestN = r["Id"].(int), len(r)
-		}
-	}
+	// "one estate with all fields": the first estate a list shows
+	first := store.Table("estate").Records[0]["Id"].(int)
 	return []ratioCase{
 		{name: "estates_20x15", module: "estate", call: toolCall("estate_read",
 			map[string]any{"data": ratioEstateFields, "listlimit": 20}, ratioEstateFields)},
@@ -93,7 +91,7 @@ func ratioCases(t testing.TB, h *toolstest.Harness) []ratioCase {
 			map[string]any{"data": ratioAddressFields, "listlimit": 50}, ratioAddressFields)},
 		{name: "appointments_week", call: appointmentWeek},
 		{name: "estate_all_fields", module: "estate", call: toolCall("estate_read",
-			map[string]any{"id": best, "data": allEstate}, allEstate)},
+			map[string]any{"id": first, "data": allEstate}, allEstate)},
 	}
 }
 
@@ -116,10 +114,10 @@ func appointmentWeek(t testing.TB, h *toolstest.Harness) (string, map[string]any
 			}
 			_ = json.Unmarshal(raw, &schema)
 			args := map[string]any{"data": ratioAppointmentData}
-			if _, ok := schema.Properties["filter"]; ok {
-				args["filter"] = map[string]any{"startDate": "2026-11-02", "endDate": "2026-11-08"}
+			if _, ok := schema.Properties["startDate"]; ok {
+				args["startDate"], args["endDate"] = ratioWeek[0], ratioWeek[1]
 			} else {
-				args["startDate"], args["endDate"] = "2026-11-02", "2026-11-08"
+				args["filter"] = map[string]any{"startDate": ratioWeek[0], "endDate": ratioWeek[1]}
 			}
 			if _, ok := schema.Properties["data"]; !ok {
 				delete(args, "data")
@@ -130,7 +128,7 @@ func appointmentWeek(t testing.TB, h *toolstest.Harness) (string, map[string]any
 	// Fallback: the sandbox action rendered by condense itself.
 	api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
 	res, err := api.Call(context.Background(), onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentList", Parameters: map[string]any{
-		"data": ratioAppointmentData, "filter": map[string]any{"startDate": "2026-11-02", "endDate": "2026-11-08"},
+		"data": ratioAppointmentData, "filter": map[string]any{"startDate": ratioWeek[0], "endDate": ratioWeek[1]},
 	}})
 	if err != nil {
 		t.Skipf("appointment_list is not available yet and the sandbox cannot list appointments: %v", err)
@@ -188,8 +186,8 @@ func TestRatio(t *testing.T) {
 	for _, c := range ratioCases(t, p.condensed) {
 		t.Run(c.name, func(t *testing.T) {
 			m := measure(t, p, c)
-			t.Logf("raw %d chars (~%d tokens), text %d chars (~%d tokens), ratio %.3f",
-				m.rawChars, m.rawChars/4, m.textChars, m.textChars/4, m.ratio())
+			t.Logf("%s: raw %d chars (~%d tokens), text %d chars (~%d tokens), ratio %.3f",
+				strings.SplitN(m.text, "\n", 2)[0], m.rawChars, m.rawChars/4, m.textChars, m.textChars/4, m.ratio())
 			if m.ratio() > maxRatio {
 				t.Errorf("ratio %.3f above %.2f; text:\n%s", m.ratio(), maxRatio, m.text)
 			}
@@ -295,7 +293,9 @@ func expected(f *sandbox.Field, v any) (any, bool) {
 		return label(s), true
 	}
 	switch f.Type {
-	case "integer", "float", "user":
+	case "user":
+		return s, s != "0"
+	case "integer", "float":
 		n, err := strconv.ParseFloat(s, 64)
 		if err != nil {
 			return s, true

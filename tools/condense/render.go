@@ -1,6 +1,7 @@
 package condense
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -11,7 +12,7 @@ import (
 
 // renderer lays out converted records as text within the budget.
 //
-// Layout: a header line (count, range, total and the exact arguments of the
+// Layout: a header line (count, range, total and the arguments of the
 // next page), a line naming the requested fields that are empty in every
 // record, then either a table (one row per record, "|" between cells, the
 // field names once in the first row) or, for a single record or very wide
@@ -42,26 +43,50 @@ type renderedRow struct {
 	cuts []cutNote
 }
 
+// textCut says which values are shortened: those longer than over
+// characters are cut to keep characters (0: only the cut mark is left).
+// over == 0 cuts nothing.
+type textCut struct{ over, keep int }
+
+func limitTo(n int) textCut { return textCut{over: n, keep: n} }
+
+// Wide reads of a single record (more than wideRead requested fields) are
+// overviews: their long texts (over foldOver characters) are folded to the
+// cut mark, and the hint names the exact arguments that read them.
+const (
+	wideRead = 20
+	foldOver = 200
+)
+
 // fit renders with the largest text limit that fits the budget; when even
 // the smallest does not, it shows fewer records and says how to get the rest.
+//
+// The first limit is the display rule (lists: TextLimit; one record: no
+// limit, or folded long texts in a wide read); the structured content keeps
+// full values as long as the display rule is enough. Further limits are
+// forced by the budget and apply to the structured content too.
 func (r *renderer) fit() *Result {
 	budget := r.opts.budget()
-	var limits []int
-	if len(r.rows) <= 1 {
-		limits = []int{0, 8000, 4000, 2000, 1000, 500, 250, 120}
-	} else {
-		limits = []int{r.opts.textLimit()}
-		for _, c := range []int{250, 120, 60} {
-			if c < limits[0] {
-				limits = append(limits, c)
-			}
+	var limits []textCut
+	switch {
+	case len(r.rows) > 1:
+		limits = []textCut{limitTo(r.opts.textLimit())}
+	case len(r.l.Requested) > wideRead:
+		limits = []textCut{{over: foldOver}}
+	default:
+		limits = []textCut{{}}
+	}
+	for _, c := range []int{8000, 4000, 2000, 1000, 500, 250, 120, 60} {
+		if first := limits[0]; first.over == 0 || c < first.keep {
+			limits = append(limits, limitTo(c))
 		}
 	}
+	limits = append(limits, textCut{over: 60})
 	var rr []renderedRow
-	for _, limit := range limits {
+	for i, limit := range limits {
 		rr = r.renderRows(limit)
 		if text := r.assemble(rr, len(rr)); utf8.RuneCountInString(text) <= budget {
-			return r.result(text, rr, len(rr))
+			return r.result(text, rr, len(rr), i > 0)
 		}
 	}
 	// Even the shortest values do not fit: show as many records as fit.
@@ -70,49 +95,57 @@ func (r *renderer) fit() *Result {
 	}) - 1
 	if k < 1 {
 		// One record alone is larger than the budget (hundreds of fields).
-		return r.result(r.opts.Clip(r.assemble(rr, 1)), rr, 1)
+		return r.result(r.opts.Clip(r.assemble(rr, 1)), rr, 1, true)
 	}
-	return r.result(r.assemble(rr, k), rr, k)
+	return r.result(r.assemble(rr, k), rr, k, true)
 }
 
-func (r *renderer) renderRows(limit int) []renderedRow {
+func (r *renderer) renderRows(limit textCut) []renderedRow {
 	out := make([]renderedRow, len(r.rows))
-	for i, row := range r.rows {
+	for i, rw := range r.rows {
 		if r.table {
-			out[i] = r.tableRow(row, limit)
+			var prev *row
+			if i > 0 {
+				prev = &r.rows[i-1]
+			}
+			out[i] = r.tableRow(rw, prev, limit)
 		} else {
-			out[i] = r.block(row, limit)
+			out[i] = r.block(rw, limit)
 		}
 	}
 	return out
 }
 
-// value formats one cell: cut to limit, escaped, marked when free text.
-func (r *renderer) value(row row, key string, c cell, limit int, table bool) (string, *cutNote) {
+// value formats one cell: cut to limit, defused and escaped so that it
+// stays on its line (and in its table cell).
+func (r *renderer) value(row row, key string, c cell, limit textCut, table bool) (string, *cutNote) {
 	t := c.text
 	var note *cutNote
-	if limit > 0 {
-		if kept, omitted := cut(t, limit); omitted > 0 {
+	if limit.over > 0 && utf8.RuneCountInString(t) > limit.over {
+		if kept, omitted := cut(t, limit.keep); omitted > 0 {
 			note = &cutNote{id: row.idVal, field: key, omitted: omitted, kept: kept}
 			t = kept
 		}
 	}
-	if c.free {
-		t = Defuse(t)
-	}
+	t = Defuse(t)
 	if table {
-		t = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`, "|", `\|`).Replace(t)
-	} else if !c.free {
-		t = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(t)
-	}
-	if c.free {
-		t = OpenMark + t + CloseMark
+		t = tableEscaper.Replace(t)
+	} else {
+		t = lineEscaper.Replace(t)
 	}
 	if note != nil {
-		t += fmt.Sprintf("[… +%d chars]", note.omitted)
+		t += fmt.Sprintf(cutMark, note.omitted)
 	}
 	return t, note
 }
+
+// cutMark ends a value that was shortened.
+const cutMark = "[… +%d chars]"
+
+var (
+	lineEscaper  = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+	tableEscaper = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`, "|", `\|`)
+)
 
 // cut shortens s to about limit characters, at a word boundary when one is
 // near, and returns the kept part and the number of characters left out.
@@ -120,6 +153,9 @@ func cut(s string, limit int) (string, int) {
 	n := utf8.RuneCountInString(s)
 	if n <= limit {
 		return s, 0
+	}
+	if limit <= 0 {
+		return "", n
 	}
 	runes := []rune(s)
 	end := limit
@@ -133,25 +169,44 @@ func cut(s string, limit int) (string, int) {
 	return kept, n - utf8.RuneCountInString(kept)
 }
 
-func (r *renderer) tableRow(row row, limit int) renderedRow {
+// ditto stands for "the same value as in the row above" in tables.
+const ditto = "〃"
+
+// dittoMin is the shortest value replaced by a ditto mark.
+const dittoMin = 4
+
+func (r *renderer) tableRow(row row, prev *row, limit textCut) renderedRow {
 	var b strings.Builder
 	var cuts []cutNote
 	b.WriteString(row.id)
 	for _, k := range r.present {
 		b.WriteByte('|')
-		if c, ok := row.cells[k]; ok {
-			t, note := r.value(row, k, c, limit, true)
-			b.WriteString(t)
-			if note != nil {
-				cuts = append(cuts, *note)
+		c, ok := row.cells[k]
+		if !ok {
+			continue
+		}
+		if prev != nil {
+			n := utf8.RuneCountInString(c.text)
+			if p, ok := prev.cells[k]; ok && p.text == c.text && n >= dittoMin && (limit.over == 0 || n <= limit.over) {
+				b.WriteString(ditto)
+				continue
 			}
+		}
+		t, note := r.value(row, k, c, limit, true)
+		b.WriteString(t)
+		if note != nil {
+			cuts = append(cuts, *note)
 		}
 	}
 	b.WriteByte('\n')
 	return renderedRow{text: b.String(), cuts: cuts}
 }
 
-func (r *renderer) block(row row, limit int) renderedRow {
+// maxNamed is the longest list of field names written out; longer lists
+// of empty fields are summarised by their number.
+const maxNamed = 12
+
+func (r *renderer) block(row row, limit textCut) renderedRow {
 	var b strings.Builder
 	var cuts []cutNote
 	indent := ""
@@ -192,36 +247,64 @@ func (r *renderer) block(row row, limit int) renderedRow {
 			cuts = append(cuts, *note)
 		}
 	}
-	for _, g := range []struct {
-		label string
-		keys  []string
-	}{{"yes", yes}, {"no", no}, {"empty", empty}} {
-		if len(g.keys) > 0 {
-			fmt.Fprintf(&b, "%s%s: %s\n", indent, g.label, strings.Join(r.l.names(g.keys, r.opts), ", "))
+	if len(yes) > 0 {
+		fmt.Fprintf(&b, "%syes: %s\n", indent, strings.Join(r.l.names(yes, r.opts), ", "))
+	}
+	switch {
+	case len(no)+len(empty) > maxNamed:
+		// One short line instead of dozens of names: the caller knows what it asked for.
+		what := "empty"
+		if len(no) > 0 {
+			what = "empty/no"
+		}
+		fmt.Fprintf(&b, "%sthe other %d requested fields: %s\n", indent, len(no)+len(empty), what)
+	default:
+		if len(no) > 0 {
+			fmt.Fprintf(&b, "%sno: %s\n", indent, strings.Join(r.l.names(no, r.opts), ", "))
+		}
+		if len(empty) > 0 {
+			fmt.Fprintf(&b, "%sempty: %s\n", indent, strings.Join(r.l.names(empty, r.opts), ", "))
 		}
 	}
 	return renderedRow{text: b.String(), cuts: cuts}
 }
 
-// assemble joins header, notes and the first k rendered records.
+// assemble joins header, notes and the first k rendered records. The
+// record data is enclosed in OpenMark … CloseMark: everything between the
+// markers comes from the CRM; the lines outside are ours.
 func (r *renderer) assemble(rr []renderedRow, k int) string {
 	var b strings.Builder
 	b.WriteString(r.header(k))
 	b.WriteByte('\n')
 	if len(r.rows) > 1 && len(r.emptyAll) > 0 {
-		fmt.Fprintf(&b, "Empty in every record: %s\n", strings.Join(r.l.names(r.emptyAll, r.opts), ", "))
-	}
-	if r.table && k > 0 {
-		b.WriteString("id")
-		for _, key := range r.present {
-			b.WriteString("|" + r.l.name(key, r.opts))
+		if len(r.emptyAll) > maxNamed {
+			fmt.Fprintf(&b, "Empty in every record: %d requested fields not shown below\n", len(r.emptyAll))
+		} else {
+			fmt.Fprintf(&b, "Empty in every record: %s\n", strings.Join(r.l.names(r.emptyAll, r.opts), ", "))
 		}
-		b.WriteByte('\n')
 	}
 	var cuts []cutNote
+	dittos := false
 	for _, x := range rr[:k] {
-		b.WriteString(x.text)
 		cuts = append(cuts, x.cuts...)
+		dittos = dittos || strings.Contains(x.text, ditto)
+	}
+	if dittos {
+		b.WriteString(ditto + " = same value as in the row above\n")
+	}
+	if k > 0 {
+		b.WriteString(OpenMark + "\n")
+		if r.table {
+			b.WriteString("id")
+			for _, key := range r.present {
+				b.WriteString("|" + Defuse(r.l.name(key, r.opts)))
+			}
+			b.WriteByte('\n')
+		}
+		for _, x := range rr[:k] {
+			b.WriteString(x.text)
+		}
+		b.WriteString(CloseMark + "\n")
 	}
 	if len(cuts) > 0 {
 		b.WriteString(r.cutHint(cuts))
@@ -238,13 +321,22 @@ func (r *renderer) assemble(rr []renderedRow, k int) string {
 }
 
 func (r *renderer) cutHint(cuts []cutNote) string {
-	c := cuts[0]
-	how := "read that record alone by its id with only that field in data"
-	if r.l.Tool != "" {
-		recordArg, dataArg := orDefault(r.l.RecordArg, "id"), orDefault(r.l.DataArg, "data")
-		how = fmt.Sprintf("e.g. %s %s", r.l.Tool, jsonText(map[string]any{recordArg: c.id, dataArg: []string{c.field}}))
+	first := cuts[0]
+	var fields []string
+	for _, c := range cuts {
+		if c.id == first.id {
+			fields = append(fields, c.field)
+		}
 	}
-	return fmt.Sprintf("[%d value(s) ending in \"[… +N chars]\" are cut; for the full text %s]\n", len(cuts), how)
+	args := jsonText(map[string]any{orDefault(r.l.RecordArg, "id"): first.id, orDefault(r.l.DataArg, "data"): fields})
+	how := "this tool with " + args
+	if r.l.Tool != "" {
+		how = r.l.Tool + " " + args
+	}
+	if len(r.rows) > 1 {
+		how += ", other records alike"
+	}
+	return fmt.Sprintf("[%d cut value(s) end in \"[… +N chars]\"; full text: %s]\n", len(cuts), how)
 }
 
 func orDefault(s, def string) string {
@@ -287,9 +379,24 @@ func (r *renderer) header(k int) string {
 		s += fmt.Sprintf(" of %d", total)
 	}
 	if next, ok := r.next(k); ok {
-		s += "; next page: " + jsonText(next)
+		s += "; next page: " + r.nextText(next)
 	}
 	return s
+}
+
+// nextText writes the next page's arguments: all of them when short,
+// otherwise the ones that change ("same arguments with {…}").
+func (r *renderer) nextText(next map[string]any) string {
+	if full := jsonText(next); utf8.RuneCountInString(full) <= 100 {
+		return full
+	}
+	delta := map[string]any{}
+	for k, v := range next {
+		if old, ok := r.l.Page.Args[k]; !ok || jsonText(old) != jsonText(v) {
+			delta[k] = v
+		}
+	}
+	return "the same arguments with " + jsonText(delta)
 }
 
 // next returns the arguments of the page after the first k records.
@@ -311,11 +418,24 @@ func (r *renderer) next(k int) (map[string]any, bool) {
 }
 
 // result builds the Result with the structured form of the first k records.
-func (r *renderer) result(text string, rr []renderedRow, k int) *Result {
+func (r *renderer) result(text string, rr []renderedRow, k int, forced bool) *Result {
 	out := &Result{Text: text}
 	if !r.opts.Structured {
 		return out
 	}
+	out.Structured = r.structured(rr, k, forced)
+	if !forced {
+		// Full values as long as they fit; cut like the text otherwise.
+		if b, _ := json.Marshal(out.Structured); utf8.RuneCount(b) > r.opts.budget() {
+			out.Structured = r.structured(rr, k, true)
+		}
+	}
+	return out
+}
+
+// structured is the structuredContent of the first k records; with cuts,
+// values shortened in the text are shortened here too and listed in "cut".
+func (r *renderer) structured(rr []renderedRow, k int, withCuts bool) map[string]any {
 	st := map[string]any{"count": k}
 	if r.res.Total >= 0 {
 		st["total"] = r.res.Total
@@ -328,7 +448,7 @@ func (r *renderer) result(text string, rr []renderedRow, k int) *Result {
 	}
 	cuts := map[string]map[string]cutNote{}
 	var cutList []any
-	for i := 0; i < k && i < len(rr); i++ {
+	for i := 0; withCuts && i < k && i < len(rr); i++ {
 		for _, c := range rr[i].cuts {
 			if cuts[r.rows[i].id] == nil {
 				cuts[r.rows[i].id] = map[string]cutNote{}
@@ -371,8 +491,7 @@ func (r *renderer) result(text string, rr []renderedRow, k int) *Result {
 		sort.Strings(names)
 		st["untrusted"] = names
 	}
-	out.Structured = st
-	return out
+	return st
 }
 
 // isGroup reports whether a cell joins pseudo-field entries whose original

@@ -216,7 +216,9 @@ func clean(v any) (any, bool) {
 }
 
 // objectText renders a nested object compactly: {value, label} pairs as
-// the label, {start, end} as a range, anything else as key=value pairs.
+// the label, {start, end} as a time range, people as their name with the
+// other details in brackets, {id} alone as the id, anything else as
+// key=value pairs.
 func objectText(m map[string]any) string {
 	if label, ok := m["label"].(string); ok && len(m) <= 2 {
 		if value, ok := m["value"]; ok && toString(value) != label {
@@ -229,17 +231,9 @@ func objectText(m map[string]any) string {
 	if start, ok := m["start"].(string); ok {
 		if end, ok := m["end"].(string); ok {
 			s := timeRange(start, end)
-			rest := map[string]any{}
-			for k, v := range m {
-				if k != "start" && k != "end" {
-					rest[k] = v
-				}
-			}
-			if allDay, ok := rest["allDay"].(bool); ok {
-				delete(rest, "allDay")
-				if allDay {
-					s += " (all day)"
-				}
+			rest := without(m, "start", "end", "allDay")
+			if allDay, _ := m["allDay"].(bool); allDay {
+				s += " (all day)"
 			}
 			if len(rest) > 0 {
 				s += ", " + pairsText(rest)
@@ -252,18 +246,62 @@ func objectText(m map[string]any) string {
 			return scalarText(value) + " (" + typ + ")"
 		}
 	}
+	if len(m) == 1 {
+		for k, v := range m {
+			if k == "id" || k == "value" || k == "name" {
+				return scalarText(v)
+			}
+		}
+	}
+	first, _ := m["firstName"].(string)
+	last, _ := m["lastName"].(string)
+	if name := strings.TrimSpace(first + " " + last); name != "" {
+		if rest := without(m, "firstName", "lastName"); len(rest) > 0 {
+			return name + " (" + pairsText(rest) + ")"
+		}
+		return name
+	}
+	if name, ok := m["name"].(string); ok {
+		return name + " (" + pairsText(without(m, "name")) + ")"
+	}
 	return pairsText(m)
 }
+
+// without returns m without the given keys.
+func without(m map[string]any, keys ...string) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	for _, k := range keys {
+		delete(out, k)
+	}
+	return out
+}
+
+// bareKeys are shown without their name inside an object: their values
+// speak for themselves (an e-mail address, a login name).
+var bareKeys = map[string]bool{"email": true, "userName": true, "status": true, "confirmationStatus": true}
 
 func pairsText(m map[string]any) string {
 	ks := make([]string, 0, len(m))
 	for k := range m {
 		ks = append(ks, k)
 	}
-	sort.Strings(ks)
+	sort.Slice(ks, func(i, j int) bool {
+		// the id first, then by name
+		if (ks[i] == "id") != (ks[j] == "id") {
+			return ks[i] == "id"
+		}
+		return ks[i] < ks[j]
+	})
 	parts := make([]string, len(ks))
 	for i, k := range ks {
-		parts[i] = k + "=" + scalarText(m[k])
+		if bareKeys[k] {
+			parts[i] = scalarText(m[k])
+		} else {
+			parts[i] = k + "=" + scalarText(m[k])
+		}
 	}
 	return strings.Join(parts, " ")
 }
@@ -317,7 +355,8 @@ func zoneOf(t string) string {
 }
 
 // compactTime shortens ISO date-times for display: "2026-11-03T10:00:00+01:00"
-// becomes "2026-11-03 10:00+01:00" and "2026-11-03 10:00:00" "2026-11-03 10:00".
+// becomes "2026-11-03 10:00+01:00", "…+00:00" ends in Z (UTC), and
+// "2026-11-03 10:00:00" becomes "2026-11-03 10:00".
 // Other strings are returned unchanged.
 func compactTime(s string) string {
 	if len(s) < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':' {
@@ -332,7 +371,11 @@ func compactTime(s string) string {
 	if s[17:19] != "00" {
 		out += s[16:19]
 	}
-	return out + s[19:]
+	zone := s[19:]
+	if zone == "+00:00" {
+		zone = "Z"
+	}
+	return out + zone
 }
 
 func isZeroDate(s string) bool {

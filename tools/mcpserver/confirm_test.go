@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -65,120 +66,129 @@ func auditLines(t *testing.T, s string) []map[string]any {
 	return out
 }
 
-func TestElicitation(t *testing.T) {
-	for _, p := range protocols {
-		for _, tc := range []struct {
-			action     mcp.ElicitationResponseAction
-			writes     int
-			wantInText string
-		}{
-			{mcp.ElicitationResponseActionAccept, 1, "modified"},
-			{mcp.ElicitationResponseActionDecline, 0, "The user declined"},
-			{mcp.ElicitationResponseActionCancel, 0, "dismissed"},
-		} {
-			t.Run(p.name+"/"+string(tc.action), func(t *testing.T) {
-				h := toolstest.NewGuarded(t, toolstest.WithProtocol(p.version), toolstest.WithElicitation(toolstest.Answer(tc.action)))
-				if got := h.Client.ProtocolVersion(); got != p.negotiated {
-					t.Fatalf("negotiated %s, want %s", got, p.negotiated)
-				}
-				id, title, before := pricedEstate(t, h)
-				res := h.Call(t, "estate_modify", modifyArgs(id, 375000))
-				if res.IsError || !strings.Contains(res.Text, tc.wantInText) {
-					t.Fatalf("result: %+v", res)
-				}
-				prompts := h.Prompts.All()
-				if len(prompts) != 1 {
-					t.Fatalf("%d prompts, want 1", len(prompts))
-				}
-				msg := prompts[0].Params.Message
-				for _, want := range []string{"Modify estate (estate_modify)", fmt.Sprintf("estate %d %q", id, title), "kaufpreis: ", "→ 375000"} {
-					if !strings.Contains(msg, want) {
-						t.Errorf("prompt lacks %q:\n%s", want, msg)
-					}
-				}
-				if strings.Contains(msg, "confirmation_token") {
-					t.Errorf("prompt mentions a token:\n%s", msg)
-				}
-				if got := h.WriteRequests(); got != tc.writes {
-					t.Fatalf("%d write requests, want %d", got, tc.writes)
-				}
-				audit := auditLines(t, h.Audit.String())
-				if tc.writes == 0 {
-					if after := estatePrice(h, id); after != before {
-						t.Fatalf("price changed from %s to %s", before, after)
-					}
-					if len(audit) != 0 {
-						t.Fatalf("audit lines for an action that did not run: %v", audit)
-					}
-					return
-				}
-				if after := estatePrice(h, id); after != "375000" {
-					t.Fatalf("price %s after accept", after)
-				}
-				if len(audit) != 1 {
-					t.Fatalf("%d audit lines, want 1", len(audit))
-				}
-				a := audit[0]
-				conf := a["confirmation"].(map[string]any)
-				if a["tool"] != "estate_modify" || a["record_id"] != fmt.Sprint(id) || a["outcome"] != "ok" || a["resource_type"] != "estate" ||
-					conf["method"] != guard.MethodElicitation || !strings.HasPrefix(fmt.Sprint(conf["client"]), "toolstest") {
-					t.Errorf("audit line: %v", a)
-				}
-			})
+// answers lets one harness answer prompts differently from call to call.
+type answers struct{ action atomic.Value }
+
+func (a *answers) set(action mcp.ElicitationResponseAction) { a.action.Store(action) }
+
+func (a *answers) answer(mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+	return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: a.action.Load().(mcp.ElicitationResponseAction)}}, nil
+}
+
+// pricedEstates returns the estates of the sandbox that have a purchase price.
+func pricedEstates(t *testing.T, h *toolstest.Guarded) []int {
+	t.Helper()
+	var out []int
+	for _, r := range h.Sandbox.Store().Table("estate").Records {
+		if p, ok := r["kaufpreis"]; ok && p != nil && fmt.Sprint(p) != "0" {
+			out = append(out, r["Id"].(int))
 		}
 	}
+	if len(out) < 3 {
+		t.Fatal("too few estates with kaufpreis in the seed data")
+	}
+	return out
 }
 
-func TestElicitationForDeleteAndExternal(t *testing.T) {
-	h := toolstest.NewGuarded(t, toolstest.WithElicitation(toolstest.Answer(mcp.ElicitationResponseActionAccept)))
-	crit := h.Sandbox.Store().Table("searchcriteria").Records[0]["Id"].(int)
-	res := h.Call(t, "search_criteria_delete", map[string]any{"id": crit})
-	if res.IsError || h.Sandbox.Store().Table("searchcriteria").Get(crit) != nil {
-		t.Fatalf("delete after accept: %+v", res)
-	}
-	if msg := h.Prompts.All()[0].Params.Message; !strings.Contains(msg, "cannot be undone") || !strings.Contains(msg, fmt.Sprint(crit)) {
-		t.Errorf("delete prompt:\n%s", msg)
-	}
-
-	h = toolstest.NewGuarded(t, toolstest.WithElicitation(toolstest.Answer(mcp.ElicitationResponseActionDecline)))
-	addr := h.Sandbox.Store().Table("address").Records[0]["Id"].(int)
-	res = h.Call(t, "newsletter_register", map[string]any{"id": addr, "register": true})
-	if res.IsError || !strings.Contains(res.Text, "declined") {
-		t.Fatalf("declined external: %+v", res)
-	}
-	if len(h.Sandbox.Outbox()) != 0 || h.WriteRequests() != 0 {
-		t.Fatalf("declined external action had an effect: outbox %v, %d writes", h.Sandbox.Outbox(), h.WriteRequests())
-	}
-	if msg := h.Prompts.All()[0].Params.Message; !strings.Contains(msg, "outside the CRM") {
-		t.Errorf("external prompt:\n%s", msg)
-	}
-}
-
-var tokenRE = regexp.MustCompile(`"confirmation_token": "([A-Za-z0-9_-]+)"`)
-
-// TestNoElicitationWithoutCapability: a client that did not declare
-// elicitation is never sent a prompt (mcp-go would send one and the call
-// would fail); it gets the preview and a token instead.
-func TestNoElicitationWithoutCapability(t *testing.T) {
+func TestElicitation(t *testing.T) {
 	for _, p := range protocols {
 		t.Run(p.name, func(t *testing.T) {
-			h := toolstest.NewGuarded(t, toolstest.WithProtocol(p.version))
-			id, title, before := pricedEstate(t, h)
-			res := h.Call(t, "estate_modify", modifyArgs(id, 375000))
-			if res.IsError || !strings.Contains(res.Text, "Not run yet") || !tokenRE.MatchString(res.Text) {
-				t.Fatalf("result: %+v", res)
+			ans := &answers{}
+			h := toolstest.NewGuarded(t, toolstest.WithProtocol(p.version), toolstest.WithElicitation(ans.answer))
+			if got := h.Client.ProtocolVersion(); got != p.negotiated {
+				t.Fatalf("negotiated %s, want %s", got, p.negotiated)
 			}
-			for _, want := range []string{fmt.Sprintf("estate %d %q", id, title), "kaufpreis: ", "→ 375000", "valid for 5 minutes"} {
-				if !strings.Contains(res.Text, want) {
-					t.Errorf("preview lacks %q:\n%s", want, res.Text)
-				}
+			estates := pricedEstates(t, h)
+			for i, tc := range []struct {
+				action     mcp.ElicitationResponseAction
+				writes     int
+				wantInText string
+			}{
+				{mcp.ElicitationResponseActionDecline, 0, "The user declined"},
+				{mcp.ElicitationResponseActionCancel, 0, "dismissed"},
+				{mcp.ElicitationResponseActionAccept, 1, "modified"},
+			} {
+				t.Run(string(tc.action), func(t *testing.T) {
+					ans.set(tc.action)
+					id := estates[i]
+					rec := h.Sandbox.Store().Table("estate").Get(id)
+					title, before := fmt.Sprint(rec["objekttitel"]), fmt.Sprint(rec["kaufpreis"])
+					prompts, writes, auditLen := len(h.Prompts.All()), h.WriteRequests(), len(auditLines(t, h.Audit.String()))
+					res := h.Call(t, "estate_modify", modifyArgs(id, 375000))
+					if res.IsError || !strings.Contains(res.Text, tc.wantInText) {
+						t.Fatalf("result: %+v", res)
+					}
+					all := h.Prompts.All()
+					if len(all) != prompts+1 {
+						t.Fatalf("%d prompts, want 1", len(all)-prompts)
+					}
+					msg := all[len(all)-1].Params.Message
+					for _, want := range []string{"Modify estate (estate_modify)", fmt.Sprintf("estate %d %q", id, title), "kaufpreis: ", "→ 375000"} {
+						if !strings.Contains(msg, want) {
+							t.Errorf("prompt lacks %q:\n%s", want, msg)
+						}
+					}
+					if strings.Contains(msg, "confirmation_token") {
+						t.Errorf("prompt mentions a token:\n%s", msg)
+					}
+					if got := h.WriteRequests() - writes; got != tc.writes {
+						t.Fatalf("%d write requests, want %d", got, tc.writes)
+					}
+					audit := auditLines(t, h.Audit.String())[auditLen:]
+					if tc.writes == 0 {
+						if after := estatePrice(h, id); after != before {
+							t.Fatalf("price changed from %s to %s", before, after)
+						}
+						if len(audit) != 0 {
+							t.Fatalf("audit lines for an action that did not run: %v", audit)
+						}
+						return
+					}
+					if after := estatePrice(h, id); after != "375000" {
+						t.Fatalf("price %s after accept", after)
+					}
+					if len(audit) != 1 {
+						t.Fatalf("%d audit lines, want 1", len(audit))
+					}
+					a := audit[0]
+					conf := a["confirmation"].(map[string]any)
+					if a["tool"] != "estate_modify" || a["record_id"] != fmt.Sprint(id) || a["outcome"] != "ok" || a["resource_type"] != "estate" ||
+						conf["method"] != guard.MethodElicitation || !strings.HasPrefix(fmt.Sprint(conf["client"]), "toolstest") {
+						t.Errorf("audit line: %v", a)
+					}
+				})
 			}
-			if h.WriteRequests() != 0 || estatePrice(h, id) != before {
-				t.Fatal("the first call wrote")
+
+			// A delete and an external effect go through the same prompt.
+			ans.set(mcp.ElicitationResponseActionDecline)
+			writes := h.WriteRequests()
+			addr := h.Sandbox.Store().Table("address").Records[0]["Id"].(int)
+			res := h.Call(t, "newsletter_register", map[string]any{"id": addr, "register": true})
+			if res.IsError || !strings.Contains(res.Text, "declined") {
+				t.Fatalf("declined external: %+v", res)
+			}
+			if len(h.Sandbox.Outbox()) != 0 || h.WriteRequests() != writes {
+				t.Fatalf("declined external action had an effect: outbox %v", h.Sandbox.Outbox())
+			}
+			all := h.Prompts.All()
+			if msg := all[len(all)-1].Params.Message; !strings.Contains(msg, "outside the CRM") {
+				t.Errorf("external prompt:\n%s", msg)
+			}
+			ans.set(mcp.ElicitationResponseActionAccept)
+			crit := h.Sandbox.Store().Table("searchcriteria").Records[0]["Id"].(int)
+			res = h.Call(t, "search_criteria_delete", map[string]any{"id": crit})
+			if res.IsError || h.Sandbox.Store().Table("searchcriteria").Get(crit) != nil || h.WriteRequests() != writes+1 {
+				t.Fatalf("delete after accept: %+v", res)
+			}
+			all = h.Prompts.All()
+			if msg := all[len(all)-1].Params.Message; !strings.Contains(msg, "cannot be undone") || !strings.Contains(msg, fmt.Sprint(crit)) {
+				t.Errorf("delete prompt:\n%s", msg)
 			}
 		})
 	}
 }
+
+var tokenRE = regexp.MustCompile(`"confirmation_token": "([A-Za-z0-9_-]+)"`)
 
 func TestTokenFlow(t *testing.T) {
 	for _, p := range protocols {
@@ -195,10 +205,22 @@ func TestTokenFlow(t *testing.T) {
 				out["confirmation_token"] = tok
 				return out
 			}
+			// The client did not declare elicitation, so it is never sent a
+			// prompt (mcp-go would send one, and the call would fail); the
+			// first call runs nothing and returns the preview and a token.
 			res := h.Call(t, "estate_modify", args)
 			m := tokenRE.FindStringSubmatch(res.Text)
-			if res.IsError || m == nil {
+			if res.IsError || m == nil || !strings.Contains(res.Text, "Not run yet") {
 				t.Fatalf("no preview with token: %+v", res)
+			}
+			title := fmt.Sprint(h.Sandbox.Store().Table("estate").Get(id)["objekttitel"])
+			for _, want := range []string{fmt.Sprintf("estate %d %q", id, title), "kaufpreis: ", "→ 375000", "valid for 5 minutes"} {
+				if !strings.Contains(res.Text, want) {
+					t.Errorf("preview lacks %q:\n%s", want, res.Text)
+				}
+			}
+			if h.WriteRequests() != 0 || estatePrice(h, id) != before {
+				t.Fatal("the first call wrote")
 			}
 			token := m[1]
 			canon, _ := json.Marshal(args)
@@ -298,11 +320,21 @@ func TestConfirmOffRunsWritesDirectly(t *testing.T) {
 	if res := h.Call(t, "search_criteria_delete", map[string]any{"id": crit}); res.IsError || h.WriteRequests() != 2 {
 		t.Fatalf("delete: %+v", res)
 	}
+	// A stray token is ignored when nothing needs confirming; a read tool
+	// has no such argument at all.
+	stray := modifyArgs(id, 380000)
+	stray["confirmation_token"] = "whatever"
+	if res := h.Call(t, "estate_modify", stray); res.IsError || h.WriteRequests() != 3 || estatePrice(h, id) != "380000" {
+		t.Fatalf("stray token: %+v", res)
+	}
+	if res := h.Call(t, "estate_read", `{"id":3101,"confirmation_token":"x"}`); !res.IsError || !strings.Contains(res.Text, "confirmation_token") {
+		t.Fatalf("read tool took a token: %+v", res)
+	}
 	if len(h.Prompts.All()) != 0 {
 		t.Fatal("asked the user with --confirm=off")
 	}
 	audit := auditLines(t, h.Audit.String())
-	if len(audit) != 2 || audit[0]["confirmation"].(map[string]any)["method"] != guard.MethodNone ||
+	if len(audit) != 3 || audit[0]["confirmation"].(map[string]any)["method"] != guard.MethodNone ||
 		!strings.Contains(fmt.Sprint(audit[0]["confirmation"].(map[string]any)["by"]), "--confirm=off") {
 		t.Fatalf("audit: %v", audit)
 	}
@@ -347,26 +379,23 @@ func TestAuditLogFile(t *testing.T) {
 }
 
 func TestGuardedToolsSayHowConfirmationWorks(t *testing.T) {
-	for _, policy := range []string{"writes", "destructive", "off"} {
-		t.Run(policy, func(t *testing.T) {
-			h := toolstest.NewGuarded(t, toolstest.WithFlags("--confirm="+policy))
-			list, err := h.Client.ListTools(context.Background(), mcp.ListToolsRequest{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, _ := guard.ParsePolicy(policy)
-			for _, tool := range list.Tools {
-				a, _ := tools.Lookup(tool.Name)
-				noted := strings.Contains(tool.Description, "confirmation_token")
-				if noted != p.Requires(a.Effect) {
-					t.Errorf("%s (%s): confirmation note %v under %s", tool.Name, a.Effect, noted, policy)
-				}
-				_, hasArg := tool.InputSchema.Properties["confirmation_token"]
-				if hasArg != (a.Effect != tools.EffectRead) {
-					t.Errorf("%s (%s): confirmation_token argument %v", tool.Name, a.Effect, hasArg)
-				}
-			}
-		})
+	// The default policy through a real client; the others in
+	// TestConfirmNoteFollowsPolicy.
+	h := toolstest.NewGuarded(t)
+	list, err := h.Client.ListTools(context.Background(), mcp.ListToolsRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tool := range list.Tools {
+		a, _ := tools.Lookup(tool.Name)
+		noted := strings.Contains(tool.Description, "confirmation_token")
+		if noted != (a.Effect != tools.EffectRead) {
+			t.Errorf("%s (%s): confirmation note %v", tool.Name, a.Effect, noted)
+		}
+		_, hasArg := tool.InputSchema.Properties["confirmation_token"]
+		if hasArg != (a.Effect != tools.EffectRead) {
+			t.Errorf("%s (%s): confirmation_token argument %v", tool.Name, a.Effect, hasArg)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 
 	"github.com/mark3labs/mcp-go/server"
@@ -64,6 +65,9 @@ func SelectionFor(cfg *config.Config) tools.Selection {
 
 // Run serves MCP on the configured transport until ctx ends.
 func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+	if cfg.IsHTTP() {
+		return runHTTP(ctx, cfg, log)
+	}
 	sel := SelectionFor(cfg)
 	if err := sel.Validate(); err != nil {
 		return err
@@ -87,4 +91,18 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 		return server.NewStdioServer(s).Listen(ctx, stdin, stdout)
 	}
 	return fmt.Errorf("transport %q is not available", cfg.Transport)
+}
+
+// runHTTP serves the hosted mode (streamable HTTP and SSE) on cfg.Addr.
+func runHTTP(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+	h, err := NewHTTP(cfg, log, HTTPOptions{})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		h.Close()
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	return h.Serve(ctx, ln)
 }

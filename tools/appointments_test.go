@@ -1,0 +1,433 @@
+package tools_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
+)
+
+// apptBad is a call with invalid arguments: it must fail naming arg and
+// send nothing to onOffice but the field configuration lookup.
+type apptBad struct {
+	name, tool, args, arg string
+}
+
+func apptRunBad(t *testing.T, h *toolstest.Harness, cases []apptBad) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := len(h.Requests())
+			res := h.Call(t, tc.tool, tc.args)
+			if !res.IsError {
+				t.Fatalf("%s %s: no error, got %q", tc.tool, tc.args, res.Text)
+			}
+			if !strings.Contains(res.Text, tc.arg) {
+				t.Errorf("error does not name %q: %s", tc.arg, res.Text)
+			}
+			for _, r := range h.Requests()[before:] {
+				if r.ResourceType != "fields" {
+					t.Errorf("request %s %s left for invalid input", r.Verb, r.ResourceType)
+				}
+			}
+		})
+	}
+}
+
+// apptCall calls a tool that must succeed.
+func apptCall(t *testing.T, h *toolstest.Harness, tool, args string) string {
+	t.Helper()
+	res := h.Call(t, tool, args)
+	if res.IsError {
+		t.Fatalf("%s %s: %s", tool, args, res.Text)
+	}
+	return res.Text
+}
+
+// apptPreview builds the confirmation preview of a write tool.
+func apptPreview(t *testing.T, h *toolstest.Harness, tool, args string) *tools.Preview {
+	t.Helper()
+	api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
+	env := &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, 0)}
+	for _, tl := range tools.All() {
+		if tl.Name == tool {
+			p, err := tl.Preview(context.Background(), env, json.RawMessage(args))
+			if err != nil {
+				t.Fatalf("preview %s: %v", tool, err)
+			}
+			return p
+		}
+	}
+	t.Fatalf("no tool %s", tool)
+	return nil
+}
+
+// apptLastRequest returns the parameters of the last action of a resource type.
+func apptLastRequest(t *testing.T, h *toolstest.Harness, rt string) sandbox.LoggedAction {
+	t.Helper()
+	reqs := h.Requests()
+	for i := len(reqs) - 1; i >= 0; i-- {
+		if reqs[i].ResourceType == rt {
+			return reqs[i]
+		}
+	}
+	t.Fatalf("no %s request", rt)
+	return sandbox.LoggedAction{}
+}
+
+func apptStr(v any) string {
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+func apptUserIDs(r sandbox.Record) []int { ids, _ := r["user_ids"].([]int); return ids }
+
+func TestAppointmentListTool(t *testing.T) {
+	h := toolstest.New(t)
+	store := h.Sandbox.Store()
+	// 2–8 November 2026 has no all-day appointments; the weekly series counts once.
+	var want []sandbox.Record
+	for _, r := range store.Table("calendar").Records {
+		day := apptStr(r["start_dt"])[:10]
+		if r["rp_flag"] == true || (day >= "2026-11-02" && day <= "2026-11-08") {
+			want = append(want, r)
+		}
+	}
+	text := apptCall(t, h, "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08"}`)
+	if !strings.Contains(text, fmt.Sprintf("of %d", len(want))) {
+		t.Fatalf("expected %d appointments:\n%s", len(want), text)
+	}
+	for _, r := range want {
+		if r["rp_flag"] == true {
+			continue
+		}
+		// Local times survive the UTC round trip of appointmentList.
+		span := apptStr(r["start_dt"])[:16] + "–" + apptStr(r["end_dt"])[11:16]
+		if !strings.Contains(text, span) || !strings.Contains(text, apptStr(r["description"])) {
+			t.Errorf("appointment %v (%s) missing:\n%s", r["Id"], span, text)
+		}
+	}
+	req := apptLastRequest(t, h, "appointmentList")
+	filter, _ := req.Parameters["filter"].(map[string]any)
+	if filter["startDate"] != "2026-11-02" || filter["endDate"] != "2026-11-08" {
+		t.Errorf("filter sent: %v", filter)
+	}
+
+	text = apptCall(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","userIds":[17],"isCancelled":false,"data":["subject","users","status"],"listlimit":500}`)
+	filter, _ = apptLastRequest(t, h, "appointmentList").Parameters["filter"].(map[string]any)
+	if fmt.Sprint(filter["userIds"]) != "[17]" || filter["isCancelled"] != false {
+		t.Errorf("filter sent: %v", filter)
+	}
+	n := 0
+	for _, r := range store.Table("calendar").Records {
+		for _, u := range apptUserIDs(r) {
+			if u == 17 && r["status"] != "canceled" && apptStr(r["start_dt"]) >= "2026-10-01" {
+				n++
+				if !strings.Contains(text, apptStr(r["description"])) {
+					t.Errorf("appointment %v of user 17 missing", r["Id"])
+				}
+			}
+		}
+	}
+	if n == 0 || !strings.Contains(text, fmt.Sprintf("of %d", n)) || strings.Contains(text, "canceled") {
+		t.Errorf("user 17: want %d appointments:\n%s", n, text)
+	}
+	text = apptCall(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","filter":{"subject":[{"op":"like","val":"Notartermin%"}]},"data":["subject"]}`)
+	if !strings.Contains(text, "Notartermin") || strings.Contains(text, "Besichtigung") {
+		t.Errorf("subject filter:\n%s", text)
+	}
+	apptRunBad(t, h, []apptBad{
+		{"no start", "appointment_list", `{"endDate":"2026-11-08"}`, "startDate"},
+		{"bad date", "appointment_list", `{"startDate":"02.11.2026","endDate":"2026-11-08"}`, "startDate"},
+		{"reversed", "appointment_list", `{"startDate":"2026-11-08","endDate":"2026-11-02"}`, "endDate"},
+		{"unknown data", "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08","data":["description"]}`, "data"},
+		{"follow-up without contacts", "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08","data":["showFollowUpStatus"]}`, "data"},
+		{"field filter", "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08","filter":{"art":[{"op":"=","val":"Besichtigung"}]}}`, "filter.art"},
+		{"between without pair", "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08","filter":{"notes":[{"op":"between","val":"a"}]}}`, "filter.notes"},
+		{"limit", "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08","listlimit":501}`, "listlimit"},
+		{"flag type", "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08","isDone":"maybe"}`, "isDone"},
+	})
+}
+
+func TestAppointmentReadTool(t *testing.T) {
+	h := toolstest.New(t)
+	store := h.Sandbox.Store()
+	var r sandbox.Record
+	for _, rec := range store.Table("calendar").Records {
+		if apptStr(rec["note"]) != "" && rec["rp_flag"] != true {
+			r = rec
+			break
+		}
+	}
+	id := r["Id"].(int)
+	text := apptCall(t, h, "appointment_read", fmt.Sprintf(`{"id":%d,"showConflicts":true,"showConfirmationStatus":true}`, id))
+	for _, want := range []string{apptStr(r["description"]), apptStr(r["art"]), apptStr(r["start_dt"])[:16], apptStr(r["note"]), "conflicts:", "confirmationStatus:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "«crm-text»"+apptStr(r["von"])) {
+		t.Errorf("the creator's login is not third-party text:\n%s", text)
+	}
+	text = apptCall(t, h, "appointment_read", `{"datestart":"2026-10-01","dateend":"2026-12-31","users":[27],"filter":{"art":[{"op":"=","val":"Besichtigung"}]}}`)
+	req := apptLastRequest(t, h, "calendar")
+	if req.Parameters["datestart"] != "2026-10-01" || fmt.Sprint(req.Parameters["users"]) != "[27]" || req.ResourceID != "" {
+		t.Errorf("period read sent %v", req.Parameters)
+	}
+	if !strings.Contains(text, "fbrandt") || strings.Contains(text, "(jschmidt)") {
+		t.Errorf("viewings of user 27:\n%s", text)
+	}
+	apptRunBad(t, h, []apptBad{
+		{"nothing", "appointment_read", `{}`, "datestart"},
+		{"half period", "appointment_read", `{"datestart":"2026-11-01"}`, "dateend"},
+		{"id and period", "appointment_read", `{"id":5101,"datestart":"2026-11-01","dateend":"2026-11-02"}`, "id"},
+		{"conflicts without id", "appointment_read", `{"datestart":"2026-11-01","dateend":"2026-11-02","showConflicts":true}`, "showConflicts"},
+		{"filter field", "appointment_read", `{"datestart":"2026-11-01","dateend":"2026-11-02","filter":{"ort":[{"op":"=","val":"Köln"}]}}`, "filter.ort"},
+		{"modified format", "appointment_read", `{"modifiedstart":"2026-11-01"}`, "modifiedstart"},
+		{"users without period", "appointment_read", `{"modifiedstart":"2026-11-01 00:00:00","users":[17]}`, "users"},
+		{"id type", "appointment_read", `{"id":"five"}`, "id"},
+	})
+}
+
+func TestAppointmentWriteTools(t *testing.T) {
+	h := toolstest.New(t)
+	store := h.Sandbox.Store()
+	estate := store.Table("estate").Records[2]
+	estateID := estate["Id"].(int)
+	var addr sandbox.Record
+	for _, a := range store.Table("address").Records {
+		if apptStr(a["Email"]) != "" && apptStr(a["Name"]) != "" {
+			addr = a
+			break
+		}
+	}
+	addrID := addr["Id"].(int)
+	// Monday 23 November, 09:30: during the weekly team meeting of user 12.
+	create := fmt.Sprintf(`{"data":{"description":"Besichtigung mit Familie Test","start_dt":"2026-11-23 09:30:00","end_dt":"2026-11-23 10:30:00","art":"Besichtigung","erinnerung":"1 hours","note":"Schlüssel im Büro","transitTimePre":"00:15:00"},"relatedAddressIds":[%d],"relatedEstateId":%d,"subscribers":{"users":[12]},"location":{"estate":%d},"reminderTypes":["email"]}`, addrID, estateID, estateID)
+	p := apptPreview(t, h, "appointment_create", create)
+	changes := strings.Join(p.Changes, "\n")
+	if !strings.Contains(p.Target, "Besichtigung mit Familie Test") || !strings.Contains(p.Target, "2026-11-23 09:30–10:30") {
+		t.Errorf("target %q", p.Target)
+	}
+	for _, want := range []string{"art: Besichtigung", fmt.Sprintf("contacts: %d %s", addrID, apptStr(addr["Vorname"])), apptStr(addr["Email"]),
+		fmt.Sprintf("estate: %d %q", estateID, apptStr(estate["objekttitel"])), "participants: users 12", "warning: already booked then: users 12"} {
+		if !strings.Contains(changes, want) {
+			t.Errorf("preview lacks %q:\n%s", want, changes)
+		}
+	}
+	if h.WriteRequests() != 0 {
+		t.Fatal("the preview wrote")
+	}
+	text := apptCall(t, h, "appointment_create", create)
+	id, _ := strconv.Atoi(strings.Fields(strings.TrimPrefix(text, "Appointment "))[0])
+	r := store.Table("calendar").Get(id)
+	if r == nil || r["description"] != "Besichtigung mit Familie Test" || r["erinnerung"] != "1 hours" || r["allowTransitTime"] != true || r["_locationType"] != "estate" {
+		t.Fatalf("created %v (answer %q)", r, text)
+	}
+	sent := apptLastRequest(t, h, "calendar").Parameters
+	if fmt.Sprint(sent["relatedAddressIds"]) != fmt.Sprintf("[%d]", addrID) || fmt.Sprint(sent["reminderTypes"]) != "[email]" {
+		t.Errorf("create sent %v", sent)
+	}
+	read := apptCall(t, h, "appointment_read", fmt.Sprintf(`{"id":%d}`, id))
+	if !strings.Contains(read, "Besichtigung mit Familie Test") || !strings.Contains(read, strconv.Itoa(addrID)) || !strings.Contains(read, "travel: 00:15:00 before") {
+		t.Errorf("read after create:\n%s", read)
+	}
+
+	modify := fmt.Sprintf(`{"id":%d,"data":{"start_dt":"2026-11-23 14:00:00","end_dt":"2026-11-23 15:00:00","note":"verschoben"},"relatedEstateId":0}`, id)
+	p = apptPreview(t, h, "appointment_modify", modify)
+	changes = strings.Join(p.Changes, "\n")
+	if p.RecordID != strconv.Itoa(id) || !strings.Contains(p.Target, "2026-11-23 09:30–10:30") {
+		t.Errorf("modify target %q", p.Target)
+	}
+	for _, want := range []string{"start_dt: 2026-11-23 09:30:00 → 2026-11-23 14:00:00", "note: Schlüssel im Büro → verschoben", fmt.Sprintf("estate: %d → (none)", estateID)} {
+		if !strings.Contains(changes, want) {
+			t.Errorf("modify preview lacks %q:\n%s", want, changes)
+		}
+	}
+	text = apptCall(t, h, "appointment_modify", modify)
+	if r["start_dt"] != "2026-11-23 14:00:00" || r["note"] != "verschoben" || !strings.Contains(text, "end_dt, note, start_dt, relatedEstateId") {
+		t.Errorf("after modify %v: %q", r, text)
+	}
+	text = apptCall(t, h, "appointment_modify", fmt.Sprintf(`{"id":%d,"data":{"status":"canceled"}}`, id))
+	if r["abgesagt"] != true {
+		t.Errorf("cancel: %v (%s)", r, text)
+	}
+	p = apptPreview(t, h, "appointment_delete", fmt.Sprintf(`{"id":%d}`, id))
+	if !strings.Contains(p.Target, "Besichtigung mit Familie Test") || !strings.Contains(strings.Join(p.Changes, " "), strconv.Itoa(addrID)) {
+		t.Errorf("delete preview %+v", p)
+	}
+	apptCall(t, h, "appointment_delete", fmt.Sprintf(`{"id":%d}`, id))
+	if store.Table("calendar").Get(id) != nil {
+		t.Error("not deleted")
+	}
+	if res := h.Call(t, "appointment_delete", fmt.Sprintf(`{"id":%d}`, id)); !res.IsError || !strings.Contains(res.Text, "169") {
+		t.Errorf("deleting twice: %+v", res)
+	}
+
+	writes := h.WriteRequests()
+	apptRunBad(t, h, []apptBad{
+		{"no data", "appointment_create", `{"relatedEstateId":3101}`, "data"},
+		{"no start", "appointment_create", `{"data":{"end_dt":"2026-11-23 10:00:00"}}`, "data.start_dt"},
+		{"start format", "appointment_create", `{"data":{"start_dt":"23.11.2026 10:00","end_dt":"2026-11-23 10:00:00"}}`, "start_dt"},
+		{"end before start", "appointment_create", `{"data":{"start_dt":"2026-11-23 10:00:00","end_dt":"2026-11-23 09:00:00"}}`, "data.end_dt"},
+		{"unknown type", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00","art":"Party"}}`, "data.art"},
+		{"unknown reminder", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00","erinnerung":"10 minutes"}}`, "data.erinnerung"},
+		{"unknown resource", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00","ressources":["Boot"]}}`, "data.ressources"},
+		{"unknown data field", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00","subject":"x"}}`, "subject"},
+		{"status enum", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00","status":"postponed"}}`, "status"},
+		{"travel format", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00","transitTimePre":"15 min"}}`, "data.transitTimePre"},
+		{"series without type", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00","rp_flag":true}}`, "data.rp_type"},
+		{"two places", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00"},"location":{"mandant":true,"sonstiges":"Café"}}`, "location"},
+		{"reminder types alone", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00"},"reminderTypes":["sms"]}`, "reminderTypes"},
+		{"reminder type enum", "appointment_create", `{"data":{"start_dt":"2026-11-23 09:00:00","end_dt":"2026-11-23 10:00:00","erinnerung":"1 hours"},"reminderTypes":["fax"]}`, "reminderTypes"},
+		{"modify nothing", "appointment_modify", `{"id":5101}`, "data"},
+		{"modify no id", "appointment_modify", `{"data":{"note":"x"}}`, "id"},
+		{"modify end before start", "appointment_modify", `{"id":5101,"data":{"start_dt":"2026-11-23 10:00:00","end_dt":"2026-11-23 09:00:00"}}`, "data.end_dt"},
+		{"delete no id", "appointment_delete", `{}`, "id"},
+		{"delete bad id", "appointment_delete", `{"id":0}`, "id"},
+	})
+	if h.WriteRequests() != writes {
+		t.Errorf("invalid writes reached onOffice")
+	}
+	// Moving only the start past the stored end is caught before sending.
+	var seeded sandbox.Record
+	for _, rec := range store.Table("calendar").Records {
+		if rec["rp_flag"] != true {
+			seeded = rec
+			break
+		}
+	}
+	res := h.Call(t, "appointment_modify", fmt.Sprintf(`{"id":%d,"data":{"start_dt":"2030-01-01 10:00:00"}}`, seeded["Id"]))
+	if !res.IsError || !strings.Contains(res.Text, "data.end_dt") || h.WriteRequests() != writes {
+		t.Errorf("start after stored end: %+v", res)
+	}
+}
+
+func TestAppointmentConfirmationTool(t *testing.T) {
+	h := toolstest.New(t)
+	store := h.Sandbox.Store()
+	// An appointment whose contacts all have an e-mail address.
+	var id int
+	var contacts []int
+	for _, r := range store.Table("calendar").Records {
+		var ids []int
+		ok := true
+		for _, rel := range store.Relations {
+			if rel.Type == sandbox.RelationPrefix+"calendar:address" && rel.Parent == r["Id"].(int) {
+				ids = append(ids, rel.Child)
+				ok = ok && apptStr(store.Table("address").Get(rel.Child)["Email"]) != ""
+			}
+		}
+		if ok && len(ids) > 0 {
+			id, contacts = r["Id"].(int), ids
+			break
+		}
+	}
+	args := fmt.Sprintf(`{"calendarId":%d,"emailidentity":"j.schmidt@hansen-kroeger.example.com","displayName":"Julia Schmidt"}`, id)
+	p := apptPreview(t, h, "appointment_confirmation_send", args)
+	changes := strings.Join(p.Changes, "\n")
+	for _, c := range contacts {
+		if !strings.Contains(changes, "to: "+strconv.Itoa(c)) || !strings.Contains(changes, apptStr(store.Table("address").Get(c)["Email"])) {
+			t.Errorf("recipient %d missing:\n%s", c, changes)
+		}
+	}
+	if !strings.Contains(changes, "from: Julia Schmidt <j.schmidt@hansen-kroeger.example.com>") || !strings.Contains(changes, "attachments: none") || !strings.Contains(changes, "subject:") {
+		t.Errorf("preview:\n%s", changes)
+	}
+	if len(h.Sandbox.Outbox()) != 0 {
+		t.Fatal("preview sent mail")
+	}
+	apptCall(t, h, "appointment_confirmation_send", args)
+	out := h.Sandbox.Outbox()
+	if len(out) != 1 || out[0].Kind != "appointmentAffirmation" || fmt.Sprint(out[0].Parameters["calendarId"]) != strconv.Itoa(id) || len(out[0].Parameters["to"].([]any)) != len(contacts) {
+		t.Errorf("outbox %+v", out)
+	}
+	apptRunBad(t, h, []apptBad{
+		{"no id", "appointment_confirmation_send", `{}`, "calendarId"},
+		{"id text", "appointment_confirmation_send", `{"calendarId":"next"}`, "calendarId"},
+	})
+}
+
+func TestCalendarResourceAndFileTools(t *testing.T) {
+	h := toolstest.New(t)
+	store := h.Sandbox.Store()
+	text := apptCall(t, h, "calendar_resource_list", `{"activeOnly":true}`)
+	for _, o := range store.Fields["calendar"]["ressources"].Permitted {
+		if !strings.Contains(text, "- "+o.Key+" = "+o.Label["DEU"]) {
+			t.Errorf("resource %s missing:\n%s", o.Key, text)
+		}
+	}
+	if _, ok := apptLastRequest(t, h, "calendarResources").Parameters["filter"]; !ok {
+		t.Error("activeOnly sent no filter")
+	}
+	var file sandbox.Record
+	for _, f := range store.Table("file").Records {
+		if f["module"] == "calendar" {
+			file = f
+			break
+		}
+	}
+	text = apptCall(t, h, "appointment_file_list", fmt.Sprintf(`{"appointmentid":%d}`, file["relatedRecordId"]))
+	if !strings.Contains(text, apptStr(file["originalname"])) || !strings.Contains(text, apptStr(file["username"])) || !strings.Contains(text, "https://") {
+		t.Errorf("files:\n%s", text)
+	}
+	if req := apptLastRequest(t, h, "file"); req.ResourceID != "appointment" {
+		t.Errorf("resource id %q", req.ResourceID)
+	}
+	apptRunBad(t, h, []apptBad{
+		{"no appointment", "appointment_file_list", `{}`, "appointmentid"},
+		{"limit", "appointment_file_list", `{"appointmentid":5101,"listlimit":101}`, "listlimit"},
+		{"unknown argument", "calendar_resource_list", `{"active":true}`, "active"},
+	})
+}
+
+func TestAppointmentConflictsTool(t *testing.T) {
+	h := toolstest.New(t)
+	text := apptCall(t, h, "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 09:45:00","ressources":["Konferenzraum"]},"subscribers":{"users":[12]}}`)
+	if !strings.Contains(text, "users 12") || !strings.Contains(text, "resources Konferenzraum") {
+		t.Errorf("conflicts:\n%s", text)
+	}
+	text = apptCall(t, h, "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 21:00:00","end_dt":"2026-11-23 22:00:00"},"subscribers":{"users":[12]}}`)
+	if !strings.HasPrefix(text, "No conflicts on 2026-11-23 21:00–22:00") {
+		t.Errorf("free evening: %s", text)
+	}
+	apptRunBad(t, h, []apptBad{
+		{"no data", "appointment_conflicts", `{}`, "data"},
+		{"no end", "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 09:15:00"}}`, "end_dt"},
+		{"reversed", "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 08:00:00"}}`, "data.end_dt"},
+		{"travel format", "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 10:00:00","transitTimePre":"1h"}}`, "data.transitTimePre"},
+		{"resource", "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 10:00:00","ressources":["Boot"]}}`, "data.ressources"},
+	})
+}
+
+// TestAppointmentTimesAcrossDST checks the UTC conversion on both sides of
+// the change to winter time.
+func TestAppointmentTimesAcrossDST(t *testing.T) {
+	h := toolstest.New(t)
+	var series sandbox.Record
+	for _, r := range h.Sandbox.Store().Table("calendar").Records {
+		if r["rp_flag"] == true {
+			series = r
+		}
+	}
+	start := apptStr(series["start_dt"])[11:16]
+	var days []string
+	for _, d := range []string{"2026-10-19", "2026-10-26"} {
+		text := apptCall(t, h, "appointment_list", fmt.Sprintf(`{"startDate":%q,"endDate":%q,"isRecurrent":true,"data":["date"]}`, d, d))
+		if !strings.Contains(text, d+" "+start) {
+			t.Errorf("%s: the series should start at %s local time:\n%s", d, start, text)
+		}
+		days = append(days, d)
+	}
+	sort.Strings(days)
+}

@@ -1,0 +1,316 @@
+package mcpserver
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
+)
+
+// noCORS is an origin no browser sends. Configuring mcp-go's CORS with it
+// keeps the SSE transport from answering "Access-Control-Allow-Origin: *";
+// this package sets the CORS headers itself, for allowed origins only.
+const noCORS = "https://cors-handled-by-onoffice-mcp.invalid"
+
+// How long a readiness result is reused.
+const (
+	readyFresh   = 30 * time.Second
+	unreadyFresh = 5 * time.Second
+	readyTimeout = 10 * time.Second
+)
+
+// tenant is everything one agency's requests use; nothing in it is shared
+// with another tenant except the HTTPServer's audit log.
+type tenant struct {
+	name     string
+	log      *slog.Logger
+	cfg      *config.Config
+	api      *onoffice.Client
+	mcp      *server.MCPServer
+	stream   *server.StreamableHTTPServer
+	sse      *server.SSEServer
+	sseGet   http.Handler
+	ssePost  http.Handler
+	sessions *sseSessions
+	tools    int
+
+	readyMu   sync.Mutex
+	readyAt   time.Time
+	readyErr  error
+	closeOnce sync.Once
+}
+
+// tenantKey derives a tenant's own confirmation key from the shared one,
+// so that a confirmation token of one tenant is worthless for another
+// while replicas that share the key still agree. No key: random per tenant.
+func tenantKey(key config.Secret, name string) []byte {
+	if key == "" {
+		return nil
+	}
+	m := hmac.New(sha256.New, key.Bytes())
+	m.Write([]byte("onoffice-mcp tenant confirmation key\x00" + name))
+	return m.Sum(nil)
+}
+
+func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*tenant, error) {
+	sel := SelectionFor(cfg)
+	if err := sel.Validate(); err != nil {
+		return nil, fmt.Errorf("tenant %q: %w", name, err)
+	}
+	policy, err := guard.ParsePolicy(cfg.Guard.Confirm)
+	if err != nil {
+		return nil, fmt.Errorf("tenant %q: %w", name, err)
+	}
+	g, err := guard.New(guard.Options{Policy: policy, TTL: cfg.Guard.ConfirmTTL, Key: key})
+	if err != nil {
+		return nil, fmt.Errorf("tenant %q: %w", name, err)
+	}
+	g.Audit = h.audit // one audit log (and file) for all tenants; lines name the tenant
+
+	log := h.log.With("tenant", name)
+	api := Client(cfg, log)
+	if !api.HasCredentials() {
+		log.Warn("no onOffice credentials: every tool call will fail until they are set")
+	}
+	t := &tenant{name: name, log: log, cfg: cfg, api: api, tools: len(tools.Select(sel))}
+	t.mcp = New(Options{
+		Env:       EnvFor(cfg, api, log),
+		Selection: sel,
+		Logger:    log,
+		Guard:     g,
+		Identity: func(ctx context.Context) string {
+			if id := RequestID(ctx); id != "" {
+				return name + " (request " + id + ")"
+			}
+			return name
+		},
+	})
+	t.mcp.Use(h.toolMiddleware(log))
+
+	ttl := h.cfg.HTTP.SessionIdleTTL
+	t.stream = server.NewStreamableHTTPServer(t.mcp,
+		server.WithEndpointPath(PathStreamable),
+		server.WithSessionIdleTTL(ttl),
+		server.WithDisableLocalhostProtection(true), // checked in hostAllowed, configurable there
+		server.WithStreamableHTTPCORS(server.WithCORSAllowedOrigins(noCORS)),
+		server.WithStreamableHTTPLogger(log),
+	)
+	t.sessions = newSSESessions(ttl)
+	t.sse = server.NewSSEServer(t.mcp,
+		server.WithSSEEndpoint(PathSSE),
+		server.WithMessageEndpoint(PathMessage),
+		server.WithSessionIDGenerator(t.sessions.generate),
+		server.WithSSEDisableLocalhostProtection(true),
+		server.WithSSECORS(server.WithCORSAllowedOrigins(noCORS)),
+	)
+	t.sseGet, t.ssePost = t.sse.SSEHandler(), t.sse.MessageHandler()
+	log.Info("tenant ready to serve", "tools", t.tools, "read_only", cfg.ReadOnly,
+		"confirm", cfg.Guard.Confirm, "demo", cfg.Demo, "credentials", api.HasCredentials())
+	return t, nil
+}
+
+// toolMiddleware counts running tool calls (shutdown waits for them; an
+// SSE call runs after its HTTP request has been answered) and logs one
+// line per call with the request id.
+func (h *HTTPServer) toolMiddleware(log *slog.Logger) server.ToolHandlerMiddleware {
+	return func(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+		return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			h.inflight.begin()
+			defer h.inflight.end()
+			start := time.Now()
+			res, err := next(ctx, req)
+			isErr := err != nil || (res != nil && res.IsError)
+			log.LogAttrs(ctx, slog.LevelInfo, "tool call",
+				slog.String("request_id", RequestID(ctx)),
+				slog.String("tool", req.Params.Name),
+				slog.Float64("duration_ms", ms(time.Since(start))),
+				slog.Bool("is_error", isErr))
+			return res, err
+		}
+	}
+}
+
+// serveSSE runs one SSE stream; its session ends when the client goes,
+// when it idles past the TTL, or on shutdown.
+func (t *tenant) serveSSE(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithCancel(r.Context())
+	slot := &sseSlot{cancel: cancel}
+	defer func() {
+		cancel()
+		if id := slot.id.Load(); id != nil {
+			t.sessions.remove(*id)
+		}
+	}()
+	t.sseGet.ServeHTTP(w, r.WithContext(context.WithValue(ctx, sseSlotKey{}, slot)))
+}
+
+// serveMessage passes a client message to its SSE session; a session id
+// of another tenant is unknown to this tenant's SSE server.
+func (t *tenant) serveMessage(w http.ResponseWriter, r *http.Request) {
+	t.sessions.touch(r.URL.Query().Get("sessionId"))
+	t.ssePost.ServeHTTP(w, r)
+}
+
+// checkReady makes a cheap signed call (the field configuration of one
+// estate field) to see that the credentials work; results are cached.
+func (t *tenant) checkReady(ctx context.Context) error {
+	t.readyMu.Lock()
+	defer t.readyMu.Unlock()
+	fresh := readyFresh
+	if t.readyErr != nil {
+		fresh = unreadyFresh
+	}
+	if !t.readyAt.IsZero() && time.Since(t.readyAt) < fresh {
+		return t.readyErr
+	}
+	var err error
+	if !t.api.HasCredentials() {
+		err = onoffice.ErrNoCredentials
+	} else {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), readyTimeout)
+		_, err = t.api.Call(cctx, onoffice.Action{
+			Verb: onoffice.VerbGet, ResourceType: "fields",
+			Parameters: map[string]any{"modules": []string{"estate"}, "fieldList": []string{"Id"}},
+		})
+		cancel()
+	}
+	switch {
+	case err != nil && (t.readyErr == nil || t.readyAt.IsZero()):
+		t.log.Warn("readiness check failed: onOffice does not accept the credentials or cannot be reached", "error", err)
+	case err == nil && t.readyErr != nil:
+		t.log.Info("readiness check passes again")
+	}
+	t.readyAt, t.readyErr = time.Now(), err
+	return err
+}
+
+func (t *tenant) close(ctx context.Context) {
+	t.closeOnce.Do(func() {
+		t.sse.CloseSessions()
+		_ = t.stream.Shutdown(ctx)
+		t.sessions.closeAll()
+	})
+}
+
+// --- SSE sessions ---
+
+type sseSlotKey struct{}
+
+// sseSlot travels in the context of an SSE stream request; the session id
+// generator fills in the id so the stream can be ended by id.
+type sseSlot struct {
+	id     atomic.Pointer[string]
+	cancel context.CancelFunc
+}
+
+// sseSessions tracks the open SSE sessions of a tenant for the idle expiry.
+type sseSessions struct {
+	ttl time.Duration
+	mu  sync.Mutex
+	m   map[string]*sseSession
+}
+
+type sseSession struct {
+	cancel context.CancelFunc
+	last   atomic.Int64 // unix nanoseconds of the last client message
+}
+
+func newSSESessions(ttl time.Duration) *sseSessions {
+	return &sseSessions{ttl: ttl, m: map[string]*sseSession{}}
+}
+
+// generate makes a random session id and registers the stream under it.
+func (s *sseSessions) generate(ctx context.Context, _ *http.Request) (string, error) {
+	id := randomHex(16)
+	slot, ok := ctx.Value(sseSlotKey{}).(*sseSlot)
+	if !ok {
+		return "", errors.New("SSE stream without slot")
+	}
+	slot.id.Store(&id)
+	e := &sseSession{cancel: slot.cancel}
+	e.last.Store(time.Now().UnixNano())
+	s.mu.Lock()
+	s.m[id] = e
+	s.mu.Unlock()
+	return id, nil
+}
+
+func (s *sseSessions) touch(id string) {
+	s.mu.Lock()
+	e := s.m[id]
+	s.mu.Unlock()
+	if e != nil {
+		e.last.Store(time.Now().UnixNano())
+	}
+}
+
+func (s *sseSessions) remove(id string) {
+	s.mu.Lock()
+	delete(s.m, id)
+	s.mu.Unlock()
+}
+
+func (s *sseSessions) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.m)
+}
+
+// expire ends the sessions idle for longer than the TTL.
+func (s *sseSessions) expire(now time.Time) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for id, e := range s.m {
+		if now.UnixNano()-e.last.Load() > int64(s.ttl) {
+			e.cancel()
+			delete(s.m, id)
+			n++
+		}
+	}
+	return n
+}
+
+func (s *sseSessions) closeAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, e := range s.m {
+		e.cancel()
+		delete(s.m, id)
+	}
+}
+
+// sweepSessions ends idle SSE sessions until Close (the streamable HTTP
+// transport sweeps its own).
+func (h *HTTPServer) sweepSessions() {
+	ttl := h.cfg.HTTP.SessionIdleTTL
+	interval := min(max(ttl/4, 25*time.Millisecond), time.Minute)
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-h.stopSweep:
+			return
+		case now := <-tick.C:
+			for _, t := range h.tenants {
+				if n := t.sessions.expire(now); n > 0 {
+					h.log.Info("SSE sessions expired", "tenant", t.name, "sessions", n, "idle_ttl", ttl.String())
+				}
+			}
+		}
+	}
+}

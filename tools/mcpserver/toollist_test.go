@@ -1,0 +1,130 @@
+package mcpserver_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
+)
+
+var update = flag.Bool("update", false, "rewrite the tools/list snapshots in testdata/")
+
+// toolList returns the tools/list answer of a server started with flags, as
+// a client receives it.
+func toolList(t testing.TB, flags ...string) []byte {
+	t.Helper()
+	h := toolstest.New(t, flags...)
+	res, err := h.Client.ListTools(context.Background(), mcp.ListToolsRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+// Token budgets of the tools/list answer (characters / 4).
+var listBudgets = []struct {
+	toolset   string
+	maxTokens int
+}{
+	{"default", 8000},
+	{"all", 25000},
+}
+
+func TestToolListBudget(t *testing.T) {
+	for _, b := range listBudgets {
+		t.Run(b.toolset, func(t *testing.T) {
+			raw := toolList(t, "--toolsets="+b.toolset)
+			tokens := len(raw) / 4
+			t.Logf("tools/list of %s: %d characters, about %d tokens", b.toolset, len(raw), tokens)
+			if tokens >= b.maxTokens {
+				t.Errorf("tools/list of %s is about %d tokens, budget %d", b.toolset, tokens, b.maxTokens)
+			}
+		})
+	}
+}
+
+// BenchmarkToolListSize reports the size of tools/list per toolset as
+// metrics; run: go test ./tools/mcpserver -run '^$' -bench ToolListSize
+func BenchmarkToolListSize(b *testing.B) {
+	for _, set := range listBudgets {
+		b.Run(set.toolset, func(b *testing.B) {
+			var raw []byte
+			for i := 0; i < b.N; i++ {
+				raw = toolList(b, "--toolsets="+set.toolset)
+			}
+			b.ReportMetric(float64(len(raw)), "chars")
+			b.ReportMetric(float64(len(raw)/4), "tokens")
+		})
+	}
+}
+
+// TestToolListSnapshots keeps the whole tools/list per toolset in
+// testdata, so any change of the surface shows up in review.
+// Regenerate with: go test ./tools/mcpserver -run TestToolListSnapshots -update
+func TestToolListSnapshots(t *testing.T) {
+	sets := []string{"default", "all", "estates", "addresses", "search-criteria", "relations", "agents-log", "appointments", "tasks", "files", "emails", "settings", "misc", "marketplace"}
+	for _, set := range sets {
+		t.Run(set, func(t *testing.T) {
+			var pretty bytes.Buffer
+			if err := json.Indent(&pretty, toolList(t, "--toolsets="+set), "", "  "); err != nil {
+				t.Fatal(err)
+			}
+			pretty.WriteByte('\n')
+			path := filepath.Join("testdata", "toollist-"+set+".json")
+			if *update {
+				if err := os.WriteFile(path, pretty.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("no snapshot (run with -update): %v", err)
+			}
+			if !bytes.Equal(want, pretty.Bytes()) {
+				t.Errorf("tools/list of %s changed; review and run go test ./tools/mcpserver -run TestToolListSnapshots -update", set)
+			}
+		})
+	}
+}
+
+// TestAnnotationsExplicit walks the full tool list as a client sees it.
+func TestAnnotationsExplicit(t *testing.T) {
+	var res struct {
+		Tools []struct {
+			Name        string         `json:"name"`
+			Annotations map[string]any `json:"annotations"`
+			InputSchema map[string]any `json:"inputSchema"`
+		} `json:"tools"`
+	}
+	if err := json.Unmarshal(toolList(t, "--toolsets=all"), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Tools) != 88 {
+		t.Errorf("%d tools listed with --toolsets=all, want 88", len(res.Tools))
+	}
+	for _, tool := range res.Tools {
+		for _, hint := range []string{"readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"} {
+			if _, ok := tool.Annotations[hint].(bool); !ok {
+				t.Errorf("%s: %s not set explicitly", tool.Name, hint)
+			}
+		}
+		if tool.Annotations["readOnlyHint"] == true && tool.Annotations["destructiveHint"] == true {
+			t.Errorf("%s: read-only and destructive", tool.Name)
+		}
+		if tool.InputSchema["type"] != "object" {
+			t.Errorf("%s: input schema type %v", tool.Name, tool.InputSchema["type"])
+		}
+	}
+}

@@ -99,7 +99,7 @@ func readAddresses(ctx context.Context, env *Env, p AddressReadParams) (*Result,
 	if err != nil {
 		return nil, err
 	}
-	l := condense.List{Noun: "addresses", Requested: lp.Data, Fields: moduleFields(ctx, env, "address"), IDField: "id"}
+	l := condense.List{Noun: "addresses", Requested: lp.Data, Fields: moduleFields(ctx, env, "address"), IDField: "id", Tool: "address_read"}
 	if p.ID == 0 {
 		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
 	}

@@ -47,33 +47,6 @@ func appointmentTools() []Tool {
 }
 
 // ---------------------------------------------------------------------------
-// German local time
-//
-// appointmentList sends UTC timestamps while the calendar fields and the
-// people using them think in German local time; the rule below is the
-// EU one (CEST from the last Sunday of March to the last Sunday of October,
-// switching at 01:00 UTC), so no time zone database is needed.
-
-func apptLastSunday(y int, m time.Month) time.Time {
-	d := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
-	for d.Weekday() != time.Sunday {
-		d = d.AddDate(0, 0, -1)
-	}
-	return d
-}
-
-// apptLocal converts an instant to German wall-clock time.
-func apptLocal(t time.Time) time.Time {
-	t = t.UTC()
-	y := t.Year()
-	summer := apptLastSunday(y, time.March).Add(time.Hour)
-	winter := apptLastSunday(y, time.October).Add(time.Hour)
-	if !t.Before(summer) && t.Before(winter) {
-		return t.Add(2 * time.Hour)
-	}
-	return t.Add(time.Hour)
-}
-
 // apptSpanText renders a start and end as "2026-11-03 12:30–13:00".
 func apptSpanText(start, end time.Time, allDay bool) string {
 	if allDay {
@@ -92,17 +65,11 @@ func apptSpanText(start, end time.Time, allDay bool) string {
 const apptLayout = "2006-01-02 15:04:05"
 
 var (
-	apptDateTimeRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$`)
-	apptTimeRE     = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}$`)
+	apptTimeRE = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}$`)
 )
 
 // ---------------------------------------------------------------------------
 // appointment_list
-
-// apptListData are the fields appointmentList can return.
-var apptListData = []string{"subject", "type", "status", "date", "location", "users", "groups", "contacts", "estate",
-	"notes", "createdBy", "modified", "confirmationStatus", "private", "travelTime", "recurrence", "reminder",
-	"resources", "project", "conflicts", "showFollowUpStatus"}
 
 var defaultApptListData = []string{"subject", "type", "status", "date", "location", "users", "contacts", "estate"}
 
@@ -183,9 +150,6 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 	if env.Render.Raw {
 		return condense.Records(res, condense.List{}, env.Render), nil
 	}
-	for i, rec := range res.Records {
-		res.Records[i].Elements = apptMarshal(apptFlattenList(rec.Fields()))
-	}
 	requested := []string{}
 	for _, d := range data {
 		if d != "showFollowUpStatus" {
@@ -233,113 +197,6 @@ func apptStrings(ids []int) []string {
 func apptMarshal(v any) json.RawMessage {
 	b, _ := json.Marshal(v)
 	return b
-}
-
-// apptFlattenList turns the nested appointmentList values into short text.
-func apptFlattenList(el map[string]any) map[string]any {
-	out := map[string]any{}
-	for k, v := range el {
-		switch k {
-		case "type", "status":
-			if m, ok := v.(map[string]any); ok {
-				out[k] = m["value"]
-				if l := fmt.Sprint(m["label"]); l != "" && l != fmt.Sprint(m["value"]) && k == "type" {
-					out[k] = l
-				}
-				continue
-			}
-		case "date":
-			if m, ok := v.(map[string]any); ok {
-				start, err1 := time.Parse(time.RFC3339, fmt.Sprint(m["start"]))
-				end, err2 := time.Parse(time.RFC3339, fmt.Sprint(m["end"]))
-				if err1 == nil && err2 == nil {
-					out[k] = apptSpanText(apptLocal(start), apptLocal(end), m["allDay"] == true)
-					continue
-				}
-			}
-		case "modified":
-			if t, err := time.Parse(time.RFC3339, fmt.Sprint(v)); err == nil {
-				out[k] = apptLocal(t).Format("2006-01-02 15:04")
-				continue
-			}
-		case "location":
-			if m, ok := v.(map[string]any); ok {
-				out[k] = m["value"]
-				continue
-			}
-		case "private":
-			if v == true {
-				out[k] = "yes"
-			}
-			continue
-		case "travelTime":
-			if m, ok := v.(map[string]any); ok {
-				out[k] = fmt.Sprintf("%v min before, %v min after", m["outward"], m["return"])
-				continue
-			}
-		case "reminder":
-			if m, ok := v.(map[string]any); ok {
-				s := fmt.Sprintf("%v min before", m["timeBefore"])
-				if types, ok := m["types"].([]any); ok && len(types) > 0 {
-					s += " by " + apptJoin(types, func(x any) string { return fmt.Sprint(x) })
-				}
-				out[k] = s
-				continue
-			}
-		case "recurrence":
-			if m, ok := v.(map[string]any); ok {
-				kind := map[string]string{"t": "daily", "w": "weekly", "m": "monthly", "j": "yearly"}[fmt.Sprint(m["type"])]
-				s := fmt.Sprintf("%s, every %v, from %v", kind, m["interval"], m["start"])
-				if e := m["end"]; e != nil && e != "" {
-					s += fmt.Sprintf(" until %v", e)
-				}
-				out[k] = s
-				continue
-			}
-		case "users":
-			if list, ok := v.([]any); ok {
-				out[k] = apptJoin(list, func(x any) string {
-					m, _ := x.(map[string]any)
-					return fmt.Sprintf("%v (%v %v)", m["userName"], m["firstName"], m["lastName"])
-				})
-				continue
-			}
-		case "groups", "resources":
-			if list, ok := v.([]any); ok {
-				out[k] = apptJoin(list, func(x any) string {
-					m, _ := x.(map[string]any)
-					return fmt.Sprint(m["name"])
-				})
-				continue
-			}
-		case "contacts":
-			if list, ok := v.([]any); ok {
-				out[k] = apptJoin(list, func(x any) string {
-					m, _ := x.(map[string]any)
-					s := fmt.Sprintf("%v (%v", m["id"], m["confirmationStatus"])
-					if st, ok := m["followUpStatus"].(string); ok && st != "" {
-						s += ", feedback " + st
-					}
-					return s + ")"
-				})
-				continue
-			}
-		case "estate", "project":
-			if m, ok := v.(map[string]any); ok {
-				out[k] = m["id"]
-				continue
-			}
-		case "conflicts":
-			if m, ok := v.(map[string]any); ok {
-				if s := apptConflictText(m); s != "" {
-					out[k] = s
-				}
-				continue
-			}
-		}
-		out[k] = v
-	}
-	return out
 }
 
 func apptJoin(list []any, f func(any) string) string {

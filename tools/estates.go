@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -118,6 +119,8 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 	}
 	params := map[string]any{}
 	lp.apply(params)
+	// A zero price means "on request" only together with its flag.
+	params["data"] = append(append([]string{}, lp.Data...), condense.Companions("estate", lp.Data)...)
 	if p.FilterID > 0 {
 		params["filterid"] = p.FilterID
 	}
@@ -147,7 +150,7 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 	if err != nil {
 		return nil, err
 	}
-	l := condense.List{Noun: "estates", Requested: lp.Data, Fields: moduleFields(ctx, env, "estate")}
+	l := condense.List{Noun: "estates", Requested: lp.Data, Fields: moduleFields(ctx, env, "estate"), Tool: "estate_read"}
 	if p.ID == 0 {
 		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
 	}
@@ -277,6 +280,15 @@ func estateTarget(ctx context.Context, env *Env, id int, lang string, fields ...
 		return fmt.Sprintf("estate %d", id), el, nil
 	}
 	return fmt.Sprintf("estate %d %q", id, title), el, nil
+}
+
+// renameArg points an argument error at the tool's own name for the argument.
+func renameArg(err error, arg string) error {
+	var ae *ArgError
+	if errors.As(err, &ae) {
+		return &ArgError{Arg: arg, Message: ae.Message}
+	}
+	return err
 }
 
 // checkData verifies a data object against the field configuration: the
@@ -1026,7 +1038,7 @@ func createPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) (
 func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) (*Preview, error) {
 	target, _, err := estateTarget(ctx, env, p.EstateID, "")
 	if err != nil {
-		return nil, argErrorf("estateId", "estate %d does not exist or is not readable", p.EstateID)
+		return nil, renameArg(err, "estateId")
 	}
 	before, err := currentOffer(ctx, env, p.EstateID, p.AddressID)
 	if err != nil {
@@ -1120,7 +1132,7 @@ func createTracking(ctx context.Context, env *Env, p TrackingCreateParams) (*Res
 func previewTracking(ctx context.Context, env *Env, p TrackingCreateParams) (*Preview, error) {
 	target, _, err := estateTarget(ctx, env, p.EstateID, "")
 	if err != nil {
-		return nil, argErrorf("estateid", "estate %d does not exist or is not readable", p.EstateID)
+		return nil, renameArg(err, "estateid")
 	}
 	ch := []string{"accountname: " + p.AccountName, "accountpassword: (hidden)"}
 	if p.AddressID > 0 {

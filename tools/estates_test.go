@@ -307,6 +307,26 @@ func TestEstateFileTools(t *testing.T) {
 	})
 }
 
+func TestEstateFileContentNeverShown(t *testing.T) {
+	t.Parallel()
+	h := toolstest.New(t, "--raw")
+	estate := estWithFiles(t, h, 1, "Titelbild")
+	var cover int
+	for _, f := range estFiles(h, estate) {
+		if f["type"] == "Titelbild" {
+			cover = f["Id"].(int)
+		}
+	}
+	text := estOK(t, h, "estate_file_list", fmt.Sprintf(`{"estateid":%d,"fileid":%d}`, estate, cover))
+	if !strings.Contains(text, `"resourcetype":"file"`) || !strings.Contains(text, "base64 characters left out") || len(text) > 3000 {
+		t.Errorf("raw answer (%d chars): %.300s", len(text), text)
+	}
+	pdf := estOK(t, h, "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x"}`, estate))
+	if strings.Contains(pdf, `"document"`) || len(pdf) > 400 {
+		t.Errorf("raw mode exposé answer: %s", pdf)
+	}
+}
+
 func TestEstatePDFExposeTool(t *testing.T) {
 	t.Parallel()
 	h := toolstest.New(t)
@@ -422,6 +442,9 @@ func TestPriceOfferTools(t *testing.T) {
 	p, err := estPreview(t, h, "price_offer_create", args)
 	if err != nil || !strings.Contains(p.Changes[0], "→ 372500") || !strings.Contains(p.Target, strconv.Itoa(rel.Parent)) {
 		t.Errorf("preview %+v, %v", p, err)
+	}
+	if _, err := estPreview(t, h, "price_offer_create", `{"estateId":99,"addressId":10001,"priceOffer":1}`); err == nil || !strings.Contains(err.Error(), "`estateId`") {
+		t.Errorf("preview for a missing estate: %v", err)
 	}
 	estOK(t, h, "price_offer_create", args)
 	if text := estOK(t, h, "price_offer_read", fmt.Sprintf(`{"estateId":%d,"addressId":%d}`, rel.Parent, rel.Child)); !strings.Contains(text, "372.500,00 €") {

@@ -31,7 +31,7 @@ func fileTools() []Tool {
 
 // uplChunk is the size of one base64 block sent per call (a multiple of 4,
 // so every block decodes on its own).
-const uplChunk = 1 << 20
+const uplChunk = 256 << 10
 
 // uplMaxBytes bounds an upload through the tool.
 const uplMaxBytes = 20 << 20

@@ -9,6 +9,25 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
+// TestMarketplaceTools runs the marketplace tools through one harness; each
+// test looks only at the outbox entries it caused.
+func TestMarketplaceTools(t *testing.T) {
+	h := toolstest.New(t)
+	for _, tc := range []struct {
+		name string
+		run  func(*testing.T, *toolstest.Harness)
+	}{
+		{"MarketplaceProviderUnlock", testMarketplaceProviderUnlock},
+		{"MarketplaceInvoiceRecipientRead", testMarketplaceInvoiceRecipientRead},
+		{"MarketplaceSubscriptionCancel", testMarketplaceSubscriptionCancel},
+		{"MarketplacePaymentLinkCreate", testMarketplacePaymentLinkCreate},
+		{"MarketplaceTransactionRefund", testMarketplaceTransactionRefund},
+		{"MarketplaceWebhooksExecute", testMarketplaceWebhooksExecute},
+	} {
+		t.Run(tc.name, func(t *testing.T) { tc.run(t, h) })
+	}
+}
+
 // mktTransaction picks a refundable payment of the sandbox's own provider with billing data.
 func mktTransaction(t *testing.T, h *toolstest.Harness) *sandbox.MarketplaceTransaction {
 	t.Helper()
@@ -22,8 +41,7 @@ func mktTransaction(t *testing.T, h *toolstest.Harness) *sandbox.MarketplaceTran
 	return nil
 }
 
-func TestMarketplaceProviderUnlock(t *testing.T) {
-	h := toolstest.New(t)
+func testMarketplaceProviderUnlock(t *testing.T, h *toolstest.Harness) {
 	args := fmt.Sprintf(`{"parameterCacheId":%q,"extendedclaim":"claim-123","isRegularCustomer":true}`, sandbox.MarketplaceActivationID)
 	p, err := stgPreview(t, h, "marketplace_provider_unlock", args)
 	if err != nil || !strings.Contains(p.Target, sandbox.MarketplaceActivationID) || !strings.Contains(strings.Join(p.Changes, "\n"), "regular customer: yes") {
@@ -46,8 +64,7 @@ func TestMarketplaceProviderUnlock(t *testing.T) {
 	})
 }
 
-func TestMarketplaceInvoiceRecipientRead(t *testing.T) {
-	h := toolstest.New(t)
+func testMarketplaceInvoiceRecipientRead(t *testing.T, h *toolstest.Harness) {
 	tx := mktTransaction(t, h)
 	text := stgCall(t, h, "marketplace_invoice_recipient_read", fmt.Sprintf(`{"transactionid":%d,"userid":%d,"extendedclaim":"claim"}`, tx.ID, tx.Buyer))
 	for _, k := range []string{"lastname", "companyname", "zipcode", "companyUstId"} {
@@ -66,22 +83,22 @@ func TestMarketplaceInvoiceRecipientRead(t *testing.T) {
 	})
 }
 
-func TestMarketplaceSubscriptionCancel(t *testing.T) {
-	h := toolstest.New(t)
+func testMarketplaceSubscriptionCancel(t *testing.T, h *toolstest.Harness) {
+	base := len(h.Sandbox.Outbox())
 	sub := sandbox.Marketplace(h.Sandbox.Store()).Subs[0]
 	args := fmt.Sprintf(`{"aboid":%q,"cancelationDate":"2026-12-31"}`, sub.ID)
 	p, err := stgPreview(t, h, "marketplace_subscription_cancel", args)
 	if err != nil || p.RecordID != sub.ID || !strings.Contains(p.Changes[0], "from 2026-12-31") {
 		t.Errorf("preview %+v, %v", p, err)
 	}
-	if len(h.Sandbox.Outbox()) != 0 {
+	if len(h.Sandbox.Outbox()) != base {
 		t.Fatal("preview reached the outbox")
 	}
 	text := stgCall(t, h, "marketplace_subscription_cancel", args)
 	if !strings.Contains(text, "subscription "+sub.ID) {
 		t.Errorf("answer: %s", text)
 	}
-	out := h.Sandbox.Outbox()
+	out := h.Sandbox.Outbox()[base:]
 	if len(out) != 1 || out[0].Kind != "marketplaceCancelAbo" || out[0].Parameters["aboid"] != sub.ID || out[0].Parameters["cancelationDate"] != "2026-12-31" {
 		t.Errorf("outbox %+v", out)
 	}
@@ -95,8 +112,8 @@ func TestMarketplaceSubscriptionCancel(t *testing.T) {
 	}
 }
 
-func TestMarketplacePaymentLinkCreate(t *testing.T) {
-	h := toolstest.New(t)
+func testMarketplacePaymentLinkCreate(t *testing.T, h *toolstest.Harness) {
+	base := len(h.Sandbox.Outbox())
 	tx := mktTransaction(t, h)
 	args := fmt.Sprintf(`{"transactionid":%d,"priceNet":"149.00","description":"Zusätzliche Drohnenaufnahmen","sendMailToCustomer":true}`, tx.ID)
 	p, err := stgPreview(t, h, "marketplace_payment_link_create", args)
@@ -108,7 +125,7 @@ func TestMarketplacePaymentLinkCreate(t *testing.T) {
 		t.Errorf("preview %+v, %v", p, err)
 	}
 	text := stgCall(t, h, "marketplace_payment_link_create", args)
-	out := h.Sandbox.Outbox()
+	out := h.Sandbox.Outbox()[base:]
 	if len(out) != 1 || out[0].Kind != "subsequentPaymentLink" || out[0].Parameters["priceNet"] != "149.00" || out[0].Parameters["transactionid"] != fmt.Sprint(tx.ID) {
 		t.Fatalf("outbox %+v", out)
 	}
@@ -123,8 +140,8 @@ func TestMarketplacePaymentLinkCreate(t *testing.T) {
 	})
 }
 
-func TestMarketplaceTransactionRefund(t *testing.T) {
-	h := toolstest.New(t)
+func testMarketplaceTransactionRefund(t *testing.T, h *toolstest.Harness) {
+	base := len(h.Sandbox.Outbox())
 	tx := mktTransaction(t, h)
 	args := fmt.Sprintf(`{"transactionid":%d}`, tx.ID)
 	p, err := stgPreview(t, h, "marketplace_transaction_refund", args)
@@ -135,7 +152,7 @@ func TestMarketplaceTransactionRefund(t *testing.T) {
 	if !strings.Contains(text, fmt.Sprintf("Transaction %d refunded", tx.ID)) {
 		t.Errorf("answer: %s", text)
 	}
-	out := h.Sandbox.Outbox()
+	out := h.Sandbox.Outbox()[base:]
 	if len(out) != 1 || out[0].Kind != "transactionRefund" || out[0].Parameters["amountNet"] != fmt.Sprintf("%.2f", tx.PriceNet) {
 		t.Errorf("outbox %+v", out)
 	}
@@ -150,8 +167,8 @@ func TestMarketplaceTransactionRefund(t *testing.T) {
 	})
 }
 
-func TestMarketplaceWebhooksExecute(t *testing.T) {
-	h := toolstest.New(t)
+func testMarketplaceWebhooksExecute(t *testing.T, h *toolstest.Harness) {
+	base := len(h.Sandbox.Outbox())
 	estate := h.Sandbox.Store().Table("estate").Records[0]
 	id := estate["Id"].(int)
 	args := fmt.Sprintf(`{"id":%d,"module":"estate"}`, id)
@@ -169,7 +186,7 @@ func TestMarketplaceWebhooksExecute(t *testing.T) {
 	if !strings.Contains(text, fmt.Sprintf("estate %d", id)) {
 		t.Errorf("answer: %s", text)
 	}
-	out := h.Sandbox.Outbox()
+	out := h.Sandbox.Outbox()[base:]
 	if len(out) != 1 || out[0].Kind != "executeMarketplaceWebhooks" || out[0].Parameters["resourceid"] != fmt.Sprint(id) || out[0].Parameters["module"] != "estate" {
 		t.Errorf("outbox %+v", out)
 	}

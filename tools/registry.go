@@ -4,10 +4,17 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // All returns every tool of the catalogue, in catalogue order.
+// Reflecting and compiling 88 schemas is not free, so it happens once; the
+// returned slice is a copy the caller may keep.
 func All() []Tool {
+	return append([]Tool(nil), allTools()...)
+}
+
+var allTools = sync.OnceValue(func() []Tool {
 	var all []Tool
 	for _, group := range moduleTools {
 		all = append(all, group()...)
@@ -18,7 +25,7 @@ func All() []Tool {
 	}
 	sort.Slice(all, func(i, j int) bool { return order[all[i].Name] < order[all[j].Name] })
 	return all
-}
+})
 
 // moduleTools lists every module's tool constructor; each module file owns its function.
 var moduleTools = []func() []Tool{

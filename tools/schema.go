@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/invopop/jsonschema"
+	orderedmap "github.com/pb33f/ordered-map/v2"
 	validate "github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
@@ -17,8 +18,9 @@ import (
 
 // schemaFor reflects a plain, self-contained object schema from P: no $ref,
 // no $defs, "type": "object" at the top and no unknown properties, which is
-// what strict MCP clients accept.
-func schemaFor[P any]() (json.RawMessage, *validator) {
+// what strict MCP clients accept. Guarded tools also accept the optional
+// confirmation token.
+func schemaFor[P any](guarded bool) (json.RawMessage, *validator) {
 	r := jsonschema.Reflector{
 		ExpandedStruct:             true,
 		DoNotReference:             true,
@@ -27,6 +29,12 @@ func schemaFor[P any]() (json.RawMessage, *validator) {
 	}
 	s := r.Reflect(new(P))
 	s.Version = ""
+	if guarded {
+		if s.Properties == nil {
+			s.Properties = orderedmap.New[string, *jsonschema.Schema]()
+		}
+		s.Properties.Set(ConfirmationTokenArg, &jsonschema.Schema{Type: "string", Description: "From this tool's preview; only once the user agreed"})
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -157,7 +165,22 @@ func (v *validator) explain(err error) error {
 	if !ok {
 		return &ArgError{Message: err.Error()}
 	}
-	leaf := firstLeaf(ve)
+	first := v.leafError(firstLeaf(ve))
+	// A misspelled argument often shows up as an unknown one plus a missing
+	// one; say both, so the model can fix the call in one go.
+	var unknown *ArgError
+	for _, c := range ve.Causes {
+		if k, ok := c.ErrorKind.(*kind.AdditionalProperties); ok && len(c.InstanceLocation) == 0 && first.Arg != k.Properties[0] {
+			unknown = v.leafError(c)
+		}
+	}
+	if unknown != nil {
+		first.Message += fmt.Sprintf("; also, `%s` is an %s", unknown.Arg, unknown.Message)
+	}
+	return first
+}
+
+func (v *validator) leafError(leaf *validate.ValidationError) *ArgError {
 	arg := strings.Join(leaf.InstanceLocation, ".")
 	switch k := leaf.ErrorKind.(type) {
 	case *kind.AdditionalProperties:

@@ -76,11 +76,25 @@ func readBasicSettings(ctx context.Context, env *Env, p BasicSettingsReadParams)
 	if len(p.CharacteristicsCi)+len(p.Team)+len(p.Permissions) == 0 {
 		cats = map[string][]string{"characteristicsCi": defaultCIKeys, "team": {"about"}, "permissions": {"/onOfficeApp/timetracking/enabled"}}
 	}
+	if env.Render.Raw {
+		// Raw answers are passed on unmodified, so the logo's image data
+		// would reach the model: do not ask for it.
+		var ci []string
+		for _, k := range cats["characteristicsCi"] {
+			if k != "logo" {
+				ci = append(ci, k)
+			}
+		}
+		cats["characteristicsCi"] = ci
+	}
 	basic := map[string]any{}
 	for k, v := range cats {
 		if len(v) > 0 {
 			basic[k] = v
 		}
+	}
+	if len(basic) == 0 {
+		return nil, argErrorf("characteristicsCi", "the logo is image data and is not returned in raw mode; ask for other keys")
 	}
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "basicsettings",
 		Parameters: map[string]any{"data": map[string]any{"basicData": basic}}})
@@ -907,6 +921,7 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 	}
 	var b strings.Builder
 	structured := map[string]any{}
+	found := map[string]bool{}
 	for _, rec := range res.Records {
 		var el map[string]json.RawMessage
 		if json.Unmarshal(rec.Elements, &el) != nil {
@@ -953,8 +968,28 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 			}
 			b.WriteString(line + "\n")
 			mod[name] = entry
+			found[name] = true
 		}
 		structured[module] = mod
+	}
+	var missing []string
+	for _, n := range p.FieldList {
+		if !found[n] {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) > 0 {
+		// Name the misses, with the closest names of the modules, instead of
+		// leaving the model to guess why a field is absent.
+		var all []string
+		for _, m := range p.Modules {
+			if mf := moduleFields(ctx, env, m); mf != nil {
+				all = append(all, mf.Names()...)
+			}
+		}
+		for _, n := range missing {
+			fmt.Fprintf(&b, "not a field of %s: %s%s\n", strings.Join(p.Modules, ", "), n, suggest(n, all))
+		}
 	}
 	if b.Len() == 0 {
 		return &Result{Text: "No fields found for these modules and names."}, nil

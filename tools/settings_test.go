@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
@@ -13,6 +14,32 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
+
+// TestSettingsTools runs every settings tool through one harness: building
+// the seeded sandbox is the expensive part. The access-control test changes
+// record rights and runs last.
+func TestSettingsTools(t *testing.T) {
+	h := toolstest.New(t)
+	for _, tc := range []struct {
+		name string
+		run  func(*testing.T, *toolstest.Harness)
+	}{
+		{"BasicSettingsRead", testBasicSettingsRead},
+		{"ImprintRead", testImprintRead},
+		{"GroupList", testGroupList},
+		{"UserRead", testUserRead},
+		{"UserList", testUserList},
+		{"UserPhotoRead", testUserPhotoRead},
+		{"UserRightsCheck", testUserRightsCheck},
+		{"MultiselectConfigGet", testMultiselectConfigGet},
+		{"ActionTypeList", testActionTypeList},
+		{"RegionListAndSearch", testRegionListAndSearch},
+		{"FieldConfigGet", testFieldConfigGet},
+		{"AccessControlApply", testAccessControlApply},
+	} {
+		t.Run(tc.name, func(t *testing.T) { tc.run(t, h) })
+	}
+}
 
 // stgBadCase is a call with invalid arguments: it must fail naming arg
 // without sending anything to onOffice.
@@ -70,7 +97,7 @@ func stgPreview(t *testing.T, h *toolstest.Harness, tool, args string) (*tools.P
 	t.Helper()
 	api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
 	env := &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, 0)}
-	for _, tl := range tools.All() {
+	for _, tl := range stgAllTools() {
 		if tl.Name == tool {
 			return tl.Preview(context.Background(), env, json.RawMessage(args))
 		}
@@ -79,10 +106,12 @@ func stgPreview(t *testing.T, h *toolstest.Harness, tool, args string) (*tools.P
 	return nil, nil
 }
 
+// stgAllTools builds the tools once: reflecting 88 schemas is slow under -race.
+var stgAllTools = sync.OnceValue(tools.All)
+
 func stgUsers(h *toolstest.Harness) []sandbox.Record { return h.Sandbox.Store().Table("user").Records }
 
-func TestBasicSettingsRead(t *testing.T) {
-	h := toolstest.New(t)
+func testBasicSettingsRead(t *testing.T, h *toolstest.Harness) {
 	text := stgCall(t, h, "basic_settings_read", `{}`)
 	settings := h.Sandbox.Store().Extra["basicsettings"].(map[string]map[string]any)
 	for _, want := range []string{
@@ -110,8 +139,7 @@ func TestBasicSettingsRead(t *testing.T) {
 	})
 }
 
-func TestImprintRead(t *testing.T) {
-	h := toolstest.New(t)
+func testImprintRead(t *testing.T, h *toolstest.Harness) {
 	text := stgCall(t, h, "imprint_read", `{"data":["firma","handelsregisterNr","ustId"]}`)
 	imp := h.Sandbox.Store().Extra["impressum"].(map[string]string)
 	for _, k := range []string{"firma", "handelsregisterNr", "ustId"} {
@@ -135,8 +163,7 @@ func TestImprintRead(t *testing.T) {
 	})
 }
 
-func TestGroupList(t *testing.T) {
-	h := toolstest.New(t)
+func testGroupList(t *testing.T, h *toolstest.Harness) {
 	groups := h.Sandbox.Store().Table("group").Records
 	text := stgCall(t, h, "group_list", `{}`)
 	for _, g := range groups {
@@ -153,8 +180,7 @@ func TestGroupList(t *testing.T) {
 	stgRunBad(t, h, []stgBadCase{{"bad filter", "group_list", `{"groupfilter":"regions"}`, "groupfilter"}})
 }
 
-func TestUserRead(t *testing.T) {
-	h := toolstest.New(t)
+func testUserRead(t *testing.T, h *toolstest.Harness) {
 	users := stgUsers(h)
 	text := stgCall(t, h, "user_read", `{}`)
 	if !strings.Contains(text, fmt.Sprintf("users 1–%d of %d", len(users), len(users))) {
@@ -184,8 +210,7 @@ func TestUserRead(t *testing.T) {
 	})
 }
 
-func TestUserList(t *testing.T) {
-	h := toolstest.New(t)
+func testUserList(t *testing.T, h *toolstest.Harness) {
 	users := stgUsers(h)
 	text := stgCall(t, h, "user_list", `{}`)
 	for _, u := range users {
@@ -225,8 +250,7 @@ func TestUserList(t *testing.T) {
 	})
 }
 
-func TestUserPhotoRead(t *testing.T) {
-	h := toolstest.New(t)
+func testUserPhotoRead(t *testing.T, h *toolstest.Harness) {
 	users := stgUsers(h)
 	text := stgCall(t, h, "user_photo_read", `{}`)
 	if !strings.HasPrefix(text, fmt.Sprintf("%d user photos", len(users))) || !strings.Contains(text, "https://") || !strings.Contains(text, "No photo: users") {
@@ -250,8 +274,7 @@ func TestUserPhotoRead(t *testing.T) {
 	})
 }
 
-func TestUserRightsCheck(t *testing.T) {
-	h := toolstest.New(t)
+func testUserRightsCheck(t *testing.T, h *toolstest.Harness) {
 	estate := h.Sandbox.Store().Table("estate").Records[0]["Id"].(int)
 	text := stgCall(t, h, "user_rights_check", fmt.Sprintf(`{"action":"read","module":"estate","userid":17,"recordIds":[%d,99999999]}`, estate))
 	want := fmt.Sprintf("User 17 may read 1 of 2 estate records.\nAllowed: %d\nNot allowed (or no such record): 99999999", estate)
@@ -267,8 +290,7 @@ func TestUserRightsCheck(t *testing.T) {
 	})
 }
 
-func TestMultiselectConfigGet(t *testing.T) {
-	h := toolstest.New(t)
+func testMultiselectConfigGet(t *testing.T, h *toolstest.Harness) {
 	st := h.Sandbox.Store()
 	var field string
 	for _, n := range st.FieldOrder["address"] {
@@ -296,8 +318,7 @@ func TestMultiselectConfigGet(t *testing.T) {
 	})
 }
 
-func TestActionTypeList(t *testing.T) {
-	h := toolstest.New(t)
+func testActionTypeList(t *testing.T, h *toolstest.Harness) {
 	text := stgCall(t, h, "action_type_list", `{}`)
 	kinds := h.Sandbox.Store().Fields["agentsLog"]["Aktionsart"].Permitted
 	for _, k := range kinds {
@@ -318,8 +339,7 @@ func TestActionTypeList(t *testing.T) {
 	})
 }
 
-func TestRegionListAndSearch(t *testing.T) {
-	h := toolstest.New(t)
+func testRegionListAndSearch(t *testing.T, h *toolstest.Harness) {
 	text := stgCall(t, h, "region_list", `{}`)
 	var koeln, ehrenfeld *sandbox.Region
 	for _, st := range sandbox.Regions(h.Sandbox.Store()) {
@@ -359,10 +379,9 @@ func TestRegionListAndSearch(t *testing.T) {
 	})
 }
 
-func TestAccessControlApply(t *testing.T) {
-	h := toolstest.New(t)
+func testAccessControlApply(t *testing.T, h *toolstest.Harness) {
 	st := h.Sandbox.Store()
-	estate := st.Table("estate").Records[0]
+	estate := st.Table("estate").Records[1]
 	id := estate["Id"].(int)
 	// The office "Büro Nord" stamp, saved by its leader; an outsider loses read access.
 	var office sandbox.Record
@@ -422,11 +441,14 @@ func TestAccessControlApply(t *testing.T) {
 	}
 }
 
-func TestFieldConfigGet(t *testing.T) {
-	h := toolstest.New(t)
+func testFieldConfigGet(t *testing.T, h *toolstest.Harness) {
 	text := stgCall(t, h, "field_config_get", `{"modules":["user"],"fieldList":["online"]}`)
 	if !strings.Contains(text, "- online (Zustand) singleselect [keys: ") || !strings.Contains(text, "active=Aktiv") {
 		t.Errorf("field config:\n%s", text)
+	}
+	text = stgCall(t, h, "field_config_get", `{"modules":["user"],"fieldList":["online","Nachnahme"]}`)
+	if !strings.Contains(text, "- online (Zustand)") || !strings.Contains(text, "not a field of user: Nachnahme (did you mean `Nachname`") {
+		t.Errorf("field config with a typo:\n%s", text)
 	}
 	stgRunBad(t, h, []stgBadCase{
 		{"no modules", "field_config_get", `{}`, "modules"},
@@ -436,7 +458,7 @@ func TestFieldConfigGet(t *testing.T) {
 
 // TestSettingsToolSizes keeps the settings and marketplace tools within the tool-list budget.
 func TestSettingsToolSizes(t *testing.T) {
-	for _, tl := range tools.All() {
+	for _, tl := range stgAllTools() {
 		if tl.Module != "settings" && tl.Module != "marketplace" {
 			continue
 		}
@@ -444,4 +466,16 @@ func TestSettingsToolSizes(t *testing.T) {
 			t.Errorf("%s: description + schema = %d characters", tl.Name, n)
 		}
 	}
+}
+
+// TestBasicSettingsRaw: raw answers pass onOffice's JSON on unmodified, so
+// the logo must not even be requested.
+func TestBasicSettingsRaw(t *testing.T) {
+	h := toolstest.New(t, "--raw")
+	text := stgCall(t, h, "basic_settings_read", `{}`)
+	settings := h.Sandbox.Store().Extra["basicsettings"].(map[string]map[string]any)
+	if !strings.Contains(text, `"color":"`+settings["characteristicsCi"]["color"].(string)) || strings.Contains(text, `"logo"`) {
+		t.Errorf("raw basic settings:\n%s", text)
+	}
+	stgRunBad(t, h, []stgBadCase{{"logo only", "basic_settings_read", `{"characteristicsCi":["logo"]}`, "characteristicsCi"}})
 }

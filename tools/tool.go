@@ -67,10 +67,7 @@ func define[P any](name, title, description string, run func(ctx context.Context
 	if !ok {
 		panic("tools: " + name + " is not in the catalogue") // programmer error, caught by tests
 	}
-	schema, v := schemaFor[P]()
-	if action.Effect != EffectRead {
-		schema, v = withConfirmationToken(schema)
-	}
+	schema, v := schemaFor[P](action.Effect != EffectRead)
 	t := Tool{Action: action, Title: title, Description: description, Schema: schema, validator: v}
 	t.run = func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error) {
 		p, err := decode[P](t.validator, args)
@@ -111,53 +108,6 @@ func decode[P any](v *validator, args json.RawMessage) (P, error) {
 // carries the token of a confirmation preview back (see package guard). The
 // MCP edge checks it; the tool itself never sees it.
 const ConfirmationTokenArg = "confirmation_token"
-
-const confirmationTokenSchema = `{"type":"string","description":"From this tool's preview; only once the user agreed"}`
-
-// withConfirmationToken adds the optional confirmation_token property to a
-// generated schema, keeping the order of the other properties.
-func withConfirmationToken(schema json.RawMessage) (json.RawMessage, *validator) {
-	prop := `"` + ConfirmationTokenArg + `":` + confirmationTokenSchema
-	out := append(json.RawMessage{}, schema...)
-	dec := json.NewDecoder(bytes.NewReader(schema))
-	inserted := false
-	if t, err := dec.Token(); err == nil && t == json.Delim('{') {
-		for dec.More() {
-			key, err := dec.Token()
-			if err != nil {
-				break
-			}
-			var val json.RawMessage
-			if err := dec.Decode(&val); err != nil {
-				break
-			}
-			if key != "properties" {
-				continue
-			}
-			end := int(dec.InputOffset()) - 1 // the closing brace of properties
-			sep := ","
-			if bytes.Equal(bytes.TrimSpace(val), []byte("{}")) {
-				sep = ""
-			}
-			out = append(append(append([]byte{}, schema[:end]...), sep+prop...), schema[end:]...)
-			inserted = true
-			break
-		}
-	}
-	if !inserted {
-		rest := bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(schema), []byte("{")))
-		head := `{"properties":{` + prop + `}`
-		if !bytes.HasPrefix(rest, []byte("}")) {
-			head += ","
-		}
-		out = append([]byte(head), rest...)
-	}
-	v, err := newValidator(out)
-	if err != nil {
-		panic("tools: schema with confirmation_token does not compile: " + err.Error()) // programmer error
-	}
-	return out, v
-}
 
 // withoutConfirmationToken removes the token from validated arguments
 // before they are decoded into the params struct.

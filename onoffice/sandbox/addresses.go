@@ -380,14 +380,12 @@ func userByLogin(s *Store, login string) Record {
 	return nil
 }
 
-// apiCallerUser is the user the sandbox's API token belongs to: the one
-// named in s.Extra["apiUser"], else the first active user.
+// apiCallerUser is the user the sandbox's API token belongs to
+// (SandboxAPIUserID), else the first active user.
 func apiCallerUser(s *Store) Record {
 	users := s.Table("user")
-	if id, ok := s.Extra["apiUser"].(int); ok {
-		if u := users.Get(id); u != nil {
-			return u
-		}
+	if u := users.Get(SandboxAPIUserID); u != nil {
+		return u
 	}
 	for _, u := range users.Records {
 		if st, _ := u["online"].(string); st == "" || st == "active" {

@@ -6,6 +6,9 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 )
 
+// estateRoutes serves the estates module: estates, their files and pictures,
+// exposés, saved filters, work lists, price offers, owner-portal accounts,
+// categories, quick search, Immomatching and statistics widgets.
 func estateRoutes() []Route {
 	return []Route{
 		{Verb: onoffice.VerbRead, ResourceType: "estate", Handle: readEstates},

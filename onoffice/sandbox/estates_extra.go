@@ -507,4 +507,3 @@ func estTitle(r Record) string {
 	}
 	return fmt.Sprintf("Immobilie %d", idOf(r))
 }
-

@@ -210,6 +210,9 @@ func estPublicationStatus(f Record) any {
 // estFileContent returns stand-in bytes of a file: a small JPEG for pictures,
 // a one-page PDF for documents, the URL for links.
 func estFileContent(s *Store, estateID int, f Record) []byte {
+	if uploaded, ok := f["_content"].([]byte); ok {
+		return uploaded // stored by the file upload
+	}
 	kind := toText(f["type"])
 	switch {
 	case estLinkKinds[kind]:

@@ -64,7 +64,6 @@ var (
 	tplAttExpose      = tplAttachment{ID: "140", Title: "Exposé Standard", Type: "attachmentType-expose", Identifier: tplExposePrefix + "Exposé Standard"}
 	tplAttEnergy      = tplAttachment{ID: "document_energy_certificate", Title: "Energieausweis", Type: "attachmentType-documentAttribute", Identifier: "document_energy_certificate"}
 	tplAttMakler      = tplAttachment{ID: "2201", Title: "Maklervertrag", Type: "attachmentType-pdfForm"}
-	tplAttLetter      = tplAttachment{ID: "2101", Title: "Anschreiben Exposéversand", Type: "attachmentType-pdfLetter"}
 )
 
 // tplMailCategories are the documented e-mail template categories.

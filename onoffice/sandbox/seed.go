@@ -702,8 +702,6 @@ func (u *seedUserInfo) email() string {
 	return strings.ToLower(seedSlug(u.first)[:1]) + "." + seedSlug(u.last) + "@hansen-kroeger.example.com"
 }
 
-func (u *seedUserInfo) full() string { return u.first + " " + u.last }
-
 // ---------------------------------------------------------------------------
 // estates
 

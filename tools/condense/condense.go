@@ -127,8 +127,9 @@ type List struct {
 	IDField string
 
 	// Tool, RecordArg and DataArg say how to read one record's full text
-	// when a value is cut: Tool {RecordArg: id, DataArg: [field]}.
-	// RecordArg defaults to "id" and DataArg to "data".
+	// when a value is cut: Tool {RecordArg: id, DataArg: [fields]}.
+	// RecordArg defaults to "id" and DataArg to "data"; without Tool the
+	// note says "this tool with {…}".
 	Tool, RecordArg, DataArg string
 	// FreeText names fields holding third-party free text besides the text
 	// and blob fields of Fields and FreeTextNames.
@@ -225,6 +226,9 @@ func (l List) rows(res onoffice.Result) ([]row, []column) {
 		for k, v := range el {
 			if k == l.IDField || (l.isIDKey(k) && toString(v) == r.id) {
 				continue
+			}
+			if !requested[k] && strings.ToLower(k) == priceOnRequestField {
+				continue // a companion read only to show "on request"
 			}
 			if base := l.groupOf(k, requested); base != "" {
 				if groups[base] == nil {

@@ -88,7 +88,7 @@ func TestValue(t *testing.T) {
 		{"other object", "", map[string]any{"id": "17", "kind": "owner", "email": ""}, "id=17 kind=owner", true},
 		{"person", "", map[string]any{"id": "17", "userName": "jschmidt", "firstName": "Julia", "lastName": "Schmidt", "email": "j@x.de"}, "Julia Schmidt (id=17 j@x.de jschmidt)", true},
 		{"id alone", "", map[string]any{"id": "884"}, "884", true},
-		{"UTC time", "", "2026-11-03T10:00:00+00:00", "2026-11-03 10:00Z", true},
+		{"UTC time in agency time", "", "2026-11-03T10:00:00+00:00", "2026-11-03 11:00+01:00", true},
 		{"list of objects", "", []any{map[string]any{"id": "1", "confirmationStatus": "sent"}, map[string]any{"id": "2"}}, "id=1 sent; 2", true},
 	}
 	for _, tc := range tests {
@@ -373,6 +373,13 @@ func TestBudget(t *testing.T) {
 			want:    []string{"objektbeschreibung: [… +2801 chars]", `full text: this tool with {"data":["objektbeschreibung"],"id":3000}]`, "the other 25 requested fields: empty"},
 		},
 		{
+			name:    "one record larger than the budget keeps its boundary",
+			records: []onoffice.Record{rec("7", wideRecord(400))},
+			list:    List{Noun: "estates", Requested: wideFields(400), Fields: estateFields},
+			opts:    Options{Budget: 1000},
+			want:    []string{"estate 7\n«crm-text»\nfeld0: Wert 0\n", "«/crm-text»\n[cut: the last ", "characters of this record are left out to stay within 1000 characters; ask for fewer fields in data]"},
+		},
+		{
 			name:    "records are dropped with the next page named",
 			records: estates(60, "kurz"),
 			list:    List{Noun: "estates", Requested: requested, Fields: estateFields, Page: page(0, 60)},
@@ -406,12 +413,23 @@ func TestBudget(t *testing.T) {
 				}
 			}
 			records := got.Structured["records"].([]any)
-			full := records[0].(map[string]any)["objektbeschreibung"] == "0 "+long || records[0].(map[string]any)["objektbeschreibung"] == "0 kurz"
+			v, has := records[0].(map[string]any)["objektbeschreibung"]
+			full := !has || v == "0 "+long || v == "0 kurz"
 			if _, listed := got.Structured["cut"]; full == tc.structuredCut || listed != tc.structuredCut {
 				t.Errorf("structured cut = %v (listed %v), want %v", !full, listed, tc.structuredCut)
 			}
 		})
 	}
+}
+
+// wideRecord returns elements with n fields feld0… set.
+func wideRecord(n int) string {
+	m := map[string]any{}
+	for i, f := range wideFields(n) {
+		m[f] = fmt.Sprintf("Wert %d", i)
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
 }
 
 // wideFields returns n more requested field names (unset in the records).

@@ -27,6 +27,8 @@ type renderer struct {
 	present  []string
 	emptyAll []string
 	table    bool
+	// clipped counts the characters of a single record cut off at the end.
+	clipped int
 }
 
 // cutNote names one value shortened to fit.
@@ -94,8 +96,17 @@ func (r *renderer) fit() *Result {
 		return k > 0 && utf8.RuneCountInString(r.assemble(rr, k)) > budget
 	}) - 1
 	if k < 1 {
-		// One record alone is larger than the budget (hundreds of fields).
-		return r.result(r.opts.Clip(r.assemble(rr, 1)), rr, 1, true)
+		// One record alone is larger than the budget (hundreds of fields):
+		// its lines are cut, the boundary and the note stay whole.
+		one := rr[0]
+		r.clipped = utf8.RuneCountInString(one.text)
+		room := budget - utf8.RuneCountInString(r.assemble([]renderedRow{{}}, 1)) - 200
+		one.text = string([]rune(one.text)[:max(room, 0)])
+		if i := strings.LastIndexByte(one.text, '\n'); i >= 0 {
+			one.text = one.text[:i+1]
+		}
+		r.clipped -= utf8.RuneCountInString(one.text)
+		return r.result(r.assemble([]renderedRow{one}, 1), rr, 1, true)
 	}
 	return r.result(r.assemble(rr, k), rr, k, true)
 }
@@ -308,6 +319,9 @@ func (r *renderer) assemble(rr []renderedRow, k int) string {
 	}
 	if len(cuts) > 0 {
 		b.WriteString(r.cutHint(cuts))
+	}
+	if r.clipped > 0 {
+		fmt.Fprintf(&b, "[cut: the last %d characters of this record are left out to stay within %d characters; ask for fewer fields in data]\n", r.clipped, r.opts.budget())
 	}
 	if n := len(r.rows); k < n {
 		noun := r.noun()

@@ -7,6 +7,9 @@ import (
 	"strings"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"sync"
+	"time"
+	_ "time/tzdata"
 )
 
 // The rules for unset values and zeros (documented in the README):
@@ -354,10 +357,12 @@ func zoneOf(t string) string {
 	return ""
 }
 
-// compactTime shortens ISO date-times for display: "2026-11-03T10:00:00+01:00"
-// becomes "2026-11-03 10:00+01:00", "…+00:00" ends in Z (UTC), and
-// "2026-11-03 10:00:00" becomes "2026-11-03 10:00".
-// Other strings are returned unchanged.
+// compactTime shortens ISO date-times for display. A time with a UTC offset
+// is shown in the agency's local time (onOffice agencies work in German
+// time, and a model reading "07:00Z" would tell the user the wrong hour):
+// "2026-10-19T07:00:00+00:00" becomes "2026-10-19 09:00+02:00", and
+// "2026-11-03 10:00:00" becomes "2026-11-03 10:00". Other strings are
+// returned unchanged.
 func compactTime(s string) string {
 	if len(s) < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':' {
 		return s
@@ -367,16 +372,31 @@ func compactTime(s string) string {
 			return s
 		}
 	}
+	if len(s) > 19 {
+		if t, err := time.Parse(time.RFC3339, strings.Replace(s, " ", "T", 1)); err == nil {
+			local := t.In(agencyZone())
+			out := local.Format("2006-01-02 15:04")
+			if local.Second() != 0 {
+				out = local.Format("2006-01-02 15:04:05")
+			}
+			return out + local.Format("-07:00")
+		}
+	}
 	out := s[:10] + " " + s[11:16]
 	if s[17:19] != "00" {
 		out += s[16:19]
 	}
-	zone := s[19:]
-	if zone == "+00:00" {
-		zone = "Z"
-	}
-	return out + zone
+	return out + s[19:]
 }
+
+// agencyZone is the time zone results are shown in.
+var agencyZone = sync.OnceValue(func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+})
 
 func isZeroDate(s string) bool {
 	return s == "0000-00-00" || s == "0000-00-00 00:00:00" || strings.HasPrefix(s, "0000-00-00T00:00:00")

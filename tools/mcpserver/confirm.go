@@ -33,7 +33,9 @@ import (
 //     arguments or a made-up state runs nothing.
 //   - Otherwise the first call runs nothing and returns the preview and a
 //     confirmation token (package guard); the tool runs when it is called
-//     again with the same arguments and that token.
+//     again with the same arguments and that token. A client that can
+//     elicit gets the prompt even when a token comes along: the token only
+//     shows that the model saw a preview, the prompt reaches the user.
 //
 // mcp-go does not check the client's capabilities before it sends an
 // elicitation request, so canElicit does.

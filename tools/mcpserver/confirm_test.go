@@ -422,3 +422,24 @@ func TestPreviewsOnlyRead(t *testing.T) {
 		t.Error("preview had an external effect")
 	}
 }
+
+// TestTokenDoesNotBypassPrompt: a client that can ask the user always
+// asks, even when the model brings a valid token.
+func TestTokenDoesNotBypassPrompt(t *testing.T) {
+	h := toolstest.NewGuarded(t, toolstest.WithFlags("--confirm-key="+testKey), toolstest.WithElicitation(toolstest.Answer(mcp.ElicitationResponseActionDecline)))
+	id, _, before := pricedEstate(t, h)
+	args := modifyArgs(id, 375000)
+	canon, _ := json.Marshal(args)
+	tok, _, err := guard.NewSigner([]byte(testKey), time.Minute, nil, nil).Issue(guard.PurposeConfirm, "estate_modify", canon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args["confirmation_token"] = tok
+	res := h.Call(t, "estate_modify", args)
+	if res.IsError || !strings.Contains(res.Text, "declined") || len(h.Prompts.All()) != 1 {
+		t.Fatalf("%+v, %d prompts", res, len(h.Prompts.All()))
+	}
+	if h.WriteRequests() != 0 || estatePrice(h, id) != before {
+		t.Fatal("a token bypassed the user's decline")
+	}
+}

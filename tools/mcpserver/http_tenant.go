@@ -17,7 +17,6 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
-	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 )
 
@@ -86,7 +85,7 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 	if !api.HasCredentials() {
 		log.Warn("no onOffice credentials: every tool call will fail until they are set")
 	}
-	t := &tenant{name: name, log: log, cfg: cfg, api: api, tools: len(tools.Select(sel))}
+	t := &tenant{name: name, log: log, cfg: cfg, api: api}
 	t.mcp = New(Options{
 		Env:       EnvFor(cfg, api, log),
 		Selection: sel,
@@ -100,6 +99,7 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 		},
 	})
 	t.mcp.Use(h.toolMiddleware(log))
+	t.tools = len(t.mcp.ListTools())
 
 	ttl := h.cfg.HTTP.SessionIdleTTL
 	t.stream = server.NewStreamableHTTPServer(t.mcp,
@@ -134,7 +134,7 @@ func (h *HTTPServer) toolMiddleware(log *slog.Logger) server.ToolHandlerMiddlewa
 			start := time.Now()
 			res, err := next(ctx, req)
 			isErr := err != nil || (res != nil && res.IsError)
-			log.LogAttrs(ctx, slog.LevelInfo, "tool call",
+			log.LogAttrs(ctx, slog.LevelInfo, "tool call finished",
 				slog.String("request_id", RequestID(ctx)),
 				slog.String("tool", req.Params.Name),
 				slog.Float64("duration_ms", ms(time.Since(start))),

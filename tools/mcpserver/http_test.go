@@ -158,6 +158,8 @@ type recorder struct {
 	headers map[string]string
 	mu      sync.Mutex
 	seen    []seenAnswer
+	once    sync.Once
+	tr      *http.Transport // own connection pool, like a separate client
 }
 
 type seenAnswer struct {
@@ -175,7 +177,8 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		req.Header.Set(k, v)
 	}
-	resp, err := http.DefaultTransport.RoundTrip(req)
+	r.once.Do(func() { r.tr = http.DefaultTransport.(*http.Transport).Clone() })
+	resp, err := r.tr.RoundTrip(req)
 	if err == nil {
 		r.mu.Lock()
 		r.seen = append(r.seen, seenAnswer{req.Method, req.URL.Path, resp.StatusCode, resp.Header.Get("WWW-Authenticate")})

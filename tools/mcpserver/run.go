@@ -32,9 +32,21 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: sb.Transport(), Timeout: cfg.Timeout}))
 		return onoffice.New(sandbox.DemoURL, token, secret, opts...)
 	}
-	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout}))
+	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout, Transport: apiTransport}))
 	return onoffice.New(cfg.APIURL, cfg.Token, cfg.Secret, opts...)
 }
+
+// apiTransport carries the requests to onOffice. Go's default keeps only
+// two idle connections per host, so concurrent calls of a hosted server
+// (all to the one onOffice host) would open and close a connection, with
+// its TLS handshake, for most requests. Connections hold no credentials
+// (every request is signed on its own), so tenants share the pool.
+var apiTransport = func() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 256
+	t.MaxIdleConnsPerHost = 128
+	return t
+}()
 
 // EnvFor builds the tool environment over a client.
 func EnvFor(cfg *config.Config, api *onoffice.Client, log *slog.Logger) *tools.Env {

@@ -20,7 +20,9 @@ var update = flag.Bool("update", false, "rewrite the tools/list snapshots in tes
 // a client receives it.
 func toolList(t testing.TB, flags ...string) []byte {
 	t.Helper()
-	h := toolstest.New(t, flags...)
+	// The guarded server is what users get: guarded tools carry the
+	// confirmation sentence and argument.
+	h := toolstest.NewGuarded(t, toolstest.WithFlags(flags...))
 	res, err := h.Client.ListTools(context.Background(), mcp.ListToolsRequest{})
 	if err != nil {
 		t.Fatal(err)

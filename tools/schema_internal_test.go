@@ -1,0 +1,68 @@
+package tools
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestValidationMessages checks that each kind of bad argument is named with
+// what is wrong and what is allowed.
+func TestValidationMessages(t *testing.T) {
+	type params struct {
+		ID    int      `json:"id" jsonschema:"required,minimum=1"`
+		Order string   `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
+		Limit int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500"`
+		Data  []string `json:"data,omitempty"`
+		Flag  bool     `json:"flag,omitempty"`
+	}
+	_, v := schemaFor[params](false)
+	tests := []struct {
+		name, args, arg string
+		contains        []string
+	}{
+		{"missing required", `{}`, "id", []string{"required"}},
+		{"wrong type", `{"id": "abc"}`, "id", []string{"integer", "string"}},
+		{"enum", `{"id": 1, "sortorder": "UP"}`, "sortorder", []string{"ASC", "DESC"}},
+		{"out of range", `{"id": 1, "listlimit": 900}`, "listlimit", []string{"500"}},
+		{"unknown argument", `{"id": 1, "colour": "red"}`, "colour", []string{"allowed arguments: data, flag, id, listlimit, sortorder"}},
+		{"misspelled required", `{"ID": 1}`, "id", []string{"required", "`ID` is an unknown argument"}},
+		{"not an object", `[1, 2]`, "", []string{"JSON object"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := v.validate(json.RawMessage(tt.args))
+			var ae *ArgError
+			if !errors.As(err, &ae) {
+				t.Fatalf("error %v is not an ArgError", err)
+			}
+			if ae.Arg != tt.arg {
+				t.Errorf("names %q, want %q (%v)", ae.Arg, tt.arg, err)
+			}
+			for _, c := range tt.contains {
+				if !strings.Contains(err.Error(), c) {
+					t.Errorf("%q does not say %q", err.Error(), c)
+				}
+			}
+		})
+	}
+}
+
+// TestCoercion: common slips of models are repaired before validation.
+func TestCoercion(t *testing.T) {
+	type params struct {
+		ID   int      `json:"id" jsonschema:"required"`
+		Data []string `json:"data,omitempty"`
+		Flag bool     `json:"flag,omitempty"`
+	}
+	_, v := schemaFor[params](false)
+	out, err := v.validate(json.RawMessage(`{"id": "42", "data": "ort", "flag": "true"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p params
+	if err := json.Unmarshal(out, &p); err != nil || p.ID != 42 || len(p.Data) != 1 || p.Data[0] != "ort" || !p.Flag {
+		t.Errorf("coerced to %+v (%v)", p, err)
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
 var (
@@ -51,11 +52,12 @@ func (e *buildError) Error() string { return e.out }
 
 // connect spawns the binary over stdio and connects the official Go SDK's
 // client to it: an independent MCP implementation as the peer.
-func connect(t *testing.T, protocol string, env []string, args ...string) (*sdk.ClientSession, *strings.Builder) {
+func connect(t *testing.T, protocol string, env []string, args ...string) (*sdk.ClientSession, *toolstest.LogBuffer) {
 	t.Helper()
 	cmd := exec.Command(buildBinary(t), args...)
 	cmd.Env = append(os.Environ(), env...)
-	stderr := &strings.Builder{}
+	// The command's stderr is written by another goroutine: a locked buffer.
+	stderr := &toolstest.LogBuffer{}
 	cmd.Stderr = stderr
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)

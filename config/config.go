@@ -77,7 +77,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 	fs.StringVar(&c.Language, "language", e.str("ONOFFICE_LANGUAGE", "DEU"), "language of labels: DEU or ENG [ONOFFICE_LANGUAGE]")
 	fs.IntVar(&c.Budget, "budget", e.int("ONOFFICE_BUDGET", 40000), "maximum characters of one tool result [ONOFFICE_BUDGET]")
 
-	fs.StringVar(&c.Transport, "transport", e.str("ONOFFICE_MCP_TRANSPORT", "stdio"), "stdio, or http (streamable HTTP at /mcp and SSE at /sse) [ONOFFICE_MCP_TRANSPORT]")
+	fs.StringVar(&c.Transport, "transport", e.str("ONOFFICE_MCP_TRANSPORT", "stdio"), "stdio, or http (streamable HTTP at /mcp and SSE at /sse; sse is a synonym) [ONOFFICE_MCP_TRANSPORT]")
 	fs.StringVar(&c.Addr, "addr", e.str("ONOFFICE_MCP_ADDR", "127.0.0.1:8080"), "listen address of the http transport [ONOFFICE_MCP_ADDR]")
 
 	c.Guard.register(fs, &e)
@@ -93,6 +93,7 @@ Usage:
   onoffice-mcp [flags]                  serve MCP (stdio by default)
   onoffice-mcp sandbox [--addr A]       run the onOffice API sandbox alone
   onoffice-mcp tools [--json] [flags]   list the tools and whether they are enabled
+  onoffice-mcp healthcheck [--url U]    GET /healthz of a running HTTP server (for container health checks)
 
 Credentials come from the environment only: ONOFFICE_TOKEN and ONOFFICE_SECRET.
 

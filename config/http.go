@@ -165,6 +165,9 @@ func (h *HTTPConfig) check(c *Config) error {
 			add(fmt.Errorf("invalid %s %s: more than 0 is needed", d.name, d.v))
 		}
 	}
+	if h.WriteTimeout > 0 && h.WriteTimeout <= c.Timeout {
+		add(fmt.Errorf("invalid write timeout %s: it must be longer than the onOffice --timeout (%s), or calls are cut off before onOffice answers", h.WriteTimeout, c.Timeout))
+	}
 	if h.MaxBodyBytes < 1024 {
 		add(fmt.Errorf("invalid max body bytes %d: at least 1024", h.MaxBodyBytes))
 	}

@@ -101,6 +101,7 @@ func TestHTTPConfig(t *testing.T) {
 				}
 			}},
 		{name: "zero timeout", args: []string{"--transport=http", "--write-timeout=0s"}, wantErr: "invalid write timeout"},
+		{name: "write timeout below the onOffice timeout", args: []string{"--transport=http", "--timeout=5m"}, wantErr: "must be longer than the onOffice --timeout (5m0s)"},
 		{name: "tiny body", args: []string{"--transport=http", "--max-body-bytes=10"}, wantErr: "invalid max body bytes"},
 		{name: "bad address", args: []string{"--transport=http", "--addr=8080"}, wantErr: "invalid address"},
 		{name: "tenants need http", args: []string{"--tenants=/x.json"}, wantErr: "needs --transport http"},

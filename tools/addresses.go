@@ -1,9 +1,11 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -70,40 +72,16 @@ type AddressReadParams struct {
 }
 
 func readAddresses(ctx context.Context, env *Env, p AddressReadParams) (*Result, error) {
-	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}
-	if len(lp.Data) == 0 {
-		lp.Data = defaultAddressFields
-	}
-	if lp.ListLimit == 0 {
-		lp.ListLimit = 20
-	}
+	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}.withDefaults(defaultAddressFields)
 	if err := lp.check(ctx, env, "address", addressPseudoFields...); err != nil {
 		return nil, err
 	}
 	params := map[string]any{}
 	lp.apply(params)
-	if len(p.RecordIDs) > 0 {
-		params["recordids"] = p.RecordIDs
-	}
-	if p.FilterID > 0 {
-		params["filterid"] = p.FilterID
-	}
-	if p.CountryISO != "" {
-		params["countryIsoCodeType"] = p.CountryISO
-	}
-	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: params}
-	if p.ID > 0 {
-		a.ResourceID = strconv.Itoa(p.ID)
-	}
-	res, err := env.API.Call(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	l := condense.List{Noun: "addresses", Requested: lp.Data, Fields: moduleFields(ctx, env, "address"), IDField: "id", Tool: "address_read"}
-	if p.ID == 0 {
-		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
-	}
-	return condense.Records(res, l, env.Render), nil
+	setIf(params, "recordids", p.RecordIDs, len(p.RecordIDs) > 0)
+	setIf(params, "filterid", p.FilterID, p.FilterID > 0)
+	setIf(params, "countryIsoCodeType", p.CountryISO, p.CountryISO != "")
+	return lp.readList(ctx, env, "address", "address", p.ID, params, condense.List{Noun: "addresses", Requested: lp.Data, IDField: "id", Tool: "address_read"}, p)
 }
 
 // ---------------------------------------------------------------------------
@@ -133,23 +111,10 @@ func checkFieldValues(ctx context.Context, env *Env, module, arg string, data ma
 			names = append(names, k)
 		}
 	}
-	if err := checkFields(ctx, env, module, arg, names); err != nil {
-		return err
-	}
-	mf := moduleFields(ctx, env, module)
-	if mf == nil {
-		return nil
-	}
-	for _, name := range names {
-		f := mf.Fields[name]
-		if err := checkFieldValue(arg+"."+name, f, data[name]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return checkValues(ctx, env, module, arg, data, names, checkFieldValue)
 }
 
-func checkFieldValue(arg string, f onoffice.FieldInfo, v any) error {
+func checkFieldValue(f onoffice.FieldInfo, arg string, v any) error {
 	list, isList := v.([]any)
 	switch {
 	case f.Type == "multiselect":
@@ -202,7 +167,7 @@ func checkFieldValue(arg string, f onoffice.FieldInfo, v any) error {
 		return argErrorf(arg, "is a yes/no field: give true or false")
 	case f.Type == "date" || f.Type == "datetime":
 		s, _ := v.(string)
-		if s == "" || isDateArg(s) {
+		if s == "" || dateArgRE.MatchString(s) {
 			return nil
 		}
 		return argErrorf(arg, "must be a date YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS)")
@@ -213,32 +178,9 @@ func checkFieldValue(arg string, f onoffice.FieldInfo, v any) error {
 	return nil
 }
 
-func isDateArg(s string) bool {
-	if len(s) != 10 && len(s) != 19 {
-		return false
-	}
-	for i, r := range s {
-		switch i {
-		case 4, 7:
-			if r != '-' {
-				return false
-			}
-		case 10:
-			if r != ' ' {
-				return false
-			}
-		case 13, 16:
-			if r != ':' {
-				return false
-			}
-		default:
-			if r < '0' || r > '9' {
-				return false
-			}
-		}
-	}
-	return true
-}
+// dateArgRE matches a date or a date with time as fields of type date and
+// datetime take them.
+var dateArgRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$`)
 
 // checkSelectKey accepts a permitted key; for a label it names the key to use.
 func checkSelectKey(arg string, f onoffice.FieldInfo, key string) error {
@@ -263,14 +205,12 @@ func checkSelectKey(arg string, f onoffice.FieldInfo, key string) error {
 	return argErrorf(arg, "%q is not a permitted key; allowed: %s", key, strings.Join(ks, ", "))
 }
 
+// plainArg renders an argument value as onOffice reads it: text and
+// numbers as text, booleans as 1/0, anything else as JSON.
 func plainArg(v any) string {
 	switch t := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return t
-	case float64:
-		return strconv.FormatFloat(t, 'f', -1, 64)
+	case nil, string, float64:
+		return text(v)
 	case bool:
 		if t {
 			return "1"
@@ -442,11 +382,7 @@ func createAddress(ctx context.Context, env *Env, p AddressCreateParams) (*Resul
 		text = fmt.Sprintf("Address %s created, or the existing address %s with this e-mail was found (duplicate check)%s.", id, id,
 			map[bool]string{true: " and left unchanged", false: " and updated"}[p.NoOverrideByDuplicate])
 	}
-	out := &Result{Text: text}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"id": id}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: text}, map[string]any{"id": id}), nil
 }
 
 func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) (*Preview, error) {
@@ -479,19 +415,6 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 		}
 	}
 	return pv, nil
-}
-
-// addressName builds a display name from address elements or data.
-func addressName(el map[string]any) string {
-	text := func(k string) string { return strings.TrimSpace(plainArg(el[k])) }
-	name := strings.TrimSpace(text("Vorname") + " " + text("Name"))
-	if c := text("Zusatz1"); c != "" {
-		if name == "" {
-			return c
-		}
-		return name + ", " + c
-	}
-	return name
 }
 
 // ---------------------------------------------------------------------------
@@ -611,37 +534,6 @@ func modifyAddress(ctx context.Context, env *Env, p AddressModifyParams) (*Resul
 	return condense.Text("Address %d modified: %s.", p.ID, strings.Join(changed, ", ")), nil
 }
 
-// readAddress reads one address with the given fields; nil when it does not exist.
-func readAddress(ctx context.Context, env *Env, id int, fields []string) (map[string]any, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", ResourceID: strconv.Itoa(id),
-		Parameters: map[string]any{"data": fields}})
-	if err != nil {
-		if onoffice.CodeOf(err) == 292 || onoffice.CodeOf(err) == 80 {
-			return nil, nil
-		}
-		return nil, err
-	}
-	if len(res.Records) == 0 {
-		return nil, nil
-	}
-	return res.Records[0].Fields(), nil
-}
-
-var addressNameFields = []string{"Vorname", "Name", "Zusatz1"}
-
-// addressTarget names an address for a preview; the error says when it does not exist.
-func addressTarget(ctx context.Context, env *Env, arg string, id int, more ...string) (string, map[string]any, error) {
-	fields := append(append([]string{}, addressNameFields...), more...)
-	el, err := readAddress(ctx, env, id, fields)
-	if err != nil {
-		return "", nil, err
-	}
-	if el == nil {
-		return "", nil, argErrorf(arg, "there is no address %d (or no right to see it)", id)
-	}
-	return fmt.Sprintf("address %d %q", id, addressName(el)), el, nil
-}
-
 func previewAddressModify(ctx context.Context, env *Env, p AddressModifyParams) (*Preview, error) {
 	if err := p.check(ctx, env); err != nil {
 		return nil, err
@@ -650,21 +542,10 @@ func previewAddressModify(ctx context.Context, env *Env, p AddressModifyParams) 
 	if err != nil {
 		return nil, err
 	}
-	mf := moduleFields(ctx, env, "address")
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
-	for _, k := range keys(p.Data) {
-		var fi *onoffice.FieldInfo
-		if mf != nil {
-			if f, ok := mf.Fields[k]; ok {
-				fi = &f
-			}
-		}
-		before, ok := condense.Value(fi, el[k])
-		if !ok {
-			before = "(empty)"
-		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, before, labelled(fi, p.Data[k])))
-	}
+	pv.Changes = fieldChanges(moduleFields(ctx, env, "address"), el, keys(p.Data), func(fi *onoffice.FieldInfo, k string) string {
+		return labelled(fi, p.Data[k])
+	})
 	for _, c := range p.Contacts {
 		pv.Changes = append(pv.Changes, c.describe())
 	}
@@ -697,26 +578,15 @@ func searchAddresses(ctx context.Context, env *Env, p AddressSearchParams) (*Res
 	if p.SortOrder != "" && p.SortBy == "" {
 		return nil, argErrorf("sortorder", "needs sortby")
 	}
-	limit := p.ListLimit
-	if limit == 0 {
-		limit = 20
-	}
+	limit := cmp.Or(p.ListLimit, 20)
 	params := map[string]any{"input": p.Input, "listlimit": limit}
-	if p.IncludeContactData {
-		params["includecontactdata"] = true
-	}
-	if p.CaseSensitive {
-		params["casesensitive"] = true
-	}
-	if len(p.SearchParameter) > 0 {
-		params["searchparameter"] = p.SearchParameter
-	}
+	setIf(params, "includecontactdata", true, p.IncludeContactData)
+	setIf(params, "casesensitive", true, p.CaseSensitive)
+	setIf(params, "searchparameter", p.SearchParameter, len(p.SearchParameter) > 0)
 	if p.SortBy != "" {
 		params["sortby"] = p.SortBy
 		params["sortorder"] = "ASC"
-		if p.SortOrder != "" {
-			params["sortorder"] = p.SortOrder
-		}
+		setIf(params, "sortorder", p.SortOrder, p.SortOrder != "")
 	}
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "address", Parameters: params})
 	if err != nil {
@@ -745,18 +615,13 @@ type AddressFileListParams struct {
 var addressFileFields = []string{"name", "type", "originalname", "fileSize", "date", "modified", "filename"}
 
 func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*Result, error) {
-	limit := p.ListLimit
-	if limit == 0 {
-		limit = 20
-	}
+	limit := cmp.Or(p.ListLimit, 20)
 	params := map[string]any{"addressid": p.AddressID}
 	if p.FileID > 0 {
 		params["fileid"] = p.FileID
 	} else {
 		params["listlimit"] = limit
-		if p.ListOffset > 0 {
-			params["listoffset"] = p.ListOffset
-		}
+		setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
 	}
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "address", Parameters: params})
 	if err != nil {
@@ -767,11 +632,7 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 	}
 	// The base64 content of a single file is of no use in a chat: leave it
 	// out and say how large it is.
-	for i, rec := range res.Records {
-		el := rec.Fields()
-		if el == nil {
-			continue
-		}
+	editRecords(&res, func(_ string, el map[string]any) bool {
 		if content, ok := el["content"].(string); ok {
 			delete(el, "content")
 			el["content"] = fmt.Sprintf("not shown (%d bytes)", len(content)*3/4)
@@ -779,11 +640,11 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 		if m, ok := el["modified"].(float64); ok && m == 0 {
 			delete(el, "modified")
 		}
-		res.Records[i].Elements, _ = json.Marshal(el)
-	}
+		return true
+	})
 	l := condense.List{Noun: "files", Requested: addressFileFields}
 	if p.FileID == 0 {
-		l.Page = &condense.Page{Offset: p.ListOffset, Limit: limit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
+		l.Page = listPage(p.ListOffset, limit, p)
 	}
 	return condense.Records(res, l, env.Render), nil
 }
@@ -796,9 +657,7 @@ type AddressDownloadLinkParams struct {
 
 func addressDownloadLink(ctx context.Context, env *Env, p AddressDownloadLinkParams) (*Result, error) {
 	params := map[string]any{"addressid": p.AddressID}
-	if p.Language != "" {
-		params["language"] = p.Language
-	}
+	setIf(params, "language", p.Language, p.Language != "")
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "downloadFiles", ResourceID: "address", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -816,11 +675,8 @@ func addressDownloadLink(ctx context.Context, env *Env, p AddressDownloadLinkPar
 	if url == "" {
 		return nil, fmt.Errorf("onOffice sent no download link")
 	}
-	out := condense.Text("Download page for the files of address %d (valid 14 days, open to anyone with the link): %s", p.AddressID, url)
-	if env.Render.Structured {
-		out.Structured = map[string]any{"url": url}
-	}
-	return out, nil
+	return withStructured(env, condense.Text("Download page for the files of address %d (valid 14 days, open to anyone with the link): %s", p.AddressID, url),
+		map[string]any{"url": url}), nil
 }
 
 func previewAddressDownloadLink(ctx context.Context, env *Env, p AddressDownloadLinkParams) (*Preview, error) {
@@ -899,11 +755,7 @@ func categoryFields(res onoffice.Result, env *Env, noun string, extra func(f cat
 				}
 			}
 			if len(f.Values) > 0 {
-				pairs := make([]string, 0, len(f.Values))
-				for _, k := range sortedKeysByLabel(f.Values) {
-					pairs = append(pairs, k+"="+f.Values[k])
-				}
-				line += " [keys: " + strings.Join(pairs, ", ") + "]"
+				line += keysClause(f.Values)
 			}
 			b.WriteString(line + "\n")
 		}
@@ -913,10 +765,7 @@ func categoryFields(res onoffice.Result, env *Env, noun string, extra func(f cat
 		return &Result{Text: "No " + noun + " are configured."}
 	}
 	out := &Result{Text: fmt.Sprintf("%d %s. Format: id (label) type [keys: key=label]\n%s", n, noun, strings.TrimRight(b.String(), "\n"))}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"categories": structured}
-	}
-	return out
+	return withStructured(env, out, map[string]any{"categories": structured})
 }
 
 // AddressCompletionSendParams are the arguments of address_completion_send.
@@ -928,9 +777,7 @@ type AddressCompletionSendParams struct {
 
 func sendAddressCompletion(ctx context.Context, env *Env, p AddressCompletionSendParams) (*Result, error) {
 	params := map[string]any{"addressId": p.AddressID, "mode": p.Mode}
-	if p.EmailIdentity != "" {
-		params["emailidentity"] = p.EmailIdentity
-	}
+	setIf(params, "emailidentity", p.EmailIdentity, p.EmailIdentity != "")
 	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "sendaddresscompletion", Parameters: params}); err != nil {
 		return nil, err
 	}
@@ -982,12 +829,7 @@ func registerNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParam
 	text := fmt.Sprintf("Newsletter %s for address %d.", what, p.ID)
 	// Read the resulting state back: it tells whether a double opt-in is pending.
 	if el, err := readAddress(ctx, env, p.ID, []string{"newsletter_aktiv"}); err == nil && el != nil {
-		var fi *onoffice.FieldInfo
-		if mf := moduleFields(ctx, env, "address"); mf != nil {
-			if f, ok := mf.Fields["newsletter_aktiv"]; ok {
-				fi = &f
-			}
-		}
+		fi := fieldOf(moduleFields(ctx, env, "address"), "newsletter_aktiv")
 		if v, ok := condense.Value(fi, el["newsletter_aktiv"]); ok {
 			text += " newsletter_aktiv is now: " + v + "."
 		}
@@ -1000,16 +842,7 @@ func previewNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParams
 	if err != nil {
 		return nil, err
 	}
-	var fi *onoffice.FieldInfo
-	if mf := moduleFields(ctx, env, "address"); mf != nil {
-		if f, ok := mf.Fields["newsletter_aktiv"]; ok {
-			fi = &f
-		}
-	}
-	before, ok := condense.Value(fi, el["newsletter_aktiv"])
-	if !ok {
-		before = "(empty)"
-	}
+	before := storedText(fieldOf(moduleFields(ctx, env, "address"), "newsletter_aktiv"), el["newsletter_aktiv"])
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
 	to, _ := el["defaultemail"].(string)
 	if p.Register {
@@ -1066,10 +899,7 @@ func addressSelectValues(ctx context.Context, env *Env, p AddressSelectValuesPar
 		fmt.Fprintf(&b, "\n- %s = %s", rec.IDString(), title)
 	}
 	out := &Result{Text: fmt.Sprintf("%s: %d permitted keys (key = label)%s", p.FieldName, len(res.Records), b.String())}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"field": p.FieldName, "values": values}
-	}
-	return out, nil
+	return withStructured(env, out, map[string]any{"field": p.FieldName, "values": values}), nil
 }
 
 // AddressHierarchyParams are the arguments of address_hierarchy_contacts.
@@ -1078,11 +908,7 @@ type AddressHierarchyParams struct {
 }
 
 func addressHierarchyContacts(ctx context.Context, env *Env, p AddressHierarchyParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "addressHierarchyContacts", ResourceID: strconv.Itoa(p.ID),
-		Parameters: map[string]any{}})
-	if err != nil {
-		return nil, err
-	}
-	return condense.Records(res, condense.List{Noun: "hierarchy contacts", IDField: "id",
-		Requested: []string{"firstname", "surname", "company", "primaryEmail", "customerno"}}, env.Render), nil
+	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "addressHierarchyContacts", ResourceID: strconv.Itoa(p.ID),
+		Parameters: map[string]any{}},
+		condense.List{Noun: "hierarchy contacts", IDField: "id", Requested: []string{"firstname", "surname", "company", "primaryEmail", "customerno"}})
 }

@@ -1,111 +1,20 @@
 package tools_test
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
-	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
-
-// atHarness starts a harness in which writes run without confirmation.
-func atHarness(t *testing.T) *toolstest.Harness {
-	t.Helper()
-	return toolstest.New(t, "--confirm=off")
-}
-
-// atOK calls a tool that must succeed and returns its text.
-func atOK(t *testing.T, h *toolstest.Harness, tool, args string) string {
-	t.Helper()
-	res := h.Call(t, tool, args)
-	if res.IsError {
-		t.Fatalf("%s %s: %s", tool, args, res.Text)
-	}
-	return res.Text
-}
-
-// atBad is one invalid call: the error must name arg and no request other
-// than the field configuration may leave.
-type atBad struct {
-	name, tool, args, arg string
-}
-
-func atRunBad(t *testing.T, h *toolstest.Harness, cases []atBad) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			before := len(h.Requests())
-			res := h.Call(t, tc.tool, tc.args)
-			if !res.IsError {
-				t.Fatalf("%s %s: no error, got %q", tc.tool, tc.args, res.Text)
-			}
-			if !strings.Contains(res.Text, "`"+tc.arg+"`") {
-				t.Errorf("error does not name `%s`: %s", tc.arg, res.Text)
-			}
-			for _, r := range h.Requests()[before:] {
-				if r.ResourceType != "fields" {
-					t.Errorf("request %s %s left for invalid input", r.Verb, r.ResourceType)
-				}
-			}
-		})
-	}
-}
-
-// atEnvs keeps one preview environment per harness, so that the field
-// configuration is fetched once.
-var atEnvs sync.Map
-
-// atPreview builds a write tool's preview against the harness sandbox.
-func atPreview(t *testing.T, h *toolstest.Harness, tool, args string) (*tools.Preview, error) {
-	t.Helper()
-	v, ok := atEnvs.Load(h)
-	if !ok {
-		api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
-		v, _ = atEnvs.LoadOrStore(h, &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, time.Hour)})
-		t.Cleanup(func() { atEnvs.Delete(h) })
-	}
-	env := v.(*tools.Env)
-	for _, tl := range tools.All() {
-		if tl.Name == tool {
-			return tl.Preview(context.Background(), env, json.RawMessage(args))
-		}
-	}
-	t.Fatalf("no tool %s", tool)
-	return nil, nil
-}
-
-func atMustPreview(t *testing.T, h *toolstest.Harness, tool, args string) *tools.Preview {
-	t.Helper()
-	p, err := atPreview(t, h, tool, args)
-	if err != nil {
-		t.Fatalf("preview %s %s: %v", tool, args, err)
-	}
-	return p
-}
-
-func atText(v any) string {
-	switch t := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return t
-	}
-	return fmt.Sprint(v)
-}
 
 // atPerson finds a seeded person with e-mail and phone.
 func atPerson(t *testing.T, h *toolstest.Harness) sandbox.Record {
 	t.Helper()
 	for _, r := range h.Sandbox.Store().Table("address").Records {
-		if atText(r["Email"]) != "" && atText(r["Telefon1"]) != "" && atText(r["Vorname"]) != "" && atText(r["Zusatz1"]) == "" {
+		if str(r["Email"]) != "" && str(r["Telefon1"]) != "" && str(r["Vorname"]) != "" && str(r["Zusatz1"]) == "" {
 			return r
 		}
 	}
@@ -116,25 +25,25 @@ func atPerson(t *testing.T, h *toolstest.Harness) sandbox.Record {
 func atID(r sandbox.Record) int { id, _ := r["Id"].(int); return id }
 
 func TestAddressReadTool(t *testing.T) {
-	h := atHarness(t)
+	h := toolstest.New(t)
 	a := atPerson(t, h)
-	text := atOK(t, h, "address_read", fmt.Sprintf(`{"id":%d}`, atID(a)))
-	for _, want := range []string{atText(a["Vorname"]), atText(a["Name"]), atText(a["Email"])} {
+	text := callOK(t, h, "address_read", fmt.Sprintf(`{"id":%d}`, atID(a)))
+	for _, want := range []string{str(a["Vorname"]), str(a["Name"]), str(a["Email"])} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing in:\n%s", want, text)
 		}
 	}
-	atRunBad(t, h, []atBad{
-		{"unknown field", "address_read", `{"data":["Vornahme"]}`, "data"},
-		{"limit too high", "address_read", `{"listlimit":501}`, "listlimit"},
+	runBadCalls(t, h, []badCall{
+		{"unknown field", "address_read", `{"data":["Vornahme"]}`, "`data`"},
+		{"limit too high", "address_read", `{"listlimit":501}`, "`listlimit`"},
 	})
 }
 
 func TestAddressCreateTool(t *testing.T) {
-	h := atHarness(t)
+	h := toolstest.New(t)
 	args := `{"data":{"Anrede":"Frau","Vorname":"Eva","Name":"Roth","Ort":"Köln","Land":"Deutschland","HerkunftKontakt":["Empfehlung"],"Benutzer":"jschmidt"},` +
 		`"email":"eva.roth@example.de","mobile":"0171 1234567","phone_business":"0221 998877","default_phone":"0221 998877"}`
-	p := atMustPreview(t, h, "address_create", args)
+	p := mustPreview(t, h, "address_create", args)
 	if p.Target != `new address "Eva Roth"` || !strings.Contains(strings.Join(p.Changes, "\n"), "phone_business: 0221 998877 (main)") ||
 		!strings.Contains(strings.Join(p.Changes, "\n"), "Vorname: Eva") {
 		t.Errorf("preview %+v", p)
@@ -142,7 +51,7 @@ func TestAddressCreateTool(t *testing.T) {
 	if n := h.WriteRequests(); n != 0 {
 		t.Fatalf("the preview wrote %d times", n)
 	}
-	text := atOK(t, h, "address_create", args)
+	text := callOK(t, h, "address_create", args)
 	var id int
 	if _, err := fmt.Sscanf(text, "Address %d created.", &id); err != nil {
 		t.Fatalf("answer %q: %v", text, err)
@@ -151,45 +60,45 @@ func TestAddressCreateTool(t *testing.T) {
 	if r == nil || r["Name"] != "Roth" || r["Land"] != "DEU" || r["Benutzer"] != "jschmidt" || r["Email"] != "eva.roth@example.de" || r["Telefon1"] != "0221 998877" {
 		t.Fatalf("stored %v", r)
 	}
-	read := atOK(t, h, "address_read", fmt.Sprintf(`{"id":%d,"data":["Vorname","Name","defaultemail","mobile"]}`, id))
+	read := callOK(t, h, "address_read", fmt.Sprintf(`{"id":%d,"data":["Vorname","Name","defaultemail","mobile"]}`, id))
 	if !strings.Contains(read, "eva.roth@example.de") || !strings.Contains(read, "0171 1234567") {
 		t.Errorf("read after create:\n%s", read)
 	}
 	// The duplicate check finds this address again.
-	text = atOK(t, h, "address_create", `{"data":{"Ort":"Bonn"},"email":"eva.roth@example.de","checkDuplicate":true}`)
+	text = callOK(t, h, "address_create", `{"data":{"Ort":"Bonn"},"email":"eva.roth@example.de","checkDuplicate":true}`)
 	if !strings.Contains(text, strconv.Itoa(id)) || h.Sandbox.Store().Table("address").Get(id)["Ort"] != "Bonn" {
 		t.Errorf("duplicate check: %s", text)
 	}
-	atRunBad(t, h, []atBad{
-		{"nothing", "address_create", `{}`, "data"},
-		{"unknown field", "address_create", `{"data":{"Vornam":"Eva"}}`, "data"},
-		{"e-mail in data", "address_create", `{"data":{"Email":"a@b.de"}}`, "data.Email"},
-		{"label instead of key", "address_create", `{"data":{"HerkunftKontakt":["Eigene Website"]}}`, "data.HerkunftKontakt"},
-		{"unknown key", "address_create", `{"data":{"Anrede":"Mister"}}`, "data.Anrede"},
-		{"list for single select", "address_create", `{"data":{"Anrede":["Frau"]}}`, "data.Anrede"},
-		{"bad date", "address_create", `{"data":{"Geburtsdatum":"15.03.1984"}}`, "data.Geburtsdatum"},
-		{"data not an object", "address_create", `{"data":"Eva Roth"}`, "data"},
-		{"default not given", "address_create", `{"phone":"0221 1","default_phone":"0221 2"}`, "default_phone"},
-		{"no e-mail", "address_create", `{"email":"eva.roth"}`, "email"},
-		{"override without check", "address_create", `{"email":"a@b.de","noOverrideByDuplicate":true}`, "noOverrideByDuplicate"},
-		{"unknown argument", "address_create", `{"data":{"Name":"X"},"telefon":"1"}`, "telefon"},
+	runBadCalls(t, h, []badCall{
+		{"nothing", "address_create", `{}`, "`data`"},
+		{"unknown field", "address_create", `{"data":{"Vornam":"Eva"}}`, "`data`"},
+		{"e-mail in data", "address_create", `{"data":{"Email":"a@b.de"}}`, "`data.Email`"},
+		{"label instead of key", "address_create", `{"data":{"HerkunftKontakt":["Eigene Website"]}}`, "`data.HerkunftKontakt`"},
+		{"unknown key", "address_create", `{"data":{"Anrede":"Mister"}}`, "`data.Anrede`"},
+		{"list for single select", "address_create", `{"data":{"Anrede":["Frau"]}}`, "`data.Anrede`"},
+		{"bad date", "address_create", `{"data":{"Geburtsdatum":"15.03.1984"}}`, "`data.Geburtsdatum`"},
+		{"data not an object", "address_create", `{"data":"Eva Roth"}`, "`data`"},
+		{"default not given", "address_create", `{"phone":"0221 1","default_phone":"0221 2"}`, "`default_phone`"},
+		{"no e-mail", "address_create", `{"email":"eva.roth"}`, "`email`"},
+		{"override without check", "address_create", `{"email":"a@b.de","noOverrideByDuplicate":true}`, "`noOverrideByDuplicate`"},
+		{"unknown argument", "address_create", `{"data":{"Name":"X"},"telefon":"1"}`, "`telefon`"},
 	})
 }
 
 func TestAddressModifyTool(t *testing.T) {
-	h := atHarness(t)
+	h := toolstest.New(t)
 	a := atPerson(t, h)
 	id := atID(a)
-	oldEmail, oldName := atText(a["Email"]), atText(a["Vorname"])
+	oldEmail, oldName := str(a["Email"]), str(a["Vorname"])
 	args := fmt.Sprintf(`{"id":%d,"data":{"Vorname":"Annegret","Status":0},"contacts":[{"kind":"email_business","action":"add","newvalue":"a.b@firma.example.de","default":true}]}`, id)
-	p := atMustPreview(t, h, "address_modify", args)
+	p := mustPreview(t, h, "address_modify", args)
 	changes := strings.Join(p.Changes, "\n")
 	if p.RecordID != strconv.Itoa(id) || !strings.Contains(p.Target, oldName) ||
 		!strings.Contains(changes, "Vorname: "+oldName+" → Annegret") || !strings.Contains(changes, "Status: Aktiv → Archiviert") ||
 		!strings.Contains(changes, "email_business: add a.b@firma.example.de (as main entry)") {
 		t.Errorf("preview %+v", p)
 	}
-	text := atOK(t, h, "address_modify", args)
+	text := callOK(t, h, "address_modify", args)
 	if text != fmt.Sprintf("Address %d modified: Status, Vorname, email_business (add).", id) {
 		t.Errorf("answer %q", text)
 	}
@@ -197,50 +106,47 @@ func TestAddressModifyTool(t *testing.T) {
 	if r["Vorname"] != "Annegret" || r["Status"] != 0 || r["Email"] != "a.b@firma.example.de" {
 		t.Errorf("stored %v", r)
 	}
-	atOK(t, h, "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"email","action":"delete","oldvalue":%q}]}`, id, oldEmail))
-	if read := atOK(t, h, "address_read", fmt.Sprintf(`{"id":%d,"data":["email"]}`, id)); strings.Contains(read, oldEmail) {
+	callOK(t, h, "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"email","action":"delete","oldvalue":%q}]}`, id, oldEmail))
+	if read := callOK(t, h, "address_read", fmt.Sprintf(`{"id":%d,"data":["email"]}`, id)); strings.Contains(read, oldEmail) {
 		t.Errorf("e-mail not deleted:\n%s", read)
 	}
 	// An API error comes back as an error result.
-	res := h.Call(t, "address_modify", `{"id":99999999,"data":{"Vorname":"X"}}`)
-	if !res.IsError || !strings.Contains(res.Text, "292") {
-		t.Errorf("unknown address: %+v", res)
-	}
-	if _, err := atPreview(t, h, "address_modify", `{"id":99999999,"data":{"Vorname":"X"}}`); err == nil || !strings.Contains(err.Error(), "`id`") {
+	wantAPIError(t, h, "unknown address", "address_modify", `{"id":99999999,"data":{"Vorname":"X"}}`, "292")
+	if _, err := preview(t, h, "address_modify", `{"id":99999999,"data":{"Vorname":"X"}}`); err == nil || !strings.Contains(err.Error(), "`id`") {
 		t.Errorf("preview of an unknown address: %v", err)
 	}
-	atRunBad(t, h, []atBad{
-		{"no id", "address_modify", `{"data":{"Vorname":"X"}}`, "id"},
-		{"id not a number", "address_modify", `{"id":"zehn","data":{"Vorname":"X"}}`, "id"},
-		{"nothing to change", "address_modify", fmt.Sprintf(`{"id":%d}`, id), "data"},
-		{"unknown field", "address_modify", fmt.Sprintf(`{"id":%d,"data":{"Strase":"X"}}`, id), "data"},
-		{"phone in data", "address_modify", fmt.Sprintf(`{"id":%d,"data":{"Telefon1":"1"}}`, id), "data.Telefon1"},
-		{"bad kind", "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"telefon","action":"add","newvalue":"1"}]}`, id), "contacts.0.kind"},
-		{"add without value", "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"phone","action":"add"}]}`, id), "contacts.0.newvalue"},
-		{"delete without old value", "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"phone","action":"delete"}]}`, id), "contacts.0.oldvalue"},
-		{"two of a kind", "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"phone","action":"add","newvalue":"1"},{"kind":"phone","action":"add","newvalue":"2"}]}`, id), "contacts.1"},
-		{"status not permitted", "address_modify", fmt.Sprintf(`{"id":%d,"data":{"Status":7}}`, id), "data.Status"},
+	runBadCalls(t, h, []badCall{
+		{"no id", "address_modify", `{"data":{"Vorname":"X"}}`, "`id`"},
+		{"id not a number", "address_modify", `{"id":"zehn","data":{"Vorname":"X"}}`, "`id`"},
+		{"nothing to change", "address_modify", fmt.Sprintf(`{"id":%d}`, id), "`data`"},
+		{"unknown field", "address_modify", fmt.Sprintf(`{"id":%d,"data":{"Strase":"X"}}`, id), "`data`"},
+		{"phone in data", "address_modify", fmt.Sprintf(`{"id":%d,"data":{"Telefon1":"1"}}`, id), "`data.Telefon1`"},
+		{"bad kind", "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"telefon","action":"add","newvalue":"1"}]}`, id), "`contacts.0.kind`"},
+		{"add without value", "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"phone","action":"add"}]}`, id), "`contacts.0.newvalue`"},
+		{"delete without old value", "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"phone","action":"delete"}]}`, id), "`contacts.0.oldvalue`"},
+		{"two of a kind", "address_modify", fmt.Sprintf(`{"id":%d,"contacts":[{"kind":"phone","action":"add","newvalue":"1"},{"kind":"phone","action":"add","newvalue":"2"}]}`, id), "`contacts.1`"},
+		{"status not permitted", "address_modify", fmt.Sprintf(`{"id":%d,"data":{"Status":7}}`, id), "`data.Status`"},
 	})
 }
 
 func TestAddressSearchTool(t *testing.T) {
-	h := atHarness(t)
+	h := toolstest.New(t)
 	a := atPerson(t, h)
-	text := atOK(t, h, "address_search", fmt.Sprintf(`{"input":%q}`, atText(a["Vorname"])+" "+atText(a["Name"])))
-	if !strings.Contains(text, strconv.Itoa(atID(a))) || !strings.Contains(text, atText(a["Email"])) || !strings.Contains(text, strconv.Itoa(a["KdNr"].(int))) {
+	text := callOK(t, h, "address_search", fmt.Sprintf(`{"input":%q}`, str(a["Vorname"])+" "+str(a["Name"])))
+	if !strings.Contains(text, strconv.Itoa(atID(a))) || !strings.Contains(text, str(a["Email"])) || !strings.Contains(text, strconv.Itoa(a["KdNr"].(int))) {
 		t.Errorf("search result:\n%s", text)
 	}
-	text = atOK(t, h, "address_search", `{"input":"er","listlimit":3,"sortby":"Name","sortorder":"DESC"}`)
+	text = callOK(t, h, "address_search", `{"input":"er","listlimit":3,"sortby":"Name","sortorder":"DESC"}`)
 	if !strings.HasPrefix(text, "3 of ") || !strings.Contains(text, "narrow") {
 		t.Errorf("limited search:\n%s", text)
 	}
-	atRunBad(t, h, []atBad{
-		{"no input", "address_search", `{}`, "input"},
-		{"too short", "address_search", `{"input":"a"}`, "input"},
-		{"bad sort", "address_search", `{"input":"Roth","sortby":"Ort"}`, "sortby"},
-		{"order without sort", "address_search", `{"input":"Roth","sortorder":"ASC"}`, "sortorder"},
-		{"unknown search field", "address_search", `{"input":"Roth","searchparameter":["Stadt"]}`, "searchparameter"},
-		{"limit too high", "address_search", `{"input":"Roth","listlimit":501}`, "listlimit"},
+	runBadCalls(t, h, []badCall{
+		{"no input", "address_search", `{}`, "`input`"},
+		{"too short", "address_search", `{"input":"a"}`, "`input`"},
+		{"bad sort", "address_search", `{"input":"Roth","sortby":"Ort"}`, "`sortby`"},
+		{"order without sort", "address_search", `{"input":"Roth","sortorder":"ASC"}`, "`sortorder`"},
+		{"unknown search field", "address_search", `{"input":"Roth","searchparameter":["Stadt"]}`, "`searchparameter`"},
+		{"limit too high", "address_search", `{"input":"Roth","listlimit":501}`, "`listlimit`"},
 	})
 }
 
@@ -265,38 +171,38 @@ func atAddressWithFiles(t *testing.T, h *toolstest.Harness) (int, []sandbox.Reco
 }
 
 func TestAddressFileTools(t *testing.T) {
-	h := atHarness(t)
+	h := toolstest.New(t)
 	id, files := atAddressWithFiles(t, h)
-	text := atOK(t, h, "address_file_list", fmt.Sprintf(`{"addressid":%d}`, id))
+	text := callOK(t, h, "address_file_list", fmt.Sprintf(`{"addressid":%d}`, id))
 	for _, f := range files {
-		if !strings.Contains(text, atText(f["originalname"])) {
+		if !strings.Contains(text, str(f["originalname"])) {
 			t.Errorf("%s missing in:\n%s", f["originalname"], text)
 		}
 	}
 	fileID := atID(files[0])
-	text = atOK(t, h, "address_file_list", fmt.Sprintf(`{"addressid":%d,"fileid":%d}`, id, fileID))
+	text = callOK(t, h, "address_file_list", fmt.Sprintf(`{"addressid":%d,"fileid":%d}`, id, fileID))
 	if !strings.Contains(text, "not shown (") || strings.Contains(text, "JVBER") {
 		t.Errorf("single file:\n%s", text)
 	}
 
 	// The download link is an outside effect.
-	p := atMustPreview(t, h, "address_file_download_link", fmt.Sprintf(`{"addressid":%d}`, id))
+	p := mustPreview(t, h, "address_file_download_link", fmt.Sprintf(`{"addressid":%d}`, id))
 	if !strings.Contains(strings.Join(p.Changes, " "), fmt.Sprintf("all %d files", len(files))) || !strings.Contains(p.Target, strconv.Itoa(id)) {
 		t.Errorf("preview %+v", p)
 	}
 	if len(h.Sandbox.Outbox()) != 0 {
 		t.Fatalf("the preview created a link")
 	}
-	text = atOK(t, h, "address_file_download_link", fmt.Sprintf(`{"addressid":%d,"language":"ENG"}`, id))
+	text = callOK(t, h, "address_file_download_link", fmt.Sprintf(`{"addressid":%d,"language":"ENG"}`, id))
 	out := h.Sandbox.Outbox()
-	if len(out) != 1 || out[0].Kind != "downloadFiles" || !strings.Contains(text, atText(out[0].Parameters["url"])) {
+	if len(out) != 1 || out[0].Kind != "downloadFiles" || !strings.Contains(text, str(out[0].Parameters["url"])) {
 		t.Errorf("outbox %+v, answer %s", out, text)
 	}
-	atRunBad(t, h, []atBad{
-		{"no address", "address_file_list", `{}`, "addressid"},
-		{"limit too high", "address_file_list", `{"addressid":1,"listlimit":101}`, "listlimit"},
-		{"link without address", "address_file_download_link", `{"language":"ENG"}`, "addressid"},
-		{"link bad language", "address_file_download_link", `{"addressid":1,"language":"english"}`, "language"},
+	runBadCalls(t, h, []badCall{
+		{"no address", "address_file_list", `{}`, "`addressid`"},
+		{"limit too high", "address_file_list", `{"addressid":1,"listlimit":101}`, "`listlimit`"},
+		{"link without address", "address_file_download_link", `{"language":"ENG"}`, "`addressid`"},
+		{"link bad language", "address_file_download_link", `{"addressid":1,"language":"english"}`, "`language`"},
 	})
 	if len(h.Sandbox.Outbox()) != 1 {
 		t.Errorf("invalid calls reached the outbox")
@@ -304,70 +210,70 @@ func TestAddressFileTools(t *testing.T) {
 }
 
 func TestAddressCompletionTools(t *testing.T) {
-	h := atHarness(t)
-	text := atOK(t, h, "address_completion_fields", `{}`)
+	h := toolstest.New(t)
+	text := callOK(t, h, "address_completion_fields", `{}`)
 	if !strings.Contains(text, "ArtDaten (Kontaktart) multiselect") || !strings.Contains(text, "Eigentuemer=Eigentümer") {
 		t.Errorf("fields:\n%s", text)
 	}
 	a := atPerson(t, h)
 	args := fmt.Sprintf(`{"addressId":%d,"mode":"modus2"}`, atID(a))
-	p := atMustPreview(t, h, "address_completion_send", args)
-	if !strings.Contains(strings.Join(p.Changes, " "), atText(a["Email"])) || !strings.Contains(strings.Join(p.Changes, " "), "search profile") {
+	p := mustPreview(t, h, "address_completion_send", args)
+	if !strings.Contains(strings.Join(p.Changes, " "), str(a["Email"])) || !strings.Contains(strings.Join(p.Changes, " "), "search profile") {
 		t.Errorf("preview %+v", p)
 	}
-	atOK(t, h, "address_completion_send", args)
+	callOK(t, h, "address_completion_send", args)
 	out := h.Sandbox.Outbox()
 	if len(out) != 1 || out[0].Kind != "sendaddresscompletion" || out[0].Parameters["to"] != a["Email"] {
 		t.Errorf("outbox %+v", out)
 	}
-	atRunBad(t, h, []atBad{
-		{"no mode", "address_completion_send", fmt.Sprintf(`{"addressId":%d}`, atID(a)), "mode"},
-		{"bad mode", "address_completion_send", fmt.Sprintf(`{"addressId":%d,"mode":"modus3"}`, atID(a)), "mode"},
-		{"no address", "address_completion_send", `{"mode":"modus1"}`, "addressId"},
-		{"fields take no arguments", "address_completion_fields", `{"mode":"x"}`, "mode"},
+	runBadCalls(t, h, []badCall{
+		{"no mode", "address_completion_send", fmt.Sprintf(`{"addressId":%d}`, atID(a)), "`mode`"},
+		{"bad mode", "address_completion_send", fmt.Sprintf(`{"addressId":%d,"mode":"modus3"}`, atID(a)), "`mode`"},
+		{"no address", "address_completion_send", `{"mode":"modus1"}`, "`addressId`"},
+		{"fields take no arguments", "address_completion_fields", `{"mode":"x"}`, "`mode`"},
 	})
 }
 
 func TestNewsletterTool(t *testing.T) {
-	h := atHarness(t)
+	h := toolstest.New(t)
 	a := atPerson(t, h)
 	args := fmt.Sprintf(`{"id":%d,"register":true}`, atID(a))
-	p := atMustPreview(t, h, "newsletter_register", args)
-	if !strings.Contains(strings.Join(p.Changes, " "), atText(a["Email"])) || !strings.Contains(p.Changes[0], "newsletter_aktiv: Nein") {
+	p := mustPreview(t, h, "newsletter_register", args)
+	if !strings.Contains(strings.Join(p.Changes, " "), str(a["Email"])) || !strings.Contains(p.Changes[0], "newsletter_aktiv: Nein") {
 		t.Errorf("preview %+v", p)
 	}
-	text := atOK(t, h, "newsletter_register", args)
+	text := callOK(t, h, "newsletter_register", args)
 	if !strings.Contains(text, "Double Opt-In ausstehend") {
 		t.Errorf("answer %q", text)
 	}
 	if out := h.Sandbox.Outbox(); len(out) != 1 || out[0].Kind != "registerNewsletter" {
 		t.Errorf("outbox %+v", out)
 	}
-	if text := atOK(t, h, "newsletter_register", fmt.Sprintf(`{"id":%d,"register":false}`, atID(a))); !strings.Contains(text, "Abgemeldet") {
+	if text := callOK(t, h, "newsletter_register", fmt.Sprintf(`{"id":%d,"register":false}`, atID(a))); !strings.Contains(text, "Abgemeldet") {
 		t.Errorf("cancel answer %q", text)
 	}
-	atRunBad(t, h, []atBad{
-		{"no register", "newsletter_register", fmt.Sprintf(`{"id":%d}`, atID(a)), "register"},
-		{"register not boolean", "newsletter_register", fmt.Sprintf(`{"id":%d,"register":"ja"}`, atID(a)), "register"},
-		{"no id", "newsletter_register", `{"register":true}`, "id"},
+	runBadCalls(t, h, []badCall{
+		{"no register", "newsletter_register", fmt.Sprintf(`{"id":%d}`, atID(a)), "`register`"},
+		{"register not boolean", "newsletter_register", fmt.Sprintf(`{"id":%d,"register":"ja"}`, atID(a)), "`register`"},
+		{"no id", "newsletter_register", `{"register":true}`, "`id`"},
 	})
 }
 
 func TestAddressSelectValuesTool(t *testing.T) {
-	h := atHarness(t)
-	text := atOK(t, h, "address_select_values", `{"fieldname":"Land"}`)
+	h := toolstest.New(t)
+	text := callOK(t, h, "address_select_values", `{"fieldname":"Land"}`)
 	if !strings.Contains(text, "- DEU = Deutschland") || !strings.Contains(text, "- FRA = Frankreich") {
 		t.Errorf("values:\n%s", text)
 	}
-	atRunBad(t, h, []atBad{
-		{"not a select field", "address_select_values", `{"fieldname":"Vorname"}`, "fieldname"},
-		{"unknown field", "address_select_values", `{"fieldname":"Lnad"}`, "fieldname"},
-		{"missing", "address_select_values", `{}`, "fieldname"},
+	runBadCalls(t, h, []badCall{
+		{"not a select field", "address_select_values", `{"fieldname":"Vorname"}`, "`fieldname`"},
+		{"unknown field", "address_select_values", `{"fieldname":"Lnad"}`, "`fieldname`"},
+		{"missing", "address_select_values", `{}`, "`fieldname`"},
 	})
 }
 
 func TestAddressHierarchyTool(t *testing.T) {
-	h := atHarness(t)
+	h := toolstest.New(t)
 	store := h.Sandbox.Store()
 	var parent int
 	var children []int
@@ -380,12 +286,12 @@ func TestAddressHierarchyTool(t *testing.T) {
 	if parent == 0 {
 		t.Fatal("no contact hierarchy seeded")
 	}
-	text := atOK(t, h, "address_hierarchy_contacts", fmt.Sprintf(`{"id":%d}`, parent))
+	text := callOK(t, h, "address_hierarchy_contacts", fmt.Sprintf(`{"id":%d}`, parent))
 	for _, c := range children {
 		child := store.Table("address").Get(c)
-		if !strings.Contains(text, atText(child["Name"])) || !strings.Contains(text, atText(child["Email"])) {
+		if !strings.Contains(text, str(child["Name"])) || !strings.Contains(text, str(child["Email"])) {
 			t.Errorf("contact %d missing in:\n%s", c, text)
 		}
 	}
-	atRunBad(t, h, []atBad{{"no id", "address_hierarchy_contacts", `{}`, "id"}})
+	runBadCalls(t, h, []badCall{{"no id", "address_hierarchy_contacts", `{}`, "`id`"}})
 }

@@ -48,13 +48,7 @@ type AgentsLogReadParams struct {
 var agentsLogUnfilterable = []string{"Benutzer", "Adress_nr", "Objekt_nr", "dauer"}
 
 func readAgentsLog(ctx context.Context, env *Env, p AgentsLogReadParams) (*Result, error) {
-	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}
-	if len(lp.Data) == 0 {
-		lp.Data = defaultAgentsLogFields
-	}
-	if lp.ListLimit == 0 {
-		lp.ListLimit = 20
-	}
+	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}.withDefaults(defaultAgentsLogFields)
 	for _, name := range agentsLogUnfilterable {
 		if _, ok := p.Filter[name]; ok {
 			return nil, argErrorf("filter."+name, "cannot be filtered; select linked records with estateid or addressid instead")
@@ -70,34 +64,12 @@ func readAgentsLog(ctx context.Context, env *Env, p AgentsLogReadParams) (*Resul
 	}
 	params := map[string]any{}
 	lp.apply(params)
-	if len(p.EstateID) > 0 {
-		params["estateid"] = p.EstateID
-	}
-	if len(p.AddressID) > 0 {
-		params["addressid"] = p.AddressID
-	}
-	if p.ProjectID > 0 {
-		params["projectid"] = p.ProjectID
-	}
-	if p.FullMail {
-		params["fullmail"] = true
-	}
-	if p.Tracking {
-		params["tracking"] = true
-	}
-	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", Parameters: params}
-	if p.ID > 0 {
-		a.ResourceID = strconv.Itoa(p.ID)
-	}
-	res, err := env.API.Call(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	l := condense.List{Noun: "activities", Requested: lp.Data, Fields: moduleFields(ctx, env, "agentsLog")}
-	if p.ID == 0 {
-		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
-	}
-	return condense.Records(res, l, env.Render), nil
+	setIf(params, "estateid", p.EstateID, len(p.EstateID) > 0)
+	setIf(params, "addressid", p.AddressID, len(p.AddressID) > 0)
+	setIf(params, "projectid", p.ProjectID, p.ProjectID > 0)
+	setIf(params, "fullmail", true, p.FullMail)
+	setIf(params, "tracking", true, p.Tracking)
+	return lp.readList(ctx, env, "agentsLog", "agentslog", p.ID, params, condense.List{Noun: "activities", Requested: lp.Data}, p)
 }
 
 // AgentsLogCreateParams are the arguments of agents_log_create.
@@ -129,11 +101,8 @@ func checkAgentsLogKeys(ctx context.Context, env *Env, kind, origin string, feat
 		return nil
 	}
 	check := func(arg, field, value string) error {
-		f, ok := mf.Fields[field]
-		if !ok || len(f.Permitted) == 0 || value == "" {
-			return nil
-		}
-		if _, ok := f.Permitted[value]; ok {
+		f := fieldOf(mf, field)
+		if value == "" || !unknownKey(f, value) {
 			return nil
 		}
 		return argErrorf(arg, "unknown key %q%s; field_config_get (module agentsLog, field %s) lists the keys", value, suggest(value, keys(f.Permitted)), field)
@@ -166,12 +135,8 @@ func (p AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
 		return err
 	}
 	if p.ReasonCancellation != "" {
-		if mf := moduleFields(ctx, env, "agentsLog"); mf != nil {
-			if f, ok := mf.Fields["Absagegrund"]; ok && len(f.Permitted) > 0 {
-				if _, ok := f.Permitted[p.ReasonCancellation]; !ok {
-					return argErrorf("reasoncancellation", "unknown reason %q; allowed: %s", p.ReasonCancellation, strings.Join(keys(f.Permitted), ", "))
-				}
-			}
+		if f := fieldOf(moduleFields(ctx, env, "agentsLog"), "Absagegrund"); unknownKey(f, p.ReasonCancellation) {
+			return argErrorf("reasoncancellation", "unknown reason %q; allowed: %s", p.ReasonCancellation, strings.Join(keys(f.Permitted), ", "))
 		}
 	}
 	return nil
@@ -179,28 +144,23 @@ func (p AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
 
 func (p AgentsLogCreateParams) wire() map[string]any {
 	params := map[string]any{}
-	set := func(k string, v any, ok bool) {
-		if ok {
-			params[k] = v
-		}
-	}
-	set("addressids", p.AddressIDs, len(p.AddressIDs) > 0)
-	set("estateid", p.EstateID, p.EstateID > 0)
-	set("actionkind", p.ActionKind, p.ActionKind != "")
-	set("actiontype", p.ActionType, p.ActionType != "")
-	set("datetime", p.DateTime, p.DateTime != "")
-	set("note", p.Note, p.Note != "")
-	set("origincontact", p.OriginContact, p.OriginContact != "")
-	set("features", p.Features, len(p.Features) > 0)
-	set("cost", p.Cost, p.Cost > 0)
-	set("duration", p.Duration, p.Duration > 0)
-	set("advisorylevel", p.AdvisoryLevel, p.AdvisoryLevel != "")
-	set("reasoncancellation", p.ReasonCancellation, p.ReasonCancellation != "")
-	set("projectid", p.ProjectID, p.ProjectID > 0)
-	set("taskid", p.TaskID, p.TaskID > 0)
-	set("appointmentid", p.AppointmentID, p.AppointmentID > 0)
-	set("fileids", p.FileIDs, len(p.FileIDs) > 0)
-	set("userid", p.UserID, p.UserID > 0)
+	setIf(params, "addressids", p.AddressIDs, len(p.AddressIDs) > 0)
+	setIf(params, "estateid", p.EstateID, p.EstateID > 0)
+	setIf(params, "actionkind", p.ActionKind, p.ActionKind != "")
+	setIf(params, "actiontype", p.ActionType, p.ActionType != "")
+	setIf(params, "datetime", p.DateTime, p.DateTime != "")
+	setIf(params, "note", p.Note, p.Note != "")
+	setIf(params, "origincontact", p.OriginContact, p.OriginContact != "")
+	setIf(params, "features", p.Features, len(p.Features) > 0)
+	setIf(params, "cost", p.Cost, p.Cost > 0)
+	setIf(params, "duration", p.Duration, p.Duration > 0)
+	setIf(params, "advisorylevel", p.AdvisoryLevel, p.AdvisoryLevel != "")
+	setIf(params, "reasoncancellation", p.ReasonCancellation, p.ReasonCancellation != "")
+	setIf(params, "projectid", p.ProjectID, p.ProjectID > 0)
+	setIf(params, "taskid", p.TaskID, p.TaskID > 0)
+	setIf(params, "appointmentid", p.AppointmentID, p.AppointmentID > 0)
+	setIf(params, "fileids", p.FileIDs, len(p.FileIDs) > 0)
+	setIf(params, "userid", p.UserID, p.UserID > 0)
 	return params
 }
 
@@ -222,16 +182,13 @@ func createAgentsLog(ctx context.Context, env *Env, p AgentsLogCreateParams) (*R
 	}
 	var on []string
 	if len(p.AddressIDs) > 0 {
-		on = append(on, "address "+relJoinInts(p.AddressIDs))
+		on = append(on, "address "+joinIDs(p.AddressIDs))
 	}
 	if p.EstateID > 0 {
 		on = append(on, "estate "+strconv.Itoa(p.EstateID))
 	}
-	out := condense.Text("Logged %s for %s: entry id %s.", what, strings.Join(on, " and "), strings.Join(ids, ", "))
-	if env.Render.Structured {
-		out.Structured = map[string]any{"ids": ids}
-	}
-	return out, nil
+	return withStructured(env, condense.Text("Logged %s for %s: entry id %s.", what, strings.Join(on, " and "), strings.Join(ids, ", ")),
+		map[string]any{"ids": ids}), nil
 }
 
 func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreateParams) (*Preview, error) {
@@ -242,13 +199,13 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 	if p.EstateID > 0 {
 		ids["estate"] = []int{p.EstateID}
 	}
-	names := relNames(ctx, env, ids)
+	names := recordNames(ctx, env, ids)
 	var on []string
 	for _, id := range p.AddressIDs {
-		on = append(on, relLabel("address", id, names, false))
+		on = append(on, recordRef("address", id, names, false))
 	}
 	if p.EstateID > 0 {
-		on = append(on, relLabel("estate", p.EstateID, names, false))
+		on = append(on, recordRef("estate", p.EstateID, names, false))
 	}
 	pv := &Preview{Target: "new activity for " + strings.Join(on, " and ")}
 	if len(p.AddressIDs) > 1 {
@@ -298,24 +255,14 @@ type AgentsLogModifyParams struct {
 
 func (d AgentsLogModifyData) wire() map[string]any {
 	m := map[string]any{}
-	if d.ActionKind != "" {
-		m["actionkind"] = d.ActionKind
-	}
-	if d.ActionType != "" {
-		m["actiontype"] = d.ActionType
-	}
-	if d.DateTime != "" {
-		m["datetime"] = d.DateTime
-	}
+	setIf(m, "actionkind", d.ActionKind, d.ActionKind != "")
+	setIf(m, "actiontype", d.ActionType, d.ActionType != "")
+	setIf(m, "datetime", d.DateTime, d.DateTime != "")
 	if d.Note != nil {
 		m["note"] = *d.Note
 	}
-	if d.OriginContact != "" {
-		m["origincontact"] = d.OriginContact
-	}
-	if d.Features != nil {
-		m["features"] = d.Features
-	}
+	setIf(m, "origincontact", d.OriginContact, d.OriginContact != "")
+	setIf(m, "features", d.Features, d.Features != nil)
 	if d.Cost != nil {
 		m["cost"] = *d.Cost
 	}
@@ -358,53 +305,19 @@ func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyPara
 	for k := range data {
 		fieldList = append(fieldList, agentsLogFieldOf(k))
 	}
-	pv := &Preview{Target: "activity " + strconv.Itoa(p.ID), RecordID: strconv.Itoa(p.ID)}
-	var current map[string]any
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", ResourceID: strconv.Itoa(p.ID),
-		Parameters: map[string]any{"data": alogUnique(fieldList)}})
-	if err == nil && len(res.Records) > 0 {
-		current = res.Records[0].Fields()
-		if name := relNameOf("agentslog", current); name != "" {
-			pv.Target += ` "` + condense.Defuse(name) + `"`
-		}
-	} else {
-		pv.Target += " (not found)"
-	}
+	target, current := softTarget(ctx, env, "activity", "agentslog", p.ID, uniqueStrings(fieldList), func(el map[string]any) string {
+		return recordNameOf("agentslog", el)
+	})
+	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
 	mf := moduleFields(ctx, env, "agentsLog")
 	for _, k := range keys(data) {
 		field := agentsLogFieldOf(k)
-		before := "(empty)"
-		if v, ok := condense.Value(alogFieldInfo(mf, field), current[field]); ok {
-			before = v
-		}
 		after := fmt.Sprint(data[k])
 		if list, ok := data[k].([]string); ok {
 			after = strings.Join(list, ", ")
 		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", field, condense.Defuse(before), condense.Defuse(after)))
+		before := storedText(fieldOf(mf, field), current[field])
+		pv.Changes = append(pv.Changes, changeLine(field, condense.Defuse(before), condense.Defuse(after)))
 	}
 	return pv, nil
-}
-
-// fieldInfo returns one field of a configuration, or nil.
-func alogFieldInfo(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
-	if mf == nil {
-		return nil
-	}
-	if f, ok := mf.Fields[name]; ok {
-		return &f
-	}
-	return nil
-}
-
-func alogUnique(list []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range list {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -35,7 +35,7 @@ func testAgentsLogRead(t *testing.T, h *toolstest.Harness) {
 	if most < 2 {
 		t.Fatal("seed has no estate with several activities")
 	}
-	text := relOK(t, h, "agents_log_read", fmt.Sprintf(`{"estateid":[%d],"listlimit":500,"data":["Datum","Aktionsart","Bemerkung","Objekt_nr"]}`, best))
+	text := callOK(t, h, "agents_log_read", fmt.Sprintf(`{"estateid":[%d],"listlimit":500,"data":["Datum","Aktionsart","Bemerkung","Objekt_nr"]}`, best))
 	if !strings.Contains(text, fmt.Sprintf("of %d", most)) {
 		t.Errorf("want %d entries:\n%s", most, text)
 	}
@@ -52,11 +52,11 @@ func testAgentsLogRead(t *testing.T, h *toolstest.Harness) {
 		}
 	}
 	one := h.Sandbox.Store().Table("agentslog").Records[0]
-	text = relOK(t, h, "agents_log_read", fmt.Sprintf(`{"id":%d,"data":["Bemerkung","Benutzer"]}`, one["Id"]))
+	text = callOK(t, h, "agents_log_read", fmt.Sprintf(`{"id":%d,"data":["Bemerkung","Benutzer"]}`, one["Id"]))
 	if !strings.Contains(text, one["Benutzer"].(string)) || !strings.Contains(text, one["Bemerkung"].(string)[:20]) {
 		t.Errorf("entry %v:\n%s", one["Id"], text)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"filter on Benutzer", "agents_log_read", `{"filter":{"Benutzer":[{"op":"=","val":"jschmidt"}]}}`, "filter.Benutzer"},
 		{"filter on Objekt_nr", "agents_log_read", `{"filter":{"Objekt_nr":[{"op":"=","val":3101}]}}`, "estateid"},
 		{"reason without level", "agents_log_read", `{"filter":{"Absagegrund":[{"op":"=","val":"Preis zu hoch"}]}}`, "Beratungsebene"},
@@ -73,14 +73,14 @@ func testAgentsLogCreate(t *testing.T, h *toolstest.Harness) {
 	estate, _ := store.Table("estate").Records[0]["Id"].(int)
 	addr := relFreeAddress(t, h, "estate:address:owner", estate)
 	args := fmt.Sprintf(`{"addressids":[%d],"estateid":%d,"actionkind":"Telefonat","actiontype":"Ausgang","note":"Besichtigung für Samstag abgestimmt","duration":600,"advisorylevel":"C","features":["indMulti1832Select5686"]}`, addr, estate)
-	p := relPreview(t, h, "agents_log_create", args)
+	p := mustPreview(t, h, "agents_log_create", args)
 	changes := strings.Join(p.Changes, "\n")
 	if !strings.Contains(p.Target, fmt.Sprintf("address %d %q", addr, relAddressName(h, addr))) || !strings.Contains(p.Target, fmt.Sprintf("estate %d", estate)) ||
 		!strings.Contains(changes, "Aktionsart: Telefonat") || !strings.Contains(changes, "Beratungsebene: C") {
 		t.Errorf("preview %+v", p)
 	}
 	n := len(store.Table("agentslog").Records)
-	text := relOK(t, h, "agents_log_create", args)
+	text := callOK(t, h, "agents_log_create", args)
 	if len(store.Table("agentslog").Records) != n+1 {
 		t.Fatalf("no entry stored: %s", text)
 	}
@@ -89,11 +89,11 @@ func testAgentsLogCreate(t *testing.T, h *toolstest.Harness) {
 	if !strings.Contains(text, strconv.Itoa(id)) || rec["Bemerkung"] != "Besichtigung für Samstag abgestimmt" || rec["dauer"] != 600 {
 		t.Errorf("answer %q, stored %v", text, rec)
 	}
-	text = relOK(t, h, "agents_log_read", fmt.Sprintf(`{"addressid":[%d],"data":["Aktionsart","Bemerkung","Adress_nr","Objekt_nr"]}`, addr))
+	text = callOK(t, h, "agents_log_read", fmt.Sprintf(`{"addressid":[%d],"data":["Aktionsart","Bemerkung","Adress_nr","Objekt_nr"]}`, addr))
 	if !strings.Contains(text, strconv.Itoa(id)) || !strings.Contains(text, "Besichtigung für Samstag") {
 		t.Errorf("new entry not read back:\n%s", text)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"no link", "agents_log_create", `{"actionkind":"Notiz","note":"x"}`, "addressids"},
 		{"reason without G", "agents_log_create", `{"estateid":3101,"advisorylevel":"C","reasoncancellation":"Preis zu hoch"}`, "reasoncancellation"},
 		{"unknown reason", "agents_log_create", `{"estateid":3101,"advisorylevel":"G","reasoncancellation":"Wetter"}`, "reasoncancellation"},
@@ -106,10 +106,7 @@ func testAgentsLogCreate(t *testing.T, h *toolstest.Harness) {
 		{"negative cost", "agents_log_create", `{"estateid":3101,"cost":-3}`, "cost"},
 	})
 	// A pair the account does not know is refused by onOffice.
-	res := h.Call(t, "agents_log_create", `{"estateid":3101,"actionkind":"Email","actiontype":"Besichtigung"}`)
-	if !res.IsError || !strings.Contains(res.Text, "101") {
-		t.Errorf("wrong kind/type pair: %+v", res)
-	}
+	wantAPIError(t, h, "wrong kind/type pair", "agents_log_create", `{"estateid":3101,"actionkind":"Email","actiontype":"Besichtigung"}`, "101")
 }
 
 func testAgentsLogModify(t *testing.T, h *toolstest.Harness) {
@@ -125,33 +122,31 @@ func testAgentsLogModify(t *testing.T, h *toolstest.Harness) {
 	}
 	id := rec["Id"].(int)
 	args := fmt.Sprintf(`{"id":%d,"data":{"actiontype":"Eingang","note":"Rückruf erhalten","duration":900}}`, id)
-	p := relPreview(t, h, "agents_log_modify", args)
+	p := mustPreview(t, h, "agents_log_modify", args)
 	changes := strings.Join(p.Changes, "\n")
 	if p.RecordID != strconv.Itoa(id) || !strings.Contains(p.Target, "Telefonat") ||
 		!strings.Contains(changes, "Aktionstyp: "+rec["Aktionstyp"].(string)+" → Eingang") ||
 		!strings.Contains(changes, fmt.Sprintf("dauer: %d → 900", rec["dauer"])) || !strings.Contains(changes, "Bemerkung: ") {
 		t.Errorf("preview %+v", p)
 	}
-	text := relOK(t, h, "agents_log_modify", args)
+	text := callOK(t, h, "agents_log_modify", args)
 	if !strings.Contains(text, "Aktionstyp") || rec["Aktionstyp"] != "Eingang" || rec["Bemerkung"] != "Rückruf erhalten" || rec["dauer"] != 900 {
 		t.Errorf("answer %q, stored %v", text, rec)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"nothing to change", "agents_log_modify", fmt.Sprintf(`{"id":%d,"data":{}}`, id), "data"},
 		{"no id", "agents_log_modify", `{"data":{"note":"x"}}`, "id"},
 		{"advisory level", "agents_log_modify", fmt.Sprintf(`{"id":%d,"data":{"advisorylevel":"A"}}`, id), "advisorylevel"},
 		{"unknown origin", "agents_log_modify", fmt.Sprintf(`{"id":%d,"data":{"origincontact":"Zeitung"}}`, id), "origincontact"},
 	})
-	res := h.Call(t, "agents_log_modify", `{"id":999999,"data":{"note":"x"}}`)
-	if !res.IsError || !strings.Contains(res.Text, "80") {
-		t.Errorf("unknown entry: %+v", res)
-	}
+	wantAPIError(t, h, "unknown entry", "agents_log_modify", `{"id":999999,"data":{"note":"x"}}`, "80")
 }
 
 // TestAgentsLogTools shares one sandbox among the subtests: starting one costs more than the calls.
 func TestAgentsLogTools(t *testing.T) {
-	h := toolstest.New(t)
-	t.Run("AgentsLogRead", func(t *testing.T) { testAgentsLogRead(t, h) })
-	t.Run("AgentsLogCreate", func(t *testing.T) { testAgentsLogCreate(t, h) })
-	t.Run("AgentsLogModify", func(t *testing.T) { testAgentsLogModify(t, h) })
+	runShared(t, []sharedTest{
+		{"AgentsLogRead", testAgentsLogRead},
+		{"AgentsLogCreate", testAgentsLogCreate},
+		{"AgentsLogModify", testAgentsLogModify},
+	})
 }

@@ -1,10 +1,12 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,32 +119,23 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 	if len(data) == 0 {
 		data = defaultApptListData
 	}
-	if apptHas(data, "showFollowUpStatus") && !apptHas(data, "contacts") {
+	if slices.Contains(data, "showFollowUpStatus") && !slices.Contains(data, "contacts") {
 		return nil, argErrorf("data", "showFollowUpStatus only works together with contacts")
 	}
-	limit := p.ListLimit
-	if limit == 0 {
-		limit = 100
-	}
+	limit := cmp.Or(p.ListLimit, 100)
 	filter := map[string]any{"startDate": p.StartDate, "endDate": p.EndDate}
 	for k, v := range map[string]*bool{"isCancelled": p.IsCancelled, "isDone": p.IsDone, "isRecurrent": p.IsRecurrent} {
 		if v != nil {
 			filter[k] = *v
 		}
 	}
-	if len(p.UserIDs) > 0 {
-		filter["userIds"] = apptStrings(p.UserIDs)
-	}
-	if len(p.GroupIDs) > 0 {
-		filter["groupIds"] = apptStrings(p.GroupIDs)
-	}
+	setIf(filter, "userIds", idStrings(p.UserIDs), len(p.UserIDs) > 0)
+	setIf(filter, "groupIds", idStrings(p.GroupIDs), len(p.GroupIDs) > 0)
 	for k, v := range p.Filter.wire() {
 		filter[k] = v
 	}
 	params := map[string]any{"data": apptWithID(data), "filter": filter, "listlimit": limit}
-	if p.ListOffset > 0 {
-		params["listoffset"] = p.ListOffset
-	}
+	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentList", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -156,8 +149,7 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 			requested = append(requested, d)
 		}
 	}
-	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id",
-		Page: &condense.Page{Offset: p.ListOffset, Limit: limit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}}
+	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: listPage(p.ListOffset, limit, p)}
 	return condense.Records(res, l, env.Render), nil
 }
 
@@ -169,34 +161,12 @@ func apptParseDay(arg, v string) (time.Time, error) {
 	return t, nil
 }
 
-func apptHas(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
-}
-
 // apptWithID asks for the id too, so every record names itself.
 func apptWithID(data []string) []string {
-	if apptHas(data, "id") {
+	if slices.Contains(data, "id") {
 		return data
 	}
 	return append([]string{"id"}, data...)
-}
-
-func apptStrings(ids []int) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = strconv.Itoa(id)
-	}
-	return out
-}
-
-func apptMarshal(v any) json.RawMessage {
-	b, _ := json.Marshal(v)
-	return b
 }
 
 func apptJoin(list []any, f func(any) string) string {
@@ -287,7 +257,7 @@ func (p AppointmentReadParams) check() error {
 		return argErrorf("modifiedend", "is before modifiedstart")
 	}
 	for _, k := range keys(p.Filter) {
-		if !apptHas(apptReadFilterFields, k) {
+		if !slices.Contains(apptReadFilterFields, k) {
 			return argErrorf("filter."+k, "cannot be filtered; allowed: %s", strings.Join(apptReadFilterFields, ", "))
 		}
 	}
@@ -304,27 +274,18 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 		return nil, err
 	}
 	params := map[string]any{}
-	set := func(k string, v any, ok bool) {
-		if ok {
-			params[k] = v
-		}
-	}
-	set("datestart", p.DateStart, p.DateStart != "")
-	set("dateend", p.DateEnd, p.DateEnd != "")
-	set("modifiedstart", p.ModifiedStart, p.ModifiedStart != "")
-	set("modifiedend", p.ModifiedEnd, p.ModifiedEnd != "")
-	set("showcancelled", true, p.ShowCancelled)
-	set("showConfirmationStatus", true, p.ShowConfirmationStatus)
-	set("showConflicts", true, p.ShowConflicts)
-	set("users", p.Users, len(p.Users) > 0)
-	set("groups", p.Groups, len(p.Groups) > 0)
-	set("allusers", true, p.AllUsers)
-	set("filter", p.Filter.wire(), len(p.Filter) > 0)
-	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", Parameters: params}
-	if p.ID > 0 {
-		a.ResourceID = strconv.Itoa(p.ID)
-	}
-	res, err := env.API.Call(ctx, a)
+	setIf(params, "datestart", p.DateStart, p.DateStart != "")
+	setIf(params, "dateend", p.DateEnd, p.DateEnd != "")
+	setIf(params, "modifiedstart", p.ModifiedStart, p.ModifiedStart != "")
+	setIf(params, "modifiedend", p.ModifiedEnd, p.ModifiedEnd != "")
+	setIf(params, "showcancelled", true, p.ShowCancelled)
+	setIf(params, "showConfirmationStatus", true, p.ShowConfirmationStatus)
+	setIf(params, "showConflicts", true, p.ShowConflicts)
+	setIf(params, "users", p.Users, len(p.Users) > 0)
+	setIf(params, "groups", p.Groups, len(p.Groups) > 0)
+	setIf(params, "allusers", true, p.AllUsers)
+	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: optionalID(p.ID), Parameters: params})
 	if err != nil {
 		return nil, err
 	}
@@ -332,7 +293,7 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 		return condense.Records(res, condense.List{}, env.Render), nil
 	}
 	for i, rec := range res.Records {
-		res.Records[i].Elements = apptMarshal(apptFlattenRead(rec.Fields()))
+		res.Records[i].Elements, _ = json.Marshal(apptFlattenRead(rec.Fields()))
 	}
 	l := condense.List{Noun: "appointments", Requested: apptReadOrder, Fields: apptReadFields(ctx, env), Tool: "appointment_read"}
 	out := condense.Records(res, l, env.Render)
@@ -388,13 +349,13 @@ func apptFlattenRead(el map[string]any) map[string]any {
 	}
 	for _, k := range []string{"assignedaddressids", "assignedobjectids", "groups"} {
 		if list, ok := el[k].([]any); ok && len(list) > 0 {
-			out[k] = apptJoin(list, apptNumber)
+			out[k] = apptJoin(list, numberText)
 		}
 	}
 	if list, ok := el["addresses"].([]any); ok && len(list) > 0 {
 		out["addresses"] = apptJoin(list, func(x any) string {
 			m, _ := x.(map[string]any)
-			return fmt.Sprintf("%s (%v)", apptNumber(m["id"]), m["confirmationStatus"])
+			return fmt.Sprintf("%s (%v)", numberText(m["id"]), m["confirmationStatus"])
 		})
 	}
 	if m, ok := el["hints"].(map[string]any); ok {
@@ -405,7 +366,7 @@ func apptFlattenRead(el map[string]any) map[string]any {
 	}
 	if el["rp_flag"] == true {
 		kind := map[string]string{"t": "daily", "w": "weekly", "m": "monthly", "j": "yearly"}[fmt.Sprint(el["rp_type"])]
-		s := fmt.Sprintf("%s, every %v, from %v", kind, apptNumber(el["rp_tage"]), el["rp_beginn_datum"])
+		s := fmt.Sprintf("%s, every %v, from %v", kind, numberText(el["rp_tage"]), el["rp_beginn_datum"])
 		if e := fmt.Sprint(el["rp_ende_datum"]); e != "" && e != "0000-00-00" {
 			s += " until " + e
 		}
@@ -418,14 +379,6 @@ func apptFlattenRead(el map[string]any) map[string]any {
 		out["travel"] = fmt.Sprintf("%v before, %v after", el["transitTimePre"], el["transitTimePost"])
 	}
 	return out
-}
-
-// apptNumber prints a JSON number without a decimal part.
-func apptNumber(x any) string {
-	if f, ok := x.(float64); ok {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	return fmt.Sprint(x)
 }
 
 // ---------------------------------------------------------------------------
@@ -459,8 +412,7 @@ func (d *AppointmentData) wire() map[string]any {
 	if d == nil {
 		return nil
 	}
-	var m map[string]any
-	_ = json.Unmarshal(apptMarshal(d), &m)
+	m := argsOf(d)
 	if d.TransitTimePre != "" || d.TransitTimePost != "" {
 		m["allowTransitTime"] = true
 	}
@@ -499,8 +451,7 @@ func (l *AppointmentLocation) wire() (map[string]any, error) {
 	if l == nil {
 		return nil, nil
 	}
-	var m map[string]any
-	_ = json.Unmarshal(apptMarshal(l), &m)
+	m := argsOf(l)
 	if len(m) != 1 {
 		return nil, argErrorf("location", "give exactly one of address, estate, user, group, mandant, sonstiges, customVideoUrl, userMeetingUrl")
 	}
@@ -544,10 +495,8 @@ func (d *AppointmentData) check(ctx context.Context, env *Env, start, end string
 			}
 		}
 	}
-	for _, t := range []struct{ arg, v string }{{"data.transitTimePre", d.TransitTimePre}, {"data.transitTimePost", d.TransitTimePost}} {
-		if t.v != "" && !apptTimeRE.MatchString(t.v) {
-			return argErrorf(t.arg, "must be a duration HH:MM:SS, got %q", t.v)
-		}
+	if err := apptCheckTransit(d.TransitTimePre, d.TransitTimePost); err != nil {
+		return err
 	}
 	if d.RpFlag != nil && *d.RpFlag && d.RpType == "" {
 		return argErrorf("data.rp_type", "a series (rp_flag) needs rp_type: t daily, w weekly, m monthly, j yearly")
@@ -556,21 +505,26 @@ func (d *AppointmentData) check(ctx context.Context, env *Env, start, end string
 	if mf == nil {
 		return nil
 	}
-	if f, ok := mf.Fields["art"]; ok && d.Art != "" && len(f.Permitted) > 0 {
-		if _, ok := f.Permitted[d.Art]; !ok {
-			return argErrorf("data.art", "unknown appointment type %q; allowed: %s", d.Art, strings.Join(keys(f.Permitted), ", "))
+	if f := fieldOf(mf, "art"); d.Art != "" && unknownKey(f, d.Art) {
+		return argErrorf("data.art", "unknown appointment type %q; allowed: %s", d.Art, strings.Join(keys(f.Permitted), ", "))
+	}
+	if f := fieldOf(mf, "erinnerung"); d.Erinnerung != "" && unknownKey(f, d.Erinnerung) {
+		return argErrorf("data.erinnerung", "unknown reminder %q; allowed: %s", d.Erinnerung, strings.Join(apptSortedReminders(f.Permitted), ", "))
+	}
+	f := fieldOf(mf, "ressources")
+	for _, r := range d.Ressources {
+		if unknownKey(f, r) {
+			return argErrorf("data.ressources", "unknown resource key %q; allowed: %s (calendar_resource_list)", r, permittedText(f.Permitted))
 		}
 	}
-	if f, ok := mf.Fields["erinnerung"]; ok && d.Erinnerung != "" && len(f.Permitted) > 0 {
-		if _, ok := f.Permitted[d.Erinnerung]; !ok {
-			return argErrorf("data.erinnerung", "unknown reminder %q; allowed: %s", d.Erinnerung, strings.Join(apptSortedReminders(f.Permitted), ", "))
-		}
-	}
-	if f, ok := mf.Fields["ressources"]; ok && len(f.Permitted) > 0 {
-		for _, r := range d.Ressources {
-			if _, ok := f.Permitted[r]; !ok {
-				return argErrorf("data.ressources", "unknown resource key %q; allowed: %s (calendar_resource_list)", r, apptPermittedText(f.Permitted))
-			}
+	return nil
+}
+
+// apptCheckTransit checks the travel times before and after an appointment.
+func apptCheckTransit(pre, post string) error {
+	for _, t := range []struct{ arg, v string }{{"data.transitTimePre", pre}, {"data.transitTimePost", post}} {
+		if t.v != "" && !apptTimeRE.MatchString(t.v) {
+			return argErrorf(t.arg, "must be a duration HH:MM:SS, got %q", t.v)
 		}
 	}
 	return nil
@@ -593,18 +547,6 @@ func apptReminderMinutes(v string) int {
 	return n * map[string]int{"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}[unit]
 }
 
-func apptPermittedText(m map[string]string) string {
-	parts := make([]string, 0, len(m))
-	for _, k := range keys(m) {
-		if m[k] != "" && m[k] != k {
-			parts = append(parts, k+"="+m[k])
-		} else {
-			parts = append(parts, k)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 func (p AppointmentCreateParams) check(ctx context.Context, env *Env) error {
 	if p.Data.StartDT == "" {
 		return argErrorf("data.start_dt", "is required: start as YYYY-MM-DD HH:MM:SS")
@@ -624,9 +566,7 @@ func (p AppointmentCreateParams) check(ctx context.Context, env *Env) error {
 func (p AppointmentCreateParams) wire() map[string]any {
 	params := map[string]any{"data": p.Data.wire()}
 	apptWireLinks(params, p.RelatedAddressIDs, p.Subscribers, p.Location, p.ReminderTypes)
-	if p.RelatedEstateID > 0 {
-		params["relatedEstateId"] = p.RelatedEstateID
-	}
+	setIf(params, "relatedEstateId", p.RelatedEstateID, p.RelatedEstateID > 0)
 	return params
 }
 
@@ -635,7 +575,7 @@ func apptWireLinks(params map[string]any, addrs []int, subs *AppointmentSubscrib
 		params["relatedAddressIds"] = addrs
 	}
 	if subs != nil {
-		params["subscribers"] = map[string]any{"users": apptOrEmpty(subs.Users), "groups": apptOrEmpty(subs.Groups)}
+		params["subscribers"] = map[string]any{"users": nonNilIDs(subs.Users), "groups": nonNilIDs(subs.Groups)}
 	}
 	if m, _ := loc.wire(); m != nil {
 		params["location"] = m
@@ -643,13 +583,6 @@ func apptWireLinks(params map[string]any, addrs []int, subs *AppointmentSubscrib
 	if len(reminders) > 0 {
 		params["reminderTypes"] = reminders
 	}
-}
-
-func apptOrEmpty(ids []int) []int {
-	if ids == nil {
-		return []int{}
-	}
-	return ids
 }
 
 func createAppointment(ctx context.Context, env *Env, p AppointmentCreateParams) (*Result, error) {
@@ -660,18 +593,7 @@ func createAppointment(ctx context.Context, env *Env, p AppointmentCreateParams)
 	if err != nil {
 		return nil, err
 	}
-	id := ""
-	if len(res.Records) > 0 {
-		id = res.Records[0].IDString()
-	}
-	return condense.Text("Appointment %s created: %s, %s.", id, apptSubject(p.Data.Description), apptWhen(p.Data.StartDT, p.Data.EndDT)), nil
-}
-
-func apptSubject(s string) string {
-	if s == "" {
-		return "(no subject)"
-	}
-	return condense.Untrusted(s)
+	return condense.Text("Appointment %s created: %s, %s.", firstID(res), subjectText(p.Data.Description), apptWhen(p.Data.StartDT, p.Data.EndDT)), nil
 }
 
 // apptWhen renders two "YYYY-MM-DD HH:MM:SS" values as a span.
@@ -724,11 +646,7 @@ func apptDataLines(current map[string]any, data map[string]any) []string {
 			out = append(out, fmt.Sprintf("%s: %s", k, v))
 			continue
 		}
-		old := apptValueText(current[k])
-		if old == "" {
-			old = "(empty)"
-		}
-		out = append(out, fmt.Sprintf("%s: %s → %s", k, old, v))
+		out = append(out, changeLine(k, cmp.Or(apptValueText(current[k]), "(empty)"), v))
 	}
 	return out
 }
@@ -745,7 +663,7 @@ func apptValueText(v any) string {
 		}
 		return ""
 	case float64:
-		return apptNumber(t)
+		return numberText(t)
 	case bool:
 		if t {
 			return "yes"
@@ -759,7 +677,7 @@ func apptValueText(v any) string {
 func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []int, replace bool, estate *int, subs *AppointmentSubscribers, loc *AppointmentLocation, reminders []string) []string {
 	var out []string
 	if len(addrs) > 0 || (replace && cur != nil) {
-		names := apptAddressNames(ctx, env, addrs)
+		names := addressLabels(ctx, env, addrs)
 		list := make([]string, len(addrs))
 		for i, id := range addrs {
 			list[i] = names[id]
@@ -772,35 +690,35 @@ func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []in
 		case cur == nil:
 			out = append(out, "contacts: "+now)
 		case replace:
-			out = append(out, fmt.Sprintf("contacts: %s → %s", apptOr(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+			out = append(out, changeLine("contacts", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
 		default:
-			out = append(out, fmt.Sprintf("contacts: %s, adding %s", apptOr(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+			out = append(out, fmt.Sprintf("contacts: %s, adding %s", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
 		}
 	}
 	if estate != nil {
 		now := "(none)"
 		if *estate > 0 {
-			now = apptEstateName(ctx, env, *estate)
+			now = estateLabel(ctx, env, *estate)
 		}
 		if cur == nil {
 			out = append(out, "estate: "+now)
 		} else {
-			out = append(out, fmt.Sprintf("estate: %s → %s", apptOr(apptValueText(cur["assignedobjectids"]), "(none)"), now))
+			out = append(out, changeLine("estate", cmp.Or(apptValueText(cur["assignedobjectids"]), "(none)"), now))
 		}
 	}
 	if subs != nil {
-		now := fmt.Sprintf("users %s; groups %s", apptOr(strings.Join(apptStrings(subs.Users), ", "), "none"), apptOr(strings.Join(apptStrings(subs.Groups), ", "), "none"))
+		now := fmt.Sprintf("users %s; groups %s", cmp.Or(joinIDs(subs.Users), "none"), cmp.Or(joinIDs(subs.Groups), "none"))
 		if cur == nil {
 			out = append(out, "participants: "+now)
 		} else {
-			out = append(out, fmt.Sprintf("participants: %s → %s", apptOr(apptValueText(cur["fuer"]), "(none)"), now))
+			out = append(out, changeLine("participants", cmp.Or(apptValueText(cur["fuer"]), "(none)"), now))
 		}
 	}
 	if m, _ := loc.wire(); m != nil {
 		for k, v := range m {
 			line := fmt.Sprintf("place: %s %s", k, apptValueText(v))
 			if cur != nil {
-				line = fmt.Sprintf("place: %s → %s %s", apptOr(apptValueText(cur["ort"]), "(empty)"), k, apptValueText(v))
+				line = changeLine("place", cmp.Or(apptValueText(cur["ort"]), "(empty)"), k+" "+apptValueText(v))
 			}
 			out = append(out, line)
 		}
@@ -811,68 +729,18 @@ func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []in
 	return out
 }
 
-func apptOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
-// apptAddressNames maps address ids to "id First Last (Company)"; unknown ids keep the bare id.
-func apptAddressNames(ctx context.Context, env *Env, ids []int) map[int]string {
-	out := map[int]string{}
-	for _, id := range ids {
-		out[id] = strconv.Itoa(id)
-	}
-	if len(ids) == 0 {
-		return out
-	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: map[string]any{
-		"recordids": ids, "data": []string{"Vorname", "Name", "Zusatz1", "defaultemail"}, "listlimit": len(ids),
-	}})
-	if err != nil {
-		return out
-	}
-	for _, rec := range res.Records {
-		el := rec.Fields()
-		id, _ := strconv.Atoi(rec.IDString())
-		name := strings.TrimSpace(fmt.Sprint(el["Vorname"], " ", el["Name"]))
-		if c := fmt.Sprint(el["Zusatz1"]); c != "" && c != "<nil>" {
-			name = strings.TrimSpace(name + " (" + c + ")")
-		}
-		if m := fmt.Sprint(el["defaultemail"]); m != "" && m != "<nil>" {
-			name += " <" + m + ">"
-		}
-		out[id] = strings.TrimSpace(fmt.Sprintf("%d %s", id, name))
-	}
-	return out
-}
-
-// apptEstateName returns "id title (place)" of an estate, or the bare id.
-func apptEstateName(ctx context.Context, env *Env, id int) string {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", ResourceID: strconv.Itoa(id),
-		Parameters: map[string]any{"data": []string{"objekttitel", "ort"}}})
-	if err != nil || len(res.Records) == 0 {
-		return strconv.Itoa(id)
-	}
-	el := res.Records[0].Fields()
-	return fmt.Sprintf("%d %q (%v)", id, fmt.Sprint(el["objekttitel"]), el["ort"])
-}
-
 // apptCurrent reads one appointment with the legacy read (all fields).
 func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[string]any, error) {
 	params := map[string]any{}
-	if confirm {
-		params["showConfirmationStatus"] = true
-	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: strconv.Itoa(id), Parameters: params})
+	setIf(params, "showConfirmationStatus", true, confirm)
+	el, found, err := readOne(ctx, env, "calendar", id, params)
 	if err != nil {
 		return nil, err
 	}
-	if len(res.Records) == 0 {
+	if !found {
 		return nil, fmt.Errorf("appointment %d does not exist or is not visible to the API user", id)
 	}
-	return res.Records[0].Fields(), nil
+	return el, nil
 }
 
 // apptTarget names an appointment: `appointment 5120 "subject" (2026-10-08 17:30–18:30)`.
@@ -905,7 +773,7 @@ func (p AppointmentModifyParams) wire() map[string]any {
 	apptWireLinks(params, p.RelatedAddressIDs, p.Subscribers, p.Location, p.ReminderTypes)
 	if p.ReplaceAddressIDs {
 		params["replaceAddressIds"] = true
-		params["relatedAddressIds"] = apptOrEmpty(p.RelatedAddressIDs)
+		params["relatedAddressIds"] = nonNilIDs(p.RelatedAddressIDs)
 	}
 	if p.RelatedEstateID != nil {
 		params["relatedEstateId"] = *p.RelatedEstateID
@@ -1018,18 +886,10 @@ type AppointmentConfirmationParams struct {
 
 func (p AppointmentConfirmationParams) wire() map[string]any {
 	params := map[string]any{"calendarId": p.CalendarID}
-	if p.EmailIdentity != "" {
-		params["emailidentity"] = p.EmailIdentity
-	}
-	if p.DisplayName != "" {
-		params["displayName"] = p.DisplayName
-	}
-	if p.UseDefaultMailAccount {
-		params["useDefaultMailAccount"] = true
-	}
-	if p.UseAppointmentCreatorsSignature {
-		params["useAppointmentCreatorsSignature"] = true
-	}
+	setIf(params, "emailidentity", p.EmailIdentity, p.EmailIdentity != "")
+	setIf(params, "displayName", p.DisplayName, p.DisplayName != "")
+	setIf(params, "useDefaultMailAccount", true, p.UseDefaultMailAccount)
+	setIf(params, "useAppointmentCreatorsSignature", true, p.UseAppointmentCreatorsSignature)
 	return params
 }
 
@@ -1048,7 +908,7 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 	var ids []int
 	if list, ok := cur["assignedaddressids"].([]any); ok {
 		for _, x := range list {
-			if n, err := strconv.Atoi(apptNumber(x)); err == nil {
+			if n, err := strconv.Atoi(numberText(x)); err == nil {
 				ids = append(ids, n)
 			}
 		}
@@ -1057,7 +917,7 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 	if len(ids) == 0 {
 		pv.Changes = append(pv.Changes, "to: nobody — the appointment has no linked contacts, so onOffice will refuse")
 	} else {
-		names := apptAddressNames(ctx, env, ids)
+		names := addressLabels(ctx, env, ids)
 		for _, id := range ids {
 			pv.Changes = append(pv.Changes, "to: "+names[id])
 		}
@@ -1115,10 +975,7 @@ func listCalendarResources(ctx context.Context, env *Env, p CalendarResourceList
 	if len(lines) == 0 {
 		out.Text = "No calendar resources are configured."
 	}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"resources": structured}
-	}
-	return out, nil
+	return withStructured(env, out, map[string]any{"resources": structured}), nil
 }
 
 // ---------------------------------------------------------------------------
@@ -1133,24 +990,12 @@ type AppointmentFileListParams struct {
 }
 
 func listAppointmentFiles(ctx context.Context, env *Env, p AppointmentFileListParams) (*Result, error) {
-	limit := p.ListLimit
-	if limit == 0 {
-		limit = 20
-	}
+	limit := cmp.Or(p.ListLimit, 20)
 	params := map[string]any{"appointmentid": p.AppointmentID, "listlimit": limit}
-	if p.ListOffset > 0 {
-		params["listoffset"] = p.ListOffset
-	}
-	if p.FileID > 0 {
-		params["fileId"] = p.FileID
-	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "appointment", Parameters: params})
-	if err != nil {
-		return nil, err
-	}
-	l := condense.List{Noun: "files", Requested: []string{"filename", "fileSize", "username", "url"},
-		Page: &condense.Page{Offset: p.ListOffset, Limit: limit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}}
-	return condense.Records(res, l, env.Render), nil
+	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	setIf(params, "fileId", p.FileID, p.FileID > 0)
+	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "appointment", Parameters: params},
+		condense.List{Noun: "files", Requested: []string{"filename", "fileSize", "username", "url"}, Page: listPage(p.ListOffset, limit, p)})
 }
 
 // ---------------------------------------------------------------------------
@@ -1186,27 +1031,18 @@ func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConfl
 	if p.Data.EndDT < p.Data.StartDT {
 		return nil, argErrorf("data.end_dt", "%s is before the start %s", p.Data.EndDT, p.Data.StartDT)
 	}
-	for _, t := range []struct{ arg, v string }{{"data.transitTimePre", p.Data.TransitTimePre}, {"data.transitTimePost", p.Data.TransitTimePost}} {
-		if t.v != "" && !apptTimeRE.MatchString(t.v) {
-			return nil, argErrorf(t.arg, "must be a duration HH:MM:SS, got %q", t.v)
+	if err := apptCheckTransit(p.Data.TransitTimePre, p.Data.TransitTimePost); err != nil {
+		return nil, err
+	}
+	f := fieldOf(moduleFields(ctx, env, "calendar"), "ressources")
+	for _, r := range p.Data.Ressources {
+		if unknownKey(f, r) {
+			return nil, argErrorf("data.ressources", "unknown resource key %q; allowed: %s", r, permittedText(f.Permitted))
 		}
 	}
-	if mf := moduleFields(ctx, env, "calendar"); mf != nil {
-		if f, ok := mf.Fields["ressources"]; ok && len(f.Permitted) > 0 {
-			for _, r := range p.Data.Ressources {
-				if _, ok := f.Permitted[r]; !ok {
-					return nil, argErrorf("data.ressources", "unknown resource key %q; allowed: %s", r, apptPermittedText(f.Permitted))
-				}
-			}
-		}
-	}
-	var data map[string]any
-	_ = json.Unmarshal(apptMarshal(p.Data), &data)
-	params := map[string]any{"data": data}
+	params := map[string]any{"data": argsOf(p.Data)}
 	apptWireLinks(params, p.RelatedAddressIDs, p.Subscribers, nil, nil)
-	if p.RelatedEstateID > 0 {
-		params["relatedEstateId"] = p.RelatedEstateID
-	}
+	setIf(params, "relatedEstateId", p.RelatedEstateID, p.RelatedEstateID > 0)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentConflicts", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -1220,10 +1056,7 @@ func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConfl
 	if s != "" {
 		out.Text = fmt.Sprintf("Conflicts on %s — already booked: %s.", when, s)
 	}
-	if env.Render.Structured {
-		out.Structured = apptConflictMap(res)
-	}
-	return out, nil
+	return withStructured(env, out, apptConflictMap(res)), nil
 }
 
 func apptConflictMap(res onoffice.Result) map[string]any {

@@ -1,93 +1,14 @@
 package tools_test
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
-	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
-
-// apptBad is a call with invalid arguments: it must fail naming arg and
-// send nothing to onOffice but the field configuration lookup.
-type apptBad struct {
-	name, tool, args, arg string
-}
-
-func apptRunBad(t *testing.T, h *toolstest.Harness, cases []apptBad) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			before := len(h.Requests())
-			res := h.Call(t, tc.tool, tc.args)
-			if !res.IsError {
-				t.Fatalf("%s %s: no error, got %q", tc.tool, tc.args, res.Text)
-			}
-			if !strings.Contains(res.Text, tc.arg) {
-				t.Errorf("error does not name %q: %s", tc.arg, res.Text)
-			}
-			for _, r := range h.Requests()[before:] {
-				if r.ResourceType != "fields" {
-					t.Errorf("request %s %s left for invalid input", r.Verb, r.ResourceType)
-				}
-			}
-		})
-	}
-}
-
-// apptCall calls a tool that must succeed.
-func apptCall(t *testing.T, h *toolstest.Harness, tool, args string) string {
-	t.Helper()
-	res := h.Call(t, tool, args)
-	if res.IsError {
-		t.Fatalf("%s %s: %s", tool, args, res.Text)
-	}
-	return res.Text
-}
-
-// apptPreview builds the confirmation preview of a write tool.
-func apptPreview(t *testing.T, h *toolstest.Harness, tool, args string) *tools.Preview {
-	t.Helper()
-	api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
-	env := &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, 0)}
-	for _, tl := range tools.All() {
-		if tl.Name == tool {
-			p, err := tl.Preview(context.Background(), env, json.RawMessage(args))
-			if err != nil {
-				t.Fatalf("preview %s: %v", tool, err)
-			}
-			return p
-		}
-	}
-	t.Fatalf("no tool %s", tool)
-	return nil
-}
-
-// apptLastRequest returns the parameters of the last action of a resource type.
-func apptLastRequest(t *testing.T, h *toolstest.Harness, rt string) sandbox.LoggedAction {
-	t.Helper()
-	reqs := h.Requests()
-	for i := len(reqs) - 1; i >= 0; i-- {
-		if reqs[i].ResourceType == rt {
-			return reqs[i]
-		}
-	}
-	t.Fatalf("no %s request", rt)
-	return sandbox.LoggedAction{}
-}
-
-func apptStr(v any) string {
-	if v == nil {
-		return ""
-	}
-	return fmt.Sprint(v)
-}
 
 func apptUserIDs(r sandbox.Record) []int { ids, _ := r["user_ids"].([]int); return ids }
 
@@ -97,12 +18,12 @@ func TestAppointmentListTool(t *testing.T) {
 	// 2–8 November 2026 has no all-day appointments; the weekly series counts once.
 	var want []sandbox.Record
 	for _, r := range store.Table("calendar").Records {
-		day := apptStr(r["start_dt"])[:10]
+		day := str(r["start_dt"])[:10]
 		if r["rp_flag"] == true || (day >= "2026-11-02" && day <= "2026-11-08") {
 			want = append(want, r)
 		}
 	}
-	text := apptCall(t, h, "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08"}`)
+	text := callOK(t, h, "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08"}`)
 	if head := strings.Split(text, "\n")[0]; head != fmt.Sprintf("appointments 1–%d of %d", len(want), len(want)) {
 		t.Fatalf("expected %d appointments:\n%s", len(want), text)
 	}
@@ -111,28 +32,28 @@ func TestAppointmentListTool(t *testing.T) {
 			continue
 		}
 		// Local times survive the UTC round trip of appointmentList.
-		span := apptStr(r["start_dt"])[:16] + "–" + apptStr(r["end_dt"])[11:16]
-		if !strings.Contains(text, span) || !strings.Contains(text, apptStr(r["description"])) {
+		span := str(r["start_dt"])[:16] + "–" + str(r["end_dt"])[11:16]
+		if !strings.Contains(text, span) || !strings.Contains(text, str(r["description"])) {
 			t.Errorf("appointment %v (%s) missing:\n%s", r["Id"], span, text)
 		}
 	}
-	req := apptLastRequest(t, h, "appointmentList")
+	req := lastRequest(t, h, "appointmentList")
 	filter, _ := req.Parameters["filter"].(map[string]any)
 	if filter["startDate"] != "2026-11-02" || filter["endDate"] != "2026-11-08" {
 		t.Errorf("filter sent: %v", filter)
 	}
 
-	text = apptCall(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","userIds":[17],"isCancelled":false,"data":["subject","users","status"],"listlimit":500}`)
-	filter, _ = apptLastRequest(t, h, "appointmentList").Parameters["filter"].(map[string]any)
+	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","userIds":[17],"isCancelled":false,"data":["subject","users","status"],"listlimit":500}`)
+	filter, _ = lastRequest(t, h, "appointmentList").Parameters["filter"].(map[string]any)
 	if fmt.Sprint(filter["userIds"]) != "[17]" || filter["isCancelled"] != false {
 		t.Errorf("filter sent: %v", filter)
 	}
 	n := 0
 	for _, r := range store.Table("calendar").Records {
 		for _, u := range apptUserIDs(r) {
-			if u == 17 && r["status"] != "canceled" && apptStr(r["start_dt"]) >= "2026-10-01" {
+			if u == 17 && r["status"] != "canceled" && str(r["start_dt"]) >= "2026-10-01" {
 				n++
-				if !strings.Contains(text, apptStr(r["description"])) {
+				if !strings.Contains(text, str(r["description"])) {
 					t.Errorf("appointment %v of user 17 missing", r["Id"])
 				}
 			}
@@ -141,11 +62,11 @@ func TestAppointmentListTool(t *testing.T) {
 	if head := strings.Split(text, "\n")[0]; n == 0 || head != fmt.Sprintf("appointments 1–%d of %d", n, n) || strings.Contains(text, "canceled") {
 		t.Errorf("user 17: want %d appointments:\n%s", n, text)
 	}
-	text = apptCall(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","filter":{"subject":[{"op":"like","val":"Notartermin%"}]},"data":["subject"]}`)
+	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","filter":{"subject":[{"op":"like","val":"Notartermin%"}]},"data":["subject"]}`)
 	if !strings.Contains(text, "Notartermin") || strings.Contains(text, "Besichtigung") {
 		t.Errorf("subject filter:\n%s", text)
 	}
-	apptRunBad(t, h, []apptBad{
+	runBadCalls(t, h, []badCall{
 		{"no start", "appointment_list", `{"endDate":"2026-11-08"}`, "startDate"},
 		{"bad date", "appointment_list", `{"startDate":"02.11.2026","endDate":"2026-11-08"}`, "startDate"},
 		{"reversed", "appointment_list", `{"startDate":"2026-11-08","endDate":"2026-11-02"}`, "endDate"},
@@ -163,30 +84,30 @@ func TestAppointmentReadTool(t *testing.T) {
 	store := h.Sandbox.Store()
 	var r sandbox.Record
 	for _, rec := range store.Table("calendar").Records {
-		if apptStr(rec["note"]) != "" && rec["rp_flag"] != true {
+		if str(rec["note"]) != "" && rec["rp_flag"] != true {
 			r = rec
 			break
 		}
 	}
 	id := r["Id"].(int)
-	text := apptCall(t, h, "appointment_read", fmt.Sprintf(`{"id":%d,"showConflicts":true,"showConfirmationStatus":true}`, id))
-	for _, want := range []string{apptStr(r["description"]), apptStr(r["art"]), apptStr(r["start_dt"])[:16], apptStr(r["note"]), "conflicts:", "confirmationStatus:"} {
+	text := callOK(t, h, "appointment_read", fmt.Sprintf(`{"id":%d,"showConflicts":true,"showConfirmationStatus":true}`, id))
+	for _, want := range []string{str(r["description"]), str(r["art"]), str(r["start_dt"])[:16], str(r["note"]), "conflicts:", "confirmationStatus:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in:\n%s", want, text)
 		}
 	}
-	if strings.Contains(text, "«crm-text»"+apptStr(r["von"])) {
+	if strings.Contains(text, "«crm-text»"+str(r["von"])) {
 		t.Errorf("the creator's login is not third-party text:\n%s", text)
 	}
-	text = apptCall(t, h, "appointment_read", `{"datestart":"2026-10-01","dateend":"2026-12-31","users":[27],"filter":{"art":[{"op":"=","val":"Besichtigung"}]}}`)
-	req := apptLastRequest(t, h, "calendar")
+	text = callOK(t, h, "appointment_read", `{"datestart":"2026-10-01","dateend":"2026-12-31","users":[27],"filter":{"art":[{"op":"=","val":"Besichtigung"}]}}`)
+	req := lastRequest(t, h, "calendar")
 	if req.Parameters["datestart"] != "2026-10-01" || fmt.Sprint(req.Parameters["users"]) != "[27]" || req.ResourceID != "" {
 		t.Errorf("period read sent %v", req.Parameters)
 	}
 	if !strings.Contains(text, "fbrandt") || strings.Contains(text, "(jschmidt)") {
 		t.Errorf("viewings of user 27:\n%s", text)
 	}
-	apptRunBad(t, h, []apptBad{
+	runBadCalls(t, h, []badCall{
 		{"nothing", "appointment_read", `{}`, "datestart"},
 		{"half period", "appointment_read", `{"datestart":"2026-11-01"}`, "dateend"},
 		{"id and period", "appointment_read", `{"id":5101,"datestart":"2026-11-01","dateend":"2026-11-02"}`, "id"},
@@ -205,7 +126,7 @@ func TestAppointmentWriteTools(t *testing.T) {
 	estateID := estate["Id"].(int)
 	var addr sandbox.Record
 	for _, a := range store.Table("address").Records {
-		if apptStr(a["Email"]) != "" && apptStr(a["Name"]) != "" {
+		if str(a["Email"]) != "" && str(a["Name"]) != "" {
 			addr = a
 			break
 		}
@@ -213,13 +134,13 @@ func TestAppointmentWriteTools(t *testing.T) {
 	addrID := addr["Id"].(int)
 	// Monday 23 November, 09:30: during the weekly team meeting of user 12.
 	create := fmt.Sprintf(`{"data":{"description":"Besichtigung mit Familie Test","start_dt":"2026-11-23 09:30:00","end_dt":"2026-11-23 10:30:00","art":"Besichtigung","erinnerung":"1 hours","note":"Schlüssel im Büro","transitTimePre":"00:15:00"},"relatedAddressIds":[%d],"relatedEstateId":%d,"subscribers":{"users":[12]},"location":{"estate":%d},"reminderTypes":["email"]}`, addrID, estateID, estateID)
-	p := apptPreview(t, h, "appointment_create", create)
+	p := mustPreview(t, h, "appointment_create", create)
 	changes := strings.Join(p.Changes, "\n")
 	if !strings.Contains(p.Target, "Besichtigung mit Familie Test") || !strings.Contains(p.Target, "2026-11-23 09:30–10:30") {
 		t.Errorf("target %q", p.Target)
 	}
-	for _, want := range []string{"art: Besichtigung", fmt.Sprintf("contacts: %d %s", addrID, apptStr(addr["Vorname"])), apptStr(addr["Email"]),
-		fmt.Sprintf("estate: %d %q", estateID, apptStr(estate["objekttitel"])), "participants: users 12", "warning: already booked then: users 12"} {
+	for _, want := range []string{"art: Besichtigung", fmt.Sprintf("contacts: %d %s", addrID, str(addr["Vorname"])), str(addr["Email"]),
+		fmt.Sprintf("estate: %d %q", estateID, str(estate["objekttitel"])), "participants: users 12", "warning: already booked then: users 12"} {
 		if !strings.Contains(changes, want) {
 			t.Errorf("preview lacks %q:\n%s", want, changes)
 		}
@@ -227,23 +148,23 @@ func TestAppointmentWriteTools(t *testing.T) {
 	if h.WriteRequests() != 0 {
 		t.Fatal("the preview wrote")
 	}
-	text := apptCall(t, h, "appointment_create", create)
+	text := callOK(t, h, "appointment_create", create)
 	id, _ := strconv.Atoi(strings.Fields(strings.TrimPrefix(text, "Appointment "))[0])
 	r := store.Table("calendar").Get(id)
 	if r == nil || r["description"] != "Besichtigung mit Familie Test" || r["erinnerung"] != "1 hours" || r["allowTransitTime"] != true || r["_locationType"] != "estate" {
 		t.Fatalf("created %v (answer %q)", r, text)
 	}
-	sent := apptLastRequest(t, h, "calendar").Parameters
+	sent := lastRequest(t, h, "calendar").Parameters
 	if fmt.Sprint(sent["relatedAddressIds"]) != fmt.Sprintf("[%d]", addrID) || fmt.Sprint(sent["reminderTypes"]) != "[email]" {
 		t.Errorf("create sent %v", sent)
 	}
-	read := apptCall(t, h, "appointment_read", fmt.Sprintf(`{"id":%d}`, id))
+	read := callOK(t, h, "appointment_read", fmt.Sprintf(`{"id":%d}`, id))
 	if !strings.Contains(read, "Besichtigung mit Familie Test") || !strings.Contains(read, strconv.Itoa(addrID)) || !strings.Contains(read, "travel: 00:15:00 before") {
 		t.Errorf("read after create:\n%s", read)
 	}
 
 	modify := fmt.Sprintf(`{"id":%d,"data":{"start_dt":"2026-11-23 14:00:00","end_dt":"2026-11-23 15:00:00","note":"verschoben"},"relatedEstateId":0}`, id)
-	p = apptPreview(t, h, "appointment_modify", modify)
+	p = mustPreview(t, h, "appointment_modify", modify)
 	changes = strings.Join(p.Changes, "\n")
 	if p.RecordID != strconv.Itoa(id) || !strings.Contains(p.Target, "2026-11-23 09:30–10:30") {
 		t.Errorf("modify target %q", p.Target)
@@ -253,28 +174,26 @@ func TestAppointmentWriteTools(t *testing.T) {
 			t.Errorf("modify preview lacks %q:\n%s", want, changes)
 		}
 	}
-	text = apptCall(t, h, "appointment_modify", modify)
+	text = callOK(t, h, "appointment_modify", modify)
 	if r["start_dt"] != "2026-11-23 14:00:00" || r["note"] != "verschoben" || !strings.Contains(text, "end_dt, note, start_dt, relatedEstateId") {
 		t.Errorf("after modify %v: %q", r, text)
 	}
-	text = apptCall(t, h, "appointment_modify", fmt.Sprintf(`{"id":%d,"data":{"status":"canceled"}}`, id))
+	text = callOK(t, h, "appointment_modify", fmt.Sprintf(`{"id":%d,"data":{"status":"canceled"}}`, id))
 	if r["abgesagt"] != true {
 		t.Errorf("cancel: %v (%s)", r, text)
 	}
-	p = apptPreview(t, h, "appointment_delete", fmt.Sprintf(`{"id":%d}`, id))
+	p = mustPreview(t, h, "appointment_delete", fmt.Sprintf(`{"id":%d}`, id))
 	if !strings.Contains(p.Target, "Besichtigung mit Familie Test") || !strings.Contains(strings.Join(p.Changes, " "), strconv.Itoa(addrID)) {
 		t.Errorf("delete preview %+v", p)
 	}
-	apptCall(t, h, "appointment_delete", fmt.Sprintf(`{"id":%d}`, id))
+	callOK(t, h, "appointment_delete", fmt.Sprintf(`{"id":%d}`, id))
 	if store.Table("calendar").Get(id) != nil {
 		t.Error("not deleted")
 	}
-	if res := h.Call(t, "appointment_delete", fmt.Sprintf(`{"id":%d}`, id)); !res.IsError || !strings.Contains(res.Text, "169") {
-		t.Errorf("deleting twice: %+v", res)
-	}
+	wantAPIError(t, h, "deleting twice", "appointment_delete", fmt.Sprintf(`{"id":%d}`, id), "169")
 
 	writes := h.WriteRequests()
-	apptRunBad(t, h, []apptBad{
+	runBadCalls(t, h, []badCall{
 		{"no data", "appointment_create", `{"relatedEstateId":3101}`, "data"},
 		{"no start", "appointment_create", `{"data":{"end_dt":"2026-11-23 10:00:00"}}`, "data.start_dt"},
 		{"start format", "appointment_create", `{"data":{"start_dt":"23.11.2026 10:00","end_dt":"2026-11-23 10:00:00"}}`, "start_dt"},
@@ -324,7 +243,7 @@ func TestAppointmentConfirmationTool(t *testing.T) {
 		for _, rel := range store.Relations {
 			if rel.Type == sandbox.RelationPrefix+"calendar:address" && rel.Parent == r["Id"].(int) {
 				ids = append(ids, rel.Child)
-				ok = ok && apptStr(store.Table("address").Get(rel.Child)["Email"]) != ""
+				ok = ok && str(store.Table("address").Get(rel.Child)["Email"]) != ""
 			}
 		}
 		if ok && len(ids) > 0 {
@@ -333,10 +252,10 @@ func TestAppointmentConfirmationTool(t *testing.T) {
 		}
 	}
 	args := fmt.Sprintf(`{"calendarId":%d,"emailidentity":"j.schmidt@hansen-kroeger.example.com","displayName":"Julia Schmidt"}`, id)
-	p := apptPreview(t, h, "appointment_confirmation_send", args)
+	p := mustPreview(t, h, "appointment_confirmation_send", args)
 	changes := strings.Join(p.Changes, "\n")
 	for _, c := range contacts {
-		if !strings.Contains(changes, "to: "+strconv.Itoa(c)) || !strings.Contains(changes, apptStr(store.Table("address").Get(c)["Email"])) {
+		if !strings.Contains(changes, "to: "+strconv.Itoa(c)) || !strings.Contains(changes, str(store.Table("address").Get(c)["Email"])) {
 			t.Errorf("recipient %d missing:\n%s", c, changes)
 		}
 	}
@@ -346,12 +265,12 @@ func TestAppointmentConfirmationTool(t *testing.T) {
 	if len(h.Sandbox.Outbox()) != 0 {
 		t.Fatal("preview sent mail")
 	}
-	apptCall(t, h, "appointment_confirmation_send", args)
+	callOK(t, h, "appointment_confirmation_send", args)
 	out := h.Sandbox.Outbox()
 	if len(out) != 1 || out[0].Kind != "appointmentAffirmation" || fmt.Sprint(out[0].Parameters["calendarId"]) != strconv.Itoa(id) || len(out[0].Parameters["to"].([]any)) != len(contacts) {
 		t.Errorf("outbox %+v", out)
 	}
-	apptRunBad(t, h, []apptBad{
+	runBadCalls(t, h, []badCall{
 		{"no id", "appointment_confirmation_send", `{}`, "calendarId"},
 		{"id text", "appointment_confirmation_send", `{"calendarId":"next"}`, "calendarId"},
 	})
@@ -360,13 +279,13 @@ func TestAppointmentConfirmationTool(t *testing.T) {
 func TestCalendarResourceAndFileTools(t *testing.T) {
 	h := toolstest.New(t)
 	store := h.Sandbox.Store()
-	text := apptCall(t, h, "calendar_resource_list", `{"activeOnly":true}`)
+	text := callOK(t, h, "calendar_resource_list", `{"activeOnly":true}`)
 	for _, o := range store.Fields["calendar"]["ressources"].Permitted {
 		if !strings.Contains(text, "- "+o.Key+" = "+o.Label["DEU"]) {
 			t.Errorf("resource %s missing:\n%s", o.Key, text)
 		}
 	}
-	if _, ok := apptLastRequest(t, h, "calendarResources").Parameters["filter"]; !ok {
+	if _, ok := lastRequest(t, h, "calendarResources").Parameters["filter"]; !ok {
 		t.Error("activeOnly sent no filter")
 	}
 	var file sandbox.Record
@@ -376,14 +295,14 @@ func TestCalendarResourceAndFileTools(t *testing.T) {
 			break
 		}
 	}
-	text = apptCall(t, h, "appointment_file_list", fmt.Sprintf(`{"appointmentid":%d}`, file["relatedRecordId"]))
-	if !strings.Contains(text, apptStr(file["originalname"])) || !strings.Contains(text, apptStr(file["username"])) || !strings.Contains(text, "https://") {
+	text = callOK(t, h, "appointment_file_list", fmt.Sprintf(`{"appointmentid":%d}`, file["relatedRecordId"]))
+	if !strings.Contains(text, str(file["originalname"])) || !strings.Contains(text, str(file["username"])) || !strings.Contains(text, "https://") {
 		t.Errorf("files:\n%s", text)
 	}
-	if req := apptLastRequest(t, h, "file"); req.ResourceID != "appointment" {
+	if req := lastRequest(t, h, "file"); req.ResourceID != "appointment" {
 		t.Errorf("resource id %q", req.ResourceID)
 	}
-	apptRunBad(t, h, []apptBad{
+	runBadCalls(t, h, []badCall{
 		{"no appointment", "appointment_file_list", `{}`, "appointmentid"},
 		{"limit", "appointment_file_list", `{"appointmentid":5101,"listlimit":101}`, "listlimit"},
 		{"unknown argument", "calendar_resource_list", `{"active":true}`, "active"},
@@ -392,15 +311,15 @@ func TestCalendarResourceAndFileTools(t *testing.T) {
 
 func TestAppointmentConflictsTool(t *testing.T) {
 	h := toolstest.New(t)
-	text := apptCall(t, h, "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 09:45:00","ressources":["Konferenzraum"]},"subscribers":{"users":[12]}}`)
+	text := callOK(t, h, "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 09:45:00","ressources":["Konferenzraum"]},"subscribers":{"users":[12]}}`)
 	if !strings.Contains(text, "users 12") || !strings.Contains(text, "resources Konferenzraum") {
 		t.Errorf("conflicts:\n%s", text)
 	}
-	text = apptCall(t, h, "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 21:00:00","end_dt":"2026-11-23 22:00:00"},"subscribers":{"users":[12]}}`)
+	text = callOK(t, h, "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 21:00:00","end_dt":"2026-11-23 22:00:00"},"subscribers":{"users":[12]}}`)
 	if !strings.HasPrefix(text, "No conflicts on 2026-11-23 21:00–22:00") {
 		t.Errorf("free evening: %s", text)
 	}
-	apptRunBad(t, h, []apptBad{
+	runBadCalls(t, h, []badCall{
 		{"no data", "appointment_conflicts", `{}`, "data"},
 		{"no end", "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 09:15:00"}}`, "end_dt"},
 		{"reversed", "appointment_conflicts", `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 08:00:00"}}`, "data.end_dt"},
@@ -419,9 +338,9 @@ func TestAppointmentTimesAcrossDST(t *testing.T) {
 			series = r
 		}
 	}
-	start := apptStr(series["start_dt"])[11:16]
+	start := str(series["start_dt"])[11:16]
 	for _, d := range []string{"2026-10-19", "2026-10-26"} {
-		text := apptCall(t, h, "appointment_list", fmt.Sprintf(`{"startDate":%q,"endDate":%q,"isRecurrent":true,"data":["date"]}`, d, d))
+		text := callOK(t, h, "appointment_list", fmt.Sprintf(`{"startDate":%q,"endDate":%q,"isRecurrent":true,"data":["date"]}`, d, d))
 		if !strings.Contains(text, d+" "+start) {
 			t.Errorf("%s: the series should start at %s local time:\n%s", d, start, text)
 		}

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -162,8 +163,7 @@ func (p EmailSendParams) check() error {
 }
 
 func (p EmailSendParams) wire() map[string]any {
-	var m map[string]any
-	_ = json.Unmarshal(apptMarshal(p), &m)
+	m := argsOf(p)
 	// Address ids travel as numbers, as in the documented examples.
 	recv := make([]any, len(p.Receiver))
 	for i, r := range p.Receiver {
@@ -198,7 +198,7 @@ func sendEmail(ctx context.Context, env *Env, p EmailSendParams) (*Result, error
 	if subject == "" && p.TemplateID > 0 {
 		subject = fmt.Sprintf("(subject of template %d)", p.TemplateID)
 	}
-	return condense.Text("E-mail sent from %s to %s: %s.", p.EmailIdentity, strings.Join(to, ", "), apptSubject(subject)), nil
+	return condense.Text("E-mail sent from %s to %s: %s.", p.EmailIdentity, strings.Join(to, ", "), subjectText(subject)), nil
 }
 
 func previewEmailSend(ctx context.Context, env *Env, p EmailSendParams) (*Preview, error) {
@@ -216,7 +216,7 @@ func previewEmailSend(ctx context.Context, env *Env, p EmailSendParams) (*Previe
 			ids = append(ids, n)
 		}
 	}
-	names := apptAddressNames(ctx, env, ids)
+	names := addressLabels(ctx, env, ids)
 	for _, list := range []struct {
 		label string
 		rs    []MailRecipient
@@ -240,7 +240,7 @@ func previewEmailSend(ctx context.Context, env *Env, p EmailSendParams) (*Previe
 			subject = tplSubject
 		}
 	}
-	pv.Changes = append(pv.Changes, "subject: "+apptOr(subject, "(empty)"))
+	pv.Changes = append(pv.Changes, "subject: "+cmp.Or(subject, "(empty)"))
 	if p.Body != "" {
 		body := p.Body
 		if r := []rune(body); len(r) > 300 {
@@ -249,7 +249,7 @@ func previewEmailSend(ctx context.Context, env *Env, p EmailSendParams) (*Previe
 		pv.Changes = append(pv.Changes, "text: "+body)
 	}
 	for _, e := range p.EstateIDs {
-		pv.Changes = append(pv.Changes, "estate for macros: "+apptEstateName(ctx, env, e))
+		pv.Changes = append(pv.Changes, "estate for macros: "+estateLabel(ctx, env, e))
 	}
 	for _, a := range mailAttachments(p) {
 		pv.Changes = append(pv.Changes, "attachment: "+a)
@@ -333,14 +333,9 @@ type MailRef struct {
 
 func listEmailLinks(ctx context.Context, env *Env, p MailRef) (*Result, error) {
 	params := map[string]any{"emailidentity": p.EmailIdentity, "messageid": p.MessageID, "uid": strconv.Itoa(p.UID), "folder": p.Folder}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailassignments", Parameters: params})
-	if err != nil {
-		return nil, err
-	}
-	l := condense.List{Noun: "e-mail links", Requested: []string{"addressid", "addressfirstname", "addresssurname", "addresscompany", "addresscustomerno",
-		"estateid", "estateexternalno", "estatestreet", "estatecity", "estateowner"}}
-	out := condense.Records(res, l, env.Render)
-	return out, nil
+	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailassignments", Parameters: params},
+		condense.List{Noun: "e-mail links", Requested: []string{"addressid", "addressfirstname", "addresssurname", "addresscompany", "addresscustomerno",
+			"estateid", "estateexternalno", "estatestreet", "estatecity", "estateowner"}})
 }
 
 // EmailInfoParams name a stored e-mail; this call spells them in camel case.
@@ -381,21 +376,15 @@ func emailInfo(ctx context.Context, env *Env, p EmailInfoParams) (*Result, error
 		return condense.Records(res, condense.List{}, env.Render), nil
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "e-mail %s\nportal enquiry: %s\n", p.MessageID, map[bool]string{true: "yes", false: "no"}[info.IsPortalRequest])
-	b.WriteString("addresses: " + apptOr(mailAddressLines(info.Addresses), "none") + "\n")
-	b.WriteString("estates: " + apptOr(mailEstateLines(info.Estates), "none") + "\n")
+	fmt.Fprintf(&b, "e-mail %s\nportal enquiry: %s\n", p.MessageID, yesNo(info.IsPortalRequest))
+	b.WriteString("addresses: " + cmp.Or(mailAddressLines(info.Addresses), "none") + "\n")
+	b.WriteString("estates: " + cmp.Or(mailEstateLines(info.Estates), "none") + "\n")
 	var actions []string
 	for _, a := range info.Actions {
 		actions = append(actions, fmt.Sprintf("%v (%s)", a["type"], condense.Untrusted(fmt.Sprint(a["description"]))))
 	}
-	b.WriteString("actions: " + apptOr(strings.Join(actions, "; "), "none"))
-	out := &Result{Text: b.String()}
-	if env.Render.Structured {
-		var m map[string]any
-		_ = json.Unmarshal(apptMarshal(info), &m)
-		out.Structured = m
-	}
-	return out, nil
+	b.WriteString("actions: " + cmp.Or(strings.Join(actions, "; "), "none"))
+	return withStructured(env, &Result{Text: b.String()}, argsOf(info)), nil
 }
 
 func mailAddressLines(list []map[string]any) string {
@@ -405,11 +394,11 @@ func mailAddressLines(list []map[string]any) string {
 		if c := mailText(a["addressCompany"]); c != "" {
 			name = strings.TrimSpace(name + " (" + c + ")")
 		}
-		s := fmt.Sprintf("%s %s", apptNumber(a["addressId"]), name)
+		s := fmt.Sprintf("%s %s", numberText(a["addressId"]), name)
 		if m := mailText(a["addressEmail"]); m != "" {
 			s += " <" + m + ">"
 		}
-		if n := apptNumber(a["addressCustomerNo"]); n != "" && n != "0" && n != "<nil>" {
+		if n := numberText(a["addressCustomerNo"]); n != "" && n != "0" && n != "<nil>" {
 			s += ", customer no. " + n
 		}
 		parts = append(parts, s)
@@ -420,7 +409,7 @@ func mailAddressLines(list []map[string]any) string {
 func mailEstateLines(list []map[string]any) string {
 	var parts []string
 	for _, e := range list {
-		s := fmt.Sprintf("%s %s, %s %s", apptNumber(e["estateId"]), mailText(e["estateExternalNo"]), mailText(e["estateStreet"]), mailText(e["estateCity"]))
+		s := fmt.Sprintf("%s %s, %s %s", numberText(e["estateId"]), mailText(e["estateExternalNo"]), mailText(e["estateStreet"]), mailText(e["estateCity"]))
 		if o := mailText(e["estateOwner"]); o != "" {
 			s += ", owner " + o
 		}
@@ -453,7 +442,7 @@ func (p EmailLinkCreateParams) check() error {
 func (p EmailLinkCreateParams) wire() map[string]any {
 	params := map[string]any{"emailidentity": p.EmailIdentity, "messageid": p.MessageID, "uid": p.UID, "folder": p.Folder}
 	if p.AddressIDs != nil {
-		params["addressIds"] = apptOrEmpty(*p.AddressIDs)
+		params["addressIds"] = nonNilIDs(*p.AddressIDs)
 	}
 	if p.EstateID != nil {
 		params["estateid"] = *p.EstateID
@@ -470,7 +459,7 @@ func createEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (*
 	}
 	var parts []string
 	if p.AddressIDs != nil {
-		parts = append(parts, "addresses "+apptOr(strings.Join(apptStrings(*p.AddressIDs), ", "), "none"))
+		parts = append(parts, "addresses "+cmp.Or(joinIDs(*p.AddressIDs), "none"))
 	}
 	if p.EstateID != nil {
 		parts = append(parts, "estate "+map[bool]string{true: "none", false: strconv.Itoa(*p.EstateID)}[*p.EstateID == 0])
@@ -490,21 +479,21 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 	if p.AddressIDs != nil {
 		now := "none"
 		if len(*p.AddressIDs) > 0 {
-			names := apptAddressNames(ctx, env, *p.AddressIDs)
+			names := addressLabels(ctx, env, *p.AddressIDs)
 			list := make([]string, 0, len(*p.AddressIDs))
 			for _, id := range *p.AddressIDs {
 				list = append(list, names[id])
 			}
 			now = strings.Join(list, "; ")
 		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("addresses: %s → %s", apptOr(mailAddressLines(info.Addresses), "none"), now))
+		pv.Changes = append(pv.Changes, changeLine("addresses", cmp.Or(mailAddressLines(info.Addresses), "none"), now))
 	}
 	if p.EstateID != nil {
 		now := "none"
 		if *p.EstateID > 0 {
-			now = apptEstateName(ctx, env, *p.EstateID)
+			now = estateLabel(ctx, env, *p.EstateID)
 		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("estate: %s → %s", apptOr(mailEstateLines(info.Estates), "none"), now))
+		pv.Changes = append(pv.Changes, changeLine("estate", cmp.Or(mailEstateLines(info.Estates), "none"), now))
 	}
 	return pv, nil
 }
@@ -527,12 +516,8 @@ func readEmailSignature(ctx context.Context, env *Env, p EmailSignatureParams) (
 		return nil, argErrorf("id", "0 is no signature; leave id out to list them")
 	}
 	params := map[string]any{}
-	if p.GetDefaultSignature {
-		params["getdefaultsignature"] = true
-	}
-	if p.IsHTML {
-		params["ishtml"] = true
-	}
+	setIf(params, "getdefaultsignature", true, p.GetDefaultSignature)
+	setIf(params, "ishtml", true, p.IsHTML)
 	a := onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailsignature", Parameters: params}
 	if p.ID != nil {
 		a.ResourceID = strconv.Itoa(*p.ID)
@@ -584,8 +569,5 @@ func listEmailTemplateFolders(ctx context.Context, env *Env, _ EmailTemplateFold
 		lines[i] = fmt.Sprintf("- %s = %v", id, folders[id])
 	}
 	out := &Result{Text: fmt.Sprintf("%d e-mail template folders (id = name):\n%s", len(ids), strings.Join(lines, "\n"))}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"folders": folders}
-	}
-	return out, nil
+	return withStructured(env, out, map[string]any{"folders": folders}), nil
 }

@@ -2,6 +2,7 @@ package tools
 
 import (
 	"bytes"
+	"cmp"
 	"compress/zlib"
 	"context"
 	"encoding/base64"
@@ -10,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -107,13 +109,7 @@ type GeoRange struct {
 }
 
 func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, error) {
-	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}
-	if len(lp.Data) == 0 {
-		lp.Data = defaultEstateFields
-	}
-	if lp.ListLimit == 0 {
-		lp.ListLimit = 20
-	}
+	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}.withDefaults(defaultEstateFields)
 	if err := lp.check(ctx, env, "estate", "language", "mainLangId"); err != nil {
 		return nil, err
 	}
@@ -121,18 +117,10 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 	lp.apply(params)
 	// A zero price means "on request" only together with its flag.
 	params["data"] = append(append([]string{}, lp.Data...), condense.Companions("estate", lp.Data)...)
-	if p.FilterID > 0 {
-		params["filterid"] = p.FilterID
-	}
-	if p.EstateLanguage != "" {
-		params["estatelanguage"] = p.EstateLanguage
-	}
-	if p.AddEstateLanguage {
-		params["addestatelanguage"] = true
-	}
-	if p.AddMainLangID {
-		params["addMainLangId"] = true
-	}
+	setIf(params, "filterid", p.FilterID, p.FilterID > 0)
+	setIf(params, "estatelanguage", p.EstateLanguage, p.EstateLanguage != "")
+	setIf(params, "addestatelanguage", true, p.AddEstateLanguage)
+	setIf(params, "addMainLangId", true, p.AddMainLangID)
 	if g := p.GeoRangeSearch; g != nil {
 		if (g.Latitude == "") != (g.Longitude == "") || (g.Latitude == "" && g.Zip == "" && g.City == "") {
 			return nil, argErrorf("georangesearch", "give zip or city with country, or latitude and longitude")
@@ -142,19 +130,7 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 		}
 		params["georangesearch"] = geoWire(g)
 	}
-	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: params}
-	if p.ID > 0 {
-		a.ResourceID = strconv.Itoa(p.ID)
-	}
-	res, err := env.API.Call(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	l := condense.List{Noun: "estates", Requested: lp.Data, Fields: moduleFields(ctx, env, "estate"), Tool: "estate_read"}
-	if p.ID == 0 {
-		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
-	}
-	return condense.Records(res, l, env.Render), nil
+	return lp.readList(ctx, env, "estate", "estate", p.ID, params, condense.List{Noun: "estates", Requested: lp.Data, Tool: "estate_read"}, p)
 }
 
 func geoWire(g *GeoRange) map[string]any {
@@ -198,11 +174,8 @@ func createEstate(ctx context.Context, env *Env, p EstateCreateParams) (*Result,
 	if id == "" {
 		return nil, fmt.Errorf("onOffice created the estate but returned no id")
 	}
-	out := condense.Text("Estate %s created with %s.", id, strings.Join(keys(p.Data), ", "))
-	if env.Render.Structured {
-		out.Structured = map[string]any{"id": id}
-	}
-	return out, nil
+	return withStructured(env, condense.Text("Estate %s created with %s.", id, strings.Join(keys(p.Data), ", ")),
+		map[string]any{"id": id}), nil
 }
 
 func previewEstateCreate(ctx context.Context, env *Env, p EstateCreateParams) (*Preview, error) {
@@ -226,9 +199,7 @@ func modifyEstate(ctx context.Context, env *Env, p EstateModifyParams) (*Result,
 		return nil, err
 	}
 	params := map[string]any{"data": map[string]any(p.Data)}
-	if p.EstateLanguage != "" {
-		params["estatelanguage"] = p.EstateLanguage
-	}
+	setIf(params, "estatelanguage", p.EstateLanguage, p.EstateLanguage != "")
 	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "estate",
 		ResourceID: strconv.Itoa(p.ID), Parameters: params})
 	if err != nil {
@@ -246,17 +217,10 @@ func previewEstateModify(ctx context.Context, env *Env, p EstateModifyParams) (*
 	if err != nil {
 		return nil, err
 	}
-	mf := moduleFields(ctx, env, "estate")
-	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
-	for _, name := range names {
-		fi := fieldOf(mf, name)
-		before, ok := condense.Value(fi, el[name])
-		if !ok {
-			before = "(empty)"
-		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", name, before, showNew(fi, p.Data[name])))
-	}
-	return pv, nil
+	changes := fieldChanges(moduleFields(ctx, env, "estate"), el, names, func(fi *onoffice.FieldInfo, name string) string {
+		return showNew(fi, p.Data[name])
+	})
+	return &Preview{Target: target, RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
 }
 
 // estateTarget reads an estate to name it in a preview: `estate 3120 "title"`.
@@ -266,20 +230,15 @@ func estateTarget(ctx context.Context, env *Env, id int, lang string, fields ...
 	if lang != "" {
 		params["estatelanguage"] = lang
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate",
-		ResourceID: strconv.Itoa(id), Parameters: params})
+	el, found, err := readOne(ctx, env, "estate", id, params)
 	if err != nil {
 		return "", nil, err
 	}
-	if len(res.Records) == 0 {
+	if !found {
 		return "", nil, &ArgError{Arg: "id", Message: fmt.Sprintf("estate %d does not exist or is not readable", id)}
 	}
-	el := res.Records[0].Fields()
 	title, _ := el["objekttitel"].(string)
-	if title == "" {
-		return fmt.Sprintf("estate %d", id), el, nil
-	}
-	return fmt.Sprintf("estate %d %q", id, title), el, nil
+	return recordLabel("estate", id, title), el, nil
 }
 
 // renameArg points an argument error at the tool's own name for the argument.
@@ -297,21 +256,7 @@ func checkData(ctx context.Context, env *Env, module, arg string, data map[strin
 	if len(data) == 0 {
 		return argErrorf(arg, "give at least one field and its value")
 	}
-	names := keys(data)
-	if err := checkFields(ctx, env, module, arg, names); err != nil {
-		return err
-	}
-	mf := moduleFields(ctx, env, module)
-	if mf == nil {
-		return nil
-	}
-	for _, name := range names {
-		fi := mf.Fields[name]
-		if err := checkValue(fi, arg+"."+name, data[name]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return checkValues(ctx, env, module, arg, data, keys(data), checkValue)
 }
 
 func checkValue(fi onoffice.FieldInfo, arg string, v any) error {
@@ -319,16 +264,9 @@ func checkValue(fi onoffice.FieldInfo, arg string, v any) error {
 		return nil
 	}
 	scalar := func() (string, bool) {
-		switch t := v.(type) {
-		case string:
-			return t, true
-		case float64:
-			return strconv.FormatFloat(t, 'f', -1, 64), true
-		case bool:
-			if t {
-				return "1", true
-			}
-			return "0", true
+		switch v.(type) {
+		case string, float64, bool:
+			return plainArg(v), true
 		}
 		return "", false
 	}
@@ -418,16 +356,6 @@ func permittedList(p map[string]string) string {
 	return strings.Join(ks, ", ") + more
 }
 
-func fieldOf(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
-	if mf == nil {
-		return nil
-	}
-	if f, ok := mf.Fields[name]; ok {
-		return &f
-	}
-	return nil
-}
-
 // showNew renders a value the model wants to write, select keys as labels.
 func showNew(fi *onoffice.FieldInfo, v any) string {
 	label := func(k string) string {
@@ -475,13 +403,6 @@ func showNew(fi *onoffice.FieldInfo, v any) string {
 	return string(b)
 }
 
-func firstID(res onoffice.Result) string {
-	if len(res.Records) == 0 {
-		return ""
-	}
-	return res.Records[0].IDString()
-}
-
 // ---------------------------------------------------------------------------
 // PDF exposé
 
@@ -501,15 +422,9 @@ func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result,
 		return nil, argErrorf("template", "must be a PDF exposé identifier like urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:<name>; template_list with type pdf lists them")
 	}
 	params := map[string]any{"estateid": p.EstateID, "template": p.Template, "gzcompress": true}
-	if len(p.AddressIDs) > 0 {
-		params["addressids"] = p.AddressIDs
-	}
-	if p.Language != "" {
-		params["language"] = p.Language
-	}
-	if p.ForceEstateLocation {
-		params["forceEstateLocation"] = true
-	}
+	setIf(params, "addressids", p.AddressIDs, len(p.AddressIDs) > 0)
+	setIf(params, "language", p.Language, p.Language != "")
+	setIf(params, "forceEstateLocation", true, p.ForceEstateLocation)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "pdf", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -533,11 +448,7 @@ func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result,
 		text += ", language " + p.Language
 	}
 	text += ". The document itself is not shown."
-	out := &Result{Text: text}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"estateid": p.EstateID, "template": p.Template, "bytes": len(pdf), "pages": pages}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: text}, map[string]any{"estateid": p.EstateID, "template": p.Template, "bytes": len(pdf), "pages": pages}), nil
 }
 
 // decodePDF undoes the base64 and, when present, the zlib compression.
@@ -597,28 +508,14 @@ type EstateFileListParams struct {
 var fileListFields = []string{"type", "title", "originalname", "position", "category", "documentAttribute", "fileSize", "modified", "url", "imageUrl", "ispublishedonhomepage", "publicationstatus", "freetext"}
 
 func listEstateFiles(ctx context.Context, env *Env, p EstateFileListParams) (*Result, error) {
-	if p.ListLimit == 0 {
-		p.ListLimit = 20
-	}
+	p.ListLimit = cmp.Or(p.ListLimit, 20)
 	params := map[string]any{"estateid": p.EstateID, "listlimit": p.ListLimit}
-	if p.ListOffset > 0 {
-		params["listoffset"] = p.ListOffset
-	}
-	if p.FileID > 0 {
-		params["fileid"] = p.FileID
-	}
-	if p.DocumentAttribute != "" {
-		params["documentAttribute"] = p.DocumentAttribute
-	}
-	if p.IncludeImageURL != "" {
-		params["includeImageUrl"] = p.IncludeImageURL
-	}
-	if p.ShowPublished {
-		params["showispublishedonhomepage"] = true
-	}
-	if p.ShowPublicationStatus {
-		params["showpublicationstatus"] = true
-	}
+	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	setIf(params, "fileid", p.FileID, p.FileID > 0)
+	setIf(params, "documentAttribute", p.DocumentAttribute, p.DocumentAttribute != "")
+	setIf(params, "includeImageUrl", p.IncludeImageURL, p.IncludeImageURL != "")
+	setIf(params, "showispublishedonhomepage", true, p.ShowPublished)
+	setIf(params, "showpublicationstatus", true, p.ShowPublicationStatus)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "estate", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -644,7 +541,7 @@ func listEstateFiles(ctx context.Context, env *Env, p EstateFileListParams) (*Re
 		return []map[string]any{el}
 	})
 	l := condense.List{Noun: "files of estate " + strconv.Itoa(p.EstateID), Requested: fileListFields,
-		Page: &condense.Page{Offset: p.ListOffset, Limit: p.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}}
+		Page: listPage(p.ListOffset, p.ListLimit, p)}
 	return condense.Records(res, l, env.Render), nil
 }
 
@@ -690,7 +587,7 @@ func portalStatus(ps map[string]any) string {
 		entry, _ := ps[k].(map[string]any)
 		name := fmt.Sprint(entry["portalname"])
 		on := fmt.Sprint(entry["status"]) == "1"
-		parts = append(parts, name+": "+map[bool]string{true: "yes", false: "no"}[on])
+		parts = append(parts, name+": "+yesNo(on))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -731,15 +628,9 @@ type EstatePictureListParams struct {
 
 func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams) (*Result, error) {
 	params := map[string]any{"estateids": p.EstateIDs, "categories": p.Categories}
-	if p.Size != "" {
-		params["size"] = p.Size
-	}
-	if p.Language != "" {
-		params["language"] = p.Language
-	}
-	if p.PublicationSetting != "" {
-		params["publicationSetting"] = p.PublicationSetting
-	}
+	setIf(params, "size", p.Size, p.Size != "")
+	setIf(params, "language", p.Language, p.Language != "")
+	setIf(params, "publicationSetting", p.PublicationSetting, p.PublicationSetting != "")
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "estatepictures", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -769,28 +660,30 @@ type EstateFileModifyParams struct {
 	Language          string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language of title and text"`
 }
 
-func (p EstateFileModifyParams) changes() map[string]string {
+// changes returns the given values; at least one is required.
+func (p EstateFileModifyParams) changes() (map[string]string, error) {
 	ch := map[string]string{}
 	for k, v := range map[string]string{"Art": p.Art, "title": p.Title, "freetext": p.Freetext, "documentAttribute": p.DocumentAttribute} {
 		if v != "" {
 			ch[k] = v
 		}
 	}
-	return ch
+	if len(ch) == 0 {
+		return nil, argErrorf("Art", "give at least one of Art, title, freetext or documentAttribute")
+	}
+	return ch, nil
 }
 
 func modifyEstateFile(ctx context.Context, env *Env, p EstateFileModifyParams) (*Result, error) {
-	ch := p.changes()
-	if len(ch) == 0 {
-		return nil, argErrorf("Art", "give at least one of Art, title, freetext or documentAttribute")
+	ch, err := p.changes()
+	if err != nil {
+		return nil, err
 	}
 	params := map[string]any{"relationtype": "estate", "parentid": p.ParentID, "fileId": p.FileID}
 	for k, v := range ch {
 		params[k] = v
 	}
-	if p.Language != "" {
-		params["language"] = p.Language
-	}
+	setIf(params, "language", p.Language, p.Language != "")
 	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "fileRelation", Parameters: params}); err != nil {
 		return nil, err
 	}
@@ -798,26 +691,18 @@ func modifyEstateFile(ctx context.Context, env *Env, p EstateFileModifyParams) (
 }
 
 func previewEstateFileModify(ctx context.Context, env *Env, p EstateFileModifyParams) (*Preview, error) {
-	ch := p.changes()
-	if len(ch) == 0 {
-		return nil, argErrorf("Art", "give at least one of Art, title, freetext or documentAttribute")
-	}
-	files, err := estateFiles(ctx, env, p.ParentID)
+	ch, err := p.changes()
 	if err != nil {
 		return nil, err
 	}
-	f, ok := files[strconv.Itoa(p.FileID)]
-	if !ok {
-		return nil, argErrorf("fileId", "estate %d has no file %d; estate_file_list lists its files", p.ParentID, p.FileID)
+	files, f, err := estateFile(ctx, env, p.ParentID, p.FileID)
+	if err != nil {
+		return nil, err
 	}
 	pv := &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID)}
 	current := map[string]string{"Art": text(f["type"]), "title": text(f["title"]), "freetext": text(f["freetext"]), "documentAttribute": text(f["documentAttribute"])}
 	for _, k := range keys(ch) {
-		before := current[k]
-		if before == "" {
-			before = "(empty)"
-		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, before, ch[k]))
+		pv.Changes = append(pv.Changes, changeLine(k, cmp.Or(current[k], "(empty)"), ch[k]))
 	}
 	if ch["Art"] == "Titelbild" {
 		for _, id := range keys(files) {
@@ -844,16 +729,26 @@ func deleteEstateFile(ctx context.Context, env *Env, p EstateFileDeleteParams) (
 }
 
 func previewEstateFileDelete(ctx context.Context, env *Env, p EstateFileDeleteParams) (*Preview, error) {
-	files, err := estateFiles(ctx, env, p.ParentID)
+	_, f, err := estateFile(ctx, env, p.ParentID, p.FileID)
 	if err != nil {
 		return nil, err
 	}
-	f, ok := files[strconv.Itoa(p.FileID)]
-	if !ok {
-		return nil, argErrorf("fileId", "estate %d has no file %d; estate_file_list lists its files", p.ParentID, p.FileID)
-	}
 	return &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID),
 		Changes: []string{fmt.Sprintf("delete file %d (%s, %s)", p.FileID, text(f["type"]), text(f["originalname"]))}}, nil
+}
+
+// estateFile reads the files of an estate and picks one of them; the error
+// names fileId when the estate has no such file.
+func estateFile(ctx context.Context, env *Env, estateID, fileID int) (map[string]map[string]any, map[string]any, error) {
+	files, err := estateFiles(ctx, env, estateID)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, ok := files[strconv.Itoa(fileID)]
+	if !ok {
+		return nil, nil, argErrorf("fileId", "estate %d has no file %d; estate_file_list lists its files", estateID, fileID)
+	}
+	return files, f, nil
 }
 
 // estateFiles reads the metadata of every file of an estate, keyed by file id.
@@ -882,19 +777,6 @@ func fileTarget(estateID, fileID int, f map[string]any) string {
 	return fmt.Sprintf("file %d %q (%s) of estate %d", fileID, name, text(f["type"]), estateID)
 }
 
-// text renders an element value as plain text ("" for null).
-func text(v any) string {
-	switch t := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return t
-	case float64:
-		return strconv.FormatFloat(t, 'f', -1, 64)
-	}
-	return fmt.Sprint(v)
-}
-
 // ---------------------------------------------------------------------------
 // saved filters and work lists
 
@@ -904,11 +786,8 @@ type SavedFilterListParams struct {
 }
 
 func listSavedFilters(ctx context.Context, env *Env, p SavedFilterListParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "filters", Parameters: map[string]any{"module": p.Module}})
-	if err != nil {
-		return nil, err
-	}
-	return condense.Records(res, condense.List{Noun: p.Module + " filters", Requested: []string{"name", "scope", "userId", "groupId"}}, env.Render), nil
+	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "filters", Parameters: map[string]any{"module": p.Module}},
+		condense.List{Noun: p.Module + " filters", Requested: []string{"name", "scope", "userId", "groupId"}})
 }
 
 // WorkListCreateParams are the arguments of worklist_create.
@@ -949,12 +828,8 @@ func createWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Res
 	} else {
 		params["visibility"] = *p.Visibility
 	}
-	if p.UserID > 0 {
-		params["userId"] = p.UserID
-	}
-	if p.GroupID > 0 {
-		params["groupId"] = p.GroupID
-	}
+	setIf(params, "userId", p.UserID, p.UserID > 0)
+	setIf(params, "groupId", p.GroupID, p.GroupID > 0)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "workinglist", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -974,12 +849,8 @@ func previewWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Pr
 	if !p.STVFlag {
 		kind = map[int]string{0: "public", 1: "private", 2: "group"}[*p.Visibility] + " work list"
 	}
-	ids := make([]string, len(p.IDs))
-	for i, id := range p.IDs {
-		ids[i] = strconv.Itoa(id)
-	}
 	return &Preview{Target: fmt.Sprintf("new %s %q of %s records", kind, p.ListName, p.Type),
-		Changes: []string{fmt.Sprintf("ids (%d): %s", len(ids), strings.Join(ids, ", "))}}, nil
+		Changes: []string{fmt.Sprintf("ids (%d): %s", len(p.IDs), joinIDs(p.IDs))}}, nil
 }
 
 // ---------------------------------------------------------------------------
@@ -999,11 +870,8 @@ func readPriceOffer(ctx context.Context, env *Env, p PriceOfferReadParams) (*Res
 	if offer == "" {
 		return condense.Text("Address %d has made no purchase price offer for estate %d.", p.AddressID, p.EstateID), nil
 	}
-	out := condense.Text("Purchase price offer of address %d for estate %d: %s", p.AddressID, p.EstateID, offer)
-	if env.Render.Structured {
-		out.Structured = map[string]any{"priceOffer": offer}
-	}
-	return out, nil
+	return withStructured(env, condense.Text("Purchase price offer of address %d for estate %d: %s", p.AddressID, p.EstateID, offer),
+		map[string]any{"priceOffer": offer}), nil
 }
 
 func currentOffer(ctx context.Context, env *Env, estateID, addressID int) (string, error) {
@@ -1044,11 +912,8 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 	if err != nil {
 		return nil, err
 	}
-	if before == "" {
-		before = "(none)"
-	}
 	return &Preview{Target: fmt.Sprintf("%s, prospect address %d", target, p.AddressID), RecordID: strconv.Itoa(p.EstateID),
-		Changes: []string{fmt.Sprintf("priceOffer: %s → %s", before, strconv.FormatFloat(p.PriceOffer, 'f', -1, 64)),
+		Changes: []string{changeLine("priceOffer", cmp.Or(before, "(none)"), strconv.FormatFloat(p.PriceOffer, 'f', -1, 64)),
 			"advisory level: raised to C if lower"}}, nil
 }
 
@@ -1092,11 +957,8 @@ func readTracking(ctx context.Context, env *Env, p TrackingReadParams) (*Result,
 			parts = append(parts, k+": "+v)
 		}
 	}
-	out := &Result{Text: strings.Join(parts, " | ")}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"id": rec.IDString(), "addressid": text(el["addressid"]), "estateids": estates}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: strings.Join(parts, " | ")},
+		map[string]any{"id": rec.IDString(), "addressid": text(el["addressid"]), "estateids": estates}), nil
 }
 
 // TrackingCreateParams are the arguments of estate_tracking_account_create.
@@ -1111,15 +973,9 @@ type TrackingCreateParams struct {
 
 func createTracking(ctx context.Context, env *Env, p TrackingCreateParams) (*Result, error) {
 	params := map[string]any{"accountname": p.AccountName, "accountpassword": p.AccountPassword, "estateid": p.EstateID}
-	if p.AddressID > 0 {
-		params["addressid"] = p.AddressID
-	}
-	if p.AccountInformation != "" {
-		params["accountinformation"] = p.AccountInformation
-	}
-	if p.AccountNote != "" {
-		params["accountnote"] = p.AccountNote
-	}
+	setIf(params, "addressid", p.AddressID, p.AddressID > 0)
+	setIf(params, "accountinformation", p.AccountInformation, p.AccountInformation != "")
+	setIf(params, "accountnote", p.AccountNote, p.AccountNote != "")
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "createestatetrackingaccount", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -1204,7 +1060,7 @@ func listEstateCategories(ctx context.Context, env *Env, _ NoParams) (*Result, e
 			}
 		}
 		for _, k := range keys(byKind) {
-			if !containsString(order, k) {
+			if !slices.Contains(order, k) {
 				order = append(order, k)
 			}
 		}
@@ -1212,20 +1068,7 @@ func listEstateCategories(ctx context.Context, env *Env, _ NoParams) (*Result, e
 			fmt.Fprintf(&b, "- %s: %s\n", k, join(byKind[k]))
 		}
 	}
-	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
-	if env.Render.Structured {
-		out.Structured = structured
-	}
-	return out, nil
-}
-
-func containsString(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
+	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, structured), nil
 }
 
 // EstateSearchParams are the arguments of estate_search.
@@ -1239,34 +1082,19 @@ type EstateSearchParams struct {
 }
 
 func searchEstates(ctx context.Context, env *Env, p EstateSearchParams) (*Result, error) {
-	if err := checkFields(ctx, env, "estate", "filter", keys(p.Filter)); err != nil {
-		return nil, err
-	}
-	if err := p.Filter.checkConditions(); err != nil {
+	if err := (listParams{Filter: p.Filter}).check(ctx, env, "estate"); err != nil {
 		return nil, err
 	}
 	params := map[string]any{"input": p.Input}
 	if p.SortBy != "" {
 		params["sortby"] = p.SortBy
-		if p.SortOrder != "" {
-			params["sortorder"] = p.SortOrder
-		}
+		setIf(params, "sortorder", p.SortOrder, p.SortOrder != "")
 	}
-	if p.FilterID > 0 {
-		params["filterId"] = p.FilterID
-	}
-	if len(p.Filter) > 0 {
-		params["filter"] = p.Filter.wire()
-	}
-	if p.IncludeThumbnail != "" {
-		params["includeThumbnail"] = p.IncludeThumbnail
-	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "estate", Parameters: params})
-	if err != nil {
-		return nil, err
-	}
-	return condense.Records(res, condense.List{Noun: "estates",
-		Requested: []string{"externalestateno", "type", "street", "houseno", "zipcode", "city", "owner", "thumbnail"}}, env.Render), nil
+	setIf(params, "filterId", p.FilterID, p.FilterID > 0)
+	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
+	setIf(params, "includeThumbnail", p.IncludeThumbnail, p.IncludeThumbnail != "")
+	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "estate", Parameters: params},
+		condense.List{Noun: "estates", Requested: []string{"externalestateno", "type", "street", "houseno", "zipcode", "city", "owner", "thumbnail"}})
 }
 
 // EstateSeekerParams are the arguments of estate_seeker_list. The API only
@@ -1294,16 +1122,15 @@ func listSeekers(ctx context.Context, env *Env, p EstateSeekerParams) (*Result, 
 	}
 	data := map[string]any{}
 	if p.EstateID > 0 {
-		res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate",
-			ResourceID: strconv.Itoa(p.EstateID), Parameters: map[string]any{"data": seekerFields}})
+		el, found, err := readOne(ctx, env, "estate", p.EstateID, map[string]any{"data": seekerFields})
 		if err != nil {
 			return nil, err
 		}
-		if len(res.Records) == 0 {
+		if !found {
 			return nil, argErrorf("estateid", "estate %d does not exist or is not readable", p.EstateID)
 		}
 		mf := moduleFields(ctx, env, "estate")
-		for name, v := range res.Records[0].Fields() {
+		for name, v := range el {
 			if s := matchValue(fieldOf(mf, name), v); s != "" {
 				data[name] = s
 			}
@@ -1336,14 +1163,13 @@ func listSeekers(ctx context.Context, env *Env, p EstateSeekerParams) (*Result, 
 		}
 		return []map[string]any{out}
 	})
-	for i := range res.Records {
-		if n := names[res.Records[i].IDString()]; n != "" {
-			var el map[string]any
-			_ = json.Unmarshal(res.Records[i].Elements, &el)
+	editRecords(&res, func(id string, el map[string]any) bool {
+		if n := names[id]; n != "" {
 			el["name"] = n
-			res.Records[i].Elements, _ = json.Marshal(el)
+			return true
 		}
-	}
+		return false
+	})
 	subject := "the given estate values"
 	if p.EstateID > 0 {
 		subject = "estate " + strconv.Itoa(p.EstateID)
@@ -1385,30 +1211,10 @@ func matchValue(fi *onoffice.FieldInfo, v any) string {
 // prospectNames reads the names of the matched addresses in one call; a
 // failure only costs the names.
 func prospectNames(ctx context.Context, env *Env, recs []onoffice.Record) map[string]string {
-	names := map[string]string{}
-	var ids []int
-	for _, r := range recs {
-		if id, err := strconv.Atoi(r.IDString()); err == nil && len(ids) < 500 {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) == 0 {
-		return names
-	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address",
-		Parameters: map[string]any{"recordids": ids, "data": []string{"Vorname", "Name", "Zusatz1"}, "listlimit": len(ids)}})
-	if err != nil {
-		return names
-	}
-	for _, r := range res.Records {
-		el := r.Fields()
-		n := strings.TrimSpace(text(el["Vorname"]) + " " + text(el["Name"]))
-		if n == "" {
-			n = text(el["Zusatz1"])
-		}
-		names[r.IDString()] = n
-	}
-	return names
+	ids := recordIDs(recs)
+	return addressNamesByID(ctx, env, ids[:min(len(ids), 500)], func(el map[string]any) string {
+		return cmp.Or(strings.TrimSpace(text(el["Vorname"])+" "+text(el["Name"])), text(el["Zusatz1"]))
+	})
 }
 
 func listStatisticWidgets(ctx context.Context, env *Env, _ NoParams) (*Result, error) {

@@ -1,109 +1,25 @@
 package tools_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
-	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
-// estOK calls a tool that must succeed and returns its text.
-func estOK(t *testing.T, h *toolstest.Harness, tool, args string) string {
-	t.Helper()
-	res := h.Call(t, tool, args)
-	if res.IsError {
-		t.Fatalf("%s %s: %s", tool, args, res.Text)
-	}
-	return res.Text
-}
-
-var (
-	estToolsOnce sync.Once
-	estAllTools  []tools.Tool
-)
-
-// estPreview builds a write tool's confirmation preview against the sandbox.
-func estPreview(t *testing.T, h *toolstest.Harness, tool, args string) (*tools.Preview, error) {
-	t.Helper()
-	api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
-	env := &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, time.Hour)}
-	estToolsOnce.Do(func() { estAllTools = tools.All() })
-	for _, tl := range estAllTools {
-		if tl.Name == tool {
-			return tl.Preview(context.Background(), env, json.RawMessage(args))
-		}
-	}
-	t.Fatalf("no tool %s", tool)
-	return nil, nil
-}
-
-// estSent counts the actions the sandbox received, leaving out the field
-// configuration reads the argument checks may need.
-func estSent(h *toolstest.Harness) int {
-	n := 0
-	for _, r := range h.Requests() {
-		if r.ResourceType != "fields" {
-			n++
-		}
-	}
-	return n
-}
-
-// estLast returns the last action of a resource type the sandbox received.
-func estLast(t *testing.T, h *toolstest.Harness, rt string) sandbox.LoggedAction {
-	t.Helper()
-	reqs := h.Requests()
-	for i := len(reqs) - 1; i >= 0; i-- {
-		if reqs[i].ResourceType == rt {
-			return reqs[i]
-		}
-	}
-	t.Fatalf("no %s action received", rt)
-	return sandbox.LoggedAction{}
-}
-
-// estBad is a call with bad arguments: it must fail, name the argument and
-// send nothing to onOffice.
-type estBad struct {
-	name, tool, args, arg string
-}
-
-func estRunBad(t *testing.T, h *toolstest.Harness, cases []estBad) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			before := estSent(h)
-			res := h.Call(t, tc.tool, tc.args)
-			if !res.IsError || !strings.Contains(res.Text, "`"+tc.arg+"`") {
-				t.Errorf("%s %s: want an error naming `%s`, got %v: %s", tc.tool, tc.args, tc.arg, res.IsError, res.Text)
-			}
-			if n := estSent(h); n != before {
-				t.Errorf("%d actions were sent for invalid arguments", n-before)
-			}
-		})
-	}
-}
-
-func estStore(h *toolstest.Harness) *sandbox.Store { return h.Sandbox.Store() }
-
 func estRecord(h *toolstest.Harness, table string, id int) sandbox.Record {
-	return estStore(h).Table(table).Get(id)
+	return h.Sandbox.Store().Table(table).Get(id)
 }
 
 // estFiles returns the files of an estate ordered by id.
 func estFiles(h *toolstest.Harness, estate int) []sandbox.Record {
 	var out []sandbox.Record
-	for _, f := range estStore(h).Table("file").Records {
+	for _, f := range h.Sandbox.Store().Table("file").Records {
 		if f["module"] == "estate" && f["relatedRecordId"] == estate {
 			out = append(out, f)
 		}
@@ -115,7 +31,7 @@ func estFiles(h *toolstest.Harness, estate int) []sandbox.Record {
 func estWithFiles(t *testing.T, h *toolstest.Harness, n int, kind string) int {
 	t.Helper()
 	count := map[int]int{}
-	for _, f := range estStore(h).Table("file").Records {
+	for _, f := range h.Sandbox.Store().Table("file").Records {
 		if f["module"] == "estate" && (kind == "" || f["type"] == kind) {
 			count[f["relatedRecordId"].(int)]++
 		}
@@ -137,11 +53,11 @@ func TestEstateCreateAndModifyTools(t *testing.T) {
 	t.Parallel()
 	h := toolstest.New(t)
 	create := `{"data":{"objektart":"wohnung","objekttyp":"etage","vermarktungsart":"miete","nutzungsart":"wohnen","objekttitel":"Helle 3-Zimmer-Wohnung","ort":"Münster","kaltmiete":980,"heizungsart":["zentral"],"balkon_terrasse":true}}`
-	p, err := estPreview(t, h, "estate_create", create)
+	p, err := preview(t, h, "estate_create", create)
 	if err != nil || p.Target != `new estate "Helle 3-Zimmer-Wohnung"` || !strings.Contains(strings.Join(p.Changes, "\n"), "objektart: Wohnung (wohnung)") {
 		t.Errorf("create preview %+v, %v", p, err)
 	}
-	text := estOK(t, h, "estate_create", create)
+	text := callOK(t, h, "estate_create", create)
 	id := 0
 	if _, err := fmt.Sscanf(text, "Estate %d created", &id); err != nil {
 		t.Fatalf("create answer %q", text)
@@ -150,13 +66,13 @@ func TestEstateCreateAndModifyTools(t *testing.T) {
 	if stored == nil || stored["objekttitel"] != "Helle 3-Zimmer-Wohnung" || stored["kaltmiete"] != 980.0 || stored["balkon_terrasse"] != true {
 		t.Fatalf("stored estate %v", stored)
 	}
-	if read := estOK(t, h, "estate_read", fmt.Sprintf(`{"id":%d,"data":["objekttitel","kaltmiete"]}`, id)); !strings.Contains(read, "Helle 3-Zimmer-Wohnung") {
+	if read := callOK(t, h, "estate_read", fmt.Sprintf(`{"id":%d,"data":["objekttitel","kaltmiete"]}`, id)); !strings.Contains(read, "Helle 3-Zimmer-Wohnung") {
 		t.Errorf("read after create: %s", read)
 	}
 
 	// Modify an existing estate: the preview shows before → after.
 	estate := sandbox.Record(nil)
-	for _, e := range estStore(h).Table("estate").Records {
+	for _, e := range h.Sandbox.Store().Table("estate").Records {
 		if e["vermarktungsart"] == "kauf" && e["kaufpreis"] != nil && e["language"] == "" {
 			estate = e
 			break
@@ -164,7 +80,7 @@ func TestEstateCreateAndModifyTools(t *testing.T) {
 	}
 	eid := estate["Id"].(int)
 	modify := fmt.Sprintf(`{"id":%d,"data":{"kaufpreis":375000,"reserviert":1}}`, eid)
-	p, err = estPreview(t, h, "estate_modify", modify)
+	p, err = preview(t, h, "estate_modify", modify)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,28 +90,28 @@ func TestEstateCreateAndModifyTools(t *testing.T) {
 		!strings.Contains(strings.Join(p.Changes, "\n"), "reserviert: no → yes") {
 		t.Errorf("modify preview %+v, want target %s and %q", p, wantTarget, wantPrice)
 	}
-	if text := estOK(t, h, "estate_modify", modify); text != fmt.Sprintf("Estate %d modified: kaufpreis, reserviert.", eid) {
+	if text := callOK(t, h, "estate_modify", modify); text != fmt.Sprintf("Estate %d modified: kaufpreis, reserviert.", eid) {
 		t.Errorf("modify answer %q", text)
 	}
 	if e := estRecord(h, "estate", eid); e["kaufpreis"] != 375000.0 || e["reserviert"] != true {
 		t.Errorf("stored after modify: kaufpreis %v reserviert %v", e["kaufpreis"], e["reserviert"])
 	}
-	if _, err := estPreview(t, h, "estate_modify", `{"id":99,"data":{"ort":"x"}}`); err == nil || !strings.Contains(err.Error(), "`id`") {
+	if _, err := preview(t, h, "estate_modify", `{"id":99,"data":{"ort":"x"}}`); err == nil || !strings.Contains(err.Error(), "`id`") {
 		t.Errorf("preview of a missing estate: %v", err)
 	}
 
-	estRunBad(t, h, []estBad{
-		{"no data", "estate_create", `{}`, "data"},
-		{"empty data", "estate_create", `{"data":{}}`, "data"},
-		{"unknown field", "estate_create", `{"data":{"kaufpreiss":1}}`, "data"},
-		{"label instead of key", "estate_create", `{"data":{"objektart":"Wohnung"}}`, "data.objektart"},
-		{"unknown key", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"heizungsart":["zentral","gas"]}}`, eid), "data.heizungsart"},
-		{"list for singleselect", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"objektart":["haus"]}}`, eid), "data.objektart"},
-		{"text for number", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"kaufpreis":"teuer"}}`, eid), "data.kaufpreis"},
-		{"bad date", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"abdatum":"1.1.2027"}}`, eid), "data.abdatum"},
-		{"no id", "estate_modify", `{"data":{"ort":"Köln"}}`, "id"},
-		{"id as text", "estate_modify", `{"id":"drei","data":{"ort":"Köln"}}`, "id"},
-		{"bad language", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"ort":"x"},"estatelanguage":"en"}`, eid), "estatelanguage"},
+	runBadCalls(t, h, []badCall{
+		{"no data", "estate_create", `{}`, "`data`"},
+		{"empty data", "estate_create", `{"data":{}}`, "`data`"},
+		{"unknown field", "estate_create", `{"data":{"kaufpreiss":1}}`, "`data`"},
+		{"label instead of key", "estate_create", `{"data":{"objektart":"Wohnung"}}`, "`data.objektart`"},
+		{"unknown key", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"heizungsart":["zentral","gas"]}}`, eid), "`data.heizungsart`"},
+		{"list for singleselect", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"objektart":["haus"]}}`, eid), "`data.objektart`"},
+		{"text for number", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"kaufpreis":"teuer"}}`, eid), "`data.kaufpreis`"},
+		{"bad date", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"abdatum":"1.1.2027"}}`, eid), "`data.abdatum`"},
+		{"no id", "estate_modify", `{"data":{"ort":"Köln"}}`, "`id`"},
+		{"id as text", "estate_modify", `{"id":"drei","data":{"ort":"Köln"}}`, "`id`"},
+		{"bad language", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"ort":"x"},"estatelanguage":"en"}`, eid), "`estatelanguage`"},
 	})
 }
 
@@ -204,7 +120,7 @@ func TestEstateFileTools(t *testing.T) {
 	h := toolstest.New(t)
 	estate := estWithFiles(t, h, 2, "Foto")
 	files := estFiles(h, estate)
-	text := estOK(t, h, "estate_file_list", fmt.Sprintf(`{"estateid":%d}`, estate))
+	text := callOK(t, h, "estate_file_list", fmt.Sprintf(`{"estateid":%d}`, estate))
 	if !strings.Contains(text, fmt.Sprintf("of %d", len(files))) {
 		t.Errorf("file count missing: %s", text)
 	}
@@ -217,18 +133,18 @@ func TestEstateFileTools(t *testing.T) {
 		}
 	}
 	// A single file comes with content from onOffice; it is never shown.
-	one := estOK(t, h, "estate_file_list", fmt.Sprintf(`{"estateid":%d,"fileid":%d}`, estate, files[0]["Id"]))
+	one := callOK(t, h, "estate_file_list", fmt.Sprintf(`{"estateid":%d,"fileid":%d}`, estate, files[0]["Id"]))
 	if !strings.Contains(one, "not shown") || len(one) > 2000 {
 		t.Errorf("single file answer (%d chars): %s", len(one), one)
 	}
-	if p := estLast(t, h, "file").Parameters; p["fileid"] == nil || p["estateid"] == nil {
+	if p := lastRequest(t, h, "file").Parameters; p["fileid"] == nil || p["estateid"] == nil {
 		t.Errorf("sent %v", p)
 	}
 
 	// Pictures released for the homepage.
 	pub := 0
 	var want []string
-	for _, f := range estStore(h).Table("file").Records {
+	for _, f := range h.Sandbox.Store().Table("file").Records {
 		if f["module"] == "estate" && f["ispublishedonhomepage"] == true && f["type"] == "Foto" {
 			if pub == 0 {
 				pub = f["relatedRecordId"].(int)
@@ -238,7 +154,7 @@ func TestEstateFileTools(t *testing.T) {
 			}
 		}
 	}
-	pics := estOK(t, h, "estate_picture_list", fmt.Sprintf(`{"estateids":[%d],"categories":["Foto"]}`, pub))
+	pics := callOK(t, h, "estate_picture_list", fmt.Sprintf(`{"estateids":[%d],"categories":["Foto"]}`, pub))
 	if !strings.Contains(pics, fmt.Sprintf("%d pictures", len(want))) && !(len(want) == 1 && strings.Contains(pics, "picture "+want[0])) {
 		t.Errorf("want %d pictures: %s", len(want), pics)
 	}
@@ -261,7 +177,7 @@ func TestEstateFileTools(t *testing.T) {
 		}
 	}
 	args := fmt.Sprintf(`{"parentid":%d,"fileId":%d,"Art":"Titelbild","title":"Neue Ansicht"}`, estate, photo)
-	p, err := estPreview(t, h, "estate_file_modify", args)
+	p, err := preview(t, h, "estate_file_modify", args)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,40 +186,40 @@ func TestEstateFileTools(t *testing.T) {
 		(cover != 0 && !strings.Contains(changes, fmt.Sprintf("file %d (current Titelbild)", cover))) {
 		t.Errorf("preview %+v", p)
 	}
-	estOK(t, h, "estate_file_modify", args)
+	callOK(t, h, "estate_file_modify", args)
 	if f := estRecord(h, "file", photo); f["type"] != "Titelbild" || f["title"] != "Neue Ansicht" {
 		t.Errorf("file after modify: %v", f)
 	}
 	if cover != 0 && estRecord(h, "file", cover)["type"] != "Foto" {
 		t.Errorf("old title picture not demoted")
 	}
-	if _, err := estPreview(t, h, "estate_file_modify", fmt.Sprintf(`{"parentid":%d,"fileId":1,"title":"x"}`, estate)); err == nil || !strings.Contains(err.Error(), "`fileId`") {
+	if _, err := preview(t, h, "estate_file_modify", fmt.Sprintf(`{"parentid":%d,"fileId":1,"title":"x"}`, estate)); err == nil || !strings.Contains(err.Error(), "`fileId`") {
 		t.Errorf("preview of a missing file: %v", err)
 	}
 
 	del := fmt.Sprintf(`{"parentid":%d,"fileId":%d}`, estate, photo)
-	p, err = estPreview(t, h, "estate_file_delete", del)
+	p, err = preview(t, h, "estate_file_delete", del)
 	if err != nil || !strings.Contains(p.Target, `"Neue Ansicht"`) || len(p.Changes) != 1 {
 		t.Errorf("delete preview %+v, %v", p, err)
 	}
-	if text := estOK(t, h, "estate_file_delete", del); !strings.Contains(text, "deleted") {
+	if text := callOK(t, h, "estate_file_delete", del); !strings.Contains(text, "deleted") {
 		t.Errorf("delete answer %q", text)
 	}
 	if estRecord(h, "file", photo) != nil {
 		t.Errorf("file %d still stored", photo)
 	}
 
-	estRunBad(t, h, []estBad{
-		{"list without estate", "estate_file_list", `{}`, "estateid"},
-		{"limit too large", "estate_file_list", fmt.Sprintf(`{"estateid":%d,"listlimit":101}`, estate), "listlimit"},
-		{"bad image size", "estate_file_list", fmt.Sprintf(`{"estateid":%d,"includeImageUrl":"huge"}`, estate), "includeImageUrl"},
-		{"pictures without categories", "estate_picture_list", `{"estateids":[3101]}`, "categories"},
-		{"unknown category", "estate_picture_list", `{"estateids":[3101],"categories":["Bild"]}`, "categories.0"},
-		{"bad size", "estate_picture_list", `{"estateids":[3101],"categories":["Foto"],"size":"gross"}`, "size"},
-		{"no estate ids", "estate_picture_list", `{"estateids":[],"categories":["Foto"]}`, "estateids"},
-		{"modify nothing", "estate_file_modify", fmt.Sprintf(`{"parentid":%d,"fileId":%d}`, estate, cover), "Art"},
-		{"unknown kind", "estate_file_modify", fmt.Sprintf(`{"parentid":%d,"fileId":%d,"Art":"Bild"}`, estate, cover), "Art"},
-		{"delete without file", "estate_file_delete", fmt.Sprintf(`{"parentid":%d}`, estate), "fileId"},
+	runBadCalls(t, h, []badCall{
+		{"list without estate", "estate_file_list", `{}`, "`estateid`"},
+		{"limit too large", "estate_file_list", fmt.Sprintf(`{"estateid":%d,"listlimit":101}`, estate), "`listlimit`"},
+		{"bad image size", "estate_file_list", fmt.Sprintf(`{"estateid":%d,"includeImageUrl":"huge"}`, estate), "`includeImageUrl`"},
+		{"pictures without categories", "estate_picture_list", `{"estateids":[3101]}`, "`categories`"},
+		{"unknown category", "estate_picture_list", `{"estateids":[3101],"categories":["Bild"]}`, "`categories.0`"},
+		{"bad size", "estate_picture_list", `{"estateids":[3101],"categories":["Foto"],"size":"gross"}`, "`size`"},
+		{"no estate ids", "estate_picture_list", `{"estateids":[],"categories":["Foto"]}`, "`estateids`"},
+		{"modify nothing", "estate_file_modify", fmt.Sprintf(`{"parentid":%d,"fileId":%d}`, estate, cover), "`Art`"},
+		{"unknown kind", "estate_file_modify", fmt.Sprintf(`{"parentid":%d,"fileId":%d,"Art":"Bild"}`, estate, cover), "`Art`"},
+		{"delete without file", "estate_file_delete", fmt.Sprintf(`{"parentid":%d}`, estate), "`fileId`"},
 	})
 }
 
@@ -317,11 +233,11 @@ func TestEstateFileContentNeverShown(t *testing.T) {
 			cover = f["Id"].(int)
 		}
 	}
-	text := estOK(t, h, "estate_file_list", fmt.Sprintf(`{"estateid":%d,"fileid":%d}`, estate, cover))
+	text := callOK(t, h, "estate_file_list", fmt.Sprintf(`{"estateid":%d,"fileid":%d}`, estate, cover))
 	if !strings.Contains(text, `"resourcetype":"file"`) || !strings.Contains(text, "base64 characters left out") || len(text) > 3000 {
 		t.Errorf("raw answer (%d chars): %.300s", len(text), text)
 	}
-	pdf := estOK(t, h, "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x"}`, estate))
+	pdf := callOK(t, h, "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x"}`, estate))
 	if strings.Contains(pdf, `"document"`) || len(pdf) > 400 {
 		t.Errorf("raw mode exposé answer: %s", pdf)
 	}
@@ -330,64 +246,62 @@ func TestEstateFileContentNeverShown(t *testing.T) {
 func TestEstatePDFExposeTool(t *testing.T) {
 	t.Parallel()
 	h := toolstest.New(t)
-	estate := estStore(h).Table("estate").Records[0]["Id"].(int)
-	text := estOK(t, h, "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Standard","language":"DEU"}`, estate))
+	estate := h.Sandbox.Store().Table("estate").Records[0]["Id"].(int)
+	text := callOK(t, h, "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Standard","language":"DEU"}`, estate))
 	if !strings.Contains(text, "2 pages") || !strings.Contains(text, fmt.Sprintf("estate %d", estate)) || len(text) > 400 {
 		t.Errorf("answer (%d chars): %s", len(text), text)
 	}
-	if p := estLast(t, h, "pdf").Parameters; p["gzcompress"] != true {
+	if p := lastRequest(t, h, "pdf").Parameters; p["gzcompress"] != true {
 		t.Errorf("sent %v", p)
 	}
-	if short := estOK(t, h, "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:design02Expose"}`, estate)); !strings.Contains(short, "1 page,") {
+	if short := callOK(t, h, "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:design02Expose"}`, estate)); !strings.Contains(short, "1 page,") {
 		t.Errorf("short exposé: %s", short)
 	}
-	if res := h.Call(t, "estate_pdf_expose", `{"estateid":42,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x"}`); !res.IsError || !strings.Contains(res.Text, "293") {
-		t.Errorf("unknown estate: %+v", res)
-	}
-	estRunBad(t, h, []estBad{
-		{"no template", "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d}`, estate), "template"},
-		{"template name only", "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"Standard"}`, estate), "template"},
-		{"no estate", "estate_pdf_expose", `{"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x"}`, "estateid"},
-		{"bad language", "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x","language":"de"}`, estate), "language"},
+	wantAPIError(t, h, "unknown estate", "estate_pdf_expose", `{"estateid":42,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x"}`, "293")
+	runBadCalls(t, h, []badCall{
+		{"no template", "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d}`, estate), "`template`"},
+		{"template name only", "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"Standard"}`, estate), "`template`"},
+		{"no estate", "estate_pdf_expose", `{"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x"}`, "`estateid`"},
+		{"bad language", "estate_pdf_expose", fmt.Sprintf(`{"estateid":%d,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x","language":"de"}`, estate), "`language`"},
 	})
 }
 
 func TestEstateFiltersAndSearchTools(t *testing.T) {
 	t.Parallel()
 	h := toolstest.New(t)
-	filters := estStore(h).Extra["filters"].(map[string][]sandbox.Record)
-	text := estOK(t, h, "saved_filter_list", `{"module":"estate"}`)
+	filters := h.Sandbox.Store().Extra["filters"].(map[string][]sandbox.Record)
+	text := callOK(t, h, "saved_filter_list", `{"module":"estate"}`)
 	for _, f := range filters["estate"] {
 		if !strings.Contains(text, f["name"].(string)) {
 			t.Errorf("filter %v missing in:\n%s", f["name"], text)
 		}
 	}
-	if addr := estOK(t, h, "saved_filter_list", `{"module":"address"}`); !strings.Contains(addr, filters["address"][0]["name"].(string)) {
+	if addr := callOK(t, h, "saved_filter_list", `{"module":"address"}`); !strings.Contains(addr, filters["address"][0]["name"].(string)) {
 		t.Errorf("address filters: %s", addr)
 	}
 	// A saved filter narrows estate_read.
-	estOK(t, h, "estate_read", `{"filterid":43,"data":["vermarktungsart"],"listlimit":500}`)
-	if p := estLast(t, h, "estate").Parameters; fmt.Sprint(p["filterid"]) != "43" {
+	callOK(t, h, "estate_read", `{"filterid":43,"data":["vermarktungsart"],"listlimit":500}`)
+	if p := lastRequest(t, h, "estate").Parameters; fmt.Sprint(p["filterid"]) != "43" {
 		t.Errorf("filterid sent as %v", p["filterid"])
 	}
 
-	e := estStore(h).Table("estate").Records[0]
+	e := h.Sandbox.Store().Table("estate").Records[0]
 	street, house := e["strasse"].(string), e["hausnummer"].(string)
-	found := estOK(t, h, "estate_search", fmt.Sprintf(`{"input":%q,"sortby":"ort"}`, street+" "+house))
+	found := callOK(t, h, "estate_search", fmt.Sprintf(`{"input":%q,"sortby":"ort"}`, street+" "+house))
 	if !strings.Contains(found, strconv.Itoa(e["Id"].(int))) || !strings.Contains(found, street) {
 		t.Errorf("search for %s %s: %s", street, house, found)
 	}
-	estOK(t, h, "estate_search", `{"input":"Münster","filterId":43,"filter":{"status":[{"op":"=","val":1}]}}`)
-	if p := estLast(t, h, "search").Parameters; fmt.Sprint(p["filterId"]) != "43" || p["filter"] == nil || p["input"] != "Münster" {
+	callOK(t, h, "estate_search", `{"input":"Münster","filterId":43,"filter":{"status":[{"op":"=","val":1}]}}`)
+	if p := lastRequest(t, h, "search").Parameters; fmt.Sprint(p["filterId"]) != "43" || p["filter"] == nil || p["input"] != "Münster" {
 		t.Errorf("search sent %v", p)
 	}
-	estRunBad(t, h, []estBad{
-		{"no module", "saved_filter_list", `{}`, "module"},
-		{"bad module", "saved_filter_list", `{"module":"task"}`, "module"},
-		{"short input", "estate_search", `{"input":"a"}`, "input"},
-		{"unknown filter field", "estate_search", `{"input":"Münster","filter":{"preis":[{"op":"=","val":1}]}}`, "filter"},
-		{"bad sort field", "estate_search", `{"input":"Münster","sortby":"kaufpreis"}`, "sortby"},
-		{"in without list", "estate_search", `{"input":"Münster","filter":{"ort":[{"op":"in","val":"Köln"}]}}`, "filter.ort"},
+	runBadCalls(t, h, []badCall{
+		{"no module", "saved_filter_list", `{}`, "`module`"},
+		{"bad module", "saved_filter_list", `{"module":"task"}`, "`module`"},
+		{"short input", "estate_search", `{"input":"a"}`, "`input`"},
+		{"unknown filter field", "estate_search", `{"input":"Münster","filter":{"preis":[{"op":"=","val":1}]}}`, "`filter`"},
+		{"bad sort field", "estate_search", `{"input":"Münster","sortby":"kaufpreis"}`, "`sortby`"},
+		{"in without list", "estate_search", `{"input":"Münster","filter":{"ort":[{"op":"in","val":"Köln"}]}}`, "`filter.ort`"},
 	})
 }
 
@@ -395,26 +309,24 @@ func TestWorkListCreateTool(t *testing.T) {
 	t.Parallel()
 	h := toolstest.New(t)
 	args := `{"listName":"Besichtigungen KW 45","type":"estate","visibility":1,"userId":17,"ids":[3101,3102,3103]}`
-	p, err := estPreview(t, h, "worklist_create", args)
+	p, err := preview(t, h, "worklist_create", args)
 	if err != nil || !strings.Contains(p.Target, "private work list") || !strings.Contains(p.Changes[0], "3101, 3102, 3103") {
 		t.Errorf("preview %+v, %v", p, err)
 	}
-	if text := estOK(t, h, "worklist_create", args); text != `Work list 1 "Besichtigungen KW 45" created with 3 estates.` {
+	if text := callOK(t, h, "worklist_create", args); text != `Work list 1 "Besichtigungen KW 45" created with 3 estates.` {
 		t.Errorf("answer %q", text)
 	}
-	if p := estLast(t, h, "workinglist").Parameters; p["listName"] != "Besichtigungen KW 45" || fmt.Sprint(p["visibility"]) != "1" || fmt.Sprint(p["userId"]) != "17" {
+	if p := lastRequest(t, h, "workinglist").Parameters; p["listName"] != "Besichtigungen KW 45" || fmt.Sprint(p["visibility"]) != "1" || fmt.Sprint(p["userId"]) != "17" {
 		t.Errorf("sent %v", p)
 	}
-	if res := h.Call(t, "worklist_create", args); !res.IsError || !strings.Contains(res.Text, "266") {
-		t.Errorf("duplicate name: %+v", res)
-	}
-	estRunBad(t, h, []estBad{
-		{"no visibility", "worklist_create", `{"listName":"x","type":"estate","ids":[3101]}`, "visibility"},
-		{"bad visibility", "worklist_create", `{"listName":"x","type":"estate","visibility":3,"ids":[3101]}`, "visibility"},
-		{"user on public list", "worklist_create", `{"listName":"x","type":"estate","visibility":0,"userId":17,"ids":[3101]}`, "userId"},
-		{"no ids", "worklist_create", `{"listName":"x","type":"estate","visibility":0,"ids":[]}`, "ids"},
-		{"bad type", "worklist_create", `{"listName":"x","type":"task","visibility":0,"ids":[3101]}`, "type"},
-		{"empty name", "worklist_create", `{"listName":"","type":"estate","visibility":0,"ids":[3101]}`, "listName"},
+	wantAPIError(t, h, "duplicate name", "worklist_create", args, "266")
+	runBadCalls(t, h, []badCall{
+		{"no visibility", "worklist_create", `{"listName":"x","type":"estate","ids":[3101]}`, "`visibility`"},
+		{"bad visibility", "worklist_create", `{"listName":"x","type":"estate","visibility":3,"ids":[3101]}`, "`visibility`"},
+		{"user on public list", "worklist_create", `{"listName":"x","type":"estate","visibility":0,"userId":17,"ids":[3101]}`, "`userId`"},
+		{"no ids", "worklist_create", `{"listName":"x","type":"estate","visibility":0,"ids":[]}`, "`ids`"},
+		{"bad type", "worklist_create", `{"listName":"x","type":"task","visibility":0,"ids":[3101]}`, "`type`"},
+		{"empty name", "worklist_create", `{"listName":"","type":"estate","visibility":0,"ids":[3101]}`, "`listName`"},
 	})
 }
 
@@ -423,7 +335,7 @@ func TestPriceOfferTools(t *testing.T) {
 	h := toolstest.New(t)
 	// A stored offer from the seed.
 	var rel sandbox.Relation
-	for _, r := range estStore(h).Relations {
+	for _, r := range h.Sandbox.Store().Relations {
 		if strings.HasSuffix(r.Type, "estate:address:interested") && r.Extra["priceOffer"] != nil {
 			rel = r
 			break
@@ -432,79 +344,77 @@ func TestPriceOfferTools(t *testing.T) {
 	if rel.Parent == 0 {
 		t.Fatal("no price offer in the seed")
 	}
-	text := estOK(t, h, "price_offer_read", fmt.Sprintf(`{"estateId":%d,"addressId":%d}`, rel.Parent, rel.Child))
+	text := callOK(t, h, "price_offer_read", fmt.Sprintf(`{"estateId":%d,"addressId":%d}`, rel.Parent, rel.Child))
 	want := strings.ReplaceAll(fmt.Sprintf("%.2f", rel.Extra["priceOffer"].(float64)), ".", ",")
 	if !strings.Contains(text, want[len(want)-6:]) || !strings.Contains(text, "€") {
 		t.Errorf("read %q, want the offer %v", text, rel.Extra["priceOffer"])
 	}
 
 	args := fmt.Sprintf(`{"estateId":%d,"addressId":%d,"priceOffer":372500}`, rel.Parent, rel.Child)
-	p, err := estPreview(t, h, "price_offer_create", args)
+	p, err := preview(t, h, "price_offer_create", args)
 	if err != nil || !strings.Contains(p.Changes[0], "→ 372500") || !strings.Contains(p.Target, strconv.Itoa(rel.Parent)) {
 		t.Errorf("preview %+v, %v", p, err)
 	}
-	if _, err := estPreview(t, h, "price_offer_create", `{"estateId":99,"addressId":10001,"priceOffer":1}`); err == nil || !strings.Contains(err.Error(), "`estateId`") {
+	if _, err := preview(t, h, "price_offer_create", `{"estateId":99,"addressId":10001,"priceOffer":1}`); err == nil || !strings.Contains(err.Error(), "`estateId`") {
 		t.Errorf("preview for a missing estate: %v", err)
 	}
-	estOK(t, h, "price_offer_create", args)
-	if text := estOK(t, h, "price_offer_read", fmt.Sprintf(`{"estateId":%d,"addressId":%d}`, rel.Parent, rel.Child)); !strings.Contains(text, "372.500,00 €") {
+	callOK(t, h, "price_offer_create", args)
+	if text := callOK(t, h, "price_offer_read", fmt.Sprintf(`{"estateId":%d,"addressId":%d}`, rel.Parent, rel.Child)); !strings.Contains(text, "372.500,00 €") {
 		t.Errorf("read after create: %q", text)
 	}
-	estRunBad(t, h, []estBad{
-		{"no address", "price_offer_read", `{"estateId":3101}`, "addressId"},
-		{"zero offer", "price_offer_create", `{"estateId":3101,"addressId":10001,"priceOffer":0}`, "priceOffer"},
-		{"offer as words", "price_offer_create", `{"estateId":3101,"addressId":10001,"priceOffer":"viel"}`, "priceOffer"},
+	runBadCalls(t, h, []badCall{
+		{"no address", "price_offer_read", `{"estateId":3101}`, "`addressId`"},
+		{"zero offer", "price_offer_create", `{"estateId":3101,"addressId":10001,"priceOffer":0}`, "`priceOffer`"},
+		{"offer as words", "price_offer_create", `{"estateId":3101,"addressId":10001,"priceOffer":"viel"}`, "`priceOffer`"},
 	})
 }
 
 func TestEstateTrackingTools(t *testing.T) {
 	t.Parallel()
 	h := toolstest.New(t)
-	estate := estStore(h).Table("estate").Records[2]["Id"].(int)
+	estate := h.Sandbox.Store().Table("estate").Records[2]["Id"].(int)
 	args := fmt.Sprintf(`{"accountname":"eigentuemer@example.de","accountpassword":"Sommer-Wiese-4711","estateid":%d,"accountinformation":"Verkauf"}`, estate)
-	p, err := estPreview(t, h, "estate_tracking_account_create", args)
+	p, err := preview(t, h, "estate_tracking_account_create", args)
 	if err != nil || strings.Contains(strings.Join(p.Changes, " "), "Sommer-Wiese") || !strings.Contains(p.Target, strconv.Itoa(estate)) {
 		t.Errorf("preview %+v, %v", p, err)
 	}
-	text := estOK(t, h, "estate_tracking_account_create", args)
+	text := callOK(t, h, "estate_tracking_account_create", args)
 	if strings.Contains(text, "Sommer-Wiese") || !strings.Contains(text, "created") {
 		t.Errorf("create answer %q", text)
 	}
-	read := estOK(t, h, "estate_tracking_read", `{"accountname":"eigentuemer@example.de","password":"Sommer-Wiese-4711"}`)
+	read := callOK(t, h, "estate_tracking_read", `{"accountname":"eigentuemer@example.de","password":"Sommer-Wiese-4711"}`)
 	if !strings.Contains(read, "estates "+strconv.Itoa(estate)) || !strings.Contains(read, "Verkauf") {
 		t.Errorf("read %q", read)
 	}
-	if res := h.Call(t, "estate_tracking_read", `{"accountname":"eigentuemer@example.de","password":"falsch"}`); !res.IsError || !strings.Contains(res.Text, "105") {
-		t.Errorf("wrong password: %+v", res)
-	}
-	estRunBad(t, h, []estBad{
-		{"no password", "estate_tracking_read", `{"accountname":"x"}`, "password"},
-		{"short password", "estate_tracking_account_create", fmt.Sprintf(`{"accountname":"x","accountpassword":"kurz","estateid":%d}`, estate), "accountpassword"},
-		{"no estate", "estate_tracking_account_create", `{"accountname":"x","accountpassword":"langes-passwort"}`, "estateid"},
+	wantAPIError(t, h, "wrong password", "estate_tracking_read", `{"accountname":"eigentuemer@example.de","password":"falsch"}`, "105")
+	runBadCalls(t, h, []badCall{
+		{"no password", "estate_tracking_read", `{"accountname":"x"}`, "`password`"},
+		{"short password", "estate_tracking_account_create", fmt.Sprintf(`{"accountname":"x","accountpassword":"kurz","estateid":%d}`, estate), "`accountpassword`"},
+		{"no estate", "estate_tracking_account_create", `{"accountname":"x","accountpassword":"langes-passwort"}`, "`estateid`"},
 	})
 }
 
 func TestEstateCategoryAndWidgetTools(t *testing.T) {
 	t.Parallel()
 	h := toolstest.New(t)
-	text := estOK(t, h, "estate_category_list", `{}`)
+	text := callOK(t, h, "estate_category_list", `{}`)
 	for _, want := range []string{"objektart: zimmer=Zimmer, haus=Haus", "- haus: ", "einfamilienhaus=Einfamilienhaus", "vermarktungsart: kauf=Kauf, miete=Miete"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing in:\n%s", want, text)
 		}
 	}
-	widgets := estOK(t, h, "statistics_widget_list", `{}`)
+	widgets := callOK(t, h, "statistics_widget_list", `{}`)
 	for _, want := range []string{"Besichtigungen je Monat", "activity statistics", "assigned overview", "Termin (Besichtigung"} {
 		if !strings.Contains(widgets, want) {
 			t.Errorf("%q missing in:\n%s", want, widgets)
 		}
 	}
-	if p := estLast(t, h, "statisticWidgets").Parameters; p["module"] != "estate" {
+	if p := lastRequest(t, h, "statisticWidgets").Parameters; p["module"] != "estate" {
 		t.Errorf("sent %v", p)
 	}
-	estRunBad(t, h, []estBad{
-		{"unexpected argument", "estate_category_list", `{"module":"estate"}`, "module"},
-		{"unexpected widget argument", "statistics_widget_list", `{"module":"address"}`, "module"},
+	runBadCalls(t, h, []badCall{
+		{"unexpected argument", "estate_category_list", `{"module":"estate"}`, "`module`"},
+		{"unexpected widget argument", "statistics_widget_list", `{"module":"address"}`, "`module`"},
 	})
 }
 
@@ -513,7 +423,7 @@ func TestEstateSeekerTool(t *testing.T) {
 	h := toolstest.New(t)
 	// Estate values that fit one stored criterion exactly.
 	var crit sandbox.Record
-	for _, sc := range estStore(h).Table("searchcriteria").Records {
+	for _, sc := range h.Sandbox.Store().Table("searchcriteria").Records {
 		if sc["vermarktungsart"] == "kauf" && sc["kaufpreis__bis"] != nil && sc["range_breitengrad"] != nil && sc["status"] == 1 {
 			crit = sc
 			break
@@ -528,7 +438,7 @@ func TestEstateSeekerTool(t *testing.T) {
 		"kaufpreis": fmt.Sprint(crit["kaufpreis__bis"]),
 	}
 	raw, _ := json.Marshal(map[string]any{"estatedata": data})
-	text := estOK(t, h, "estate_seeker_list", string(raw))
+	text := callOK(t, h, "estate_seeker_list", string(raw))
 	addr := estRecord(h, "address", crit["adresse"].(int))
 	name := strings.TrimSpace(fmt.Sprint(addr["Vorname"]) + " " + fmt.Sprint(addr["Name"]))
 	line := ""
@@ -544,15 +454,15 @@ func TestEstateSeekerTool(t *testing.T) {
 	}
 
 	// By estate id: the tool reads the estate and sends its values.
-	e := estStore(h).Table("estate").Records[0]
-	estOK(t, h, "estate_seeker_list", fmt.Sprintf(`{"estateid":%d,"estatedata":{"kaufpreis":"123456"}}`, e["Id"]))
-	sent, _ := estLast(t, h, "qualifiedsuitors").Parameters["estatedata"].(map[string]any)
+	e := h.Sandbox.Store().Table("estate").Records[0]
+	callOK(t, h, "estate_seeker_list", fmt.Sprintf(`{"estateid":%d,"estatedata":{"kaufpreis":"123456"}}`, e["Id"]))
+	sent, _ := lastRequest(t, h, "qualifiedsuitors").Parameters["estatedata"].(map[string]any)
 	if sent["vermarktungsart"] != e["vermarktungsart"] || sent["ort"] != e["ort"] || sent["kaufpreis"] != "123456" {
 		t.Errorf("estatedata sent %v", sent)
 	}
-	estRunBad(t, h, []estBad{
-		{"nothing to match", "estate_seeker_list", `{}`, "estatedata"},
-		{"unknown field", "estate_seeker_list", `{"estatedata":{"preis":"1"}}`, "estatedata"},
-		{"estate id as text", "estate_seeker_list", `{"estateid":"drei"}`, "estateid"},
+	runBadCalls(t, h, []badCall{
+		{"nothing to match", "estate_seeker_list", `{}`, "`estatedata`"},
+		{"unknown field", "estate_seeker_list", `{"estatedata":{"preis":"1"}}`, "`estatedata`"},
+		{"estate id as text", "estate_seeker_list", `{"estateid":"drei"}`, "`estateid`"},
 	})
 }

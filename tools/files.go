@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -123,12 +124,8 @@ func (p FileUploadParams) content(ctx context.Context, env *Env) ([]byte, error)
 		return nil, argErrorf("data", "the file has %d bytes; at most %d can be uploaded here", len(raw), uplMaxBytes)
 	}
 	if p.DocumentAttribute != "" {
-		if mf := moduleFields(ctx, env, "file"); mf != nil {
-			if f, ok := mf.Fields["documentAttribute"]; ok && len(f.Permitted) > 0 {
-				if _, ok := f.Permitted[p.DocumentAttribute]; !ok {
-					return nil, argErrorf("documentAttribute", "unknown key %q; allowed: %s", p.DocumentAttribute, apptPermittedText(f.Permitted))
-				}
-			}
+		if f := fieldOf(moduleFields(ctx, env, "file"), "documentAttribute"); unknownKey(f, p.DocumentAttribute) {
+			return nil, argErrorf("documentAttribute", "unknown key %q; allowed: %s", p.DocumentAttribute, permittedText(f.Permitted))
 		}
 	}
 	return raw, nil
@@ -141,9 +138,7 @@ func (p FileUploadParams) attach(tmpID string) map[string]any {
 		params["tmpUploadId"] = tmpID
 		params["file"] = p.File
 	}
-	if p.RelatedRecordID > 0 {
-		params["relatedRecordId"] = p.RelatedRecordID
-	}
+	setIf(params, "relatedRecordId", p.RelatedRecordID, p.RelatedRecordID > 0)
 	for k, v := range map[string]string{"Art": p.Art, "url": p.URL, "title": p.Title, "freetext": p.Freetext, "documentAttribute": p.DocumentAttribute} {
 		if v != "" {
 			params[k] = v
@@ -152,12 +147,8 @@ func (p FileUploadParams) attach(tmpID string) map[string]any {
 	if p.Position != nil {
 		params["position"] = *p.Position
 	}
-	if p.SetDefaultPublicationRights {
-		params["setDefaultPublicationRights"] = true
-	}
-	if p.ApplyWaterMark {
-		params["applyWaterMark"] = true
-	}
+	setIf(params, "setDefaultPublicationRights", true, p.SetDefaultPublicationRights)
+	setIf(params, "applyWaterMark", true, p.ApplyWaterMark)
 	return params
 }
 
@@ -171,9 +162,7 @@ func uploadFile(ctx context.Context, env *Env, p FileUploadParams) (*Result, err
 		encoded := base64.StdEncoding.EncodeToString(raw)
 		for start := 0; start < len(encoded); start += uplChunk {
 			params := map[string]any{"data": encoded[start:min(len(encoded), start+uplChunk)]}
-			if tmpID != "" {
-				params["tmpUploadId"] = tmpID
-			}
+			setIf(params, "tmpUploadId", tmpID, tmpID != "")
 			res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "uploadfile", Parameters: params})
 			if err != nil {
 				return nil, err
@@ -202,13 +191,7 @@ func uplElement(res onoffice.Result, name string) string {
 	if len(res.Records) == 0 {
 		return ""
 	}
-	if v, ok := res.Records[0].Fields()[name]; ok && v != nil {
-		if f, isNum := v.(float64); isNum {
-			return strconv.FormatFloat(f, 'f', -1, 64)
-		}
-		return fmt.Sprint(v)
-	}
-	return ""
+	return text(res.Records[0].Fields()[name])
 }
 
 func previewFileUpload(ctx context.Context, env *Env, p FileUploadParams) (*Preview, error) {
@@ -248,9 +231,9 @@ func uplTarget(ctx context.Context, env *Env, module string, id int) string {
 	case "tmpUpload":
 		return "cached upload (no record)"
 	case "estate":
-		return "estate " + apptEstateName(ctx, env, id)
+		return "estate " + estateLabel(ctx, env, id)
 	case "address":
-		return "address " + apptAddressNames(ctx, env, []int{id})[id]
+		return "address " + addressLabels(ctx, env, []int{id})[id]
 	case "agentsLog":
 		return fmt.Sprintf("activity %d", id)
 	}
@@ -281,28 +264,16 @@ func listTemplates(ctx context.Context, env *Env, p TemplateListParams) (*Result
 		}
 	}
 	params := map[string]any{"type": p.Type}
-	if p.FolderID > 0 {
-		params["folderid"] = p.FolderID
-	}
-	if p.List {
-		params["list"] = true
-	}
-	if len(p.MailTemplateIDs) > 0 {
-		params["mailtemplateids"] = p.MailTemplateIDs
-	}
-	if p.Category != "" {
-		params["category"] = p.Category
-	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "templates", Parameters: params})
-	if err != nil {
-		return nil, err
-	}
+	setIf(params, "folderid", p.FolderID, p.FolderID > 0)
+	setIf(params, "list", true, p.List)
+	setIf(params, "mailtemplateids", p.MailTemplateIDs, len(p.MailTemplateIDs) > 0)
+	setIf(params, "category", p.Category, p.Category != "")
 	l := condense.List{Noun: p.Type + " templates", Requested: []string{"identifier", "title", "subject", "folder", "language", "ismainlanguage", "subid", "ishtml", "body"},
 		IDField: "id", FreeText: []string{"body", "subject"}}
 	if p.Type != "mail" {
 		l.Noun = map[string]string{"pdf": "PDF exposé templates", "pdfletter": "PDF letters", "pdfform": "PDF forms", "webexpose": "web exposés"}[p.Type]
 	}
-	return condense.Records(res, l, env.Render), nil
+	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "templates", Parameters: params}, l)
 }
 
 // ---------------------------------------------------------------------------
@@ -314,11 +285,7 @@ type DefaultAttachmentListParams struct {
 }
 
 func listDefaultAttachments(ctx context.Context, env *Env, p DefaultAttachmentListParams) (*Result, error) {
-	a := onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "defaultAttachments", Parameters: map[string]any{}}
-	if p.ID > 0 {
-		a.ResourceID = strconv.Itoa(p.ID)
-	}
-	res, err := env.API.Call(ctx, a)
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "defaultAttachments", ResourceID: optionalID(p.ID), Parameters: map[string]any{}})
 	if err != nil {
 		return nil, err
 	}
@@ -335,7 +302,7 @@ func listDefaultAttachments(ctx context.Context, env *Env, p DefaultAttachmentLi
 		var list []map[string]any
 		_ = json.Unmarshal(rec.Elements, &list)
 		name := rec.IDString()
-		fmt.Fprintf(&b, "%s (%d):\n", apptOr(titles[name], name), len(list))
+		fmt.Fprintf(&b, "%s (%d):\n", cmp.Or(titles[name], name), len(list))
 		if len(list) == 0 {
 			b.WriteString("- none\n")
 		}
@@ -343,7 +310,7 @@ func listDefaultAttachments(ctx context.Context, env *Env, p DefaultAttachmentLi
 			kind := strings.TrimPrefix(fmt.Sprint(att["filetype"]), "attachmentType-")
 			line := fmt.Sprintf("- %v %v [%s]", att["id"], att["filetitle"], kind)
 			if f, ok := att["filename"].(string); ok && f != "" {
-				line += fmt.Sprintf(" %s, %s bytes", f, apptNumber(att["filesize"]))
+				line += fmt.Sprintf(" %s, %s bytes", f, numberText(att["filesize"]))
 			}
 			if id, ok := att["identifier"].(string); ok && id != "" {
 				line += " identifier " + id
@@ -352,9 +319,5 @@ func listDefaultAttachments(ctx context.Context, env *Env, p DefaultAttachmentLi
 		}
 		structured[name] = list
 	}
-	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
-	if env.Render.Structured {
-		out.Structured = structured
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, structured), nil
 }

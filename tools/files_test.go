@@ -36,22 +36,22 @@ func TestFileUploadTool(t *testing.T) {
 	estate := store.Table("estate").Records[4]
 	estateID := estate["Id"].(int)
 	args := fmt.Sprintf(`{"module":"estate","relatedRecordId":%d,"file":"Besichtigungsprotokoll.txt","text":"Besichtigung am 3.11.: Interesse hoch.","Art":"Dokument","title":"Protokoll"}`, estateID)
-	p := apptPreview(t, h, "file_upload", args)
-	if !strings.Contains(p.Target, apptStr(estate["objekttitel"])) || p.RecordID != strconv.Itoa(estateID) ||
+	p := mustPreview(t, h, "file_upload", args)
+	if !strings.Contains(p.Target, str(estate["objekttitel"])) || p.RecordID != strconv.Itoa(estateID) ||
 		!strings.Contains(strings.Join(p.Changes, "\n"), "file: Besichtigungsprotokoll.txt (38 bytes)") {
 		t.Errorf("preview %+v", p)
 	}
 	if h.WriteRequests() != 0 {
 		t.Fatal("the preview uploaded")
 	}
-	text := apptCall(t, h, "file_upload", args)
+	text := callOK(t, h, "file_upload", args)
 	f := uplFileID(t, h, text)
 	if f["module"] != "estate" || f["relatedRecordId"] != estateID || f["type"] != "Dokument" || f["title"] != "Protokoll" ||
 		string(f["_content"].([]byte)) != "Besichtigung am 3.11.: Interesse hoch." || f["originalname"] != "Besichtigungsprotokoll.txt" {
 		t.Errorf("stored %v", f)
 	}
 	// The estate's file list shows the new file.
-	if list := apptCall(t, h, "estate_file_list", fmt.Sprintf(`{"estateid":%d}`, estateID)); !strings.Contains(list, "Protokoll") {
+	if list := callOK(t, h, "estate_file_list", fmt.Sprintf(`{"estateid":%d}`, estateID)); !strings.Contains(list, "Protokoll") {
 		t.Errorf("estate_file_list misses the upload:\n%s", list)
 	}
 
@@ -59,7 +59,7 @@ func TestFileUploadTool(t *testing.T) {
 	big := bytes.Repeat([]byte("0123456789abcdef"), 12500) // 200,000 bytes → 266,668 base64 characters, two blocks
 	before := len(h.Requests())
 	addr := store.Table("address").Records[3]["Id"].(int)
-	text = apptCall(t, h, "file_upload", fmt.Sprintf(`{"module":"address","relatedRecordId":%d,"file":"scan.bin","data":%q}`, addr, base64.StdEncoding.EncodeToString(big)))
+	text = callOK(t, h, "file_upload", fmt.Sprintf(`{"module":"address","relatedRecordId":%d,"file":"scan.bin","data":%q}`, addr, base64.StdEncoding.EncodeToString(big)))
 	f = uplFileID(t, h, text)
 	if !bytes.Equal(f["_content"].([]byte), big) || f["module"] != "address" {
 		t.Errorf("big upload stored %d bytes for %v", len(f["_content"].([]byte)), f["module"])
@@ -74,20 +74,20 @@ func TestFileUploadTool(t *testing.T) {
 		t.Errorf("%d upload calls, want 2 blocks and 1 attach", calls)
 	}
 
-	text = apptCall(t, h, "file_upload", fmt.Sprintf(`{"module":"estate","relatedRecordId":%d,"Art":"Film-Link","url":"https://video.example.com/rundgang","title":"Rundgang"}`, estateID))
+	text = callOK(t, h, "file_upload", fmt.Sprintf(`{"module":"estate","relatedRecordId":%d,"Art":"Film-Link","url":"https://video.example.com/rundgang","title":"Rundgang"}`, estateID))
 	if !strings.HasPrefix(text, "Link https://video.example.com/rundgang added to estate") {
 		t.Errorf("link answer %q", text)
 	}
-	link := apptLastRequest(t, h, "uploadfile").Parameters
+	link := lastRequest(t, h, "uploadfile").Parameters
 	if link["url"] != "https://video.example.com/rundgang" || link["tmpUploadId"] != nil || link["data"] != nil {
 		t.Errorf("link sent %v", link)
 	}
-	text = apptCall(t, h, "file_upload", `{"module":"tmpUpload","file":"Entwurf.pdf","data":"JVBERi0xLjQK"}`)
+	text = callOK(t, h, "file_upload", `{"module":"tmpUpload","file":"Entwurf.pdf","data":"JVBERi0xLjQK"}`)
 	if !strings.Contains(text, "cacheFileUuid: ") {
 		t.Errorf("cache answer %q", text)
 	}
 
-	apptRunBad(t, h, []apptBad{
+	runBadCalls(t, h, []badCall{
 		{"no module", "file_upload", `{"relatedRecordId":3101,"file":"a.txt","text":"x"}`, "module"},
 		{"module enum", "file_upload", `{"module":"calendar","relatedRecordId":5101,"file":"a.txt","text":"x"}`, "module"},
 		{"no record", "file_upload", `{"module":"address","file":"a.txt","text":"x"}`, "relatedRecordId"},
@@ -110,7 +110,7 @@ func TestFileUploadTool(t *testing.T) {
 
 func TestTemplateListTool(t *testing.T) {
 	h := toolstest.New(t)
-	text := apptCall(t, h, "template_list", `{"type":"mail","list":true}`)
+	text := callOK(t, h, "template_list", `{"type":"mail","list":true}`)
 	for _, title := range []string{"Exposéversand Standard", "Terminbestätigung", "Marktpreiseinschätzung"} {
 		if !strings.Contains(text, title) {
 			t.Errorf("missing %s:\n%s", title, text)
@@ -119,19 +119,19 @@ func TestTemplateListTool(t *testing.T) {
 	if strings.Contains(text, "<p>") {
 		t.Errorf("list:true should leave out the body:\n%s", text)
 	}
-	text = apptCall(t, h, "template_list", `{"type":"mail","mailtemplateids":[1501]}`)
+	text = callOK(t, h, "template_list", `{"type":"mail","mailtemplateids":[1501]}`)
 	if !strings.Contains(text, "_BriefAnrede") || !strings.Contains(text, "Hansen & Kröger Vorlagen") {
 		t.Errorf("template 1501:\n%s", text)
 	}
-	text = apptCall(t, h, "template_list", `{"type":"mail","category":"appointmentConfirmation"}`)
+	text = callOK(t, h, "template_list", `{"type":"mail","category":"appointmentConfirmation"}`)
 	if !strings.Contains(text, "Terminbestätigung") || strings.Contains(text, "Exposéversand") {
 		t.Errorf("category filter:\n%s", text)
 	}
-	text = apptCall(t, h, "template_list", `{"type":"pdf"}`)
+	text = callOK(t, h, "template_list", `{"type":"pdf"}`)
 	if !strings.Contains(text, "urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Exposé Standard") {
 		t.Errorf("exposé templates:\n%s", text)
 	}
-	apptRunBad(t, h, []apptBad{
+	runBadCalls(t, h, []badCall{
 		{"no type", "template_list", `{}`, "type"},
 		{"type enum", "template_list", `{"type":"sms"}`, "type"},
 		{"folder for pdf", "template_list", `{"type":"pdf","folderid":53}`, "folderid"},
@@ -141,21 +141,19 @@ func TestTemplateListTool(t *testing.T) {
 
 func TestDefaultAttachmentListTool(t *testing.T) {
 	h := toolstest.New(t)
-	text := apptCall(t, h, "default_attachment_list", `{"id":1501}`)
+	text := callOK(t, h, "default_attachment_list", `{"id":1501}`)
 	for _, want := range []string{"your default attachments (1)", "Datenschutzhinweise.pdf", "attachments of the template (2)", "Widerrufsbelehrung.pdf, 48211 bytes", "[expose] identifier urn:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q:\n%s", want, text)
 		}
 	}
-	if req := apptLastRequest(t, h, "defaultAttachments"); req.ResourceID != "1501" {
+	if req := lastRequest(t, h, "defaultAttachments"); req.ResourceID != "1501" {
 		t.Errorf("resource id %q", req.ResourceID)
 	}
-	text = apptCall(t, h, "default_attachment_list", `{}`)
+	text = callOK(t, h, "default_attachment_list", `{}`)
 	if strings.Contains(text, "template") {
 		t.Errorf("own defaults only:\n%s", text)
 	}
-	if res := h.Call(t, "default_attachment_list", `{"id":9999}`); !res.IsError || !strings.Contains(res.Text, "80") {
-		t.Errorf("unknown template: %+v", res)
-	}
-	apptRunBad(t, h, []apptBad{{"id type", "default_attachment_list", `{"id":"Exposé"}`, "id"}})
+	wantAPIError(t, h, "unknown template", "default_attachment_list", `{"id":9999}`, "80")
+	runBadCalls(t, h, []badCall{{"id type", "default_attachment_list", `{"id":"Exposé"}`, "id"}})
 }

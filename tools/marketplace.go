@@ -78,13 +78,6 @@ func regularNote(regular bool) string {
 	return " (payments run through the marketplace)"
 }
 
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
-}
-
 // InvoiceRecipientParams are the arguments of marketplace_invoice_recipient_read.
 type InvoiceRecipientParams struct {
 	TransactionID int    `json:"transactionid" jsonschema:"required,minimum=1"`
@@ -94,9 +87,7 @@ type InvoiceRecipientParams struct {
 
 func readInvoiceRecipient(ctx context.Context, env *Env, p InvoiceRecipientParams) (*Result, error) {
 	params := map[string]any{"transactionid": p.TransactionID, "userid": p.UserID}
-	if p.ExtendedClaim != "" {
-		params["extendedclaim"] = p.ExtendedClaim
-	}
+	setIf(params, "extendedclaim", p.ExtendedClaim, p.ExtendedClaim != "")
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "getMarketplaceInvoiceRecipient", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -124,9 +115,7 @@ func cancelSubscription(ctx context.Context, env *Env, p SubscriptionCancelParam
 		return nil, err
 	}
 	params := map[string]any{"aboid": p.AboID, "cancelationDate": p.CancelationDate}
-	if p.ExtendedClaim != "" {
-		params["extendedclaim"] = p.ExtendedClaim
-	}
+	setIf(params, "extendedclaim", p.ExtendedClaim, p.ExtendedClaim != "")
 	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "marketplaceCancelAbo", Parameters: params}); err != nil {
 		return nil, err
 	}
@@ -172,11 +161,7 @@ func createPaymentLink(ctx context.Context, env *Env, p PaymentLinkParams) (*Res
 		}
 	}
 	text := fmt.Sprintf("Payment link for transaction %d over %s EUR net created: %s\nE-mailed to the customer: %s.", p.TransactionID, p.PriceNet, url, yesNo(mailed))
-	out := &Result{Text: text}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"subsequentPaymentUrl": url, "mailToCustomerSent": mailed}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: text}, map[string]any{"subsequentPaymentUrl": url, "mailToCustomerSent": mailed}), nil
 }
 
 func previewPaymentLink(_ context.Context, _ *Env, p PaymentLinkParams) (*Preview, error) {

@@ -12,20 +12,14 @@ import (
 // TestMarketplaceTools runs the marketplace tools through one harness; each
 // test looks only at the outbox entries it caused.
 func TestMarketplaceTools(t *testing.T) {
-	h := toolstest.New(t)
-	for _, tc := range []struct {
-		name string
-		run  func(*testing.T, *toolstest.Harness)
-	}{
+	runShared(t, []sharedTest{
 		{"MarketplaceProviderUnlock", testMarketplaceProviderUnlock},
 		{"MarketplaceInvoiceRecipientRead", testMarketplaceInvoiceRecipientRead},
 		{"MarketplaceSubscriptionCancel", testMarketplaceSubscriptionCancel},
 		{"MarketplacePaymentLinkCreate", testMarketplacePaymentLinkCreate},
 		{"MarketplaceTransactionRefund", testMarketplaceTransactionRefund},
 		{"MarketplaceWebhooksExecute", testMarketplaceWebhooksExecute},
-	} {
-		t.Run(tc.name, func(t *testing.T) { tc.run(t, h) })
-	}
+	})
 }
 
 // mktTransaction picks a refundable payment of the sandbox's own provider with billing data.
@@ -43,21 +37,21 @@ func mktTransaction(t *testing.T, h *toolstest.Harness) *sandbox.MarketplaceTran
 
 func testMarketplaceProviderUnlock(t *testing.T, h *toolstest.Harness) {
 	args := fmt.Sprintf(`{"parameterCacheId":%q,"extendedclaim":"claim-123","isRegularCustomer":true}`, sandbox.MarketplaceActivationID)
-	p, err := stgPreview(t, h, "marketplace_provider_unlock", args)
+	p, err := preview(t, h, "marketplace_provider_unlock", args)
 	if err != nil || !strings.Contains(p.Target, sandbox.MarketplaceActivationID) || !strings.Contains(strings.Join(p.Changes, "\n"), "regular customer: yes") {
 		t.Errorf("preview %+v, %v", p, err)
 	}
-	text := stgCall(t, h, "marketplace_provider_unlock", args)
+	text := callOK(t, h, "marketplace_provider_unlock", args)
 	if !strings.Contains(text, "Provider activated") {
 		t.Errorf("answer: %s", text)
 	}
-	if p := stgLast(t, h, "unlockProvider").Parameters; p["isRegularCustomer"] != "1" && fmt.Sprint(p["isRegularCustomer"]) != "1" {
+	if p := lastRequest(t, h, "unlockProvider").Parameters; p["isRegularCustomer"] != "1" && fmt.Sprint(p["isRegularCustomer"]) != "1" {
 		t.Errorf("isRegularCustomer sent as %v", p["isRegularCustomer"])
 	}
 	if regular, ok := sandbox.Marketplace(h.Sandbox.Store()).Activated[sandbox.MarketplaceActivationID]; !ok || !regular {
 		t.Errorf("activation not stored")
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"not a uuid", "marketplace_provider_unlock", `{"parameterCacheId":"12345","extendedclaim":"c"}`, "parameterCacheId"},
 		{"no claim", "marketplace_provider_unlock", fmt.Sprintf(`{"parameterCacheId":%q}`, sandbox.MarketplaceActivationID), "extendedclaim"},
 		{"empty claim", "marketplace_provider_unlock", fmt.Sprintf(`{"parameterCacheId":%q,"extendedclaim":""}`, sandbox.MarketplaceActivationID), "extendedclaim"},
@@ -66,17 +60,14 @@ func testMarketplaceProviderUnlock(t *testing.T, h *toolstest.Harness) {
 
 func testMarketplaceInvoiceRecipientRead(t *testing.T, h *toolstest.Harness) {
 	tx := mktTransaction(t, h)
-	text := stgCall(t, h, "marketplace_invoice_recipient_read", fmt.Sprintf(`{"transactionid":%d,"userid":%d,"extendedclaim":"claim"}`, tx.ID, tx.Buyer))
+	text := callOK(t, h, "marketplace_invoice_recipient_read", fmt.Sprintf(`{"transactionid":%d,"userid":%d,"extendedclaim":"claim"}`, tx.ID, tx.Buyer))
 	for _, k := range []string{"lastname", "companyname", "zipcode", "companyUstId"} {
 		if !strings.Contains(text, k+": "+tx.Recipient[k]) {
 			t.Errorf("missing %s in:\n%s", k, text)
 		}
 	}
-	res := h.Call(t, "marketplace_invoice_recipient_read", fmt.Sprintf(`{"transactionid":%d,"userid":%d}`, tx.ID, tx.Buyer))
-	if !res.IsError || !strings.Contains(res.Text, "190") {
-		t.Errorf("without claim after 15 minutes: %+v", res)
-	}
-	stgRunBad(t, h, []stgBadCase{
+	wantAPIError(t, h, "without claim after 15 minutes", "marketplace_invoice_recipient_read", fmt.Sprintf(`{"transactionid":%d,"userid":%d}`, tx.ID, tx.Buyer), "190")
+	runBadCalls(t, h, []badCall{
 		{"no transaction", "marketplace_invoice_recipient_read", `{"userid":12}`, "transactionid"},
 		{"no user", "marketplace_invoice_recipient_read", `{"transactionid":1100458812}`, "userid"},
 		{"user text", "marketplace_invoice_recipient_read", `{"transactionid":1100458812,"userid":"Hansen"}`, "userid"},
@@ -87,14 +78,14 @@ func testMarketplaceSubscriptionCancel(t *testing.T, h *toolstest.Harness) {
 	base := len(h.Sandbox.Outbox())
 	sub := sandbox.Marketplace(h.Sandbox.Store()).Subs[0]
 	args := fmt.Sprintf(`{"aboid":%q,"cancelationDate":"2026-12-31"}`, sub.ID)
-	p, err := stgPreview(t, h, "marketplace_subscription_cancel", args)
+	p, err := preview(t, h, "marketplace_subscription_cancel", args)
 	if err != nil || p.RecordID != sub.ID || !strings.Contains(p.Changes[0], "from 2026-12-31") {
 		t.Errorf("preview %+v, %v", p, err)
 	}
 	if len(h.Sandbox.Outbox()) != base {
 		t.Fatal("preview reached the outbox")
 	}
-	text := stgCall(t, h, "marketplace_subscription_cancel", args)
+	text := callOK(t, h, "marketplace_subscription_cancel", args)
 	if !strings.Contains(text, "subscription "+sub.ID) {
 		t.Errorf("answer: %s", text)
 	}
@@ -102,12 +93,12 @@ func testMarketplaceSubscriptionCancel(t *testing.T, h *toolstest.Harness) {
 	if len(out) != 1 || out[0].Kind != "marketplaceCancelAbo" || out[0].Parameters["aboid"] != sub.ID || out[0].Parameters["cancelationDate"] != "2026-12-31" {
 		t.Errorf("outbox %+v", out)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"german date", "marketplace_subscription_cancel", `{"aboid":"317","cancelationDate":"31.12.2026"}`, "cancelationDate"},
 		{"impossible date", "marketplace_subscription_cancel", `{"aboid":"317","cancelationDate":"2026-02-30"}`, "cancelationDate"},
 		{"no id", "marketplace_subscription_cancel", `{"cancelationDate":"2026-12-31"}`, "aboid"},
 	})
-	if _, err := stgPreview(t, h, "marketplace_subscription_cancel", `{"aboid":"317","cancelationDate":"2026-02-30"}`); err == nil {
+	if _, err := preview(t, h, "marketplace_subscription_cancel", `{"aboid":"317","cancelationDate":"2026-02-30"}`); err == nil {
 		t.Errorf("preview accepted an impossible date")
 	}
 }
@@ -116,7 +107,7 @@ func testMarketplacePaymentLinkCreate(t *testing.T, h *toolstest.Harness) {
 	base := len(h.Sandbox.Outbox())
 	tx := mktTransaction(t, h)
 	args := fmt.Sprintf(`{"transactionid":%d,"priceNet":"149.00","description":"Zusätzliche Drohnenaufnahmen","sendMailToCustomer":true}`, tx.ID)
-	p, err := stgPreview(t, h, "marketplace_payment_link_create", args)
+	p, err := preview(t, h, "marketplace_payment_link_create", args)
 	changes := ""
 	if p != nil {
 		changes = strings.Join(p.Changes, "\n")
@@ -124,7 +115,7 @@ func testMarketplacePaymentLinkCreate(t *testing.T, h *toolstest.Harness) {
 	if err != nil || !strings.Contains(p.Target, fmt.Sprint(tx.ID)) || !strings.Contains(changes, "149.00 EUR net") || !strings.Contains(changes, "e-mailed to the customer") {
 		t.Errorf("preview %+v, %v", p, err)
 	}
-	text := stgCall(t, h, "marketplace_payment_link_create", args)
+	text := callOK(t, h, "marketplace_payment_link_create", args)
 	out := h.Sandbox.Outbox()[base:]
 	if len(out) != 1 || out[0].Kind != "subsequentPaymentLink" || out[0].Parameters["priceNet"] != "149.00" || out[0].Parameters["transactionid"] != fmt.Sprint(tx.ID) {
 		t.Fatalf("outbox %+v", out)
@@ -132,7 +123,7 @@ func testMarketplacePaymentLinkCreate(t *testing.T, h *toolstest.Harness) {
 	if url := out[0].Parameters["subsequentPaymentUrl"].(string); !strings.Contains(text, url) || !strings.Contains(text, "E-mailed to the customer: yes") {
 		t.Errorf("answer:\n%s", text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"comma price", "marketplace_payment_link_create", `{"transactionid":1100458812,"priceNet":"149,00","description":"x"}`, "priceNet"},
 		{"price as number", "marketplace_payment_link_create", `{"transactionid":1100458812,"priceNet":149,"description":"x"}`, "priceNet"},
 		{"no description", "marketplace_payment_link_create", `{"transactionid":1100458812,"priceNet":"1.00"}`, "description"},
@@ -144,11 +135,11 @@ func testMarketplaceTransactionRefund(t *testing.T, h *toolstest.Harness) {
 	base := len(h.Sandbox.Outbox())
 	tx := mktTransaction(t, h)
 	args := fmt.Sprintf(`{"transactionid":%d}`, tx.ID)
-	p, err := stgPreview(t, h, "marketplace_transaction_refund", args)
+	p, err := preview(t, h, "marketplace_transaction_refund", args)
 	if err != nil || !strings.Contains(p.Target, fmt.Sprint(tx.ID)) || !strings.Contains(p.Changes[0], "full amount") {
 		t.Errorf("preview %+v, %v", p, err)
 	}
-	text := stgCall(t, h, "marketplace_transaction_refund", args)
+	text := callOK(t, h, "marketplace_transaction_refund", args)
 	if !strings.Contains(text, fmt.Sprintf("Transaction %d refunded", tx.ID)) {
 		t.Errorf("answer: %s", text)
 	}
@@ -156,11 +147,8 @@ func testMarketplaceTransactionRefund(t *testing.T, h *toolstest.Harness) {
 	if len(out) != 1 || out[0].Kind != "transactionRefund" || out[0].Parameters["amountNet"] != fmt.Sprintf("%.2f", tx.PriceNet) {
 		t.Errorf("outbox %+v", out)
 	}
-	res := h.Call(t, "marketplace_transaction_refund", args)
-	if !res.IsError || !strings.Contains(res.Text, "210") {
-		t.Errorf("second refund: %+v", res)
-	}
-	stgRunBad(t, h, []stgBadCase{
+	wantAPIError(t, h, "second refund", "marketplace_transaction_refund", args, "210")
+	runBadCalls(t, h, []badCall{
 		{"missing", "marketplace_transaction_refund", `{}`, "transactionid"},
 		{"text id", "marketplace_transaction_refund", `{"transactionid":"abc"}`, "transactionid"},
 		{"zero", "marketplace_transaction_refund", `{"transactionid":0}`, "transactionid"},
@@ -172,17 +160,17 @@ func testMarketplaceWebhooksExecute(t *testing.T, h *toolstest.Harness) {
 	estate := h.Sandbox.Store().Table("estate").Records[0]
 	id := estate["Id"].(int)
 	args := fmt.Sprintf(`{"id":%d,"module":"estate"}`, id)
-	p, err := stgPreview(t, h, "marketplace_webhooks_execute", args)
+	p, err := preview(t, h, "marketplace_webhooks_execute", args)
 	if err != nil || !strings.HasPrefix(p.Target, fmt.Sprintf("estate %d", id)) {
 		t.Errorf("preview %+v, %v", p, err)
 	}
 	if title, _ := estate["objekttitel"].(string); p != nil && title != "" && !strings.Contains(p.Target, title) {
 		t.Errorf("preview does not name the estate %q: %s", title, p.Target)
 	}
-	if _, err := stgPreview(t, h, "marketplace_webhooks_execute", `{"id":1,"module":"estate"}`); err == nil {
+	if _, err := preview(t, h, "marketplace_webhooks_execute", `{"id":1,"module":"estate"}`); err == nil {
 		t.Errorf("preview accepted a missing estate")
 	}
-	text := stgCall(t, h, "marketplace_webhooks_execute", args)
+	text := callOK(t, h, "marketplace_webhooks_execute", args)
 	if !strings.Contains(text, fmt.Sprintf("estate %d", id)) {
 		t.Errorf("answer: %s", text)
 	}
@@ -190,7 +178,7 @@ func testMarketplaceWebhooksExecute(t *testing.T, h *toolstest.Harness) {
 	if len(out) != 1 || out[0].Kind != "executeMarketplaceWebhooks" || out[0].Parameters["resourceid"] != fmt.Sprint(id) || out[0].Parameters["module"] != "estate" {
 		t.Errorf("outbox %+v", out)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"bad module", "marketplace_webhooks_execute", `{"id":1,"module":"agentsLog"}`, "module"},
 		{"no id", "marketplace_webhooks_execute", `{"module":"estate"}`, "id"},
 		{"id zero", "marketplace_webhooks_execute", `{"id":0,"module":"estate"}`, "id"},

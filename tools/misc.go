@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -64,12 +65,8 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 		return nil, err
 	}
 	params := map[string]any{"module": p.Module, "listlimit": limit}
-	if p.User > 0 {
-		params["user"] = p.User
-	}
-	if len(p.Filter) > 0 {
-		params["filter"] = p.Filter.wire()
-	}
+	setIf(params, "user", p.User, p.User > 0)
+	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "recordsLastSeen", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -77,12 +74,7 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 	if env.Render.Raw {
 		return &Result{Text: string(res.Raw)}, nil
 	}
-	var ids []int
-	for _, r := range res.Records {
-		if id, err := strconv.Atoi(r.IDString()); err == nil {
-			ids = append(ids, id)
-		}
-	}
+	ids := recordIDs(res.Records)
 	noun := map[string]string{"estate": "estates", "address": "addresses", "task": "tasks", "email": "e-mails"}[p.Module]
 	var b strings.Builder
 	switch {
@@ -93,20 +85,16 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 	default:
 		fmt.Fprintf(&b, "Last opened %s, newest first (%d of %d):", noun, len(ids), res.Total)
 		kind := p.Module
-		names := relNames(ctx, env, map[string][]int{kind: ids})
+		names := recordNames(ctx, env, map[string][]int{kind: ids})
 		for _, id := range ids {
-			label := relLabel(kind, id, names, true)
+			label := recordRef(kind, id, names, true)
 			if kind == "email" {
 				label = "e-mail " + strconv.Itoa(id)
 			}
 			b.WriteString("\n- " + label)
 		}
 	}
-	out := &Result{Text: b.String()}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"ids": ids, "total": res.Total}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: b.String()}, map[string]any{"ids": ids, "total": res.Total}), nil
 }
 
 // MacroParams are the arguments of macro_resolve.
@@ -140,11 +128,7 @@ func resolveMacro(ctx context.Context, env *Env, p MacroParams) (*Result, error)
 	if len(res.Records) > 0 {
 		text, _ = res.Records[0].Fields()["resolvedtext"].(string)
 	}
-	out := &Result{Text: "Resolved text: " + condense.Untrusted(text)}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"resolvedtext": text}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: "Resolved text: " + condense.Untrusted(text)}, map[string]any{"resolvedtext": text}), nil
 }
 
 // miscLogModules are the module values of the change log. The list is long, so
@@ -175,11 +159,11 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	if p.ListLimit != nil {
 		limit = *p.ListLimit
 	}
-	if p.Module != "" && !miscHas(miscLogModules, p.Module) {
+	if p.Module != "" && !slices.Contains(miscLogModules, p.Module) {
 		return nil, argErrorf("module", "unknown module %q%s; allowed: %s", p.Module, suggest(p.Module, miscLogModules), strings.Join(miscLogModules, ", "))
 	}
 	for _, k := range keys(p.Filter) {
-		if !miscHas(miscLogColumns, k) {
+		if !slices.Contains(miscLogColumns, k) {
 			return nil, argErrorf("filter."+k, "is not a log column%s; allowed: %s", suggest(k, miscLogColumns), strings.Join(miscLogColumns, ", "))
 		}
 	}
@@ -187,21 +171,11 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 		return nil, err
 	}
 	params := map[string]any{"listlimit": limit}
-	if p.ListOffset > 0 {
-		params["listOffset"] = p.ListOffset
-	}
-	if p.Module != "" {
-		params["module"] = p.Module
-	}
-	if p.Action != "" {
-		params["action"] = p.Action
-	}
-	if p.User > 0 {
-		params["user"] = p.User
-	}
-	if len(p.Filter) > 0 {
-		params["filter"] = p.Filter.wire()
-	}
+	setIf(params, "listOffset", p.ListOffset, p.ListOffset > 0)
+	setIf(params, "module", p.Module, p.Module != "")
+	setIf(params, "action", p.Action, p.Action != "")
+	setIf(params, "user", p.User, p.User > 0)
+	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "log", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -215,26 +189,13 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	return condense.Records(res, l, env.Render), nil
 }
 
-func miscHas(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
-}
-
 // SurveyParams are the arguments of survey_read.
 type SurveyParams struct {
 	ID int `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Survey id: read its pages and questions; without it, list all surveys"`
 }
 
 func readSurvey(ctx context.Context, env *Env, p SurveyParams) (*Result, error) {
-	a := onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentdocument", Parameters: map[string]any{}}
-	if p.ID > 0 {
-		a.ResourceID = strconv.Itoa(p.ID)
-	}
-	res, err := env.API.Call(ctx, a)
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentdocument", ResourceID: optionalID(p.ID), Parameters: map[string]any{}})
 	if err != nil {
 		return nil, err
 	}
@@ -277,7 +238,7 @@ func readSurvey(ctx context.Context, env *Env, p SurveyParams) (*Result, error) 
 		if pdf != "" {
 			fmt.Fprintf(&b, "; PDF type %s", pdf)
 		}
-		fmt.Fprintf(&b, "; already sent by e-mail: %s", map[bool]string{true: "yes", false: "no"}[flag("transfered")])
+		fmt.Fprintf(&b, "; already sent by e-mail: %s", yesNo(flag("transfered")))
 		var content any
 		_ = json.Unmarshal(el[title], &content)
 		surveyWalk(&b, content)
@@ -356,11 +317,8 @@ func modifyTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*R
 		return condense.Text("The working-time module is not active for this account; nothing was tracked."), nil
 	}
 	state := map[bool]string{true: "running", false: "stopped"}[el.Tracking]
-	out := condense.Text("Working-time clock %s. Today: worked %s, breaks %s, target %s.", state, el.Work, el.Break, el.Target)
-	if env.Render.Structured {
-		out.Structured = map[string]any{"currentlytracking": el.Tracking, "worktime": el.Work, "breaktime": el.Break, "targetTimeToday": el.Target}
-	}
-	return out, nil
+	return withStructured(env, condense.Text("Working-time clock %s. Today: worked %s, breaks %s, target %s.", state, el.Work, el.Break, el.Target),
+		map[string]any{"currentlytracking": el.Tracking, "worktime": el.Work, "breaktime": el.Break, "targetTimeToday": el.Target}), nil
 }
 
 func previewTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*Preview, error) {
@@ -383,9 +341,7 @@ func getRecordLink(ctx context.Context, env *Env, p RecordLinkParams) (*Result, 
 		return nil, argErrorf("type", "is only used with module agentslog")
 	}
 	params := map[string]any{"recordId": p.RecordID}
-	if p.Type != "" {
-		params["type"] = p.Type
-	}
+	setIf(params, "type", p.Type, p.Type != "")
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "getlink", ResourceID: p.Module, Parameters: params})
 	if err != nil {
 		return nil, err
@@ -400,9 +356,6 @@ func getRecordLink(ctx context.Context, env *Env, p RecordLinkParams) (*Result, 
 	if link == "" {
 		return condense.Text("onOffice returned no link for %s %d.", p.Module, p.RecordID), nil
 	}
-	out := condense.Text("Link to %s %d in onOffice enterprise (opens only for a logged-in user; do not store it): %s", relNoun(p.Module), p.RecordID, link)
-	if env.Render.Structured {
-		out.Structured = map[string]any{"url": link}
-	}
-	return out, nil
+	return withStructured(env, condense.Text("Link to %s %d in onOffice enterprise (opens only for a logged-in user; do not store it): %s", relNoun(p.Module), p.RecordID, link),
+		map[string]any{"url": link}), nil
 }

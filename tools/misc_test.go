@@ -11,7 +11,7 @@ import (
 )
 
 func testRecordsLastSeen(t *testing.T, h *toolstest.Harness) {
-	text := relOK(t, h, "records_last_seen", `{"module":"estate","listlimit":5}`)
+	text := callOK(t, h, "records_last_seen", `{"module":"estate","listlimit":5}`)
 	ids := regexp.MustCompile(`estate (\d+)`).FindAllStringSubmatch(text, -1)
 	if len(ids) != 5 {
 		t.Fatalf("want 5 estates:\n%s", text)
@@ -25,16 +25,16 @@ func testRecordsLastSeen(t *testing.T, h *toolstest.Harness) {
 	if r := h.Requests()[len(h.Requests())-2]; r.ResourceType != "recordsLastSeen" || fmt.Sprint(r.Parameters["listlimit"]) != "5" {
 		t.Errorf("request %+v", r)
 	}
-	count := relOK(t, h, "records_last_seen", `{"module":"estate","listlimit":0}`)
+	count := callOK(t, h, "records_last_seen", `{"module":"estate","listlimit":0}`)
 	total := regexp.MustCompile(`of (\d+)\)`).FindStringSubmatch(text)
 	if total == nil || !strings.HasPrefix(count, total[1]+" last opened estates") {
 		t.Errorf("count %q, list said %v", count, total)
 	}
-	text = relOK(t, h, "records_last_seen", `{"module":"address","listlimit":3,"filter":{"date":[{"op":"between","val":["2026-01-01 00:00:00","2026-12-31 23:59:59"]}]}}`)
+	text = callOK(t, h, "records_last_seen", `{"module":"address","listlimit":3,"filter":{"date":[{"op":"between","val":["2026-01-01 00:00:00","2026-12-31 23:59:59"]}]}}`)
 	if !strings.Contains(text, "address ") {
 		t.Errorf("addresses:\n%s", text)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"no module", "records_last_seen", `{"listlimit":5}`, "module"},
 		{"plural module", "records_last_seen", `{"module":"estates"}`, "module"},
 		{"email field filter", "records_last_seen", `{"module":"email","filter":{"subject":[{"op":"=","val":"x"}]}}`, "filter.subject"},
@@ -47,11 +47,11 @@ func testMacroResolveTool(t *testing.T, h *toolstest.Harness) {
 	store := h.Sandbox.Store()
 	estate := store.Table("estate").Records[0]
 	user := store.Table("user").Get(estate["benutzer"].(int))
-	text := relOK(t, h, "macro_resolve", fmt.Sprintf(`{"text":"Ihr Ansprechpartner: _Uservorname _Username","estateids":[%d]}`, estate["Id"]))
+	text := callOK(t, h, "macro_resolve", fmt.Sprintf(`{"text":"Ihr Ansprechpartner: _Uservorname _Username","estateids":[%d]}`, estate["Id"]))
 	if want := fmt.Sprintf("Ihr Ansprechpartner: %s %s", user["Vorname"], user["Nachname"]); !strings.Contains(text, want) || !strings.Contains(text, "«crm-text»") {
 		t.Errorf("want %q marked as CRM text, got %q", want, text)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"no text", "macro_resolve", `{"estateids":[3101]}`, "text"},
 		{"blank text", "macro_resolve", `{"text":"  "}`, "text"},
 		{"ids as word", "macro_resolve", `{"text":"_Vorname","addressids":"Becker"}`, "addressids"},
@@ -60,20 +60,20 @@ func testMacroResolveTool(t *testing.T, h *toolstest.Harness) {
 
 func testLogEntriesRead(t *testing.T, h *toolstest.Harness) {
 	estate, _ := h.Sandbox.Store().Table("estate").Records[0]["Id"].(int)
-	text := relOK(t, h, "log_entries_read", fmt.Sprintf(`{"module":"estate","action":"add","filter":{"targetPk":[{"op":"=","val":%d}]}}`, estate))
+	text := callOK(t, h, "log_entries_read", fmt.Sprintf(`{"module":"estate","action":"add","filter":{"targetPk":[{"op":"=","val":%d}]}}`, estate))
 	created, _ := h.Sandbox.Store().Table("estate").Get(estate)["erstellt_am"].(string)
 	if !strings.Contains(text, strconv.Itoa(estate)) || !strings.Contains(text, created[:16]) || !strings.Contains(text, "add") {
 		t.Errorf("creation of estate %d (%s):\n%s", estate, created, text)
 	}
-	text = relOK(t, h, "log_entries_read", `{"listlimit":2}`)
+	text = callOK(t, h, "log_entries_read", `{"listlimit":2}`)
 	if !strings.Contains(text, `"listOffset":2`) {
 		t.Errorf("no next page with listOffset:\n%s", text)
 	}
-	count := relOK(t, h, "log_entries_read", `{"listlimit":0}`)
+	count := callOK(t, h, "log_entries_read", `{"listlimit":0}`)
 	if !strings.HasSuffix(count, "log entries match.") {
 		t.Errorf("count: %q", count)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"plural module", "log_entries_read", `{"module":"estates"}`, "estate"},
 		{"unknown action", "log_entries_read", `{"action":"remove"}`, "action"},
 		{"unknown column", "log_entries_read", `{"filter":{"field":[{"op":"=","val":"kaufpreis"}]}}`, "filter.field"},
@@ -82,7 +82,7 @@ func testLogEntriesRead(t *testing.T, h *toolstest.Harness) {
 }
 
 func testSurveyRead(t *testing.T, h *toolstest.Harness) {
-	list := relOK(t, h, "survey_read", `{}`)
+	list := callOK(t, h, "survey_read", `{}`)
 	m := regexp.MustCompile(`(\d+)\|([^\n|]+)`).FindStringSubmatch(list)
 	if m == nil {
 		m = regexp.MustCompile(`id (\d+) \| title: ([^\n|]+)`).FindStringSubmatch(list)
@@ -90,43 +90,40 @@ func testSurveyRead(t *testing.T, h *toolstest.Harness) {
 	if m == nil {
 		t.Fatalf("no survey in:\n%s", list)
 	}
-	one := relOK(t, h, "survey_read", `{"id":`+m[1]+`}`)
+	one := callOK(t, h, "survey_read", `{"id":`+m[1]+`}`)
 	if !strings.Contains(one, strings.TrimSpace(m[2])) || !strings.Contains(one, "Page: ") || !strings.Contains(one, "- [") {
 		t.Errorf("survey %s:\n%s", m[1], one)
 	}
-	res := h.Call(t, "survey_read", `{"id":4711}`)
-	if !res.IsError || !strings.Contains(res.Text, "130") {
-		t.Errorf("unknown survey: %+v", res)
-	}
-	relRunBad(t, h, []relBad{{"id as word", "survey_read", `{"id":"first"}`, "id"}})
+	wantAPIError(t, h, "unknown survey", "survey_read", `{"id":4711}`, "130")
+	runBadCalls(t, h, []badCall{{"id as word", "survey_read", `{"id":"first"}`, "id"}})
 }
 
 func testTimeTrackingModify(t *testing.T, h *toolstest.Harness) {
-	p := relPreview(t, h, "time_tracking_modify", `{"track":true}`)
+	p := mustPreview(t, h, "time_tracking_modify", `{"track":true}`)
 	if !strings.Contains(p.Target, "working-time clock") || p.Changes[0] != "clock: → running" {
 		t.Errorf("preview %+v", p)
 	}
 	if n := h.WriteRequests(); n != 0 {
 		t.Fatalf("the preview wrote (%d writes)", n)
 	}
-	text := relOK(t, h, "time_tracking_modify", `{"track":true}`)
+	text := callOK(t, h, "time_tracking_modify", `{"track":true}`)
 	if !strings.Contains(text, "running") || !strings.Contains(text, "target") {
 		t.Errorf("start: %s", text)
 	}
 	if last := h.Requests()[len(h.Requests())-1]; fmt.Sprint(last.Parameters["track"]) != "1" {
 		t.Errorf("sent %v", last.Parameters)
 	}
-	if text := relOK(t, h, "time_tracking_modify", `{"track":false}`); !strings.Contains(text, "stopped") {
+	if text := callOK(t, h, "time_tracking_modify", `{"track":false}`); !strings.Contains(text, "stopped") {
 		t.Errorf("stop: %s", text)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"no track", "time_tracking_modify", `{}`, "track"},
 		{"track as word", "time_tracking_modify", `{"track":"start"}`, "track"},
 	})
 }
 
 func testRecordLinkGet(t *testing.T, h *toolstest.Harness) {
-	text := relOK(t, h, "record_link_get", `{"module":"address","recordId":10001}`)
+	text := callOK(t, h, "record_link_get", `{"module":"address","recordId":10001}`)
 	if !strings.Contains(text, "https://smart.onoffice.de/smart/smart.php?params=") || !strings.Contains(text, "address 10001") {
 		t.Errorf("link: %s", text)
 	}
@@ -134,25 +131,23 @@ func testRecordLinkGet(t *testing.T, h *toolstest.Harness) {
 		t.Errorf("sent %+v", last)
 	}
 	entry := relFirst(t, h, "agentsLog:address")
-	relOK(t, h, "record_link_get", fmt.Sprintf(`{"module":"agentslog","recordId":%d,"type":"address"}`, entry.Parent))
-	relRunBad(t, h, []relBad{
+	callOK(t, h, "record_link_get", fmt.Sprintf(`{"module":"agentslog","recordId":%d,"type":"address"}`, entry.Parent))
+	runBadCalls(t, h, []badCall{
 		{"type on estate", "record_link_get", `{"module":"estate","recordId":3101,"type":"address"}`, "type"},
 		{"unknown module", "record_link_get", `{"module":"task","recordId":701}`, "module"},
 		{"no id", "record_link_get", `{"module":"estate"}`, "recordId"},
 	})
-	res := h.Call(t, "record_link_get", `{"module":"estate","recordId":999999}`)
-	if !res.IsError || !strings.Contains(res.Text, "80") {
-		t.Errorf("unknown estate: %+v", res)
-	}
+	wantAPIError(t, h, "unknown estate", "record_link_get", `{"module":"estate","recordId":999999}`, "80")
 }
 
 // TestMiscTools shares one sandbox among the subtests: starting one costs more than the calls.
 func TestMiscTools(t *testing.T) {
-	h := toolstest.New(t)
-	t.Run("RecordsLastSeen", func(t *testing.T) { testRecordsLastSeen(t, h) })
-	t.Run("MacroResolveTool", func(t *testing.T) { testMacroResolveTool(t, h) })
-	t.Run("LogEntriesRead", func(t *testing.T) { testLogEntriesRead(t, h) })
-	t.Run("SurveyRead", func(t *testing.T) { testSurveyRead(t, h) })
-	t.Run("TimeTrackingModify", func(t *testing.T) { testTimeTrackingModify(t, h) })
-	t.Run("RecordLinkGet", func(t *testing.T) { testRecordLinkGet(t, h) })
+	runShared(t, []sharedTest{
+		{"RecordsLastSeen", testRecordsLastSeen},
+		{"MacroResolveTool", testMacroResolveTool},
+		{"LogEntriesRead", testLogEntriesRead},
+		{"SurveyRead", testSurveyRead},
+		{"TimeTrackingModify", testTimeTrackingModify},
+		{"RecordLinkGet", testRecordLinkGet},
+	})
 }

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
@@ -10,6 +11,7 @@ import (
 	orderedmap "github.com/pb33f/ordered-map/v2"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
 // Condition is one {op, val} entry of an onOffice filter.
@@ -125,6 +127,24 @@ func checkFields(ctx context.Context, env *Env, module, arg string, names []stri
 	return nil
 }
 
+// checkValues checks the named fields of a data object: the names against
+// the module's field configuration, then each value with check.
+func checkValues(ctx context.Context, env *Env, module, arg string, data map[string]any, names []string, check func(f onoffice.FieldInfo, arg string, v any) error) error {
+	if err := checkFields(ctx, env, module, arg, names); err != nil {
+		return err
+	}
+	mf := moduleFields(ctx, env, module)
+	if mf == nil {
+		return nil
+	}
+	for _, name := range names {
+		if err := check(mf.Fields[name], arg+"."+name, data[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // suggest returns a "did you mean" clause with the closest names.
 func suggest(name string, candidates []string) string {
 	type scored struct {
@@ -180,6 +200,18 @@ func levenshtein(a, b string) int {
 	return prev[len(rb)]
 }
 
+// sortedKeysByLabel returns the keys of a select field, ordered by label.
+func sortedKeysByLabel(m map[string]string) []string {
+	ks := keys(m)
+	sort.SliceStable(ks, func(i, j int) bool { return m[ks[i]] < m[ks[j]] })
+	return ks
+}
+
+// keysClause lists select keys for a field listing: " [keys: key=label, …]".
+func keysClause(m map[string]string) string {
+	return " [keys: " + strings.Join(keyLabels(sortedKeysByLabel(m), m, false), ", ") + "]"
+}
+
 // keys returns the map's keys, sorted.
 func keys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
@@ -199,6 +231,16 @@ type listParams struct {
 	ListOffset int
 }
 
+// withDefaults fills in the fields read when the model names none and the
+// page size of 20.
+func (p listParams) withDefaults(fields []string) listParams {
+	if len(p.Data) == 0 {
+		p.Data = fields
+	}
+	p.ListLimit = cmp.Or(p.ListLimit, 20)
+	return p
+}
+
 // check validates field names of data, filter and sortby for a module.
 func (p listParams) check(ctx context.Context, env *Env, module string, pseudo ...string) error {
 	if err := checkFields(ctx, env, module, "data", p.Data, pseudo...); err != nil {
@@ -216,16 +258,25 @@ func (p listParams) check(ctx context.Context, env *Env, module string, pseudo .
 // apply puts the shared arguments into onOffice parameters.
 func (p listParams) apply(params map[string]any) {
 	params["data"] = p.Data
-	if len(p.Filter) > 0 {
-		params["filter"] = p.Filter.wire()
-	}
-	if len(p.SortBy) > 0 {
-		params["sortby"] = map[string]string(p.SortBy)
-	}
+	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
+	setIf(params, "sortby", map[string]string(p.SortBy), len(p.SortBy) > 0)
 	params["listlimit"] = p.ListLimit
-	if p.ListOffset > 0 {
-		params["listoffset"] = p.ListOffset
+	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+}
+
+// readList runs a read of many records, or of one when id is set, and
+// renders them with the field configuration of module; only a read of
+// many records gets paging hints.
+func (p listParams) readList(ctx context.Context, env *Env, module, resourceType string, id int, params map[string]any, l condense.List, args any) (*Result, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: resourceType, ResourceID: optionalID(id), Parameters: params})
+	if err != nil {
+		return nil, err
 	}
+	l.Fields = moduleFields(ctx, env, module)
+	if id == 0 {
+		l.Page = listPage(p.ListOffset, p.ListLimit, args)
+	}
+	return condense.Records(res, l, env.Render), nil
 }
 
 // moduleFields returns the cached field configuration, or nil when it cannot be read.

@@ -1,9 +1,11 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -194,7 +196,7 @@ func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result
 	for _, ids := range links {
 		others = append(others, ids...)
 	}
-	names := relNames(ctx, env, map[string][]int{askedKind: asked, otherKind: others})
+	names := recordNames(ctx, env, map[string][]int{askedKind: asked, otherKind: others})
 
 	var b strings.Builder
 	if dir == "parentids" {
@@ -215,23 +217,20 @@ func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result
 		structured[key] = ids
 		total += len(ids)
 		if len(ids) == 0 {
-			fmt.Fprintf(&b, "- %s: none\n", relLabel(askedKind, id, names, true))
+			fmt.Fprintf(&b, "- %s: none\n", recordRef(askedKind, id, names, true))
 			continue
 		}
 		parts := make([]string, len(ids))
 		for i, o := range ids {
-			parts[i] = relLabel(otherKind, o, names, true)
+			parts[i] = recordRef(otherKind, o, names, true)
 		}
-		fmt.Fprintf(&b, "- %s: %s\n", relLabel(askedKind, id, names, true), strings.Join(parts, ", "))
+		fmt.Fprintf(&b, "- %s: %s\n", recordRef(askedKind, id, names, true), strings.Join(parts, ", "))
 	}
 	if total == 0 {
 		b.WriteString("No links found. Check the direction: ids of the first kind in the type go into parentids.\n")
 	}
-	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"relationtype": typ.suffix, "by": dir, "links": structured}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")},
+		map[string]any{"relationtype": typ.suffix, "by": dir, "links": structured}), nil
 }
 
 // relatedIDMap reads the relatedIds record: queried id → linked ids.
@@ -284,180 +283,6 @@ func relNoun(kind string) string {
 	return kind
 }
 
-// relNames reads short display names of records, all kinds in one request.
-// It is best effort: kinds it cannot read, and failed reads, give no names.
-func relNames(ctx context.Context, env *Env, byKind map[string][]int) map[string]map[int]string {
-	type read struct {
-		kind   string
-		action onoffice.Action
-	}
-	var reads []read
-	for _, kind := range keys(byKind) {
-		ids := relUniqueInts(byKind[kind])
-		if len(ids) == 0 {
-			continue
-		}
-		switch kind {
-		case "estate":
-			if len(ids) > 100 {
-				ids = ids[:100]
-			}
-			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: map[string]any{
-				"data": []string{"objekttitel", "strasse", "hausnummer", "ort"}, "listlimit": len(ids),
-				"filter": map[string]any{"Id": []map[string]any{{"op": "in", "val": ids}}},
-			}}})
-		case "address":
-			if len(ids) > 100 {
-				ids = ids[:100]
-			}
-			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: map[string]any{
-				"data": []string{"Vorname", "Name", "Zusatz1"}, "recordids": ids, "listlimit": len(ids),
-			}}})
-		case "task":
-			if len(ids) > 100 {
-				ids = ids[:100]
-			}
-			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "task", Parameters: map[string]any{
-				"data": []string{"Betreff"}, "listlimit": len(ids),
-				"filter": map[string]any{"Nr": []map[string]any{{"op": "in", "val": ids}}},
-			}}})
-		case "user":
-			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: map[string]any{}}})
-		case "agentslog", "appointment":
-			// These reads take one record per action.
-			if len(ids) > 20 {
-				ids = ids[:20]
-			}
-			for _, id := range ids {
-				a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", ResourceID: strconv.Itoa(id),
-					Parameters: map[string]any{"data": []string{"Aktionsart", "Aktionstyp", "Datum"}}}
-				if kind == "appointment" {
-					a = onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: strconv.Itoa(id), Parameters: map[string]any{}}
-				}
-				reads = append(reads, read{kind, a})
-			}
-		}
-	}
-	out := map[string]map[int]string{}
-	if len(reads) == 0 {
-		return out
-	}
-	actions := make([]onoffice.Action, len(reads))
-	for i, r := range reads {
-		actions[i] = r.action
-	}
-	outcomes, err := env.API.Do(ctx, actions...)
-	if err != nil {
-		return out
-	}
-	for i, o := range outcomes {
-		if o.Err != nil {
-			continue
-		}
-		kind := reads[i].kind
-		if out[kind] == nil {
-			out[kind] = map[int]string{}
-		}
-		for _, rec := range o.Result.Records {
-			id, err := strconv.Atoi(rec.IDString())
-			if err != nil {
-				continue
-			}
-			if name := relNameOf(kind, rec.Fields()); name != "" {
-				out[kind][id] = name
-			}
-		}
-	}
-	return out
-}
-
-func relNameOf(kind string, el map[string]any) string {
-	s := func(k string) string {
-		v, _ := el[k].(string)
-		return strings.TrimSpace(v)
-	}
-	join := func(parts ...string) string {
-		var keep []string
-		for _, p := range parts {
-			if p != "" {
-				keep = append(keep, p)
-			}
-		}
-		return strings.Join(keep, " ")
-	}
-	switch kind {
-	case "estate":
-		if t := s("objekttitel"); t != "" {
-			return t
-		}
-		street := join(s("strasse"), s("hausnummer"))
-		if street != "" && s("ort") != "" {
-			return street + ", " + s("ort")
-		}
-		return join(street, s("ort"))
-	case "address":
-		name := join(s("Vorname"), s("Name"))
-		if c := s("Zusatz1"); c != "" {
-			if name == "" {
-				return c
-			}
-			return name + " (" + c + ")"
-		}
-		return name
-	case "task":
-		return s("Betreff")
-	case "user":
-		return join(s("firstname"), s("lastname"))
-	case "agentslog":
-		what := join(s("Aktionsart"), s("Aktionstyp"))
-		if d := s("Datum"); d != "" {
-			return what + " on " + d
-		}
-		return what
-	case "appointment":
-		what := s("description")
-		if d := s("start_dt"); d != "" {
-			return join(what, "on "+d)
-		}
-		return what
-	}
-	return ""
-}
-
-// relLabel names one record: `estate 3120 "Reihenhaus mit Garten"`. Names
-// are CRM text; inResult marks free-text names for the model.
-func relLabel(kind string, id int, names map[string]map[int]string, inResult bool) string {
-	label := relNoun(kind) + " " + strconv.Itoa(id)
-	name := names[kind][id]
-	if name == "" {
-		return label
-	}
-	if inResult && kind != "address" && kind != "user" {
-		return label + " " + condense.Untrusted(name)
-	}
-	return label + ` "` + condense.Defuse(name) + `"`
-}
-
-func relUniqueInts(ids []int) []int {
-	out := append([]int(nil), ids...)
-	sort.Ints(out)
-	uniq := out[:0]
-	for i, id := range out {
-		if i == 0 || id != out[i-1] {
-			uniq = append(uniq, id)
-		}
-	}
-	return uniq
-}
-
-func relJoinInts(ids []int) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = strconv.Itoa(id)
-	}
-	return strings.Join(parts, ", ")
-}
-
 // RelationInfo is the extra data of an appointment participant link.
 type RelationInfo struct {
 	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"Confirmation status: confirmed, sent, cancelled, not set"`
@@ -498,7 +323,7 @@ func createRelation(ctx context.Context, env *Env, p RelationCreateParams) (*Res
 	}
 	n := len(p.ParentID) * len(p.ChildID)
 	return condense.Text("Linked (%s): %s %s ↔ %s %s as %s; %d link(s).", typ.suffix,
-		relNoun(typ.parent), relJoinInts(p.ParentID), relNoun(typ.child), relJoinInts(p.ChildID), typ.role, n), nil
+		relNoun(typ.parent), joinIDs(p.ParentID), relNoun(typ.child), joinIDs(p.ChildID), typ.role, n), nil
 }
 
 // relPairs lists the links of a call, each naming both records.
@@ -506,7 +331,7 @@ func relPairs(typ relationType, parents, children []int, names map[string]map[in
 	var out []string
 	for _, par := range parents {
 		for _, ch := range children {
-			out = append(out, fmt.Sprintf("%s ↔ %s as %s", relLabel(typ.parent, par, names, false), relLabel(typ.child, ch, names, false), typ.role))
+			out = append(out, fmt.Sprintf("%s ↔ %s as %s", recordRef(typ.parent, par, names, false), recordRef(typ.child, ch, names, false), typ.role))
 		}
 	}
 	return out
@@ -517,15 +342,15 @@ func previewRelationCreate(ctx context.Context, env *Env, p RelationCreateParams
 		return nil, err
 	}
 	typ := lookupRelationType(string(p.RelationType))
-	names := relNames(ctx, env, relKindIDs(typ, p.ParentID, p.ChildID))
+	names := recordNames(ctx, env, relKindIDs(typ, p.ParentID, p.ChildID))
 	pairs := relPairs(typ, p.ParentID, p.ChildID, names)
 	pv := &Preview{}
 	if len(pairs) == 1 {
 		pv.Target = pairs[0]
 	} else if len(p.ParentID) == 1 {
-		pv.Target = fmt.Sprintf("%s: %d new %s links (%s)", relLabel(typ.parent, p.ParentID[0], names, false), len(pairs), typ.role, typ.suffix)
+		pv.Target = fmt.Sprintf("%s: %d new %s links (%s)", recordRef(typ.parent, p.ParentID[0], names, false), len(pairs), typ.role, typ.suffix)
 	} else {
-		pv.Target = fmt.Sprintf("%s: linked to %d %s as %s", relLabel(typ.child, p.ChildID[0], names, false), len(pairs), relPlural(relNoun(typ.parent)), typ.role)
+		pv.Target = fmt.Sprintf("%s: linked to %d %s as %s", recordRef(typ.child, p.ChildID[0], names, false), len(pairs), relPlural(relNoun(typ.parent)), typ.role)
 	}
 	if len(p.ParentID) == 1 {
 		pv.RecordID = strconv.Itoa(p.ParentID[0])
@@ -595,7 +420,7 @@ func modifyRelation(ctx context.Context, env *Env, p RelationModifyParams) (*Res
 	for _, k := range keys(p.RelationInfo.wire()) {
 		set = append(set, k+" = "+p.RelationInfo.wire()[k].(string))
 	}
-	return condense.Text("Appointment %s, addresses %s: %s.", relJoinInts(p.ParentID), relJoinInts(p.ChildID), strings.Join(set, ", ")), nil
+	return condense.Text("Appointment %s, addresses %s: %s.", joinIDs(p.ParentID), joinIDs(p.ChildID), strings.Join(set, ", ")), nil
 }
 
 // relConfirmation maps the appointment read's status words to the values relation_modify sets.
@@ -606,7 +431,7 @@ func previewRelationModify(ctx context.Context, env *Env, p RelationModifyParams
 		return nil, err
 	}
 	typ := lookupRelationType("calendar:address")
-	names := relNames(ctx, env, relKindIDs(typ, p.ParentID, p.ChildID))
+	names := recordNames(ctx, env, relKindIDs(typ, p.ParentID, p.ChildID))
 	// The current confirmation per participant, where the appointment read tells it.
 	current := map[[2]int]string{}
 	if p.RelationInfo.Confirmation != "" && len(p.ParentID) <= 20 {
@@ -637,22 +462,18 @@ func previewRelationModify(ctx context.Context, env *Env, p RelationModifyParams
 			}
 		}
 	}
-	pv := &Preview{Target: relLabel("appointment", p.ParentID[0], names, false) + ": participant status"}
+	pv := &Preview{Target: recordRef("appointment", p.ParentID[0], names, false) + ": participant status"}
 	if len(p.ParentID) == 1 {
 		pv.RecordID = strconv.Itoa(p.ParentID[0])
 	}
 	for _, par := range p.ParentID {
 		for _, ch := range p.ChildID {
-			who := relLabel("address", ch, names, false)
+			who := recordRef("address", ch, names, false)
 			if len(p.ParentID) > 1 {
-				who = relLabel("appointment", par, names, false) + ", " + who
+				who = recordRef("appointment", par, names, false) + ", " + who
 			}
 			if c := p.RelationInfo.Confirmation; c != "" {
-				before := current[[2]int{par, ch}]
-				if before == "" {
-					before = "?"
-				}
-				pv.Changes = append(pv.Changes, fmt.Sprintf("%s statusTerminbestaetigung: %s → %s", who, before, c))
+				pv.Changes = append(pv.Changes, changeLine(who+" statusTerminbestaetigung", cmp.Or(current[[2]int{par, ch}], "?"), c))
 			}
 			if f := p.RelationInfo.Feedback; f != "" {
 				pv.Changes = append(pv.Changes, fmt.Sprintf("%s statusTerminrueckmeldung: → %s", who, f))
@@ -681,18 +502,14 @@ func deleteRelation(ctx context.Context, env *Env, p RelationDeleteParams) (*Res
 
 func previewRelationDelete(ctx context.Context, env *Env, p RelationDeleteParams) (*Preview, error) {
 	typ := lookupRelationType(string(p.RelationType))
-	names := relNames(ctx, env, relKindIDs(typ, []int{p.ParentID}, []int{p.ChildID}))
+	names := recordNames(ctx, env, relKindIDs(typ, []int{p.ParentID}, []int{p.ChildID}))
 	pair := relPairs(typ, []int{p.ParentID}, []int{p.ChildID}, names)[0]
 	pv := &Preview{Target: pair, RecordID: strconv.Itoa(p.ParentID), Changes: []string{"- unlink " + pair}}
 	// Say so when there is nothing to remove.
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation",
 		Parameters: map[string]any{"relationtype": relationPrefix + typ.suffix, "parentids": []int{p.ParentID}}})
 	if err == nil {
-		linked := false
-		for _, id := range relatedIDMap(res)[p.ParentID] {
-			linked = linked || id == p.ChildID
-		}
-		if !linked {
+		if !slices.Contains(relatedIDMap(res)[p.ParentID], p.ChildID) {
 			pv.Changes = append(pv.Changes, "note: these records are not linked by this type at present")
 		}
 	}

@@ -1,72 +1,14 @@
 package tools_test
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
-	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
-
-// relBad is one invalid call: the error must name arg and no request may leave.
-type relBad struct {
-	name, tool, args, arg string
-}
-
-func relRunBad(t *testing.T, h *toolstest.Harness, cases []relBad) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			before := len(h.Requests())
-			res := h.Call(t, tc.tool, tc.args)
-			if !res.IsError {
-				t.Fatalf("%s %s: no error, got %q", tc.tool, tc.args, res.Text)
-			}
-			if !strings.Contains(res.Text, tc.arg) {
-				t.Errorf("error does not name %q: %s", tc.arg, res.Text)
-			}
-			// Only the field configuration may be read to check names.
-			for _, r := range h.Requests()[before:] {
-				if r.ResourceType != "fields" {
-					t.Errorf("request %s %s left for invalid input", r.Verb, r.ResourceType)
-				}
-			}
-		})
-	}
-}
-
-// relOK calls a tool that must succeed.
-func relOK(t *testing.T, h *toolstest.Harness, tool, args string) string {
-	t.Helper()
-	res := h.Call(t, tool, args)
-	if res.IsError {
-		t.Fatalf("%s %s: %s", tool, args, res.Text)
-	}
-	return res.Text
-}
-
-// relPreview builds a write tool's preview against the harness sandbox.
-func relPreview(t *testing.T, h *toolstest.Harness, tool, args string) *tools.Preview {
-	t.Helper()
-	api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
-	env := &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, 0)}
-	for _, tl := range tools.All() {
-		if tl.Name == tool {
-			p, err := tl.Preview(context.Background(), env, json.RawMessage(args))
-			if err != nil {
-				t.Fatalf("preview %s %s: %v", tool, args, err)
-			}
-			return p
-		}
-	}
-	t.Fatalf("no tool %s", tool)
-	return nil
-}
 
 const relPrefix = sandbox.RelationPrefix
 
@@ -124,7 +66,7 @@ func relEstateTitle(h *toolstest.Harness, id int) string {
 
 func testRelationList(t *testing.T, h *toolstest.Harness) {
 	owner := relFirst(t, h, "estate:address:owner")
-	text := relOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentids":[%d]}`, owner.Parent))
+	text := callOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentids":[%d]}`, owner.Parent))
 	for _, child := range relChildren(h, "estate:address:owner", owner.Parent) {
 		if want := fmt.Sprintf("address %d %q", child, relAddressName(h, child)); !strings.Contains(text, want) {
 			t.Errorf("missing %s in:\n%s", want, text)
@@ -134,20 +76,20 @@ func testRelationList(t *testing.T, h *toolstest.Harness) {
 		t.Errorf("estate not named:\n%s", text)
 	}
 	// The other direction: the estates an address owns.
-	text = relOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","childids":[%d]}`, owner.Child))
+	text = callOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","childids":[%d]}`, owner.Child))
 	if !strings.Contains(text, fmt.Sprintf("estate %d", owner.Parent)) {
 		t.Errorf("estate %d missing in:\n%s", owner.Parent, text)
 	}
 	// No links: the answer says so and hints at the direction.
 	before := len(h.Requests())
-	text = relOK(t, h, "relation_list", `{"relationtype":"estate:address:owner","childids":[999999]}`)
+	text = callOK(t, h, "relation_list", `{"relationtype":"estate:address:owner","childids":[999999]}`)
 	if !strings.Contains(text, "none") || !strings.Contains(text, "No links found") {
 		t.Errorf("empty answer:\n%s", text)
 	}
 	if r := h.Requests()[before]; r.ResourceType != "idsfromrelation" || r.Parameters["relationtype"] != relPrefix+"estate:address:owner" {
 		t.Errorf("last request %+v", r)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"no type", "relation_list", `{"parentids":[1]}`, "relationtype"},
 		{"unknown type", "relation_list", `{"relationtype":"owner","parentids":[1]}`, "relationtype"},
 		{"both sides", "relation_list", `{"relationtype":"estate:address:owner","parentids":[1],"childids":[2]}`, "parentids"},
@@ -179,7 +121,7 @@ func testRelationCreateAndDelete(t *testing.T, h *toolstest.Harness) {
 	estate, _ := h.Sandbox.Store().Table("estate").Records[0]["Id"].(int)
 	addr := relFreeAddress(t, h, "estate:address:owner", estate)
 	args := fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[%d],"childid":[%d]}`, estate, addr)
-	p := relPreview(t, h, "relation_create", args)
+	p := mustPreview(t, h, "relation_create", args)
 	want := fmt.Sprintf("estate %d %q ↔ address %d %q as owner", estate, relEstateTitle(h, estate), addr, relAddressName(h, addr))
 	if p.Target != want || p.RecordID != fmt.Sprint(estate) || len(p.Changes) != 1 {
 		t.Errorf("preview %+v, want target %s", p, want)
@@ -187,37 +129,37 @@ func testRelationCreateAndDelete(t *testing.T, h *toolstest.Harness) {
 	if relLinked(h, "estate:address:owner", estate, addr) != nil {
 		t.Fatal("the preview wrote")
 	}
-	text := relOK(t, h, "relation_create", args)
+	text := callOK(t, h, "relation_create", args)
 	if !strings.Contains(text, "owner") || relLinked(h, "estate:address:owner", estate, addr) == nil {
 		t.Fatalf("not linked: %s", text)
 	}
-	text = relOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentids":[%d]}`, estate))
+	text = callOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentids":[%d]}`, estate))
 	if !strings.Contains(text, fmt.Sprintf("address %d", addr)) {
 		t.Errorf("new owner missing in:\n%s", text)
 	}
 	del := fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":%d,"childid":%d}`, estate, addr)
-	p = relPreview(t, h, "relation_delete", del)
+	p = mustPreview(t, h, "relation_delete", del)
 	if p.Target != want || strings.Contains(strings.Join(p.Changes, "\n"), "not linked") {
 		t.Errorf("delete preview %+v", p)
 	}
-	relOK(t, h, "relation_delete", del)
+	callOK(t, h, "relation_delete", del)
 	if relLinked(h, "estate:address:owner", estate, addr) != nil {
 		t.Errorf("still linked after delete")
 	}
-	if p := relPreview(t, h, "relation_delete", del); !strings.Contains(strings.Join(p.Changes, "\n"), "not linked") {
+	if p := mustPreview(t, h, "relation_delete", del); !strings.Contains(strings.Join(p.Changes, "\n"), "not linked") {
 		t.Errorf("preview of a missing link: %+v", p)
 	}
 	// One estate, two prospects in one call.
 	other := relFreeAddress(t, h, "estate:address:interested", estate+1)
 	multi := fmt.Sprintf(`{"relationtype":"estate:address:interested","parentid":[%d],"childid":[%d,%d]}`, estate+1, addr, other)
-	if p := relPreview(t, h, "relation_create", multi); len(p.Changes) != 2 {
+	if p := mustPreview(t, h, "relation_create", multi); len(p.Changes) != 2 {
 		t.Errorf("preview of two links: %+v", p)
 	}
-	relOK(t, h, "relation_create", multi)
+	callOK(t, h, "relation_create", multi)
 	if relLinked(h, "estate:address:interested", estate+1, addr) == nil || relLinked(h, "estate:address:interested", estate+1, other) == nil {
 		t.Errorf("1:n create did not link both")
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"n:n", "relation_create", `{"relationtype":"estate:address:owner","parentid":[1,2],"childid":[3,4]}`, "childid"},
 		{"read-only type", "relation_create", `{"relationtype":"estate:file:foto","parentid":[1],"childid":[3]}`, "relationtype"},
 		{"no child", "relation_create", `{"relationtype":"estate:address:owner","parentid":[1]}`, "childid"},
@@ -229,22 +171,19 @@ func testRelationCreateAndDelete(t *testing.T, h *toolstest.Harness) {
 		{"delete id zero", "relation_delete", `{"relationtype":"estate:address:owner","parentid":0,"childid":2}`, "parentid"},
 	})
 	// The API's own refusal comes back as an error, e.g. an unknown estate.
-	res := h.Call(t, "relation_create", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[999999],"childid":[%d]}`, addr))
-	if !res.IsError || !strings.Contains(res.Text, "173") {
-		t.Errorf("unknown estate: %+v", res)
-	}
+	wantAPIError(t, h, "unknown estate", "relation_create", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[999999],"childid":[%d]}`, addr), "173")
 }
 
 func testRelationModifyParticipant(t *testing.T, h *toolstest.Harness) {
 	link := relFirst(t, h, "calendar:address")
 	args := fmt.Sprintf(`{"parentid":[%d],"childid":[%d],"relationinfo":{"statusTerminbestaetigung":"bestätigt","statusTerminrueckmeldung":"aktiv"}}`, link.Parent, link.Child)
-	p := relPreview(t, h, "relation_modify", args)
+	p := mustPreview(t, h, "relation_modify", args)
 	changes := strings.Join(p.Changes, "\n")
 	if !strings.HasPrefix(p.Target, fmt.Sprintf("appointment %d", link.Parent)) || !strings.Contains(changes, fmt.Sprintf("address %d %q", link.Child, relAddressName(h, link.Child))) ||
 		!strings.Contains(changes, "→ bestätigt") || !strings.Contains(changes, "statusTerminrueckmeldung: → aktiv") {
 		t.Errorf("preview %+v", p)
 	}
-	relOK(t, h, "relation_modify", args)
+	callOK(t, h, "relation_modify", args)
 	r := relLinked(h, "calendar:address", link.Parent, link.Child)
 	if r.Extra["statusTerminbestaetigung"] != "bestätigt" || r.Extra["statusTerminrueckmeldung"] != "aktiv" {
 		t.Errorf("stored %v", r.Extra)
@@ -252,22 +191,20 @@ func testRelationModifyParticipant(t *testing.T, h *toolstest.Harness) {
 	if last := h.Requests()[len(h.Requests())-1]; last.Verb != onoffice.VerbModify || last.Parameters["relationtype"] != relPrefix+"calendar:address" {
 		t.Errorf("sent %+v", last)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"no status", "relation_modify", `{"parentid":[1],"childid":[2],"relationinfo":{}}`, "relationinfo"},
 		{"no relationinfo", "relation_modify", `{"parentid":[1],"childid":[2]}`, "relationinfo"},
 		{"n:n", "relation_modify", `{"parentid":[1,2],"childid":[3,4],"relationinfo":{"statusTerminrueckmeldung":"aktiv"}}`, "childid"},
 		{"unknown feedback", "relation_modify", `{"parentid":[1],"childid":[2],"relationinfo":{"statusTerminrueckmeldung":"on"}}`, "statusTerminrueckmeldung"},
 	})
-	res := h.Call(t, "relation_modify", `{"parentid":[1],"childid":[2],"relationinfo":{"statusTerminrueckmeldung":"aktiv"}}`)
-	if !res.IsError || !strings.Contains(res.Text, "180") {
-		t.Errorf("modify of a missing link: %+v", res)
-	}
+	wantAPIError(t, h, "modify of a missing link", "relation_modify", `{"parentid":[1],"childid":[2],"relationinfo":{"statusTerminrueckmeldung":"aktiv"}}`, "180")
 }
 
 // TestRelationTools shares one sandbox among the subtests: starting one costs more than the calls.
 func TestRelationTools(t *testing.T) {
-	h := toolstest.New(t)
-	t.Run("RelationList", func(t *testing.T) { testRelationList(t, h) })
-	t.Run("RelationCreateAndDelete", func(t *testing.T) { testRelationCreateAndDelete(t, h) })
-	t.Run("RelationModifyParticipant", func(t *testing.T) { testRelationModifyParticipant(t, h) })
+	runShared(t, []sharedTest{
+		{"RelationList", testRelationList},
+		{"RelationCreateAndDelete", testRelationCreateAndDelete},
+		{"RelationModifyParticipant", testRelationModifyParticipant},
+	})
 }

@@ -1,9 +1,11 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -66,32 +68,19 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 			return nil, argErrorf("filter", "works only with mode filter")
 		}
 	}
-	allowed := map[string]bool{}
-	for _, n := range criteriaMetaFields {
-		allowed[n] = true
-	}
 	for _, k := range keys(p.Filter) {
-		if !allowed[k] {
+		if !slices.Contains(criteriaMetaFields, k) {
 			return nil, argErrorf("filter."+k, "search criteria filter only on %s", strings.Join(criteriaMetaFields, ", "))
 		}
 	}
 	if err := p.Filter.checkConditions(); err != nil {
 		return nil, err
 	}
-	limit := p.ListLimit
-	if limit == 0 {
-		limit = 20
-	}
+	limit := cmp.Or(p.ListLimit, 20)
 	params := map[string]any{"mode": p.Mode, "listlimit": limit}
-	if len(p.IDs) > 0 {
-		params["ids"] = p.IDs
-	}
-	if p.ListOffset > 0 {
-		params["listoffset"] = p.ListOffset
-	}
-	if len(p.Filter) > 0 {
-		params["filter"] = p.Filter.wire()
-	}
+	setIf(params, "ids", p.IDs, len(p.IDs) > 0)
+	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	sortBy, order := p.SortBy, p.SortOrder
 	if p.Mode == "filter" && sortBy == "" {
 		sortBy = "creationdate" // the filter mode needs a sort; newest first
@@ -351,11 +340,8 @@ func createSearchCriterion(ctx context.Context, env *Env, p SearchCriterionCreat
 		return nil, fmt.Errorf("onOffice created the search criterion but sent no id")
 	}
 	id := res.Records[0].IDString()
-	out := condense.Text("Search criterion %s created for address %d.", id, p.AddressID)
-	if env.Render.Structured {
-		out.Structured = map[string]any{"id": id, "addressid": p.AddressID}
-	}
-	return out, nil
+	return withStructured(env, condense.Text("Search criterion %s created for address %d.", id, p.AddressID),
+		map[string]any{"id": id, "addressid": p.AddressID}), nil
 }
 
 func previewSearchCriterionCreate(ctx context.Context, env *Env, p SearchCriterionCreateParams) (*Preview, error) {
@@ -467,27 +453,20 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 	mf := moduleFields(ctx, env, "searchcriteria")
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
 	for _, k := range keys(p.Data) {
+		fi := fieldOf(mf, k)
 		before := criterionBefore(flat, el, k)
 		if before == "" {
 			before = "(empty)"
-		} else if mf != nil {
-			if f, ok := mf.Fields[k]; ok {
-				if v, ok := condense.Value(&f, before); ok {
-					before = v
-				}
-			}
-		}
-		var fi *onoffice.FieldInfo
-		if mf != nil {
-			if f, ok := mf.Fields[k]; ok {
-				fi = &f
+		} else if fi != nil {
+			if v, ok := condense.Value(fi, before); ok {
+				before = v
 			}
 		}
 		after := labelled(fi, p.Data[k])
 		if list, ok := p.Data[k].([]any); ok && len(list) == 2 && data[k] == nil {
 			after = rangeText(plainArg(list[0]), plainArg(list[1]))
 		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, before, after))
+		pv.Changes = append(pv.Changes, changeLine(k, before, after))
 	}
 	return pv, nil
 }
@@ -544,13 +523,7 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 	flat := flattenCriterion(el, mf)
 	var parts []string
 	for _, k := range criterionOrder[2:] {
-		var fi *onoffice.FieldInfo
-		if mf != nil {
-			if f, ok := mf.Fields[k]; ok {
-				fi = &f
-			}
-		}
-		if v, ok := condense.Value(fi, flat[k]); ok {
+		if v, ok := condense.Value(fieldOf(mf, k), flat[k]); ok {
 			parts = append(parts, k+" "+v)
 		}
 	}
@@ -572,30 +545,23 @@ type SearchCriteriaFieldsParams struct {
 }
 
 func searchCriteriaFields(ctx context.Context, env *Env, p SearchCriteriaFieldsParams) (*Result, error) {
-	lang := p.Language
-	if lang == "" {
-		lang = env.Render.Language
-	}
+	lang := cmp.Or(p.Language, env.Render.Language)
 	params := map[string]any{}
-	if lang != "" {
-		params["language"] = lang
-	}
-	if p.AdditionalTranslations {
-		params["additionalTranslations"] = true
-	}
+	setIf(params, "language", lang, lang != "")
+	setIf(params, "additionalTranslations", true, p.AdditionalTranslations)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "searchCriteriaFields", Parameters: params})
 	if err != nil {
 		return nil, err
 	}
 	return categoryFields(res, env, "search criteria fields", func(f categoryField) []string {
 		var more []string
-		if critFlag(f.RangeField) {
+		if truthy(f.RangeField) {
 			more = append(more, fmt.Sprintf("range (%s__von/%s__bis)", f.ID, f.ID))
 		}
-		if critFlag(f.KO) {
+		if truthy(f.KO) {
 			more = append(more, "k.o.-capable")
 		}
-		if critFlag(f.Mandatory) {
+		if truthy(f.Mandatory) {
 			more = append(more, "mandatory")
 		}
 		for _, lim := range []struct{ what, list string }{{"marketing", f.Vermarktungsarten}, {"class", f.Objektarten}, {"usage", f.Nutzungsarten}} {
@@ -610,19 +576,6 @@ func searchCriteriaFields(ctx context.Context, env *Env, p SearchCriteriaFieldsP
 		}
 		return more
 	}), nil
-}
-
-// critFlag reads the "true"/true flags of the field lists.
-func critFlag(v any) bool {
-	switch t := v.(type) {
-	case bool:
-		return t
-	case string:
-		return t == "true" || t == "1"
-	case float64:
-		return t != 0
-	}
-	return false
 }
 
 // ---------------------------------------------------------------------------
@@ -677,21 +630,13 @@ func searchMatchingCriteria(ctx context.Context, env *Env, p SearchCriteriaSearc
 		limit = *p.Limit
 	}
 	params := map[string]any{"searchdata": searchdata, "limit": limit}
-	if p.Offset > 0 {
-		params["offset"] = p.Offset
-	}
-	if p.OutputAll {
-		params["outputall"] = true
-	}
-	if len(p.OutputFields) > 0 {
-		params["outputfields"] = p.OutputFields
-	}
+	setIf(params, "offset", p.Offset, p.Offset > 0)
+	setIf(params, "outputall", true, p.OutputAll)
+	setIf(params, "outputfields", p.OutputFields, len(p.OutputFields) > 0)
 	if p.GroupByAddress != nil {
 		params["groupbyaddress"] = *p.GroupByAddress
 	}
-	if len(p.Order) > 0 {
-		params["order"] = map[string]string(p.Order)
-	}
+	setIf(params, "order", map[string]string(p.Order), len(p.Order) > 0)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "searchcriteria", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -712,36 +657,18 @@ func searchMatchingCriteria(ctx context.Context, env *Env, p SearchCriteriaSearc
 // addNames adds the name of each profile's address, read in one call; the
 // matching search itself returns only address ids.
 func addNames(ctx context.Context, env *Env, res *onoffice.Result) {
-	ids := map[int]bool{}
+	var ids []int
 	for _, rec := range res.Records {
 		if n, err := strconv.Atoi(plainArg(rec.Fields()["adresse"])); err == nil {
-			ids[n] = true
+			ids = append(ids, n)
 		}
 	}
-	if len(ids) == 0 {
-		return
-	}
-	list := make([]int, 0, len(ids))
-	for id := range ids {
-		list = append(list, id)
-	}
-	names, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address",
-		Parameters: map[string]any{"recordids": list, "data": addressNameFields, "listlimit": len(list)}})
-	if err != nil {
-		return
-	}
-	byID := map[string]string{}
-	for _, rec := range names.Records {
-		byID[rec.IDString()] = addressName(rec.Fields())
-	}
-	for i, rec := range res.Records {
-		el := rec.Fields()
-		if el == nil {
-			continue
-		}
+	byID := addressNamesByID(ctx, env, uniqueInts(ids), addressName)
+	editRecords(res, func(_ string, el map[string]any) bool {
 		if name := byID[plainArg(el["adresse"])]; name != "" {
 			el["name"] = name
-			res.Records[i].Elements, _ = json.Marshal(el)
+			return true
 		}
-	}
+		return false
+	})
 }

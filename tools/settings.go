@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -129,11 +130,7 @@ func readBasicSettings(ctx context.Context, env *Env, p BasicSettingsReadParams)
 	if b.Len() == 0 {
 		return &Result{Text: "No basic settings returned."}, nil
 	}
-	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
-	if env.Render.Structured {
-		out.Structured = structured
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, structured), nil
 }
 
 // imageSummary replaces base64 image data by a short description, so that
@@ -175,20 +172,10 @@ type ImprintReadParams struct {
 
 func readImprint(ctx context.Context, env *Env, p ImprintReadParams) (*Result, error) {
 	params := map[string]any{}
-	if len(p.Data) > 0 {
-		params["data"] = p.Data
-	}
-	if p.Language != "" {
-		params["language"] = p.Language
-	}
-	if p.FormatOutput {
-		params["formatoutput"] = true
-	}
-	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "impressum", Parameters: params}
-	if p.UserID > 0 {
-		a.ResourceID = strconv.Itoa(p.UserID)
-	}
-	res, err := env.API.Call(ctx, a)
+	setIf(params, "data", p.Data, len(p.Data) > 0)
+	setIf(params, "language", p.Language, p.Language != "")
+	setIf(params, "formatoutput", true, p.FormatOutput)
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "impressum", ResourceID: optionalID(p.UserID), Parameters: params})
 	if err != nil {
 		return nil, err
 	}
@@ -260,14 +247,9 @@ type GroupListParams struct {
 
 func listGroups(ctx context.Context, env *Env, p GroupListParams) (*Result, error) {
 	params := map[string]any{}
-	if p.GroupFilter != "" {
-		params["groupfilter"] = p.GroupFilter
-	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "groups", Parameters: params})
-	if err != nil {
-		return nil, err
-	}
-	return condense.Records(res, condense.List{Noun: "groups", Requested: []string{"name", "abr", "groupType", "userIds", "leaders"}, IDField: "id"}, env.Render), nil
+	setIf(params, "groupfilter", p.GroupFilter, p.GroupFilter != "")
+	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "groups", Parameters: params},
+		condense.List{Noun: "groups", Requested: []string{"name", "abr", "groupType", "userIds", "leaders"}, IDField: "id"})
 }
 
 // UserReadParams are the arguments of user_read.
@@ -283,31 +265,13 @@ type UserReadParams struct {
 var defaultUserFields = []string{"Name", "Vorname", "Nachname", "Kuerzel", "PositionUnternehmen", "email", "Telefon", "Mobil", "Ort", "online"}
 
 func readUsers(ctx context.Context, env *Env, p UserReadParams) (*Result, error) {
-	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}
-	if len(lp.Data) == 0 {
-		lp.Data = defaultUserFields
-	}
-	if lp.ListLimit == 0 {
-		lp.ListLimit = 20
-	}
+	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}.withDefaults(defaultUserFields)
 	if err := lp.check(ctx, env, "user"); err != nil {
 		return nil, err
 	}
 	params := map[string]any{}
 	lp.apply(params)
-	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "user", Parameters: params}
-	if p.ID > 0 {
-		a.ResourceID = strconv.Itoa(p.ID)
-	}
-	res, err := env.API.Call(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	l := condense.List{Noun: "users", Requested: lp.Data, Fields: moduleFields(ctx, env, "user"), IDField: "Nr"}
-	if p.ID == 0 {
-		l.Page = &condense.Page{Offset: lp.ListOffset, Limit: lp.ListLimit, Args: argsOf(p), OffsetArg: "listoffset", LimitArg: "listlimit"}
-	}
-	return condense.Records(res, l, env.Render), nil
+	return lp.readList(ctx, env, "user", "user", p.ID, params, condense.List{Noun: "users", Requested: lp.Data, IDField: "Nr"}, p)
 }
 
 // UserListParams are the arguments of user_list.
@@ -327,25 +291,18 @@ func listUsers(ctx context.Context, env *Env, p UserListParams) (*Result, error)
 		return nil, argErrorf("groupId", "only works with userfilter byGroupId, not %s", p.UserFilter)
 	}
 	params := map[string]any{}
-	if p.UserFilter != "" {
-		params["userfilter"] = p.UserFilter
-	}
-	if p.GroupID > 0 {
-		params["groupId"] = p.GroupID
-	}
+	setIf(params, "userfilter", p.UserFilter, p.UserFilter != "")
+	setIf(params, "groupId", p.GroupID, p.GroupID > 0)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: params})
 	if err != nil {
 		return nil, err
 	}
 	// NeuerTerminFuer is app-internal appointment data; leave it out.
-	for i, rec := range res.Records {
-		el := rec.Fields()
-		if _, ok := el["NeuerTerminFuer"]; ok {
-			delete(el, "NeuerTerminFuer")
-			b, _ := json.Marshal(el)
-			res.Records[i].Elements = b
-		}
-	}
+	editRecords(&res, func(_ string, el map[string]any) bool {
+		_, ok := el["NeuerTerminFuer"]
+		delete(el, "NeuerTerminFuer")
+		return ok
+	})
 	return condense.Records(res, condense.List{Noun: "users", Requested: []string{"username", "firstname", "lastname", "email", "meetingurl"}, IDField: "id"}, env.Render), nil
 }
 
@@ -359,30 +316,14 @@ type UserPhotoReadParams struct {
 }
 
 func readUserPhotos(ctx context.Context, env *Env, p UserPhotoReadParams) (*Result, error) {
-	if err := checkFields(ctx, env, "user", "filter", keys(p.Filter)); err != nil {
-		return nil, err
-	}
-	if err := p.Filter.checkConditions(); err != nil {
-		return nil, err
-	}
-	if err := checkFields(ctx, env, "user", "sortby", keys(p.SortBy)); err != nil {
+	if err := (listParams{Filter: p.Filter, SortBy: p.SortBy}).check(ctx, env, "user"); err != nil {
 		return nil, err
 	}
 	params := map[string]any{"photosAsLinks": true}
-	if len(p.Filter) > 0 {
-		params["filter"] = p.Filter.wire()
-	}
-	if len(p.SortBy) > 0 {
-		params["sortby"] = map[string]string(p.SortBy)
-	}
-	if p.ListLimit > 0 {
-		params["listlimit"] = p.ListLimit
-	}
-	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "userphoto", Parameters: params}
-	if p.ID > 0 {
-		a.ResourceID = strconv.Itoa(p.ID)
-	}
-	res, err := env.API.Call(ctx, a)
+	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
+	setIf(params, "sortby", map[string]string(p.SortBy), len(p.SortBy) > 0)
+	setIf(params, "listlimit", p.ListLimit, p.ListLimit > 0)
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "userphoto", ResourceID: optionalID(p.ID), Parameters: params})
 	if err != nil {
 		return nil, err
 	}
@@ -406,11 +347,7 @@ func readUserPhotos(ctx context.Context, env *Env, p UserPhotoReadParams) (*Resu
 	if len(none) > 0 {
 		fmt.Fprintf(&b, "No photo: users %s\n", strings.Join(none, ", "))
 	}
-	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"photos": structured}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, map[string]any{"photos": structured}), nil
 }
 
 // UserRightsCheckParams are the arguments of user_rights_check.
@@ -422,10 +359,7 @@ type UserRightsCheckParams struct {
 }
 
 func checkUserRights(ctx context.Context, env *Env, p UserRightsCheckParams) (*Result, error) {
-	ids := make([]string, len(p.RecordIDs))
-	for i, id := range p.RecordIDs {
-		ids[i] = strconv.Itoa(id)
-	}
+	ids := idStrings(p.RecordIDs)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "checkuserrecordsright",
 		Parameters: map[string]any{"action": p.Action, "module": p.Module, "userid": p.UserID, "recordIds": ids}})
 	if err != nil {
@@ -459,11 +393,7 @@ func checkUserRights(ctx context.Context, env *Env, p UserRightsCheckParams) (*R
 	if len(no) > 0 {
 		text += "\nNot allowed (or no such record): " + strings.Join(no, ", ")
 	}
-	out := &Result{Text: text}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"allowed": yes, "denied": no}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: text}, map[string]any{"allowed": yes, "denied": no}), nil
 }
 
 // ---------------------------------------------------------------------------
@@ -488,9 +418,7 @@ func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigPara
 		}
 	}
 	params := map[string]any{"module": p.Module, "fields": p.Fields}
-	if p.Language != "" {
-		params["language"] = p.Language
-	}
+	setIf(params, "language", p.Language, p.Language != "")
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "multiselectconfiguration", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -543,23 +471,7 @@ func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigPara
 	for _, f := range order {
 		fmt.Fprintf(&b, "%s (%d values): %s\n", f, len(byField[f]), strings.Join(byField[f], "; "))
 	}
-	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"fields": byField}
-	}
-	return out, nil
-}
-
-func truthy(v any) bool {
-	switch t := v.(type) {
-	case bool:
-		return t
-	case float64:
-		return t != 0
-	case string:
-		return t == "1" || t == "true"
-	}
-	return false
+	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, map[string]any{"fields": byField}), nil
 }
 
 // ActionTypeListParams are the arguments of action_type_list.
@@ -580,12 +492,8 @@ func listActionTypes(ctx context.Context, env *Env, p ActionTypeListParams) (*Re
 		}
 	}
 	params := map[string]any{}
-	if p.Lang != "" {
-		params["lang"] = p.Lang
-	}
-	if len(p.Automatic) > 0 {
-		params["allowAutomaticTypesForActionKind"] = p.Automatic
-	}
+	setIf(params, "lang", p.Lang, p.Lang != "")
+	setIf(params, "allowAutomaticTypesForActionKind", p.Automatic, len(p.Automatic) > 0)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "actionkindtypes", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -612,14 +520,7 @@ func listActionTypes(ctx context.Context, env *Env, p ActionTypeListParams) (*Re
 		if el.Label != "" && el.Label != el.Key {
 			line += " (" + el.Label + ")"
 		}
-		list := make([]string, 0, len(types))
-		for _, k := range sortedKeysByLabel(types) {
-			if types[k] != "" && types[k] != k {
-				list = append(list, k+"="+types[k])
-			} else {
-				list = append(list, k)
-			}
-		}
+		list := keyLabels(sortedKeysByLabel(types), types, true)
 		if len(list) == 0 {
 			line += ": no types (leave Aktionstyp empty)"
 		} else {
@@ -631,11 +532,7 @@ func listActionTypes(ctx context.Context, env *Env, p ActionTypeListParams) (*Re
 		b.WriteString(line + "\n")
 		structured[el.Key] = types
 	}
-	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"kinds": structured}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, map[string]any{"kinds": structured}), nil
 }
 
 // ---------------------------------------------------------------------------
@@ -657,9 +554,7 @@ type regionNode struct {
 
 func listRegions(ctx context.Context, env *Env, p RegionListParams) (*Result, error) {
 	params := map[string]any{}
-	if p.Language != "" {
-		params["language"] = p.Language
-	}
+	setIf(params, "language", p.Language, p.Language != "")
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "regions", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -782,11 +677,7 @@ func searchRegions(ctx context.Context, env *Env, p RegionSearchParams) (*Result
 		fmt.Fprintf(&b, "- %s: %s\n", h.Field, h.Title)
 		structured = append(structured, map[string]any{"key": h.Field, "title": h.Title})
 	}
-	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"regions": structured}
-	}
-	return out, nil
+	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, map[string]any{"regions": structured}), nil
 }
 
 // ---------------------------------------------------------------------------
@@ -830,55 +721,12 @@ func previewAccessControl(ctx context.Context, env *Env, p AccessControlApplyPar
 	}, nil
 }
 
-// recordReads says how to name a record of a module in a preview: the
-// resource type to read and the fields that make up its title.
-var recordReads = map[string]struct {
-	resourceType string
-	fields       []string
-}{
-	"estate":    {"estate", []string{"objekttitel", "strasse", "hausnummer", "ort"}},
-	"address":   {"address", []string{"Vorname", "Name", "Zusatz1", "Ort"}},
-	"calendar":  {"calendar", []string{"description", "start_dt"}},
-	"task":      {"task", []string{"Betreff"}},
-	"agentsLog": {"agentslog", []string{"Aktionsart", "Aktionstyp", "Datum"}},
-}
-
-// recordTarget names a record for a preview, e.g. `estate 3120 "Altbauwohnung …"`;
-// it fails when the record does not exist, so no write is offered for it.
-func recordTarget(ctx context.Context, env *Env, module, arg string, id int) (string, error) {
-	spec, ok := recordReads[module]
-	if !ok {
-		return fmt.Sprintf("%s %d", module, id), nil
-	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: spec.resourceType,
-		ResourceID: strconv.Itoa(id), Parameters: map[string]any{"data": spec.fields}})
-	if err != nil {
-		return "", err
-	}
-	if len(res.Records) == 0 {
-		return "", argErrorf(arg, "there is no %s with id %d (or no right to read it)", module, id)
-	}
-	el := res.Records[0].Fields()
-	var parts []string
-	for _, f := range spec.fields {
-		if s, ok := condense.Value(nil, el[f]); ok {
-			parts = append(parts, s)
-		}
-	}
-	if len(parts) == 0 {
-		return fmt.Sprintf("%s %d", module, id), nil
-	}
-	return fmt.Sprintf("%s %d %q", module, id, strings.Join(parts, " ")), nil
-}
-
 // userName returns "Vorname Nachname" of a user, or "" when it cannot be read.
 func userName(ctx context.Context, env *Env, id int) string {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "user",
-		ResourceID: strconv.Itoa(id), Parameters: map[string]any{"data": []string{"Vorname", "Nachname"}}})
-	if err != nil || len(res.Records) == 0 {
+	el, found, err := readOne(ctx, env, "user", id, map[string]any{"data": []string{"Vorname", "Nachname"}})
+	if err != nil || !found {
 		return ""
 	}
-	el := res.Records[0].Fields()
 	return strings.TrimSpace(fmt.Sprintf("%v %v", el["Vorname"], el["Nachname"]))
 }
 
@@ -895,23 +743,12 @@ type FieldConfigParams struct {
 }
 
 func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result, error) {
-	lang := p.Language
-	if lang == "" {
-		lang = env.Render.Language
-	}
+	lang := cmp.Or(p.Language, env.Render.Language)
 	params := map[string]any{"modules": p.Modules, "labels": true, "showFieldMeasureFormat": true}
-	if lang != "" {
-		params["language"] = lang
-	}
-	if len(p.FieldList) > 0 {
-		params["fieldList"] = p.FieldList
-	}
-	if p.Dependencies {
-		params["showfielddependencies"] = true
-	}
-	if p.Filters {
-		params["showfieldfilters"] = true
-	}
+	setIf(params, "language", lang, lang != "")
+	setIf(params, "fieldList", p.FieldList, len(p.FieldList) > 0)
+	setIf(params, "showfielddependencies", true, p.Dependencies)
+	setIf(params, "showfieldfilters", true, p.Filters)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "fields", Parameters: params})
 	if err != nil {
 		return nil, err
@@ -953,11 +790,7 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 			}
 			entry := map[string]any{"type": d.Type, "label": d.Label}
 			if len(d.Permitted) > 0 {
-				pairs := make([]string, 0, len(d.Permitted))
-				for _, k := range sortedKeysByLabel(d.Permitted) {
-					pairs = append(pairs, k+"="+d.Permitted[k])
-				}
-				line += " [keys: " + strings.Join(pairs, ", ") + "]"
+				line += keysClause(d.Permitted)
 				entry["permitted"] = d.Permitted
 			}
 			if p.Dependencies && len(d.Dependencies) > 2 {
@@ -994,15 +827,5 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 	if b.Len() == 0 {
 		return &Result{Text: "No fields found for these modules and names."}, nil
 	}
-	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
-	if env.Render.Structured {
-		out.Structured = map[string]any{"modules": structured}
-	}
-	return out, nil
-}
-
-func sortedKeysByLabel(m map[string]string) []string {
-	ks := keys(m)
-	sort.SliceStable(ks, func(i, j int) bool { return m[ks[i]] < m[ks[j]] })
-	return ks
+	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, map[string]any{"modules": structured}), nil
 }

@@ -1,15 +1,11 @@
 package tools_test
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
@@ -19,11 +15,7 @@ import (
 // the seeded sandbox is the expensive part. The access-control test changes
 // record rights and runs last.
 func TestSettingsTools(t *testing.T) {
-	h := toolstest.New(t)
-	for _, tc := range []struct {
-		name string
-		run  func(*testing.T, *toolstest.Harness)
-	}{
+	runShared(t, []sharedTest{
 		{"BasicSettingsRead", testBasicSettingsRead},
 		{"ImprintRead", testImprintRead},
 		{"GroupList", testGroupList},
@@ -36,83 +28,13 @@ func TestSettingsTools(t *testing.T) {
 		{"RegionListAndSearch", testRegionListAndSearch},
 		{"FieldConfigGet", testFieldConfigGet},
 		{"AccessControlApply", testAccessControlApply},
-	} {
-		t.Run(tc.name, func(t *testing.T) { tc.run(t, h) })
-	}
+	})
 }
-
-// stgBadCase is a call with invalid arguments: it must fail naming arg
-// without sending anything to onOffice.
-type stgBadCase struct {
-	name, tool, args, arg string
-}
-
-func stgRunBad(t *testing.T, h *toolstest.Harness, cases []stgBadCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			before := len(h.Requests())
-			res := h.Call(t, tc.tool, tc.args)
-			if !res.IsError {
-				t.Fatalf("%s %s: no error, got %q", tc.tool, tc.args, res.Text)
-			}
-			if !strings.Contains(res.Text, tc.arg) {
-				t.Errorf("error does not name %q: %s", tc.arg, res.Text)
-			}
-			// The field configuration may be fetched to check names; nothing else.
-			for _, r := range h.Requests()[before:] {
-				if r.ResourceType != "fields" {
-					t.Errorf("request %s %s left for invalid input", r.Verb, r.ResourceType)
-				}
-			}
-		})
-	}
-}
-
-// stgCall calls a tool that must succeed.
-func stgCall(t *testing.T, h *toolstest.Harness, tool, args string) string {
-	t.Helper()
-	res := h.Call(t, tool, args)
-	if res.IsError {
-		t.Fatalf("%s %s: %s", tool, args, res.Text)
-	}
-	return res.Text
-}
-
-// stgLast returns the last request the sandbox received for a resource type.
-func stgLast(t *testing.T, h *toolstest.Harness, rt string) sandbox.LoggedAction {
-	t.Helper()
-	reqs := h.Requests()
-	for i := len(reqs) - 1; i >= 0; i-- {
-		if reqs[i].ResourceType == rt {
-			return reqs[i]
-		}
-	}
-	t.Fatalf("no %s request sent", rt)
-	return sandbox.LoggedAction{}
-}
-
-// stgPreview builds the preview of a write tool against the harness sandbox.
-func stgPreview(t *testing.T, h *toolstest.Harness, tool, args string) (*tools.Preview, error) {
-	t.Helper()
-	api := onoffice.New(h.URL, sandbox.DemoToken, sandbox.DemoSecret)
-	env := &tools.Env{API: api, Fields: onoffice.NewFieldCache(api, 0)}
-	for _, tl := range stgAllTools() {
-		if tl.Name == tool {
-			return tl.Preview(context.Background(), env, json.RawMessage(args))
-		}
-	}
-	t.Fatalf("no tool %s", tool)
-	return nil, nil
-}
-
-// stgAllTools builds the tools once: reflecting 88 schemas is slow under -race.
-var stgAllTools = sync.OnceValue(tools.All)
 
 func stgUsers(h *toolstest.Harness) []sandbox.Record { return h.Sandbox.Store().Table("user").Records }
 
 func testBasicSettingsRead(t *testing.T, h *toolstest.Harness) {
-	text := stgCall(t, h, "basic_settings_read", `{}`)
+	text := callOK(t, h, "basic_settings_read", `{}`)
 	settings := h.Sandbox.Store().Extra["basicsettings"].(map[string]map[string]any)
 	for _, want := range []string{
 		"characteristicsCi.color: " + settings["characteristicsCi"]["color"].(string),
@@ -128,11 +50,11 @@ func testBasicSettingsRead(t *testing.T, h *toolstest.Harness) {
 	if logo := settings["characteristicsCi"]["logo"].(string); strings.Contains(text, logo[:40]) {
 		t.Errorf("logo image data reached the model")
 	}
-	text = stgCall(t, h, "basic_settings_read", `{"characteristicsCi":["color2"]}`)
+	text = callOK(t, h, "basic_settings_read", `{"characteristicsCi":["color2"]}`)
 	if strings.Contains(text, "team.") || !strings.Contains(text, settings["characteristicsCi"]["color2"].(string)) {
 		t.Errorf("only color2 asked for, got:\n%s", text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"unknown CI key", "basic_settings_read", `{"characteristicsCi":["font"]}`, "characteristicsCi"},
 		{"unknown argument", "basic_settings_read", `{"logo":true}`, "logo"},
 		{"wrong type", "basic_settings_read", `{"team":5}`, "team"},
@@ -140,7 +62,7 @@ func testBasicSettingsRead(t *testing.T, h *toolstest.Harness) {
 }
 
 func testImprintRead(t *testing.T, h *toolstest.Harness) {
-	text := stgCall(t, h, "imprint_read", `{"data":["firma","handelsregisterNr","ustId"]}`)
+	text := callOK(t, h, "imprint_read", `{"data":["firma","handelsregisterNr","ustId"]}`)
 	imp := h.Sandbox.Store().Extra["impressum"].(map[string]string)
 	for _, k := range []string{"firma", "handelsregisterNr", "ustId"} {
 		if !strings.Contains(text, k+": "+imp[k]) {
@@ -151,11 +73,11 @@ func testImprintRead(t *testing.T, h *toolstest.Harness) {
 		t.Errorf("unrequested field in:\n%s", text)
 	}
 	u := h.Sandbox.Store().Table("user").Get(17)
-	text = stgCall(t, h, "imprint_read", `{"userid":17,"data":["city"],"formatoutput":true}`)
-	if !strings.Contains(text, "city: "+u["Ort"].(string)) || stgLast(t, h, "impressum").ResourceID != "17" {
+	text = callOK(t, h, "imprint_read", `{"userid":17,"data":["city"],"formatoutput":true}`)
+	if !strings.Contains(text, "city: "+u["Ort"].(string)) || lastRequest(t, h, "impressum").ResourceID != "17" {
 		t.Errorf("imprint of user 17 (Ort %v):\n%s", u["Ort"], text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"unknown field", "imprint_read", `{"data":["ceo"]}`, "data"},
 		{"bad language", "imprint_read", `{"language":"de"}`, "language"},
 		{"bad user id", "imprint_read", `{"userid":0}`, "userid"},
@@ -165,24 +87,24 @@ func testImprintRead(t *testing.T, h *toolstest.Harness) {
 
 func testGroupList(t *testing.T, h *toolstest.Harness) {
 	groups := h.Sandbox.Store().Table("group").Records
-	text := stgCall(t, h, "group_list", `{}`)
+	text := callOK(t, h, "group_list", `{}`)
 	for _, g := range groups {
 		if !strings.Contains(text, "\n"+strconv.Itoa(g["Id"].(int))+"|"+g["name"].(string)+"|") {
 			t.Errorf("group %v missing in:\n%s", g["name"], text)
 		}
 	}
-	text = stgCall(t, h, "group_list", `{"groupfilter":"officeGroups"}`)
+	text = callOK(t, h, "group_list", `{"groupfilter":"officeGroups"}`)
 	for _, g := range groups {
 		if in := strings.Contains(text, "|"+g["name"].(string)+"|"); in != (g["groupType"] == "GroupOffice") {
 			t.Errorf("officeGroups: %v (%v) shown=%v:\n%s", g["name"], g["groupType"], in, text)
 		}
 	}
-	stgRunBad(t, h, []stgBadCase{{"bad filter", "group_list", `{"groupfilter":"regions"}`, "groupfilter"}})
+	runBadCalls(t, h, []badCall{{"bad filter", "group_list", `{"groupfilter":"regions"}`, "groupfilter"}})
 }
 
 func testUserRead(t *testing.T, h *toolstest.Harness) {
 	users := stgUsers(h)
-	text := stgCall(t, h, "user_read", `{}`)
+	text := callOK(t, h, "user_read", `{}`)
 	if !strings.Contains(text, fmt.Sprintf("users 1–%d of %d", len(users), len(users))) {
 		t.Errorf("header wrong:\n%s", text)
 	}
@@ -192,15 +114,15 @@ func testUserRead(t *testing.T, h *toolstest.Harness) {
 		}
 	}
 	u := h.Sandbox.Store().Table("user").Get(21)
-	text = stgCall(t, h, "user_read", `{"id":21,"data":["Vorname","Nachname","email"]}`)
+	text = callOK(t, h, "user_read", `{"id":21,"data":["Vorname","Nachname","email"]}`)
 	if !strings.Contains(text, "Nachname: "+u["Nachname"].(string)) || !strings.Contains(text, "email: "+u["email"].(string)) {
 		t.Errorf("user 21:\n%s", text)
 	}
-	text = stgCall(t, h, "user_read", `{"data":["Nachname"],"filter":{"Nachname":[{"op":"like","val":"Schm%"}]},"listlimit":5}`)
+	text = callOK(t, h, "user_read", `{"data":["Nachname"],"filter":{"Nachname":[{"op":"like","val":"Schm%"}]},"listlimit":5}`)
 	if !strings.Contains(text, "Schmidt") || strings.Contains(text, "Hansen") {
 		t.Errorf("filtered users:\n%s", text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"unknown field", "user_read", `{"data":["Passwort"]}`, "data"},
 		{"unknown filter field", "user_read", `{"filter":{"Gehalt":[{"op":">","val":1}]}}`, "filter"},
 		{"bad operator", "user_read", `{"filter":{"Name":[{"op":"~","val":"x"}]}}`, "filter"},
@@ -212,7 +134,7 @@ func testUserRead(t *testing.T, h *toolstest.Harness) {
 
 func testUserList(t *testing.T, h *toolstest.Harness) {
 	users := stgUsers(h)
-	text := stgCall(t, h, "user_list", `{}`)
+	text := callOK(t, h, "user_list", `{}`)
 	for _, u := range users {
 		if !strings.Contains(text, "\n"+strconv.Itoa(u["Id"].(int))+"|"+u["Name"].(string)+"|") {
 			t.Errorf("user %v missing:\n%s", u["Name"], text)
@@ -226,7 +148,7 @@ func testUserList(t *testing.T, h *toolstest.Harness) {
 		}
 	}
 	members := group["userIds"].([]int)
-	text = stgCall(t, h, "user_list", fmt.Sprintf(`{"groupId":%d}`, group["Id"]))
+	text = callOK(t, h, "user_list", fmt.Sprintf(`{"groupId":%d}`, group["Id"]))
 	if !strings.HasPrefix(text, fmt.Sprintf("%d users", len(members))) {
 		t.Errorf("members of %v (%v):\n%s", group["name"], members, text)
 	}
@@ -235,14 +157,14 @@ func testUserList(t *testing.T, h *toolstest.Harness) {
 			t.Errorf("member %d missing:\n%s", id, text)
 		}
 	}
-	if p := stgLast(t, h, "users").Parameters; p["userfilter"] != "byGroupId" {
+	if p := lastRequest(t, h, "users").Parameters; p["userfilter"] != "byGroupId" {
 		t.Errorf("parameters sent: %v", p)
 	}
-	text = stgCall(t, h, "user_list", `{"userfilter":"onlyOwn"}`)
+	text = callOK(t, h, "user_list", `{"userfilter":"onlyOwn"}`)
 	if !strings.Contains(text, "username: mhansen") || strings.Contains(text, "jschmidt") || strings.Contains(text, "NeuerTerminFuer") {
 		t.Errorf("onlyOwn:\n%s", text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"byGroupId without group", "user_list", `{"userfilter":"byGroupId"}`, "groupId"},
 		{"group with other filter", "user_list", `{"userfilter":"onlyOwn","groupId":301}`, "groupId"},
 		{"bad filter", "user_list", `{"userfilter":"all"}`, "userfilter"},
@@ -252,22 +174,22 @@ func testUserList(t *testing.T, h *toolstest.Harness) {
 
 func testUserPhotoRead(t *testing.T, h *toolstest.Harness) {
 	users := stgUsers(h)
-	text := stgCall(t, h, "user_photo_read", `{}`)
+	text := callOK(t, h, "user_photo_read", `{}`)
 	if !strings.HasPrefix(text, fmt.Sprintf("%d user photos", len(users))) || !strings.Contains(text, "https://") || !strings.Contains(text, "No photo: users") {
 		t.Errorf("photos:\n%s", text)
 	}
-	if p := stgLast(t, h, "userphoto").Parameters; p["photosAsLinks"] != true {
+	if p := lastRequest(t, h, "userphoto").Parameters; p["photosAsLinks"] != true {
 		t.Errorf("photos not requested as links: %v", p)
 	}
 	if len(text) > 3000 {
 		t.Errorf("answer too long (%d characters): image data?", len(text))
 	}
 	id := users[0]["Id"].(int)
-	text = stgCall(t, h, "user_photo_read", fmt.Sprintf(`{"filter":{"Nr":[{"op":"=","val":%d}]}}`, id))
+	text = callOK(t, h, "user_photo_read", fmt.Sprintf(`{"filter":{"Nr":[{"op":"=","val":%d}]}}`, id))
 	if !strings.HasPrefix(text, "1 user photos") || !strings.Contains(text, strconv.Itoa(id)) {
 		t.Errorf("photo of user %d:\n%s", id, text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"unknown filter field", "user_photo_read", `{"filter":{"Foto":[{"op":"=","val":1}]}}`, "filter"},
 		{"limit zero", "user_photo_read", `{"listlimit":0}`, "listlimit"},
 		{"base64 not offered", "user_photo_read", `{"photosAsLinks":false}`, "photosAsLinks"},
@@ -276,12 +198,12 @@ func testUserPhotoRead(t *testing.T, h *toolstest.Harness) {
 
 func testUserRightsCheck(t *testing.T, h *toolstest.Harness) {
 	estate := h.Sandbox.Store().Table("estate").Records[0]["Id"].(int)
-	text := stgCall(t, h, "user_rights_check", fmt.Sprintf(`{"action":"read","module":"estate","userid":17,"recordIds":[%d,99999999]}`, estate))
+	text := callOK(t, h, "user_rights_check", fmt.Sprintf(`{"action":"read","module":"estate","userid":17,"recordIds":[%d,99999999]}`, estate))
 	want := fmt.Sprintf("User 17 may read 1 of 2 estate records.\nAllowed: %d\nNot allowed (or no such record): 99999999", estate)
 	if text != want {
 		t.Errorf("got:\n%s\nwant:\n%s", text, want)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"missing records", "user_rights_check", `{"action":"read","module":"estate","userid":17}`, "recordIds"},
 		{"empty records", "user_rights_check", `{"action":"read","module":"estate","userid":17,"recordIds":[]}`, "recordIds"},
 		{"bad action", "user_rights_check", `{"action":"write","module":"estate","userid":17,"recordIds":[1]}`, "action"},
@@ -299,7 +221,7 @@ func testMultiselectConfigGet(t *testing.T, h *toolstest.Harness) {
 			break
 		}
 	}
-	text := stgCall(t, h, "multiselect_config_get", fmt.Sprintf(`{"module":"address","fields":[%q]}`, field))
+	text := callOK(t, h, "multiselect_config_get", fmt.Sprintf(`{"module":"address","fields":[%q]}`, field))
 	f := st.Fields["address"][field]
 	if !strings.Contains(text, fmt.Sprintf("%s (%d values): ", field, len(f.Permitted))) {
 		t.Errorf("header of %s:\n%s", field, text)
@@ -309,7 +231,7 @@ func testMultiselectConfigGet(t *testing.T, h *toolstest.Harness) {
 			t.Errorf("value %s missing:\n%s", o.Key, text)
 		}
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"unknown field", "multiselect_config_get", `{"module":"address","fields":["Hobbys"]}`, "fields"},
 		{"not a select", "multiselect_config_get", `{"module":"address","fields":["Vorname"]}`, "fields"},
 		{"no fields", "multiselect_config_get", `{"module":"address","fields":[]}`, "fields"},
@@ -319,7 +241,7 @@ func testMultiselectConfigGet(t *testing.T, h *toolstest.Harness) {
 }
 
 func testActionTypeList(t *testing.T, h *toolstest.Harness) {
-	text := stgCall(t, h, "action_type_list", `{}`)
+	text := callOK(t, h, "action_type_list", `{}`)
 	kinds := h.Sandbox.Store().Fields["agentsLog"]["Aktionsart"].Permitted
 	for _, k := range kinds {
 		if !strings.Contains(text, "- "+k.Key) {
@@ -329,18 +251,18 @@ func testActionTypeList(t *testing.T, h *toolstest.Harness) {
 	if !strings.Contains(text, "Besichtigung") || !strings.Contains(text, "no types (leave Aktionstyp empty)") {
 		t.Errorf("types missing:\n%s", text)
 	}
-	text = stgCall(t, h, "action_type_list", `{"lang":"ENG","allowAutomaticTypesForActionKind":["Email"]}`)
+	text = callOK(t, h, "action_type_list", `{"lang":"ENG","allowAutomaticTypesForActionKind":["Email"]}`)
 	if !strings.Contains(text, "Eingang=Incoming") || !strings.Contains(text, "Serienmail") {
 		t.Errorf("ENG with automatic types:\n%s", text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"unknown kind", "action_type_list", `{"allowAutomaticTypesForActionKind":["Mail"]}`, "allowAutomaticTypesForActionKind"},
 		{"bad lang", "action_type_list", `{"lang":"en"}`, "lang"},
 	})
 }
 
 func testRegionListAndSearch(t *testing.T, h *toolstest.Harness) {
-	text := stgCall(t, h, "region_list", `{}`)
+	text := callOK(t, h, "region_list", `{}`)
 	var koeln, ehrenfeld *sandbox.Region
 	for _, st := range sandbox.Regions(h.Sandbox.Store()) {
 		if !strings.Contains(text, "- "+st.Key+" "+st.Name+" (Bundesland)") {
@@ -363,15 +285,15 @@ func testRegionListAndSearch(t *testing.T, h *toolstest.Harness) {
 	if !strings.Contains(text, "  - "+koeln.Key+" Köln (Kreisfreie Stadt) PLZ ") || !strings.Contains(text, "    - "+ehrenfeld.Key+" Ehrenfeld (Stadtteil) PLZ 50823") {
 		t.Errorf("tree lacks Köln/Ehrenfeld:\n%s", text)
 	}
-	text = stgCall(t, h, "region_search", `{"searchstring":"Ehrenf"}`)
+	text = callOK(t, h, "region_search", `{"searchstring":"Ehrenf"}`)
 	if !strings.Contains(text, "- "+ehrenfeld.Key+": Nordrhein-Westfalen - Köln - Ehrenfeld") {
 		t.Errorf("search:\n%s", text)
 	}
-	text = stgCall(t, h, "region_search", `{"searchstring":"Atlantis"}`)
+	text = callOK(t, h, "region_search", `{"searchstring":"Atlantis"}`)
 	if !strings.Contains(text, "No region matches") {
 		t.Errorf("search without hits:\n%s", text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"missing search string", "region_search", `{}`, "searchstring"},
 		{"too short", "region_search", `{"searchstring":"K"}`, "searchstring"},
 		{"blank", "region_search", `{"searchstring":"  "}`, "searchstring"},
@@ -405,7 +327,7 @@ func testAccessControlApply(t *testing.T, h *toolstest.Harness) {
 	}
 	args := fmt.Sprintf(`{"acTemplate":"Nur %s","module":"estate","recordId":%d,"templateOwner":%d}`, office["name"], id, leader)
 
-	p, err := stgPreview(t, h, "access_control_apply", args)
+	p, err := preview(t, h, "access_control_apply", args)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -416,41 +338,38 @@ func testAccessControlApply(t *testing.T, h *toolstest.Harness) {
 	if len(p.Changes) == 0 || !strings.Contains(p.Changes[0], "Nur "+office["name"].(string)) {
 		t.Errorf("preview changes %v", p.Changes)
 	}
-	if _, err := stgPreview(t, h, "access_control_apply", `{"acTemplate":"x","module":"estate","recordId":1,"templateOwner":12}`); err == nil || !strings.Contains(err.Error(), "recordId") {
+	if _, err := preview(t, h, "access_control_apply", `{"acTemplate":"x","module":"estate","recordId":1,"templateOwner":12}`); err == nil || !strings.Contains(err.Error(), "recordId") {
 		t.Errorf("preview of a missing record: %v", err)
 	}
 
-	text := stgCall(t, h, "access_control_apply", args)
+	text := callOK(t, h, "access_control_apply", args)
 	if !strings.Contains(text, fmt.Sprintf("applied to estate %d", id)) {
 		t.Errorf("answer: %s", text)
 	}
-	text = stgCall(t, h, "user_rights_check", fmt.Sprintf(`{"action":"read","module":"estate","userid":%d,"recordIds":[%d]}`, outsider, id))
+	text = callOK(t, h, "user_rights_check", fmt.Sprintf(`{"action":"read","module":"estate","userid":%d,"recordIds":[%d]}`, outsider, id))
 	if !strings.Contains(text, "may read 0 of 1") {
 		t.Errorf("outsider %d after the stamp: %s", outsider, text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"bad module", "access_control_apply", `{"acTemplate":"x","module":"agents_log","recordId":1,"templateOwner":12}`, "module"},
 		{"missing owner", "access_control_apply", `{"acTemplate":"x","module":"estate","recordId":1}`, "templateOwner"},
 		{"record zero", "access_control_apply", `{"acTemplate":"x","module":"estate","recordId":0,"templateOwner":12}`, "recordId"},
 		{"empty template", "access_control_apply", `{"acTemplate":"","module":"estate","recordId":1,"templateOwner":12}`, "acTemplate"},
 	})
 	// An unknown stamp is onOffice's call to reject.
-	res := h.Call(t, "access_control_apply", fmt.Sprintf(`{"acTemplate":"Gibt es nicht","module":"estate","recordId":%d,"templateOwner":%d}`, id, leader))
-	if !res.IsError || !strings.Contains(res.Text, "255") {
-		t.Errorf("unknown stamp: %+v", res)
-	}
+	wantAPIError(t, h, "unknown stamp", "access_control_apply", fmt.Sprintf(`{"acTemplate":"Gibt es nicht","module":"estate","recordId":%d,"templateOwner":%d}`, id, leader), "255")
 }
 
 func testFieldConfigGet(t *testing.T, h *toolstest.Harness) {
-	text := stgCall(t, h, "field_config_get", `{"modules":["user"],"fieldList":["online"]}`)
+	text := callOK(t, h, "field_config_get", `{"modules":["user"],"fieldList":["online"]}`)
 	if !strings.Contains(text, "- online (Zustand) singleselect [keys: ") || !strings.Contains(text, "active=Aktiv") {
 		t.Errorf("field config:\n%s", text)
 	}
-	text = stgCall(t, h, "field_config_get", `{"modules":["user"],"fieldList":["online","Nachnahme"]}`)
+	text = callOK(t, h, "field_config_get", `{"modules":["user"],"fieldList":["online","Nachnahme"]}`)
 	if !strings.Contains(text, "- online (Zustand)") || !strings.Contains(text, "not a field of user: Nachnahme (did you mean `Nachname`") {
 		t.Errorf("field config with a typo:\n%s", text)
 	}
-	stgRunBad(t, h, []stgBadCase{
+	runBadCalls(t, h, []badCall{
 		{"no modules", "field_config_get", `{}`, "modules"},
 		{"bad module", "field_config_get", `{"modules":["estates"]}`, "modules"},
 	})
@@ -458,7 +377,7 @@ func testFieldConfigGet(t *testing.T, h *toolstest.Harness) {
 
 // TestSettingsToolSizes keeps the settings and marketplace tools within the tool-list budget.
 func TestSettingsToolSizes(t *testing.T) {
-	for _, tl := range stgAllTools() {
+	for _, tl := range tools.All() {
 		if tl.Module != "settings" && tl.Module != "marketplace" {
 			continue
 		}
@@ -472,10 +391,10 @@ func TestSettingsToolSizes(t *testing.T) {
 // the logo must not even be requested.
 func TestBasicSettingsRaw(t *testing.T) {
 	h := toolstest.New(t, "--raw")
-	text := stgCall(t, h, "basic_settings_read", `{}`)
+	text := callOK(t, h, "basic_settings_read", `{}`)
 	settings := h.Sandbox.Store().Extra["basicsettings"].(map[string]map[string]any)
 	if !strings.Contains(text, `"color":"`+settings["characteristicsCi"]["color"].(string)) || strings.Contains(text, `"logo"`) {
 		t.Errorf("raw basic settings:\n%s", text)
 	}
-	stgRunBad(t, h, []stgBadCase{{"logo only", "basic_settings_read", `{"characteristicsCi":["logo"]}`, "characteristicsCi"}})
+	runBadCalls(t, h, []badCall{{"logo only", "basic_settings_read", `{"characteristicsCi":["logo"]}`, "characteristicsCi"}})
 }

@@ -1,10 +1,12 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,15 +49,10 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 	if len(data) == 0 {
 		data = defaultTaskFields
 	}
-	for _, d := range data {
-		if d == "Nr" {
-			return nil, argErrorf("data", "Nr is the task id and comes back as the record id; it cannot be requested in data")
-		}
+	if slices.Contains(data, "Nr") {
+		return nil, argErrorf("data", "Nr is the task id and comes back as the record id; it cannot be requested in data")
 	}
-	limit := p.ListLimit
-	if limit == 0 {
-		limit = 20
-	}
+	limit := cmp.Or(p.ListLimit, 20)
 	if err := checkFields(ctx, env, "task", "data", data); err != nil {
 		return nil, err
 	}
@@ -72,25 +69,13 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 		return nil, err
 	}
 	params := map[string]any{"data": data, "listlimit": limit}
-	if len(p.Filter) > 0 {
-		params["filter"] = p.Filter.wire()
-	}
-	for k, v := range map[string]int{"relatedAddressId": p.RelatedAddressID, "relatedEstateId": p.RelatedEstateID, "relatedProjectIds": p.RelatedProjectIDs} {
-		if v > 0 {
-			params[k] = v
-		}
-	}
-	if p.ResponsibilityByGroup {
-		params["responsibilityByGroup"] = 1
-	}
-	if p.ShowEfforts {
-		params["showEfforts"] = true
-	}
-	a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "task", Parameters: params}
-	if p.ID > 0 {
-		a.ResourceID = strconv.Itoa(p.ID)
-	}
-	res, err := env.API.Call(ctx, a)
+	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
+	setIf(params, "relatedAddressId", p.RelatedAddressID, p.RelatedAddressID > 0)
+	setIf(params, "relatedEstateId", p.RelatedEstateID, p.RelatedEstateID > 0)
+	setIf(params, "relatedProjectIds", p.RelatedProjectIDs, p.RelatedProjectIDs > 0)
+	setIf(params, "responsibilityByGroup", 1, p.ResponsibilityByGroup)
+	setIf(params, "showEfforts", true, p.ShowEfforts)
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "task", ResourceID: optionalID(p.ID), Parameters: params})
 	if err != nil {
 		return nil, err
 	}
@@ -112,15 +97,12 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
 	if len(res.Records) == 0 {
 		return
 	}
-	var ids []int
 	for _, r := range res.Records {
 		if _, has := r.Fields()["relatedAddressId"]; has {
 			return
 		}
-		if id, err := strconv.Atoi(r.IDString()); err == nil {
-			ids = append(ids, id)
-		}
 	}
+	ids := recordIDs(res.Records)
 	get := func(suffix string) onoffice.Action {
 		return onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation",
 			Parameters: map[string]any{"relationtype": relationPrefix + suffix, "parentids": ids}}
@@ -135,25 +117,15 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
 			links[i] = relatedIDMap(o.Result)
 		}
 	}
-	for i, r := range res.Records {
-		el := r.Fields()
-		if el == nil {
-			continue
-		}
-		id, _ := strconv.Atoi(r.IDString())
+	editRecords(res, func(recID string, el map[string]any) bool {
+		id, _ := strconv.Atoi(recID)
 		for j, name := range []string{"relatedAddressId", "relatedEstateId"} {
 			if ids := links[j][id]; len(ids) > 0 {
-				list := make([]any, len(ids))
-				for k, v := range ids {
-					list[k] = strconv.Itoa(v)
-				}
-				el[name] = list
+				el[name] = idStrings(ids)
 			}
 		}
-		if raw, err := json.Marshal(el); err == nil {
-			res.Records[i].Elements = raw
-		}
-	}
+		return true
+	})
 }
 
 // TaskWriteParams are the arguments shared by task_create and task_modify.
@@ -184,11 +156,7 @@ var taskReadOnly = map[string]bool{"Id": true, "Nr": true, "Eintragsdatum": true
 // taskModifyOnly can be changed but not set on create.
 var taskModifyOnly = map[string]bool{"Stand": true, "erledigt": true}
 
-var (
-	taskDateRe     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	taskDateTimeRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$`)
-	taskTimeRe     = regexp.MustCompile(`^\d{2}:\d{2}(:\d{2})?$`)
-)
+var taskTimeRe = regexp.MustCompile(`^\d{2}:\d{2}(:\d{2})?$`)
 
 // check validates the data object against the task field configuration.
 func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error {
@@ -209,7 +177,7 @@ func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error
 			return argErrorf(arg, "cannot be set when creating; create the task, then use task_modify")
 		}
 		text := taskText(v)
-		f := alogFieldInfo(mf, name)
+		f := fieldOf(mf, name)
 		typ := ""
 		if f != nil {
 			typ = f.Type
@@ -220,11 +188,11 @@ func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error
 				return argErrorf(arg, "must be a time HH:MM:SS, got %q", text)
 			}
 		case typ == "datetime":
-			if text != "" && !taskDateTimeRe.MatchString(text) {
+			if text != "" && !dateTimeRE.MatchString(text) {
 				return argErrorf(arg, "must be a date-time YYYY-MM-DD HH:MM:SS, got %q", text)
 			}
 		case typ == "date":
-			if text != "" && !taskDateRe.MatchString(text) {
+			if text != "" && !dateRE.MatchString(text) {
 				return argErrorf(arg, "must be a date YYYY-MM-DD, got %q", text)
 			}
 		case typ == "boolean":
@@ -235,11 +203,7 @@ func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error
 			}
 		case f != nil && len(f.Permitted) > 0 && text != "":
 			if _, ok := f.Permitted[text]; !ok {
-				pairs := make([]string, 0, len(f.Permitted))
-				for _, k := range keys(f.Permitted) {
-					pairs = append(pairs, k+"="+f.Permitted[k])
-				}
-				return argErrorf(arg, "unknown value %q; allowed: %s", text, strings.Join(pairs, ", "))
+				return argErrorf(arg, "unknown value %q; allowed: %s", text, strings.Join(keyLabels(keys(f.Permitted), f.Permitted, false), ", "))
 			}
 		case typ == "integer" || typ == "float":
 			if _, err := strconv.ParseFloat(text, 64); text != "" && err != nil {
@@ -253,14 +217,10 @@ func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error
 // taskText renders a data value the way the API will read it.
 func taskText(v any) string {
 	switch t := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return t
+	case nil, string, float64:
+		return text(v)
 	case bool:
 		return strconv.FormatBool(t)
-	case float64:
-		return strconv.FormatFloat(t, 'f', -1, 64)
 	case json.Number:
 		return t.String()
 	}
@@ -270,18 +230,10 @@ func taskText(v any) string {
 
 func (p TaskWriteParams) wire() map[string]any {
 	params := map[string]any{"data": p.Data}
-	if p.RelatedAddressID > 0 {
-		params["relatedAddressId"] = p.RelatedAddressID
-	}
-	if p.RelatedEstateID > 0 {
-		params["relatedEstateId"] = p.RelatedEstateID
-	}
-	if p.RelatedProjectIDs > 0 {
-		params["relatedProjectIds"] = p.RelatedProjectIDs
-	}
-	if p.ResponsibilityByGroup {
-		params["responsibilityByGroup"] = 1
-	}
+	setIf(params, "relatedAddressId", p.RelatedAddressID, p.RelatedAddressID > 0)
+	setIf(params, "relatedEstateId", p.RelatedEstateID, p.RelatedEstateID > 0)
+	setIf(params, "relatedProjectIds", p.RelatedProjectIDs, p.RelatedProjectIDs > 0)
+	setIf(params, "responsibilityByGroup", 1, p.ResponsibilityByGroup)
 	return params
 }
 
@@ -296,12 +248,12 @@ func (p TaskWriteParams) links(ctx context.Context, env *Env) []string {
 	}
 	var out []string
 	if len(ids) > 0 {
-		names := relNames(ctx, env, ids)
+		names := recordNames(ctx, env, ids)
 		if p.RelatedAddressID > 0 {
-			out = append(out, "+ link "+relLabel("address", p.RelatedAddressID, names, false))
+			out = append(out, "+ link "+recordRef("address", p.RelatedAddressID, names, false))
 		}
 		if p.RelatedEstateID > 0 {
-			out = append(out, "+ link "+relLabel("estate", p.RelatedEstateID, names, false))
+			out = append(out, "+ link "+recordRef("estate", p.RelatedEstateID, names, false))
 		}
 	}
 	if p.RelatedProjectIDs > 0 {
@@ -315,22 +267,13 @@ func createTask(ctx context.Context, env *Env, p TaskCreateParams) (*Result, err
 		return nil, err
 	}
 	params := p.wire()
-	if p.MailMessageID != "" {
-		params["mailMessageId"] = p.MailMessageID
-	}
+	setIf(params, "mailMessageId", p.MailMessageID, p.MailMessageID != "")
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "task", Parameters: params})
 	if err != nil {
 		return nil, err
 	}
-	id := ""
-	if len(res.Records) > 0 {
-		id = res.Records[0].IDString()
-	}
-	out := condense.Text("Task %s created.", id)
-	if env.Render.Structured {
-		out.Structured = map[string]any{"id": id}
-	}
-	return out, nil
+	id := firstID(res)
+	return withStructured(env, condense.Text("Task %s created.", id), map[string]any{"id": id}), nil
 }
 
 func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Preview, error) {
@@ -366,33 +309,22 @@ func previewTaskModify(ctx context.Context, env *Env, p TaskModifyParams) (*Prev
 	if err := p.check(ctx, env, false); err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: "task " + strconv.Itoa(p.ID), RecordID: strconv.Itoa(p.ID)}
-	fields := alogUnique(append([]string{"Betreff"}, keys(p.Data)...))
-	var current map[string]any
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "task", ResourceID: strconv.Itoa(p.ID),
-		Parameters: map[string]any{"data": fields}})
-	if err == nil && len(res.Records) > 0 {
-		current = res.Records[0].Fields()
-		if s, _ := current["Betreff"].(string); s != "" {
-			pv.Target += ` "` + condense.Defuse(s) + `"`
-		}
-	} else {
-		pv.Target += " (not found)"
-	}
+	fields := uniqueStrings(append([]string{"Betreff"}, keys(p.Data)...))
+	target, current := softTarget(ctx, env, "task", "task", p.ID, fields, func(el map[string]any) string {
+		s, _ := el["Betreff"].(string)
+		return s
+	})
+	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
 	mf := moduleFields(ctx, env, "task")
 	for _, k := range keys(p.Data) {
-		f := alogFieldInfo(mf, k)
-		before := "(empty)"
-		if v, ok := condense.Value(f, current[k]); ok {
-			before = v
-		}
+		f := fieldOf(mf, k)
 		after := taskText(p.Data[k])
 		if f != nil {
 			if label, ok := f.Permitted[after]; ok {
 				after = label
 			}
 		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s → %s", k, condense.Defuse(before), condense.Defuse(after)))
+		pv.Changes = append(pv.Changes, changeLine(k, condense.Defuse(storedText(f, current[k])), condense.Defuse(after)))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	return pv, nil

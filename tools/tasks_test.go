@@ -17,7 +17,7 @@ func taskRecord(h *toolstest.Harness, id int) sandbox.Record {
 func testTaskRead(t *testing.T, h *toolstest.Harness) {
 	link := relFirst(t, h, "task:address")
 	task := taskRecord(h, link.Parent)
-	text := relOK(t, h, "task_read", fmt.Sprintf(`{"filter":{"Nr":[{"op":"=","val":%d}]}}`, link.Parent))
+	text := callOK(t, h, "task_read", fmt.Sprintf(`{"filter":{"Nr":[{"op":"=","val":%d}]}}`, link.Parent))
 	if !strings.Contains(text, task["Betreff"].(string)) || !strings.Contains(text, strconv.Itoa(link.Child)) || !strings.Contains(text, task["Verantwortung"].(string)) {
 		t.Errorf("task %d with its address %d:\n%s", link.Parent, link.Child, text)
 	}
@@ -29,7 +29,7 @@ func testTaskRead(t *testing.T, h *toolstest.Harness) {
 			want = append(want, r.Parent)
 		}
 	}
-	text = relOK(t, h, "task_read", fmt.Sprintf(`{"relatedEstateId":%d,"data":["Betreff"]}`, estateLink.Child))
+	text = callOK(t, h, "task_read", fmt.Sprintf(`{"relatedEstateId":%d,"data":["Betreff"]}`, estateLink.Child))
 	for _, id := range want {
 		if !strings.Contains(text, taskRecord(h, id)["Betreff"].(string)) {
 			t.Errorf("task %d of estate %d missing:\n%s", id, estateLink.Child, text)
@@ -46,11 +46,11 @@ func testTaskRead(t *testing.T, h *toolstest.Harness) {
 		}
 	}
 	// A full page says that the call cannot page.
-	text = relOK(t, h, "task_read", `{"listlimit":3}`)
+	text = callOK(t, h, "task_read", `{"listlimit":3}`)
 	if !strings.Contains(text, "cannot page") {
 		t.Errorf("no limit note:\n%s", text)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"Nr in data", "task_read", `{"data":["Nr","Betreff"]}`, "data"},
 		{"listoffset", "task_read", `{"listoffset":20}`, "listoffset"},
 		{"unknown field", "task_read", `{"data":["Subject"]}`, "Subject"},
@@ -65,13 +65,13 @@ func testTaskCreateAndModify(t *testing.T, h *toolstest.Harness) {
 	store := h.Sandbox.Store()
 	addr, _ := store.Table("address").Records[4]["Id"].(int)
 	args := fmt.Sprintf(`{"data":{"Betreff":"Rückruf Familie Becker","Aufgabe":"Finanzierung klären","Verantwortung":"jschmidt","Prio":2,"Deadline":"2026-11-10 12:00:00"},"relatedAddressId":%d}`, addr)
-	p := relPreview(t, h, "task_create", args)
+	p := mustPreview(t, h, "task_create", args)
 	changes := strings.Join(p.Changes, "\n")
 	if p.Target != `new task "Rückruf Familie Becker"` || !strings.Contains(changes, "Prio: 2") || !strings.Contains(changes, fmt.Sprintf("+ link address %d %q", addr, relAddressName(h, addr))) {
 		t.Errorf("preview %+v", p)
 	}
 	n := len(store.Table("task").Records)
-	text := relOK(t, h, "task_create", args)
+	text := callOK(t, h, "task_create", args)
 	if len(store.Table("task").Records) != n+1 {
 		t.Fatalf("not stored: %s", text)
 	}
@@ -80,22 +80,22 @@ func testTaskCreateAndModify(t *testing.T, h *toolstest.Harness) {
 	if !strings.Contains(text, strconv.Itoa(id)) || rec["Verantwortung"] != "jschmidt" || rec["Prio"] != 2 {
 		t.Errorf("answer %q, stored %v", text, rec)
 	}
-	text = relOK(t, h, "task_read", fmt.Sprintf(`{"relatedAddressId":%d,"data":["Betreff","Prio","Deadline"]}`, addr))
+	text = callOK(t, h, "task_read", fmt.Sprintf(`{"relatedAddressId":%d,"data":["Betreff","Prio","Deadline"]}`, addr))
 	if !strings.Contains(text, "Rückruf Familie Becker") || !strings.Contains(text, "Hoch") {
 		t.Errorf("created task not read back:\n%s", text)
 	}
 
 	mod := fmt.Sprintf(`{"id":%d,"data":{"Status":3,"Kommentar":"Unterlagen folgen per Post"}}`, id)
-	p = relPreview(t, h, "task_modify", mod)
+	p = mustPreview(t, h, "task_modify", mod)
 	changes = strings.Join(p.Changes, "\n")
 	if p.Target != fmt.Sprintf(`task %d "Rückruf Familie Becker"`, id) || !strings.Contains(changes, "Status: Nicht begonnen → Erledigt") || !strings.Contains(changes, "Kommentar: (empty) → Unterlagen") {
 		t.Errorf("modify preview %+v", p)
 	}
-	relOK(t, h, "task_modify", mod)
+	callOK(t, h, "task_modify", mod)
 	if rec["Status"] != 3 || rec["erledigt"] != true || rec["Kommentar"] != "Unterlagen folgen per Post" {
 		t.Errorf("after modify: %v", rec)
 	}
-	relRunBad(t, h, []relBad{
+	runBadCalls(t, h, []badCall{
 		{"empty data", "task_create", `{"data":{}}`, "data"},
 		{"no data", "task_create", `{"relatedAddressId":10001}`, "data"},
 		{"progress on create", "task_create", `{"data":{"Betreff":"x","Stand":50}}`, "data.Stand"},
@@ -108,15 +108,13 @@ func testTaskCreateAndModify(t *testing.T, h *toolstest.Harness) {
 		{"modify bad status", "task_modify", fmt.Sprintf(`{"id":%d,"data":{"Status":"fertig"}}`, id), "data.Status"},
 		{"modify bad flag", "task_modify", fmt.Sprintf(`{"id":%d,"data":{"erledigt":"ja"}}`, id), "data.erledigt"},
 	})
-	res := h.Call(t, "task_create", `{"data":{"Betreff":"x","Verantwortung":"niemand"}}`)
-	if !res.IsError || !strings.Contains(res.Text, "251") {
-		t.Errorf("unknown user: %+v", res)
-	}
+	wantAPIError(t, h, "unknown user", "task_create", `{"data":{"Betreff":"x","Verantwortung":"niemand"}}`, "251")
 }
 
 // TestTaskTools shares one sandbox among the subtests: starting one costs more than the calls.
 func TestTaskTools(t *testing.T) {
-	h := toolstest.New(t)
-	t.Run("TaskRead", func(t *testing.T) { testTaskRead(t, h) })
-	t.Run("TaskCreateAndModify", func(t *testing.T) { testTaskCreateAndModify(t, h) })
+	runShared(t, []sharedTest{
+		{"TaskRead", testTaskRead},
+		{"TaskCreateAndModify", testTaskCreateAndModify},
+	})
 }

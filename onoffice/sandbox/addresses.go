@@ -3,6 +3,7 @@ package sandbox
 import (
 	"encoding/base64"
 	"fmt"
+	"maps"
 	"path"
 	"sort"
 	"strconv"
@@ -218,11 +219,7 @@ var addressWrite = WriteSpec{FieldModule: "address", UnknownFieldCode: 75}
 func createAddress(s *Store, c *Call) (*Answer, error) {
 	t := s.Table("address")
 	r := Record{}
-	fieldData, phones := splitAddressParams(c.Params)
-	if len(fieldData) == 0 && len(phones) == 0 {
-		return nil, Fail(282, "No valid parameter given")
-	}
-	login, err := normalizeAddressData(s, fieldData)
+	fieldData, phones, login, err := addressParams(s, c.Params)
 	if err != nil {
 		return nil, err
 	}
@@ -235,15 +232,11 @@ func createAddress(s *Store, c *Call) (*Answer, error) {
 		if !ok {
 			return nil, Fail(227, "Element/parameter %s must be a string", name)
 		}
-		kt := phoneParams[name]
-		kind := kt[0]
-		if err := checkPhoneValue(kind, v); err != nil {
+		e, err := newPhoneEntry(s, name, v)
+		if err != nil {
 			return nil, err
 		}
-		if kind == "phone" && looksMobile(v) {
-			kind = "mobile"
-		}
-		pb = append(pb, phoneEntry{ID: nextPhoneID(s), Kind: kind, Type: kt[1], Value: v})
+		pb = append(pb, e)
 	}
 	for _, group := range []string{"phone", "fax", "email"} {
 		def, err := paramString(c.Params, "default_"+group)
@@ -280,7 +273,7 @@ func createAddress(s *Store, c *Call) (*Answer, error) {
 					}
 					dup["Aenderung"] = stamp(c.Now)
 				}
-				return &Answer{Records: []OutRecord{{ID: idOf(dup), Type: "address", Elements: []any{}}}}, nil
+				return created(idOf(dup), "address"), nil
 			}
 		}
 	}
@@ -298,7 +291,7 @@ func createAddress(s *Store, c *Call) (*Answer, error) {
 	r["uuid"] = newUUID("address", id)
 	r["Aenderung"] = stamp(c.Now)
 	r["Eintragsdatum"] = c.Now.Format("2006-01-02")
-	return &Answer{Records: []OutRecord{{ID: id, Type: "address", Elements: []any{}}}}, nil
+	return created(id, "address"), nil
 }
 
 func nextCustomerNumber(t *Table) int {
@@ -369,30 +362,6 @@ func countryKey(f *Field, v string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-func userByLogin(s *Store, login string) Record {
-	for _, u := range s.Table("user").Records {
-		if name, _ := u["Name"].(string); strings.EqualFold(name, login) {
-			return u
-		}
-	}
-	return nil
-}
-
-// apiCallerUser is the user the sandbox's API token belongs to
-// (SandboxAPIUserID), else the first active user.
-func apiCallerUser(s *Store) Record {
-	users := s.Table("user")
-	if u := users.Get(SandboxAPIUserID); u != nil {
-		return u
-	}
-	for _, u := range users.Records {
-		if st, _ := u["online"].(string); st == "" || st == "active" {
-			return u
-		}
-	}
-	return nil
 }
 
 // applyAddressData writes normalized field data and the support user.
@@ -476,17 +445,10 @@ func findByEmail(s *Store, email string) Record {
 	return nil
 }
 
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// splitAddressParams separates field values from phone-book parameters.
-func splitAddressParams(p map[string]any) (fields, phones map[string]any) {
+// addressParams separates the field values of a create or modify from its
+// phone-book parameters (fails with 282 when there are neither) and
+// normalizes the field values (see normalizeAddressData).
+func addressParams(s *Store, p map[string]any) (fields, phones map[string]any, login string, err error) {
 	fields, phones = map[string]any{}, map[string]any{}
 	for k, v := range p {
 		switch {
@@ -497,7 +459,26 @@ func splitAddressParams(p map[string]any) (fields, phones map[string]any) {
 			fields[k] = v
 		}
 	}
-	return fields, phones
+	if len(fields) == 0 && len(phones) == 0 {
+		return nil, nil, "", Fail(282, "No valid parameter given")
+	}
+	login, err = normalizeAddressData(s, fields)
+	return fields, phones, login, err
+}
+
+// newPhoneEntry checks a value given with a phone-book parameter (phone,
+// email_business …) and makes it a new entry; a phone number that looks
+// like a mobile number is filed as one.
+func newPhoneEntry(s *Store, param, v string) (phoneEntry, error) {
+	kt := phoneParams[param]
+	if err := checkPhoneValue(kt[0], v); err != nil {
+		return phoneEntry{}, err
+	}
+	kind := kt[0]
+	if kind == "phone" && looksMobile(v) {
+		kind = "mobile"
+	}
+	return phoneEntry{ID: nextPhoneID(s), Kind: kind, Type: kt[1], Value: v}, nil
 }
 
 func addressByResourceID(s *Store, rid string) (Record, error) {
@@ -508,11 +489,7 @@ func addressByResourceID(s *Store, rid string) (Record, error) {
 	if err != nil {
 		return nil, Fail(64, "addressId has wrong format")
 	}
-	r := s.Table("address").Get(id)
-	if r == nil {
-		return nil, Fail(292, "Unknown address record id %d (missing or no rights)", id)
-	}
-	return r, nil
+	return addressRecord(s, id)
 }
 
 func modifyAddress(s *Store, c *Call) (*Answer, error) {
@@ -520,19 +497,12 @@ func modifyAddress(s *Store, c *Call) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	fieldData, phones := splitAddressParams(c.Params)
-	if len(fieldData) == 0 && len(phones) == 0 {
-		return nil, Fail(282, "No valid parameter given")
-	}
-	login, err := normalizeAddressData(s, fieldData)
+	fieldData, phones, login, err := addressParams(s, c.Params)
 	if err != nil {
 		return nil, err
 	}
 	// Work on a copy so that a failed modify changes nothing.
-	updated := Record{}
-	for k, v := range r {
-		updated[k] = v
-	}
+	updated := maps.Clone(r)
 	if err := applyAddressData(s, updated, fieldData, login); err != nil {
 		return nil, err
 	}
@@ -546,12 +516,7 @@ func modifyAddress(s *Store, c *Call) (*Answer, error) {
 	updated[phonebookKey] = pb
 	syncContactFields(updated)
 	updated["Aenderung"] = stamp(c.Now)
-	for k := range r {
-		delete(r, k)
-	}
-	for k, v := range updated {
-		r[k] = v
-	}
+	commit(r, updated)
 	return Success("address"), nil
 }
 
@@ -570,6 +535,9 @@ func changePhone(s *Store, pb []phoneEntry, name string, v any) ([]phoneEntry, e
 		return e.Kind == kt[0] || (kt[0] == "phone" && e.Kind == "mobile")
 	}
 	find := func() (int, error) {
+		if oldValue == "" {
+			return 0, Fail(86, "Address phone record identifier missing")
+		}
 		idx := -1
 		for i, e := range pb {
 			if e.Value == oldValue && sameKind(e) {
@@ -596,21 +564,15 @@ func changePhone(s *Store, pb []phoneEntry, name string, v any) ([]phoneEntry, e
 		if newValue == "" {
 			return nil, Fail(85, "Address phone value missing")
 		}
-		if err := checkPhoneValue(kt[0], newValue); err != nil {
+		e, err := newPhoneEntry(s, name, newValue)
+		if err != nil {
 			return nil, err
 		}
-		kind := kt[0]
-		if kind == "phone" && looksMobile(newValue) {
-			kind = "mobile"
-		}
-		pb = append(pb, phoneEntry{ID: nextPhoneID(s), Kind: kind, Type: kt[1], Value: newValue})
+		pb = append(pb, e)
 		if makeDefault {
 			setDefault(len(pb) - 1)
 		}
 	case "modify":
-		if oldValue == "" {
-			return nil, Fail(86, "Address phone record identifier missing")
-		}
 		i, err := find()
 		if err != nil {
 			return nil, err
@@ -625,9 +587,6 @@ func changePhone(s *Store, pb []phoneEntry, name string, v any) ([]phoneEntry, e
 			setDefault(i)
 		}
 	case "delete":
-		if oldValue == "" {
-			return nil, Fail(86, "Address phone record identifier missing")
-		}
 		i, err := find()
 		if err != nil {
 			return nil, err
@@ -654,16 +613,9 @@ var searchSortFields = map[string]string{
 // searchAddresses serves the quick search over names, company, e-mail and
 // customer number: every word of input must occur in one searched field.
 func searchAddresses(s *Store, c *Call) (*Answer, error) {
-	input, err := paramString(c.Params, "input")
+	input, err := searchInput(c.Params, "Search string too short: at least 2 characters")
 	if err != nil {
 		return nil, err
-	}
-	input = strings.TrimSpace(input)
-	if input == "" {
-		return nil, Fail(69, "Search input must not be empty")
-	}
-	if len([]rune(input)) < 2 {
-		return nil, Fail(151, "Search string too short: at least 2 characters")
 	}
 	fields, err := paramStrings(c.Params, "searchparameter")
 	if err != nil {
@@ -684,25 +636,14 @@ func searchAddresses(s *Store, c *Call) (*Answer, error) {
 	if sortBy != "" && !ok {
 		return nil, Fail(212, "Unknown sort field: %s (use KdNr, Vorname, Name, Zusatz1, contactCategory or Email)", sortBy)
 	}
-	order, err := paramString(c.Params, "sortorder")
+	desc, err := sortDescParam(c.Params)
 	if err != nil {
 		return nil, err
 	}
-	if order != "" && !strings.EqualFold(order, "ASC") && !strings.EqualFold(order, "DESC") {
-		return nil, Fail(255, "Invalid value for parameter sortorder: %s", order)
-	}
-	limit, err := paramInt(c.Params, "listlimit", 20)
+	limit, offset, err := pageParams(c.Params, 20, 500)
 	if err != nil {
 		return nil, err
 	}
-	offset, err := paramInt(c.Params, "listoffset", 0)
-	if err != nil {
-		return nil, err
-	}
-	if limit < 0 || offset < 0 {
-		return nil, Fail(255, "Invalid value for parameter listlimit or listoffset")
-	}
-	limit = min(limit, 500)
 
 	norm := func(v string) string {
 		if cased {
@@ -749,7 +690,6 @@ func searchAddresses(s *Store, c *Call) (*Answer, error) {
 			}
 			return strings.ToLower(toText(r[sortKey]))
 		}
-		desc := strings.EqualFold(order, "DESC")
 		sort.SliceStable(hits, func(i, j int) bool {
 			if desc {
 				return val(hits[i]) > val(hits[j])
@@ -821,25 +761,29 @@ func addressDescription(r Record) string {
 // Files
 
 // addressFiles lists the file records attached to an address, in display order.
-func addressFiles(s *Store, addressID int) []Record {
-	var out []Record
-	for _, f := range s.Table("file").Records {
-		if toText(f["module"]) != "address" {
-			continue
-		}
-		if rel, _ := toInt(f["relatedRecordId"]); rel == addressID {
-			out = append(out, f)
-		}
+func addressFiles(s *Store, addressID int) []Record { return estFilesOf(s, "address", addressID) }
+
+// addressIDList reads an addressIds array: not an array fails with 298, an
+// entry that is no integer with 299; check, when given, vets each id in turn.
+func addressIDList(v any, check func(id int) error) ([]int, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, Fail(298, "addressIds must be an array")
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		pi, _ := toInt(orZero(out[i]["position"]))
-		pj, _ := toInt(orZero(out[j]["position"]))
-		if pi != pj {
-			return pi < pj
+	out := []int{}
+	for _, e := range list {
+		n, ok := toInt(e)
+		if !ok {
+			return nil, Fail(299, "addressIds values must be integers")
 		}
-		return idOf(out[i]) < idOf(out[j])
-	})
-	return out
+		if check != nil {
+			if err := check(n); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 // addressParam reads the mandatory address id parameter and resolves it.
@@ -851,11 +795,7 @@ func addressParam(s *Store, p map[string]any, name string) (Record, error) {
 	if !ok {
 		return nil, Fail(64, "%s has wrong format", name)
 	}
-	r := s.Table("address").Get(id)
-	if r == nil {
-		return nil, Fail(292, "Unknown address record id %d (missing or no rights)", id)
-	}
-	return r, nil
+	return addressRecord(s, id)
 }
 
 func getAddressFiles(s *Store, c *Call) (*Answer, error) {
@@ -884,18 +824,10 @@ func getAddressFiles(s *Store, c *Call) (*Answer, error) {
 		}
 		return nil, Fail(127, "File not found: %d", fileID)
 	}
-	limit, err := paramInt(c.Params, "listlimit", 20)
+	limit, offset, err := pageParams(c.Params, 20, 100)
 	if err != nil {
 		return nil, err
 	}
-	offset, err := paramInt(c.Params, "listoffset", 0)
-	if err != nil {
-		return nil, err
-	}
-	if limit < 0 || offset < 0 {
-		return nil, Fail(255, "Invalid value for parameter listlimit or listoffset")
-	}
-	limit = min(limit, 100)
 	out := []OutRecord{}
 	for _, f := range pageOf(files, offset, limit) {
 		out = append(out, OutRecord{ID: idOf(f), Type: "file", Elements: addressFileElements(f)})
@@ -973,19 +905,15 @@ func isLanguageCode(v string) bool {
 	return true
 }
 
-// addrOutbox records an outside effect of this module's actions.
+// addrOutbox records an outside effect of this module's actions, with the
+// resource id when the call has one.
 func addrOutbox(s *Store, c *Call, extra map[string]any) {
-	p := map[string]any{}
-	for k, v := range c.Params {
-		p[k] = v
-	}
 	if c.ResourceID != "" {
-		p["resourceid"] = c.ResourceID
+		withID := map[string]any{"resourceid": c.ResourceID}
+		maps.Copy(withID, extra)
+		extra = withID
 	}
-	for k, v := range extra {
-		p[k] = v
-	}
-	s.Outbox = append(s.Outbox, OutboxEntry{Time: c.Now, Kind: c.ResourceType, Parameters: p})
+	recordOutbox(s, c, extra)
 }
 
 // ---------------------------------------------------------------------------
@@ -1026,11 +954,7 @@ func getAddressCompletionFields(s *Store, c *Call) (*Answer, error) {
 			}
 			entry := map[string]any{"id": name, "name": label(f.Label, "DEU"), "type": dataTypeURN(f.Type)}
 			if len(f.Permitted) > 0 && (f.Type == "singleselect" || f.Type == "multiselect") {
-				values := map[string]string{}
-				for _, o := range f.Permitted {
-					values[o.Key] = label(o.Label, "DEU")
-				}
-				entry["values"] = values
+				entry["values"] = optionLabels(f, "DEU")
 				entry["default"] = toText(f.Default)
 			}
 			list = append(list, entry)
@@ -1099,7 +1023,7 @@ func emailIdentity(s *Store, p map[string]any) (string, error) {
 // for the confirmation link of a double opt-in mail.
 const newsletterDoubleOptIn = true
 
-const relTypeAgentsLogAddress = "urn:onoffice-de-ns:smart:2.5:relationTypes:agentsLog:address"
+const relTypeAgentsLogAddress = RelationPrefix + "agentsLog:address"
 
 func registerNewsletter(s *Store, c *Call) (*Answer, error) {
 	addr, err := addressByResourceID(s, c.ResourceID)
@@ -1174,10 +1098,7 @@ func getAddressSelectValues(s *Store, c *Call) (*Answer, error) {
 	if c.ResourceID != "fieldvalues" {
 		return nil, Fail(24, "No such resourceid configured: confignewaddressfields needs resourceid \"fieldvalues\"")
 	}
-	if err := requireParam(c.Params, "fieldname"); err != nil {
-		return nil, err
-	}
-	name, err := paramString(c.Params, "fieldname")
+	name, err := requiredString(c.Params, "fieldname")
 	if err != nil {
 		return nil, err
 	}
@@ -1195,7 +1116,7 @@ func getAddressSelectValues(s *Store, c *Call) (*Answer, error) {
 	return &Answer{Records: out, Total: Counted(len(out)), Cacheable: true}, nil
 }
 
-const relTypeAddressContact = "urn:onoffice-de-ns:smart:2.5:relationTypes:address:contact:address"
+const relTypeAddressContact = RelationPrefix + "address:contact:address"
 
 // getAddressHierarchyContacts lists the contacts below an address in the
 // contact hierarchy (recursively) that can receive mail: active contacts

@@ -1,10 +1,8 @@
 package sandbox
 
 import (
-	"context"
 	"encoding/base64"
 	"encoding/json"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,58 +14,10 @@ import (
 // adrNow is the fixed clock of the address and search-criteria tests.
 var adrNow = time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
 
-// adrAPI starts a sandbox over real HTTP and a signing client for it.
-func adrAPI(t *testing.T) (*Server, *onoffice.Client) {
-	t.Helper()
-	clock := func() time.Time { return adrNow }
-	sb := New(WithClock(clock))
-	hs := httptest.NewServer(sb)
-	t.Cleanup(hs.Close)
-	return sb, onoffice.New(hs.URL+StablePath, DemoToken, DemoSecret, onoffice.WithClock(clock))
-}
-
-func adrCall(c *onoffice.Client, verb onoffice.Verb, rt, rid string, params map[string]any) (onoffice.Result, error) {
-	if params == nil {
-		params = map[string]any{}
-	}
-	return c.Call(context.Background(), onoffice.Action{Verb: verb, ResourceType: rt, ResourceID: rid, Parameters: params})
-}
-
-func adrOK(t *testing.T, c *onoffice.Client, verb onoffice.Verb, rt, rid string, params map[string]any) onoffice.Result {
-	t.Helper()
-	res, err := adrCall(c, verb, rt, rid, params)
-	if err != nil {
-		t.Fatalf("%s %s %s: %v", verb, rt, rid, err)
-	}
-	return res
-}
-
-// adrErrCase is one call that must fail with an error code.
-type adrErrCase struct {
-	name   string
-	verb   onoffice.Verb
-	rt     string
-	rid    string
-	params map[string]any
-	code   int
-}
-
-func adrErrors(t *testing.T, c *onoffice.Client, cases []adrErrCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := adrCall(c, tc.verb, tc.rt, tc.rid, tc.params)
-			if got := onoffice.CodeOf(err); got != tc.code {
-				t.Errorf("error code %d (%v), want %d", got, err, tc.code)
-			}
-		})
-	}
-}
-
 // adrReadOne reads one address with the given fields.
 func adrReadOne(t *testing.T, c *onoffice.Client, id int, fields ...string) map[string]any {
 	t.Helper()
-	res := adrOK(t, c, onoffice.VerbRead, "address", strconv.Itoa(id), map[string]any{"data": fields})
+	res := mustCall(t, c, onoffice.VerbRead, "address", strconv.Itoa(id), map[string]any{"data": fields})
 	if len(res.Records) != 1 {
 		t.Fatalf("read address %d: %d records", id, len(res.Records))
 	}
@@ -87,9 +37,9 @@ func adrWithEmail(t *testing.T, s *Store) Record {
 }
 
 func TestAddressCreateAndModify(t *testing.T) {
-	sb, c := adrAPI(t)
+	sb, c := startAPIAt(t, adrNow)
 	before := len(sb.Store().Table("address").Records)
-	res := adrOK(t, c, onoffice.VerbCreate, "address", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbCreate, "address", "", map[string]any{
 		"Anrede": "Frau", "Vorname": "Sabine", "Name": "Hoffmann", "Ort": "Aachen", "Land": "Frankreich",
 		"email_private": "sabine.hoffmann@example.de", "mobile": "0170 1234567", "phone_business": "0241 4455660",
 		"default_phone": "0241 4455660", "HerkunftKontakt": []string{"Empfehlung", "Website"}, "Benutzer": "jschmidt", "Status": 1,
@@ -121,7 +71,7 @@ func TestAddressCreateAndModify(t *testing.T) {
 	}
 
 	// Modify fields and the phone book.
-	adrOK(t, c, onoffice.VerbModify, "address", strconv.Itoa(id), map[string]any{
+	mustCall(t, c, onoffice.VerbModify, "address", strconv.Itoa(id), map[string]any{
 		"Vorname": "Sabine Maria", "Land": "Deutschland",
 		"phone_business": map[string]any{"action": "modify", "oldvalue": "0241 4455660", "newvalue": "0241 4455661", "default": true},
 		"email_business": map[string]any{"action": "add", "newvalue": "s.hoffmann@firma.example.de", "default": true},
@@ -140,7 +90,7 @@ func TestAddressCreateAndModify(t *testing.T) {
 	if emails != 2 {
 		t.Errorf("want 2 e-mail entries, got %v", el)
 	}
-	adrOK(t, c, onoffice.VerbModify, "address", strconv.Itoa(id), map[string]any{
+	mustCall(t, c, onoffice.VerbModify, "address", strconv.Itoa(id), map[string]any{
 		"email_private": map[string]any{"action": "delete", "oldvalue": "sabine.hoffmann@example.de"},
 	})
 	if el := adrReadOne(t, c, id, "email"); len(el) != 3 { // id, one entry and its comment
@@ -148,7 +98,7 @@ func TestAddressCreateAndModify(t *testing.T) {
 	}
 
 	// The duplicate check returns and updates the existing address.
-	res = adrOK(t, c, onoffice.VerbCreate, "address", "", map[string]any{
+	res = mustCall(t, c, onoffice.VerbCreate, "address", "", map[string]any{
 		"email": "s.hoffmann@firma.example.de", "Ort": "Köln", "checkDuplicate": true,
 	})
 	if res.Records[0].IDString() != strconv.Itoa(id) {
@@ -157,7 +107,7 @@ func TestAddressCreateAndModify(t *testing.T) {
 	if el := adrReadOne(t, c, id, "Ort"); el["Ort"] != "Köln" {
 		t.Errorf("duplicate not updated: %v", el)
 	}
-	res = adrOK(t, c, onoffice.VerbCreate, "address", "", map[string]any{
+	res = mustCall(t, c, onoffice.VerbCreate, "address", "", map[string]any{
 		"email": "s.hoffmann@firma.example.de", "Ort": "Bonn", "checkDuplicate": true, "noOverrideByDuplicate": true,
 	})
 	if el := adrReadOne(t, c, id, "Ort"); el["Ort"] != "Köln" || res.Records[0].IDString() != strconv.Itoa(id) {
@@ -166,9 +116,9 @@ func TestAddressCreateAndModify(t *testing.T) {
 
 	rid := strconv.Itoa(id)
 	twice := map[string]any{"phone": map[string]any{"action": "add", "newvalue": "0241 777"}}
-	adrOK(t, c, onoffice.VerbModify, "address", rid, twice)
-	adrOK(t, c, onoffice.VerbModify, "address", rid, twice)
-	adrErrors(t, c, []adrErrCase{
+	mustCall(t, c, onoffice.VerbModify, "address", rid, twice)
+	mustCall(t, c, onoffice.VerbModify, "address", rid, twice)
+	runErrCases(t, c, []errCase{
 		{"unknown field", onoffice.VerbCreate, "address", "", map[string]any{"Vornahme": "x"}, 75},
 		{"bad select key", onoffice.VerbCreate, "address", "", map[string]any{"Anrede": "Mister"}, 77},
 		{"bad multiselect key", onoffice.VerbCreate, "address", "", map[string]any{"HerkunftKontakt": []string{"Radio"}}, 76},
@@ -195,7 +145,7 @@ func TestAddressCreateAndModify(t *testing.T) {
 }
 
 func TestAddressSearch(t *testing.T) {
-	sb, c := adrAPI(t)
+	sb, c := startAPIAt(t, adrNow)
 	a := adrWithEmail(t, sb.Store())
 	id := idOf(a)
 	has := func(res onoffice.Result) bool {
@@ -206,7 +156,7 @@ func TestAddressSearch(t *testing.T) {
 		}
 		return false
 	}
-	res := adrOK(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": toText(a["Vorname"]) + " " + toText(a["Name"])})
+	res := mustCall(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": toText(a["Vorname"]) + " " + toText(a["Name"])})
 	if !has(res) || res.Total != len(res.Records) && len(res.Records) != 20 {
 		t.Fatalf("search by name: %d records of %d, want %d among them", len(res.Records), res.Total, id)
 	}
@@ -225,34 +175,34 @@ func TestAddressSearch(t *testing.T) {
 		}
 	}
 	// The customer number and the e-mail are searched too.
-	if !has(adrOK(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": strconv.Itoa(a["KdNr"].(int)), "listlimit": 500})) {
+	if !has(mustCall(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": strconv.Itoa(a["KdNr"].(int)), "listlimit": 500})) {
 		t.Errorf("not found by customer number")
 	}
-	if !has(adrOK(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": toText(a["Email"])})) {
+	if !has(mustCall(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": toText(a["Email"])})) {
 		t.Errorf("not found by e-mail")
 	}
 	// Phone numbers only with includecontactdata.
 	phone := toText(a["Telefon1"])
-	if has(adrOK(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": phone})) {
+	if has(mustCall(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": phone})) {
 		t.Errorf("found by phone without includecontactdata")
 	}
-	if !has(adrOK(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": phone, "includecontactdata": true})) {
+	if !has(mustCall(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": phone, "includecontactdata": true})) {
 		t.Errorf("not found by phone with includecontactdata")
 	}
 	upper := strings.ToUpper(toText(a["Name"]))
-	if has(adrOK(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": upper, "casesensitive": true, "listlimit": 500})) {
+	if has(mustCall(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": upper, "casesensitive": true, "listlimit": 500})) {
 		t.Errorf("case-sensitive search ignored the case")
 	}
-	if !has(adrOK(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": upper, "listlimit": 500})) {
+	if !has(mustCall(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": upper, "listlimit": 500})) {
 		t.Errorf("search is not case-insensitive by default")
 	}
 	lower := strings.ToLower(toText(a["Name"]))
 	// searchparameter replaces the searched fields.
-	if has(adrOK(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": toText(a["Name"]), "searchparameter": []string{"Ort"}, "listlimit": 500})) &&
+	if has(mustCall(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": toText(a["Name"]), "searchparameter": []string{"Ort"}, "listlimit": 500})) &&
 		!strings.Contains(strings.ToLower(toText(a["Ort"])), lower) {
 		t.Errorf("searchparameter not applied")
 	}
-	sorted := adrOK(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": "er", "sortby": "Name", "sortorder": "DESC", "listlimit": 50})
+	sorted := mustCall(t, c, onoffice.VerbGet, "search", "address", map[string]any{"input": "er", "sortby": "Name", "sortorder": "DESC", "listlimit": 50})
 	for i := 1; i < len(sorted.Records); i++ {
 		if strings.ToLower(toText(sorted.Records[i-1].Fields()["surname"])) < strings.ToLower(toText(sorted.Records[i].Fields()["surname"])) {
 			t.Fatalf("not sorted by surname DESC at %d", i)
@@ -261,7 +211,7 @@ func TestAddressSearch(t *testing.T) {
 	if len(sorted.Records) != 50 || sorted.Total <= 50 {
 		t.Errorf("listlimit: %d records of %d", len(sorted.Records), sorted.Total)
 	}
-	adrErrors(t, c, []adrErrCase{
+	runErrCases(t, c, []errCase{
 		{"empty input", onoffice.VerbGet, "search", "address", map[string]any{"input": " "}, 69},
 		{"no input", onoffice.VerbGet, "search", "address", map[string]any{}, 69},
 		{"too short", onoffice.VerbGet, "search", "address", map[string]any{"input": "a"}, 151},
@@ -283,9 +233,9 @@ func adrWithFiles(t *testing.T, s *Store) (int, []Record) {
 }
 
 func TestAddressFiles(t *testing.T) {
-	sb, c := adrAPI(t)
+	sb, c := startAPIAt(t, adrNow)
 	id, files := adrWithFiles(t, sb.Store())
-	res := adrOK(t, c, onoffice.VerbGet, "file", "address", map[string]any{"addressid": id})
+	res := mustCall(t, c, onoffice.VerbGet, "file", "address", map[string]any{"addressid": id})
 	if res.Total != len(files) || len(res.Records) != len(files) || !res.Cacheable {
 		t.Fatalf("got %d records (total %d), want %d", len(res.Records), res.Total, len(files))
 	}
@@ -300,20 +250,20 @@ func TestAddressFiles(t *testing.T) {
 			t.Errorf("element %s missing", k)
 		}
 	}
-	one := adrOK(t, c, onoffice.VerbGet, "file", "address", map[string]any{"addressid": id, "fileid": idOf(f)})
+	one := mustCall(t, c, onoffice.VerbGet, "file", "address", map[string]any{"addressid": id, "fileid": idOf(f)})
 	content, _ := one.Records[0].Fields()["content"].(string)
 	raw, err := base64.StdEncoding.DecodeString(content)
 	if len(one.Records) != 1 || err != nil || !strings.Contains(string(raw), toText(f["originalname"])) {
 		t.Errorf("single file content %q (%v)", raw, err)
 	}
-	adrErrors(t, c, []adrErrCase{
+	runErrCases(t, c, []errCase{
 		{"no address", onoffice.VerbGet, "file", "address", map[string]any{}, 167},
 		{"unknown address", onoffice.VerbGet, "file", "address", map[string]any{"addressid": 99999999}, 292},
 		{"unknown file", onoffice.VerbGet, "file", "address", map[string]any{"addressid": id, "fileid": 1}, 127},
 	})
 
 	// Download link: an outside effect, recorded in the outbox.
-	res = adrOK(t, c, onoffice.VerbGet, "downloadFiles", "address", map[string]any{"addressid": id, "language": "ENG"})
+	res = mustCall(t, c, onoffice.VerbGet, "downloadFiles", "address", map[string]any{"addressid": id, "language": "ENG"})
 	var urls []string
 	if len(res.Records) != 1 || res.Records[0].IDString() != "downloadUrl" || res.Records[0].Type != "file" || res.Total != 0 ||
 		json.Unmarshal(res.Records[0].Elements, &urls) != nil || len(urls) != 1 || !strings.HasPrefix(urls[0], "https://") {
@@ -323,7 +273,7 @@ func TestAddressFiles(t *testing.T) {
 	if len(out) != 1 || out[0].Kind != "downloadFiles" || out[0].Parameters["url"] != urls[0] || out[0].Parameters["files"] != len(files) {
 		t.Errorf("outbox %+v", out)
 	}
-	adrErrors(t, c, []adrErrCase{
+	runErrCases(t, c, []errCase{
 		{"link without address", onoffice.VerbGet, "downloadFiles", "address", map[string]any{}, 167},
 		{"link wrong resourceid", onoffice.VerbGet, "downloadFiles", "estate", map[string]any{"addressid": id}, 24},
 		{"link bad language", onoffice.VerbGet, "downloadFiles", "address", map[string]any{"addressid": id, "language": "english"}, 160},
@@ -334,8 +284,8 @@ func TestAddressFiles(t *testing.T) {
 }
 
 func TestAddressCompletion(t *testing.T) {
-	sb, c := adrAPI(t)
-	res := adrOK(t, c, onoffice.VerbGet, "addressCompletionFields", "", nil)
+	sb, c := startAPIAt(t, adrNow)
+	res := mustCall(t, c, onoffice.VerbGet, "addressCompletionFields", "", nil)
 	if len(res.Records) == 0 || res.Total != -1 {
 		t.Fatalf("no categories (total %d)", res.Total)
 	}
@@ -367,19 +317,19 @@ func TestAddressCompletion(t *testing.T) {
 	}
 
 	a := adrWithEmail(t, sb.Store())
-	adrOK(t, c, onoffice.VerbDo, "sendaddresscompletion", "", map[string]any{"addressId": idOf(a), "mode": "modus2"})
+	mustCall(t, c, onoffice.VerbDo, "sendaddresscompletion", "", map[string]any{"addressId": idOf(a), "mode": "modus2"})
 	out := sb.Outbox()
 	if len(out) != 1 || out[0].Kind != "sendaddresscompletion" || out[0].Parameters["to"] != a["Email"] ||
 		out[0].Parameters["from"] != toText(apiCallerUser(sb.Store())["email"]) || out[0].Parameters["mode"] != "modus2" {
 		t.Fatalf("outbox %+v", out)
 	}
 	sender := toText(sb.Store().Table("user").Records[1]["email"])
-	adrOK(t, c, onoffice.VerbDo, "sendaddresscompletion", "", map[string]any{"addressId": idOf(a), "mode": "modus1", "emailidentity": sender})
+	mustCall(t, c, onoffice.VerbDo, "sendaddresscompletion", "", map[string]any{"addressId": idOf(a), "mode": "modus1", "emailidentity": sender})
 	if out := sb.Outbox(); len(out) != 2 || out[1].Parameters["from"] != sender {
 		t.Errorf("sender not used: %+v", out)
 	}
-	noMail := adrOK(t, c, onoffice.VerbCreate, "address", "", map[string]any{"Name": "Ohnemail"})
-	adrErrors(t, c, []adrErrCase{
+	noMail := mustCall(t, c, onoffice.VerbCreate, "address", "", map[string]any{"Name": "Ohnemail"})
+	runErrCases(t, c, []errCase{
 		{"no mode", onoffice.VerbDo, "sendaddresscompletion", "", map[string]any{"addressId": idOf(a)}, 167},
 		{"no address", onoffice.VerbDo, "sendaddresscompletion", "", map[string]any{"mode": "modus1"}, 167},
 		{"bad mode", onoffice.VerbDo, "sendaddresscompletion", "", map[string]any{"addressId": idOf(a), "mode": "modus3"}, 152},
@@ -393,11 +343,11 @@ func TestAddressCompletion(t *testing.T) {
 }
 
 func TestAddressNewsletter(t *testing.T) {
-	sb, c := adrAPI(t)
+	sb, c := startAPIAt(t, adrNow)
 	a := adrWithEmail(t, sb.Store())
 	id := idOf(a)
 	logs := len(sb.Store().Table("agentslog").Records)
-	res := adrOK(t, c, onoffice.VerbDo, "registerNewsletter", strconv.Itoa(id), map[string]any{"register": true})
+	res := mustCall(t, c, onoffice.VerbDo, "registerNewsletter", strconv.Itoa(id), map[string]any{"register": true})
 	if len(res.Records) != 1 || res.Records[0].Fields()["success"] != "success" {
 		t.Fatalf("answer %+v", res.Records)
 	}
@@ -419,11 +369,11 @@ func TestAddressNewsletter(t *testing.T) {
 	if !linked {
 		t.Errorf("activity not linked to the address")
 	}
-	adrOK(t, c, onoffice.VerbDo, "registerNewsletter", strconv.Itoa(id), map[string]any{"register": false})
+	mustCall(t, c, onoffice.VerbDo, "registerNewsletter", strconv.Itoa(id), map[string]any{"register": false})
 	if el := adrReadOne(t, c, id, "newsletter_aktiv"); el["newsletter_aktiv"] != "2" {
 		t.Errorf("after cancel newsletter_aktiv = %v, want 2", el["newsletter_aktiv"])
 	}
-	adrErrors(t, c, []adrErrCase{
+	runErrCases(t, c, []errCase{
 		{"no register", onoffice.VerbDo, "registerNewsletter", strconv.Itoa(id), map[string]any{}, 167},
 		{"register not boolean", onoffice.VerbDo, "registerNewsletter", strconv.Itoa(id), map[string]any{"register": "yes"}, 194},
 		{"no address", onoffice.VerbDo, "registerNewsletter", "", map[string]any{"register": true}, 96},
@@ -432,8 +382,8 @@ func TestAddressNewsletter(t *testing.T) {
 }
 
 func TestAddressSelectValues(t *testing.T) {
-	sb, c := adrAPI(t)
-	res := adrOK(t, c, onoffice.VerbGet, "confignewaddressfields", "fieldvalues", map[string]any{"fieldname": "Land"})
+	sb, c := startAPIAt(t, adrNow)
+	res := mustCall(t, c, onoffice.VerbGet, "confignewaddressfields", "fieldvalues", map[string]any{"fieldname": "Land"})
 	f := sb.Store().Fields["address"]["Land"]
 	if len(res.Records) != len(f.Permitted) || res.Total != len(f.Permitted) {
 		t.Fatalf("%d values (total %d), want %d", len(res.Records), res.Total, len(f.Permitted))
@@ -441,7 +391,7 @@ func TestAddressSelectValues(t *testing.T) {
 	if res.Records[0].IDString() != "DEU" || res.Records[0].Fields()["title"] != "Deutschland" || res.Records[0].Type != "" {
 		t.Errorf("first value %+v %v", res.Records[0], res.Records[0].Fields())
 	}
-	adrErrors(t, c, []adrErrCase{
+	runErrCases(t, c, []errCase{
 		{"not a select", onoffice.VerbGet, "confignewaddressfields", "fieldvalues", map[string]any{"fieldname": "Vorname"}, 171},
 		{"unknown field", onoffice.VerbGet, "confignewaddressfields", "fieldvalues", map[string]any{"fieldname": "Country"}, 75},
 		{"no field", onoffice.VerbGet, "confignewaddressfields", "fieldvalues", map[string]any{}, 167},
@@ -450,7 +400,7 @@ func TestAddressSelectValues(t *testing.T) {
 }
 
 func TestAddressHierarchyContacts(t *testing.T) {
-	sb, c := adrAPI(t)
+	sb, c := startAPIAt(t, adrNow)
 	s := sb.Store()
 	parent, children := 0, map[int]bool{}
 	for _, r := range s.Relations {
@@ -462,7 +412,7 @@ func TestAddressHierarchyContacts(t *testing.T) {
 	if parent == 0 {
 		t.Fatal("no contact hierarchy seeded")
 	}
-	res := adrOK(t, c, onoffice.VerbGet, "addressHierarchyContacts", strconv.Itoa(parent), nil)
+	res := mustCall(t, c, onoffice.VerbGet, "addressHierarchyContacts", strconv.Itoa(parent), nil)
 	if len(res.Records) == 0 || res.Total != -1 {
 		t.Fatalf("no contacts for %d (total %d)", parent, res.Total)
 	}
@@ -475,7 +425,7 @@ func TestAddressHierarchyContacts(t *testing.T) {
 			t.Errorf("contact %s: %v (child %v)", r.IDString(), el, children[id])
 		}
 	}
-	adrErrors(t, c, []adrErrCase{
+	runErrCases(t, c, []errCase{
 		{"no id", onoffice.VerbGet, "addressHierarchyContacts", "", nil, 96},
 		{"unknown", onoffice.VerbGet, "addressHierarchyContacts", "99999999", nil, 292},
 	})

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -57,10 +58,7 @@ func readAgentsLog(s *Store, c *Call) (*Answer, error) {
 	fullmail := paramBool(c.Params, "fullmail")
 
 	call := *c
-	params := map[string]any{}
-	for k, v := range c.Params {
-		params[k] = v
-	}
+	params := maps.Clone(c.Params)
 	// Entries come newest first unless the client sorts.
 	if sb, ok := params["sortby"]; !ok || sb == nil || sb == "" {
 		params["sortby"] = map[string]any{"Datum": "DESC"}
@@ -104,13 +102,13 @@ func readAgentsLog(s *Store, c *Call) (*Answer, error) {
 			if tracking && r["tracking"] != true {
 				return false
 			}
-			if len(estates) > 0 && !relOverlap(relIDs(s, "agentsLog:estate", id, true), estates) {
+			if len(estates) > 0 && !intersects(relIDs(s, "agentsLog:estate", id, true), estates) {
 				return false
 			}
-			if len(addresses) > 0 && !relOverlap(relIDs(s, "agentsLog:address", id, true), addresses) {
+			if len(addresses) > 0 && !intersects(relIDs(s, "agentsLog:address", id, true), addresses) {
 				return false
 			}
-			if project > 0 && !relOverlap(relIDs(s, "project:agentslog", id, false), []int{project}) {
+			if project > 0 && !intersects(relIDs(s, "project:agentslog", id, false), []int{project}) {
 				return false
 			}
 			return true
@@ -140,9 +138,9 @@ func readAgentsLog(s *Store, c *Call) (*Answer, error) {
 		for _, name := range data {
 			switch name {
 			case "Objekt_nr":
-				el[name] = relIDStrings(relIDs(s, "agentsLog:estate", id, true))
+				el[name] = idStrings(relIDs(s, "agentsLog:estate", id, true))
 			case "Adress_nr":
-				el[name] = relIDStrings(relIDs(s, "agentsLog:address", id, true))
+				el[name] = idStrings(relIDs(s, "agentsLog:address", id, true))
 			case "Nr":
 				el[name] = strconv.Itoa(id)
 			case "merkmal":
@@ -153,25 +151,6 @@ func readAgentsLog(s *Store, c *Call) (*Answer, error) {
 		}
 	}
 	return ans, nil
-}
-
-func relOverlap(have, want []int) bool {
-	for _, h := range have {
-		for _, w := range want {
-			if h == w {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func relIDStrings(ids []int) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = strconv.Itoa(id)
-	}
-	return out
 }
 
 // alogValues holds the checked English-named parameters of create and modify.
@@ -193,7 +172,7 @@ func alogCheckValues(s *Store, p map[string]any, kind string) (alogValues, error
 	if v, ok := p["actiontype"]; ok && v != nil {
 		t, isStr := v.(string)
 		ak := alogKind(kind)
-		if !isStr || ak == nil || !relHas(ak.types, t) {
+		if !isStr || ak == nil || !contains(ak.types, t) {
 			return nil, Fail(101, "Unknown type of action %v for kind %q", v, kind)
 		}
 		out["Aktionstyp"] = t
@@ -286,16 +265,9 @@ func createAgentsLog(s *Store, c *Call) (*Answer, error) {
 	}
 	var addresses []int
 	if v, ok := p["addressids"]; ok && v != nil {
-		list, isList := v.([]any)
-		if !isList {
-			return nil, Fail(298, "addressIds must be an array")
-		}
-		for _, e := range list {
-			n, isInt := toInt(e)
-			if !isInt {
-				return nil, Fail(299, "addressIds values must be integers")
-			}
-			addresses = append(addresses, n)
+		var err error
+		if addresses, err = addressIDList(v, nil); err != nil {
+			return nil, err
 		}
 	} else if v, ok := p["addressid"]; ok && v != nil {
 		n, isInt := toInt(v)
@@ -312,12 +284,12 @@ func createAgentsLog(s *Store, c *Call) (*Answer, error) {
 		return nil, Fail(98, "Relation to address and/or estate missing")
 	}
 	for _, id := range addresses {
-		if s.Table("address").Get(id) == nil {
-			return nil, Fail(292, "Unknown address record id %d (missing or no rights)", id)
+		if _, err := addressRecord(s, id); err != nil {
+			return nil, err
 		}
 	}
-	if estate != 0 && s.Table("estate").Get(estate) == nil {
-		return nil, Fail(293, "Unknown estate record id %d (missing or no rights)", estate)
+	if _, err := estateRecord(s, estate); estate != 0 && err != nil {
+		return nil, err
 	}
 	values, err := alogCheckValues(s, p, "")
 	if err != nil {
@@ -430,29 +402,16 @@ func createAgentsLog(s *Store, c *Call) (*Answer, error) {
 var alogModifiable = []string{"actionkind", "actiontype", "origincontact", "cost", "note", "duration", "features", "datetime"}
 
 func modifyAgentsLog(s *Store, c *Call) (*Answer, error) {
-	if c.ResourceID == "" {
-		return nil, Fail(79, "Record id missing")
-	}
-	id, err := strconv.Atoi(c.ResourceID)
-	if err != nil {
-		return nil, Fail(79, "Record id missing or not a number: %s", c.ResourceID)
-	}
-	r := s.Table("agentslog").Get(id)
-	if r == nil {
-		return nil, Fail(80, "Unknown record %d (missing or no rights)", id)
-	}
-	if err := requireParam(c.Params, "data"); err != nil {
-		return nil, err
-	}
-	data, err := paramObject(c.Params, "data")
+	id, r, err := recordByResourceID(s, "agentslog", c.ResourceID)
 	if err != nil {
 		return nil, err
 	}
-	if len(data) == 0 {
-		return nil, Fail(282, "No valid parameter given")
+	data, err := changesParam(c.Params)
+	if err != nil {
+		return nil, err
 	}
-	for _, k := range relSortedKeys(data) {
-		if !relHas(alogModifiable, k) {
+	for _, k := range sortedKeys(data) {
+		if !contains(alogModifiable, k) {
 			return nil, Fail(144, "Invalid field in input data: %s", k)
 		}
 	}
@@ -464,7 +423,7 @@ func modifyAgentsLog(s *Store, c *Call) (*Answer, error) {
 	if newKind, ok := values["Aktionsart"].(string); ok && newKind != kind {
 		// A new kind needs a type that belongs to it.
 		typ, _ := r["Aktionstyp"].(string)
-		if _, given := values["Aktionstyp"]; !given && typ != "" && !relHas(alogKind(newKind).types, typ) {
+		if _, given := values["Aktionstyp"]; !given && typ != "" && !contains(alogKind(newKind).types, typ) {
 			return nil, Fail(101, "Type of action %q does not belong to kind %q; send actiontype too", typ, newKind)
 		}
 	}

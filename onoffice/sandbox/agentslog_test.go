@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"slices"
 	"strconv"
 	"testing"
 
@@ -8,12 +9,12 @@ import (
 )
 
 func TestAgentsLogReadByEstate(t *testing.T) {
-	sb, c := relTestAPI(t)
+	sb, c := startAPIAt(t, relTestNow)
 	s := sb.Store()
 	link := relFirst(t, s, "agentsLog:estate")
 	estate := link.Child
 	want := relIDs(s, "agentsLog:estate", estate, false)
-	res := relMustCall(t, c, onoffice.VerbRead, "agentslog", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbRead, "agentslog", "", map[string]any{
 		"estateid": []int{estate}, "data": []string{"Objekt_nr", "Adress_nr", "Aktionsart", "Datum", "merkmal", "Nr"}, "listlimit": 500,
 	})
 	if res.Total != len(want) || len(res.Records) != len(want) {
@@ -23,10 +24,10 @@ func TestAgentsLogReadByEstate(t *testing.T) {
 	for _, r := range res.Records {
 		el := r.Fields()
 		id, _ := strconv.Atoi(r.IDString())
-		if !relHas(relStringsOf(el["Objekt_nr"]), strconv.Itoa(estate)) {
+		if !relHas(stringsOf(el["Objekt_nr"]), strconv.Itoa(estate)) {
 			t.Errorf("entry %d: Objekt_nr %v lacks %d", id, el["Objekt_nr"], estate)
 		}
-		if want := relStored(s, "agentsLog:address", id, true); !relEqual(relStringsOf(el["Adress_nr"]), want) {
+		if want := relStored(s, "agentsLog:address", id, true); !slices.Equal(stringsOf(el["Adress_nr"]), want) {
 			t.Errorf("entry %d: Adress_nr %v, want %v", id, el["Adress_nr"], want)
 		}
 		if el["Nr"] != strconv.Itoa(id) {
@@ -47,50 +48,32 @@ func TestAgentsLogReadByEstate(t *testing.T) {
 }
 
 func TestAgentsLogReadOne(t *testing.T) {
-	sb, c := relTestAPI(t)
+	sb, c := startAPIAt(t, relTestNow)
 	rec := sb.Store().Table("agentslog").Records[3]
-	res := relMustCall(t, c, onoffice.VerbRead, "agentslog", strconv.Itoa(idOf(rec)), map[string]any{"data": []string{"Bemerkung", "Benutzer"}})
+	res := mustCall(t, c, onoffice.VerbRead, "agentslog", strconv.Itoa(idOf(rec)), map[string]any{"data": []string{"Bemerkung", "Benutzer"}})
 	if len(res.Records) != 1 || res.Records[0].Fields()["Bemerkung"] != rec["Bemerkung"] || res.Records[0].Fields()["Benutzer"] != rec["Benutzer"] {
 		t.Errorf("entry %d: %+v", idOf(rec), res.Records)
 	}
 }
 
 func TestAgentsLogReadErrors(t *testing.T) {
-	_, c := relTestAPI(t)
-	for _, tc := range []struct {
-		name   string
-		code   int
-		params map[string]any
-	}{
-		{"unknown data field", 75, map[string]any{"data": []string{"Aktionsart", "Wetter"}}},
-		{"filter on Benutzer", 141, map[string]any{"filter": map[string]any{"Benutzer": []any{map[string]any{"op": "=", "val": "mhansen"}}}}},
-		{"filter on Objekt_nr", 141, map[string]any{"filter": map[string]any{"Objekt_nr": []any{map[string]any{"op": "=", "val": 3101}}}}},
-		{"reason without level", 237, map[string]any{"filter": map[string]any{"Absagegrund": []any{map[string]any{"op": "=", "val": "Preis zu hoch"}}}}},
-		{"unknown operator", 142, map[string]any{"filter": map[string]any{"Aktionsart": []any{map[string]any{"op": "~", "val": "Email"}}}}},
-		{"unknown sort field", 212, map[string]any{"sortby": map[string]any{"Wetter": "ASC"}}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			relWantCode(t, c, tc.code, onoffice.VerbRead, "agentslog", "", tc.params)
-		})
-	}
-}
-
-func relStringsOf(v any) []string {
-	list, _ := v.([]any)
-	out := make([]string, 0, len(list))
-	for _, e := range list {
-		s, _ := e.(string)
-		out = append(out, s)
-	}
-	return out
+	_, c := startAPIAt(t, relTestNow)
+	runErrCases(t, c, []errCase{
+		{"unknown data field", onoffice.VerbRead, "agentslog", "", map[string]any{"data": []string{"Aktionsart", "Wetter"}}, 75},
+		{"filter on Benutzer", onoffice.VerbRead, "agentslog", "", map[string]any{"filter": map[string]any{"Benutzer": []any{map[string]any{"op": "=", "val": "mhansen"}}}}, 141},
+		{"filter on Objekt_nr", onoffice.VerbRead, "agentslog", "", map[string]any{"filter": map[string]any{"Objekt_nr": []any{map[string]any{"op": "=", "val": 3101}}}}, 141},
+		{"reason without level", onoffice.VerbRead, "agentslog", "", map[string]any{"filter": map[string]any{"Absagegrund": []any{map[string]any{"op": "=", "val": "Preis zu hoch"}}}}, 237},
+		{"unknown operator", onoffice.VerbRead, "agentslog", "", map[string]any{"filter": map[string]any{"Aktionsart": []any{map[string]any{"op": "~", "val": "Email"}}}}, 142},
+		{"unknown sort field", onoffice.VerbRead, "agentslog", "", map[string]any{"sortby": map[string]any{"Wetter": "ASC"}}, 212},
+	})
 }
 
 func TestAgentsLogCreateOnePerAddress(t *testing.T) {
-	sb, c := relTestAPI(t)
+	sb, c := startAPIAt(t, relTestNow)
 	s := sb.Store()
 	a1, a2 := idOf(s.Table("address").Records[0]), idOf(s.Table("address").Records[1])
 	estate := idOf(s.Table("estate").Records[0])
-	res := relMustCall(t, c, onoffice.VerbCreate, "agentslog", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbCreate, "agentslog", "", map[string]any{
 		"addressids": []int{a1, a2}, "estateid": estate, "actionkind": "Telefonat", "actiontype": "Ausgang",
 		"note": "Besichtigung für Samstag abgestimmt", "features": []string{"indMulti1832Select5686"}, "duration": 600,
 		"advisorylevel": "C", "datetime": "2026-10-30 16:05:00", "cost": 2.5,
@@ -108,7 +91,7 @@ func TestAgentsLogCreateOnePerAddress(t *testing.T) {
 		if rec == nil || rec["Aktionsart"] != "Telefonat" || rec["Beratungsebene"] != "C Im intensiven Gespräch" || rec["Datum"] != "2026-10-30 16:05:00" || rec["Benutzer_nr"] != SandboxAPIUserID {
 			t.Errorf("stored entry %d: %v", id, rec)
 		}
-		if got := relStored(s, "agentsLog:address", id, true); !relEqual(got, []string{strconv.Itoa(addr)}) {
+		if got := relStored(s, "agentsLog:address", id, true); !slices.Equal(got, []string{strconv.Itoa(addr)}) {
 			t.Errorf("entry %d addresses %v", id, got)
 		}
 		if relFind(s, "address:estate:offer", addr, estate) == nil {
@@ -116,7 +99,7 @@ func TestAgentsLogCreateOnePerAddress(t *testing.T) {
 		}
 	}
 	// A later read shows the entry with its values.
-	read := relMustCall(t, c, onoffice.VerbRead, "agentslog", res.Records[0].IDString(), map[string]any{"data": []string{"Bemerkung", "dauer", "Kosten", "merkmal", "Objekt_nr"}})
+	read := mustCall(t, c, onoffice.VerbRead, "agentslog", res.Records[0].IDString(), map[string]any{"data": []string{"Bemerkung", "dauer", "Kosten", "merkmal", "Objekt_nr"}})
 	el := read.Records[0].Fields()
 	if el["Bemerkung"] != "Besichtigung für Samstag abgestimmt" || el["dauer"] != "600" || el["Kosten"] != "2.50" || el["merkmal"] != "|indMulti1832Select5686|" {
 		t.Errorf("read back %v", el)
@@ -124,7 +107,7 @@ func TestAgentsLogCreateOnePerAddress(t *testing.T) {
 }
 
 func TestAgentsLogCreateErrors(t *testing.T) {
-	sb, c := relTestAPI(t)
+	sb, c := startAPIAt(t, relTestNow)
 	s := sb.Store()
 	addr := idOf(s.Table("address").Records[0])
 	base := func(extra map[string]any) map[string]any {
@@ -134,39 +117,27 @@ func TestAgentsLogCreateErrors(t *testing.T) {
 		}
 		return p
 	}
-	for _, tc := range []struct {
-		name   string
-		code   int
-		params map[string]any
-	}{
-		{"no link", 98, map[string]any{"actionkind": "Notiz"}},
-		{"addressid and addressids", 297, base(map[string]any{"addressid": addr})},
-		{"addressids not a list", 298, map[string]any{"addressids": addr}},
-		{"addressids not integers", 299, map[string]any{"addressids": []any{"a"}}},
-		{"unknown kind", 100, base(map[string]any{"actionkind": "Brieftaube"})},
-		{"type of another kind", 101, base(map[string]any{"actionkind": "Email", "actiontype": "Besichtigung"})},
-		{"unknown origin", 220, base(map[string]any{"origincontact": "Litfaßsäule"})},
-		{"unknown feature", 221, base(map[string]any{"features": []string{"indMulti0Select0"}})},
-		{"negative cost", 222, base(map[string]any{"cost": -1})},
-		{"negative duration", 223, base(map[string]any{"duration": -5})},
-		{"unknown level", 225, base(map[string]any{"advisorylevel": "H"})},
-		{"reason without G", 224, base(map[string]any{"advisorylevel": "C", "reasoncancellation": "Preis zu hoch"})},
-		{"unknown reason", 226, base(map[string]any{"advisorylevel": "G", "reasoncancellation": "Zu weit weg"})},
-		{"unknown address", 292, map[string]any{"addressids": []int{999999}}},
-		{"unknown user", 184, base(map[string]any{"userid": 999})},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			n := len(s.Table("agentslog").Records)
-			relWantCode(t, c, tc.code, onoffice.VerbCreate, "agentslog", "", tc.params)
-			if len(s.Table("agentslog").Records) != n {
-				t.Errorf("a failed create stored an entry")
-			}
-		})
-	}
+	runErrCasesKeep(t, c, func() int { return len(s.Table("agentslog").Records) }, []errCase{
+		{"no link", onoffice.VerbCreate, "agentslog", "", map[string]any{"actionkind": "Notiz"}, 98},
+		{"addressid and addressids", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"addressid": addr}), 297},
+		{"addressids not a list", onoffice.VerbCreate, "agentslog", "", map[string]any{"addressids": addr}, 298},
+		{"addressids not integers", onoffice.VerbCreate, "agentslog", "", map[string]any{"addressids": []any{"a"}}, 299},
+		{"unknown kind", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"actionkind": "Brieftaube"}), 100},
+		{"type of another kind", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"actionkind": "Email", "actiontype": "Besichtigung"}), 101},
+		{"unknown origin", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"origincontact": "Litfaßsäule"}), 220},
+		{"unknown feature", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"features": []string{"indMulti0Select0"}}), 221},
+		{"negative cost", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"cost": -1}), 222},
+		{"negative duration", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"duration": -5}), 223},
+		{"unknown level", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"advisorylevel": "H"}), 225},
+		{"reason without G", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"advisorylevel": "C", "reasoncancellation": "Preis zu hoch"}), 224},
+		{"unknown reason", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"advisorylevel": "G", "reasoncancellation": "Zu weit weg"}), 226},
+		{"unknown address", onoffice.VerbCreate, "agentslog", "", map[string]any{"addressids": []int{999999}}, 292},
+		{"unknown user", onoffice.VerbCreate, "agentslog", "", base(map[string]any{"userid": 999}), 184},
+	})
 }
 
 func TestAgentsLogModify(t *testing.T) {
-	sb, c := relTestAPI(t)
+	sb, c := startAPIAt(t, relTestNow)
 	s := sb.Store()
 	var rec Record
 	for _, r := range s.Table("agentslog").Records {
@@ -179,7 +150,7 @@ func TestAgentsLogModify(t *testing.T) {
 		t.Fatal("seed has no phone call entry")
 	}
 	id := strconv.Itoa(idOf(rec))
-	res := relMustCall(t, c, onoffice.VerbModify, "agentslog", id, map[string]any{"data": map[string]any{
+	res := mustCall(t, c, onoffice.VerbModify, "agentslog", id, map[string]any{"data": map[string]any{
 		"actiontype": "Eingang", "note": "Rückruf erhalten, Besichtigung bestätigt", "duration": 900, "datetime": "2026-10-20 16:20:00",
 	}})
 	if len(res.Records) != 1 || res.Records[0].IDString() != id || res.Records[0].Type != "agentsLog" {
@@ -192,22 +163,14 @@ func TestAgentsLogModify(t *testing.T) {
 	if rec["Bemerkung"] != "Rückruf erhalten, Besichtigung bestätigt" || rec["Datum"] != "2026-10-20 16:20:00" || rec["Datum_bearb"] != stamp(relTestNow) {
 		t.Errorf("stored %v", rec)
 	}
-	for _, tc := range []struct {
-		name, id string
-		code     int
-		params   map[string]any
-	}{
-		{"no id", "", 79, map[string]any{"data": map[string]any{"note": "x"}}},
-		{"unknown id", "999999", 80, map[string]any{"data": map[string]any{"note": "x"}}},
-		{"no data", id, 167, map[string]any{}},
-		{"empty data", id, 282, map[string]any{"data": map[string]any{}}},
-		{"not changeable", id, 144, map[string]any{"data": map[string]any{"advisorylevel": "A"}}},
-		{"unknown kind", id, 100, map[string]any{"data": map[string]any{"actionkind": "Brieftaube"}}},
-		{"kind without its type", id, 101, map[string]any{"data": map[string]any{"actionkind": "Termin"}}},
-		{"bad date", id, 122, map[string]any{"data": map[string]any{"datetime": "20.10.2026"}}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			relWantCode(t, c, tc.code, onoffice.VerbModify, "agentslog", tc.id, tc.params)
-		})
-	}
+	runErrCases(t, c, []errCase{
+		{"no id", onoffice.VerbModify, "agentslog", "", map[string]any{"data": map[string]any{"note": "x"}}, 79},
+		{"unknown id", onoffice.VerbModify, "agentslog", "999999", map[string]any{"data": map[string]any{"note": "x"}}, 80},
+		{"no data", onoffice.VerbModify, "agentslog", id, map[string]any{}, 167},
+		{"empty data", onoffice.VerbModify, "agentslog", id, map[string]any{"data": map[string]any{}}, 282},
+		{"not changeable", onoffice.VerbModify, "agentslog", id, map[string]any{"data": map[string]any{"advisorylevel": "A"}}, 144},
+		{"unknown kind", onoffice.VerbModify, "agentslog", id, map[string]any{"data": map[string]any{"actionkind": "Brieftaube"}}, 100},
+		{"kind without its type", onoffice.VerbModify, "agentslog", id, map[string]any{"data": map[string]any{"actionkind": "Termin"}}, 101},
+		{"bad date", onoffice.VerbModify, "agentslog", id, map[string]any{"data": map[string]any{"datetime": "20.10.2026"}}, 122},
+	})
 }

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"encoding/base64"
 	"fmt"
+	"maps"
 	"regexp"
 	"sort"
 	"strconv"
@@ -146,16 +147,7 @@ func apptParticipants(s *Store, r Record) []int {
 }
 
 // apptAddresses returns the linked address ids, sorted.
-func apptAddresses(s *Store, id int) []int {
-	var out []int
-	for _, rel := range s.Relations {
-		if rel.Type == RelationPrefix+apptRelAddress && rel.Parent == id {
-			out = append(out, rel.Child)
-		}
-	}
-	sort.Ints(out)
-	return out
-}
+func apptAddresses(s *Store, id int) []int { return relIDs(s, apptRelAddress, id, true) }
 
 // apptEstate returns the linked estate id, or 0.
 func apptEstate(s *Store, id int) int {
@@ -172,19 +164,9 @@ var apptConfirmStates = map[string]string{
 	"bestätigt": "confirmed", "gesendet": "sent", "gecancelt": "canceled", "nicht gesetzt": "not-set",
 }
 
-func apptRelation(s *Store, suffix string, parent, child int) *Relation {
-	for i := range s.Relations {
-		r := &s.Relations[i]
-		if r.Type == RelationPrefix+suffix && r.Parent == parent && r.Child == child {
-			return r
-		}
-	}
-	return nil
-}
-
 // apptContactState is the confirmation state of one linked address.
 func apptContactState(s *Store, id, addr int) string {
-	if rel := apptRelation(s, apptRelAddress, id, addr); rel != nil {
+	if rel := relFind(s, apptRelAddress, id, addr); rel != nil {
 		if v, ok := apptConfirmStates[toText(rel.Extra["statusTerminbestaetigung"])]; ok {
 			return v
 		}
@@ -212,16 +194,6 @@ func apptOverallState(states []string) string {
 }
 
 func apptUser(s *Store, id int) Record { return s.Table("user").Get(id) }
-
-// apptUserByLogin finds an active or inactive user by login name.
-func apptUserByLogin(s *Store, login string) Record {
-	for _, u := range s.Table("user").Records {
-		if strings.EqualFold(toText(u["Name"]), login) && login != "" {
-			return u
-		}
-	}
-	return nil
-}
 
 // apptOptionLabel returns the German label of a calendar select key.
 func apptOptionLabel(s *Store, field, key string) string {
@@ -401,7 +373,7 @@ func getAppointmentList(s *Store, c *Call) (*Answer, error) {
 	textFields := map[string]*Field{}
 	flags := map[string]bool{}
 	var userIDs, groupIDs []int
-	for _, key := range relSortedKeys(filter) {
+	for _, key := range sortedKeys(filter) {
 		v := filter[key]
 		switch key {
 		case "startDate", "endDate":
@@ -433,11 +405,7 @@ func getAppointmentList(s *Store, c *Call) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	type hit struct {
-		r          Record
-		start, end time.Time
-	}
-	var hits []hit
+	var hits []apptHit
 	for _, r := range s.Table("calendar").Records {
 		start, end, ok := apptOccurrence(r, from, to)
 		if !ok || !matchAll(r, conds) {
@@ -452,37 +420,21 @@ func getAppointmentList(s *Store, c *Call) (*Answer, error) {
 		if b, set := flags["isRecurrent"]; set && (r["rp_flag"] == true) != b {
 			continue
 		}
-		if len(userIDs) > 0 && !apptIntersects(apptParticipants(s, r), userIDs) {
+		if len(userIDs) > 0 && !intersects(apptParticipants(s, r), userIDs) {
 			continue
 		}
-		if len(groupIDs) > 0 && !apptIntersects(apptGroups(r), groupIDs) {
+		if len(groupIDs) > 0 && !intersects(apptGroups(r), groupIDs) {
 			continue
 		}
-		hits = append(hits, hit{r, start, end})
+		hits = append(hits, apptHit{r, start, end})
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if !hits[i].start.Equal(hits[j].start) {
-			return hits[i].start.Before(hits[j].start)
-		}
-		return idOf(hits[i].r) < idOf(hits[j].r)
-	})
+	sortApptHits(hits)
 	total := len(hits)
-	limit, err := paramInt(c.Params, "listlimit", apptMaxRecords)
+	limit, offset, err := pageParams(c.Params, apptMaxRecords, apptMaxRecords)
 	if err != nil {
 		return nil, err
 	}
-	offset, err := paramInt(c.Params, "listoffset", 0)
-	if err != nil {
-		return nil, err
-	}
-	if limit < 0 || offset < 0 {
-		return nil, Fail(255, "Invalid value for parameter listlimit or listoffset")
-	}
-	limit = min(limit, apptMaxRecords)
-	if offset > len(hits) {
-		offset = len(hits)
-	}
-	hits = hits[offset:min(len(hits), offset+limit)]
+	hits = pageOf(hits, offset, limit)
 	followUp := contains(data, "showFollowUpStatus")
 	out := make([]OutRecord, 0, len(hits))
 	for _, h := range hits {
@@ -499,6 +451,22 @@ func getAppointmentList(s *Store, c *Call) (*Answer, error) {
 		out = append(out, OutRecord{ID: idOf(h.r), Type: "calendar", Elements: el})
 	}
 	return &Answer{Records: out, Total: Counted(total), Cacheable: true}, nil
+}
+
+// apptHit is an appointment found by a read, with the occurrence that matched.
+type apptHit struct {
+	r          Record
+	start, end time.Time
+}
+
+// sortApptHits orders hits by start, then by appointment id.
+func sortApptHits(hits []apptHit) {
+	sort.SliceStable(hits, func(i, j int) bool {
+		if !hits[i].start.Equal(hits[j].start) {
+			return hits[i].start.Before(hits[j].start)
+		}
+		return idOf(hits[i].r) < idOf(hits[j].r)
+	})
 }
 
 // apptWindow checks the mandatory date window and returns [from, to).
@@ -530,17 +498,6 @@ func apptDayPart(s string) string {
 		return s[:10]
 	}
 	return s
-}
-
-func apptIntersects(a, b []int) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // apptListValue renders one data entry of appointmentList.
@@ -654,7 +611,7 @@ func apptListValue(s *Store, r Record, name string, start, end time.Time, follow
 			c := map[string]any{"id": strconv.Itoa(a), "confirmationStatus": apptContactState(s, id, a)}
 			if followUp {
 				var status any
-				if rel := apptRelation(s, apptRelAddress, id, a); rel != nil {
+				if rel := relFind(s, apptRelAddress, id, a); rel != nil {
 					if v := toText(rel.Extra["statusTerminrueckmeldung"]); v != "" {
 						status = v
 					}
@@ -694,9 +651,9 @@ func readCalendar(s *Store, c *Call) (*Answer, error) {
 		if err != nil {
 			return nil, Fail(121, "Invalid appointment id: %s", c.ResourceID)
 		}
-		r := s.Table("calendar").Get(id)
-		if r == nil {
-			return nil, Fail(169, "Appointment not found: %d", id)
+		r, err := apptByID(s, id)
+		if err != nil {
+			return nil, err
 		}
 		el := apptLegacyElements(s, r, showConfirm)
 		if paramBool(c.Params, "showConflicts") && r["rp_flag"] != true && r["private"] != true {
@@ -728,22 +685,11 @@ func readCalendar(s *Store, c *Call) (*Answer, error) {
 		return nil, err
 	}
 
-	dateStart, err := paramString(c.Params, "datestart")
+	texts, err := paramTexts(c.Params, "datestart", "dateend", "modifiedstart", "modifiedend")
 	if err != nil {
 		return nil, err
 	}
-	dateEnd, err := paramString(c.Params, "dateend")
-	if err != nil {
-		return nil, err
-	}
-	modStart, err := paramString(c.Params, "modifiedstart")
-	if err != nil {
-		return nil, err
-	}
-	modEnd, err := paramString(c.Params, "modifiedend")
-	if err != nil {
-		return nil, err
-	}
+	dateStart, dateEnd, modStart, modEnd := texts[0], texts[1], texts[2], texts[3]
 	byPeriod := dateStart != "" || dateEnd != ""
 	var from, to time.Time
 	switch {
@@ -788,18 +734,14 @@ func readCalendar(s *Store, c *Call) (*Answer, error) {
 		// The API user's own appointments and those of his groups.
 		users = []int{SandboxAPIUserID}
 		for _, g := range s.Table("group").Records {
-			if contains(apptIDStrings(apptInts(g["userIds"])), strconv.Itoa(SandboxAPIUserID)) {
+			if hasInt(apptInts(g["userIds"]), SandboxAPIUserID) {
 				groups = append(groups, idOf(g))
 			}
 		}
 	}
 	showCancelled := paramBool(c.Params, "showcancelled")
 
-	type hit struct {
-		r     Record
-		start time.Time
-	}
-	var hits []hit
+	var hits []apptHit
 	for _, r := range s.Table("calendar").Records {
 		start, _ := apptSpan(r)
 		if byPeriod {
@@ -819,17 +761,12 @@ func readCalendar(s *Store, c *Call) (*Answer, error) {
 		if !matchAll(r, conds) {
 			continue
 		}
-		if (len(users) > 0 || len(groups) > 0) && !apptIntersects(apptParticipants(s, r), users) && !apptIntersects(apptGroups(r), groups) {
+		if (len(users) > 0 || len(groups) > 0) && !intersects(apptParticipants(s, r), users) && !intersects(apptGroups(r), groups) {
 			continue
 		}
-		hits = append(hits, hit{r, start})
+		hits = append(hits, apptHit{r: r, start: start})
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if !hits[i].start.Equal(hits[j].start) {
-			return hits[i].start.Before(hits[j].start)
-		}
-		return idOf(hits[i].r) < idOf(hits[j].r)
-	})
+	sortApptHits(hits)
 	total := len(hits)
 	if len(hits) > apptMaxRecords {
 		hits = hits[:apptMaxRecords]
@@ -846,14 +783,6 @@ func apptWithTime(v string) string {
 		return v + " 00:00:00"
 	}
 	return v
-}
-
-func apptIDStrings(ids []int) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = strconv.Itoa(id)
-	}
-	return out
 }
 
 // apptLegacyElements builds the fixed element set of the legacy read.
@@ -926,10 +855,7 @@ func apptLegacyElements(s *Store, r Record, confirm bool) map[string]any {
 	}
 	step, _ := toInt(orZero(r["rp_tage"]))
 	endStatus, _ := toInt(orZero(r["rp_ende_status"]))
-	private := "0"
-	if r["private"] == true {
-		private = "1"
-	}
+	private := boolText(r["private"] == true)
 	status := toText(r["status"])
 	if status == "" {
 		status = "active"
@@ -1012,7 +938,7 @@ func apptConflicts(s *Store, p apptPlan) map[string][]any {
 			continue
 		}
 		for _, u := range o.users {
-			if contains(apptIDStrings(p.users), strconv.Itoa(u)) {
+			if hasInt(p.users, u) {
 				users[u] = true
 			}
 		}
@@ -1022,7 +948,7 @@ func apptConflicts(s *Store, p apptPlan) map[string][]any {
 			}
 		}
 		for _, a := range o.addresses {
-			if contains(apptIDStrings(p.addresses), strconv.Itoa(a)) {
+			if hasInt(p.addresses, a) {
 				addrs[a] = true
 			}
 		}
@@ -1033,32 +959,18 @@ func apptConflicts(s *Store, p apptPlan) map[string][]any {
 	out := map[string][]any{
 		"conflictedUsers": {}, "conflictedResources": {}, "conflictedAddresses": {}, "conflictedEstates": {},
 	}
-	for _, id := range apptSortedKeys(users) {
+	for _, id := range sortedKeys(users) {
 		out["conflictedUsers"] = append(out["conflictedUsers"], map[string]any{"id": id})
 	}
-	keys := make([]string, 0, len(res))
-	for k := range res {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range sortedKeys(res) {
 		out["conflictedResources"] = append(out["conflictedResources"], map[string]any{"id": k})
 	}
-	for _, id := range apptSortedKeys(addrs) {
+	for _, id := range sortedKeys(addrs) {
 		out["conflictedAddresses"] = append(out["conflictedAddresses"], map[string]any{"id": id})
 	}
-	for _, id := range apptSortedKeys(estates) {
+	for _, id := range sortedKeys(estates) {
 		out["conflictedEstates"] = append(out["conflictedEstates"], map[string]any{"id": id})
 	}
-	return out
-}
-
-func apptSortedKeys(m map[int]bool) []int {
-	out := make([]int, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Ints(out)
 	return out
 }
 
@@ -1074,15 +986,12 @@ func apptHints(s *Store, r Record) map[string]any {
 var apptConflictOrder = []string{"conflictedUsers", "conflictedResources", "conflictedAddresses", "conflictedEstates"}
 
 func getAppointmentConflicts(s *Store, c *Call) (*Answer, error) {
-	data, err := paramObject(c.Params, "data")
+	data, err := dataParam(c.Params)
 	if err != nil {
 		return nil, err
 	}
-	if data == nil {
-		return nil, Fail(167, "Required parameter missing: data")
-	}
 	r := Record{}
-	for _, k := range relSortedKeys(data) {
+	for _, k := range sortedKeys(data) {
 		switch k {
 		case "start_dt", "end_dt", "transitTimePre", "transitTimePost", "ganztags", "allowTransitTime", "ressources", "status":
 		default:
@@ -1105,10 +1014,7 @@ func getAppointmentConflicts(s *Store, c *Call) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if links.subscribersSet {
-		r["user_ids"] = links.users
-		r["_groups"] = links.groups
-	}
+	links.apply(r)
 	p := apptPlanOf(s, r)
 	p.id = -1
 	p.addresses = links.addresses
@@ -1156,8 +1062,8 @@ func apptReadLinks(s *Store, p map[string]any) (*apptLinks, error) {
 			return nil, Fail(228, "relatedAddressIds must contain integers")
 		}
 		for _, id := range ids {
-			if s.Table("address").Get(id) == nil {
-				return nil, Fail(292, "Unknown address record id %d (missing or no rights)", id)
+			if _, err := addressRecord(s, id); err != nil {
+				return nil, err
 			}
 		}
 		l.addresses, l.addressesSet = ids, true
@@ -1170,8 +1076,8 @@ func apptReadLinks(s *Store, p map[string]any) (*apptLinks, error) {
 			if !ok {
 				return nil, Fail(65, "estateId has wrong format")
 			}
-			if id != 0 && s.Table("estate").Get(id) == nil {
-				return nil, Fail(293, "Unknown estate record id %d (missing or no rights)", id)
+			if _, err := estateRecord(s, id); id != 0 && err != nil {
+				return nil, err
 			}
 			l.estate = id
 		}
@@ -1207,8 +1113,8 @@ func apptReadLinks(s *Store, p map[string]any) (*apptLinks, error) {
 			}
 		}
 		for _, g := range l.groups {
-			if s.Table("group").Get(g) == nil {
-				return nil, Fail(272, "Invalid group id: %d", g)
+			if _, err := groupRecord(s, g); err != nil {
+				return nil, err
 			}
 		}
 		l.users, l.groups = apptUniq(l.users), apptUniq(l.groups)
@@ -1236,6 +1142,17 @@ func apptReadLinks(s *Store, p map[string]any) (*apptLinks, error) {
 		l.reminderTypes, l.reminderTypesSet = types, true
 	}
 	return l, nil
+}
+
+// apply writes the subscribers and reminder types the call set into r.
+func (l *apptLinks) apply(r Record) {
+	if l.subscribersSet {
+		r["user_ids"] = l.users
+		r["_groups"] = l.groups
+	}
+	if l.reminderTypesSet {
+		r["_reminderTypes"] = l.reminderTypes
+	}
 }
 
 func apptUniq(ids []int) []int {
@@ -1272,20 +1189,20 @@ func apptApplyLocation(s *Store, r Record, loc map[string]any, addrs []int, esta
 		if err != nil {
 			return err
 		}
-		a := s.Table("address").Get(id)
-		if a == nil {
-			return Fail(292, "Unknown address record id %d (missing or no rights)", id)
+		a, err := addressRecord(s, id)
+		if err != nil {
+			return err
 		}
 		r["ort"] = apptPlace(toText(a["Strasse"]), "", toText(a["Plz"]), toText(a["Ort"]), countryName(toText(a["Land"])))
-		r["_locationType"] = apptLinkedKind(contains(apptIDStrings(addrs), strconv.Itoa(id)), "address")
+		r["_locationType"] = apptLinkedKind(hasInt(addrs, id), "address")
 	case "estate":
 		id, err := idOfValue()
 		if err != nil {
 			return err
 		}
-		e := s.Table("estate").Get(id)
-		if e == nil {
-			return Fail(293, "Unknown estate record id %d (missing or no rights)", id)
+		e, err := estateRecord(s, id)
+		if err != nil {
+			return err
 		}
 		r["ort"] = apptPlace(toText(e["strasse"]), toText(e["hausnummer"]), toText(e["plz"]), toText(e["ort"]), countryName(toText(apptOrText(e["land"], "DEU"))))
 		r["_locationType"] = apptLinkedKind(id == estate, "estate")
@@ -1294,23 +1211,23 @@ func apptApplyLocation(s *Store, r Record, loc map[string]any, addrs []int, esta
 		if err != nil {
 			return err
 		}
-		u := apptUser(s, id)
-		if u == nil {
-			return Fail(184, "User id unknown or inactive: %d", id)
+		u, err := userRecord(s, id)
+		if err != nil {
+			return err
 		}
 		r["ort"] = apptPlace(toText(u["Strasse"]), toText(u["Hausnummer"]), toText(u["PLZ"]), toText(u["Ort"]), countryName(toText(u["Land"])))
-		r["_locationType"] = apptLinkedKind(contains(apptIDStrings(participants), strconv.Itoa(id)), "user")
+		r["_locationType"] = apptLinkedKind(hasInt(participants, id), "user")
 	case "group":
 		id, err := idOfValue()
 		if err != nil {
 			return err
 		}
-		g := s.Table("group").Get(id)
-		if g == nil {
-			return Fail(272, "Invalid group id: %d", id)
+		g, err := groupRecord(s, id)
+		if err != nil {
+			return err
 		}
 		r["ort"] = toText(g["name"])
-		r["_locationType"] = apptLinkedKind(contains(apptIDStrings(apptGroups(r)), strconv.Itoa(id)), "group")
+		r["_locationType"] = apptLinkedKind(hasInt(apptGroups(r), id), "group")
 	case "mandant":
 		off := seedOffices["Münster"]
 		r["ort"] = apptPlace(off.street, off.no, off.plz, off.town, "Deutschland")
@@ -1326,9 +1243,9 @@ func apptApplyLocation(s *Store, r Record, loc map[string]any, addrs []int, esta
 		if err != nil {
 			return err
 		}
-		u := apptUser(s, id)
-		if u == nil {
-			return Fail(184, "User id unknown or inactive: %d", id)
+		u, err := userRecord(s, id)
+		if err != nil {
+			return err
 		}
 		if toText(u["meetingUrl"]) == "" {
 			return Fail(255, "User %d has no meeting link in the basic data", id)
@@ -1375,7 +1292,7 @@ func apptApplyData(s *Store, r Record, data map[string]any) error {
 				login = toText(u["Name"])
 			}
 		}
-		u := apptUserByLogin(s, login)
+		u := userByLogin(s, login)
 		if u == nil {
 			return Fail(251, "Unknown user: %s", toText(v))
 		}
@@ -1388,8 +1305,8 @@ func apptApplyData(s *Store, r Record, data map[string]any) error {
 			return err
 		}
 		for _, id := range ids {
-			if apptUser(s, id) == nil {
-				return Fail(184, "User id unknown or inactive: %d", id)
+			if _, err := userRecord(s, id); err != nil {
+				return err
 			}
 		}
 		r["user_ids"] = apptUniq(ids)
@@ -1461,12 +1378,9 @@ func apptCheckTimes(r Record) error {
 }
 
 func createCalendar(s *Store, c *Call) (*Answer, error) {
-	data, err := paramObject(c.Params, "data")
+	data, err := dataParam(c.Params)
 	if err != nil {
 		return nil, err
-	}
-	if data == nil {
-		return nil, Fail(167, "Required parameter missing: data")
 	}
 	links, err := apptReadLinks(s, c.Params)
 	if err != nil {
@@ -1482,10 +1396,7 @@ func createCalendar(s *Store, c *Call) (*Answer, error) {
 	if err := apptCheckTimes(r); err != nil {
 		return nil, err
 	}
-	if links.subscribersSet {
-		r["user_ids"] = links.users
-		r["_groups"] = links.groups
-	}
+	links.apply(r)
 	if r["user_ids"] == nil {
 		r["user_ids"] = []int{}
 	}
@@ -1493,9 +1404,6 @@ func createCalendar(s *Store, c *Call) (*Answer, error) {
 		if u := apptUser(s, SandboxAPIUserID); u != nil {
 			r["von"] = toText(u["Name"])
 		}
-	}
-	if links.reminderTypesSet {
-		r["_reminderTypes"] = links.reminderTypes
 	}
 	if links.location != nil {
 		if err := apptApplyLocation(s, r, links.location, links.addresses, links.estate); err != nil {
@@ -1505,29 +1413,19 @@ func createCalendar(s *Store, c *Call) (*Answer, error) {
 	r["modified"] = stamp(c.Now.UTC())
 	id := s.Table("calendar").Insert(r)
 	for _, a := range links.addresses {
-		apptLink(s, apptRelAddress, id, a)
+		relAdd(s, apptRelAddress, id, a)
 	}
 	if links.estate != 0 {
-		apptLink(s, apptRelEstate, id, links.estate)
+		relAdd(s, apptRelEstate, id, links.estate)
 	}
-	return &Answer{Records: []OutRecord{{ID: id, Type: "calendar", Elements: []any{}}}}, nil
+	return created(id, "calendar"), nil
 }
 
-func apptLink(s *Store, suffix string, parent, child int) {
-	if apptRelation(s, suffix, parent, child) == nil {
-		s.Relations = append(s.Relations, Relation{Type: RelationPrefix + suffix, Parent: parent, Child: child})
-	}
-}
-
+// apptUnlink removes the links of a type from an appointment, except those keep names.
 func apptUnlink(s *Store, suffix string, parent int, keep func(child int) bool) {
-	out := s.Relations[:0]
-	for _, rel := range s.Relations {
-		if rel.Type == RelationPrefix+suffix && rel.Parent == parent && !keep(rel.Child) {
-			continue
-		}
-		out = append(out, rel)
-	}
-	s.Relations = out
+	relRemove(s, func(rel Relation) bool {
+		return rel.Type == RelationPrefix+suffix && rel.Parent == parent && !keep(rel.Child)
+	})
 }
 
 // apptID reads the appointment id of modify and delete from the resource id.
@@ -1539,11 +1437,30 @@ func apptID(s *Store, c *Call) (int, Record, error) {
 	if err != nil || id <= 0 {
 		return 0, nil, Fail(121, "Invalid appointment id: %s", c.ResourceID)
 	}
-	r := s.Table("calendar").Get(id)
-	if r == nil {
-		return 0, nil, Fail(169, "Appointment not found: %d", id)
+	r, err := apptByID(s, id)
+	return id, r, err
+}
+
+// apptParam reads an appointment id parameter: missing fails with 117,
+// malformed with 121, unknown with 169.
+func apptParam(s *Store, p map[string]any, name string) (int, Record, error) {
+	if err := requireParam(p, name); err != nil {
+		return 0, nil, Fail(117, "Appointment id missing: %s", name)
 	}
-	return id, r, nil
+	id, err := paramInt(p, name, 0)
+	if err != nil {
+		return 0, nil, Fail(121, "Invalid appointment id: %v", p[name])
+	}
+	r, err := apptByID(s, id)
+	return id, r, err
+}
+
+// apptByID returns the appointment with the id, or fails with 169.
+func apptByID(s *Store, id int) (Record, error) {
+	if r := s.Table("calendar").Get(id); r != nil {
+		return r, nil
+	}
+	return nil, Fail(169, "Appointment not found: %d", id)
 }
 
 func modifyCalendar(s *Store, c *Call) (*Answer, error) {
@@ -1560,10 +1477,7 @@ func modifyCalendar(s *Store, c *Call) (*Answer, error) {
 		return nil, err
 	}
 	// Work on a copy so that a failed modify changes nothing.
-	updated := Record{}
-	for k, v := range r {
-		updated[k] = v
-	}
+	updated := maps.Clone(r)
 	if data != nil {
 		if err := apptApplyData(s, updated, data); err != nil {
 			return nil, err
@@ -1572,13 +1486,7 @@ func modifyCalendar(s *Store, c *Call) (*Answer, error) {
 			return nil, err
 		}
 	}
-	if links.subscribersSet {
-		updated["user_ids"] = links.users
-		updated["_groups"] = links.groups
-	}
-	if links.reminderTypesSet {
-		updated["_reminderTypes"] = links.reminderTypes
-	}
+	links.apply(updated)
 	addrs := apptAddresses(s, id)
 	if links.addressesSet || links.replaceAddresses {
 		if links.replaceAddresses {
@@ -1597,22 +1505,17 @@ func modifyCalendar(s *Store, c *Call) (*Answer, error) {
 		}
 	}
 	updated["modified"] = stamp(c.Now.UTC())
-	for k := range r {
-		delete(r, k)
-	}
-	for k, v := range updated {
-		r[k] = v
-	}
+	commit(r, updated)
 	if links.replaceAddresses {
-		apptUnlink(s, apptRelAddress, id, func(child int) bool { return contains(apptIDStrings(addrs), strconv.Itoa(child)) })
+		apptUnlink(s, apptRelAddress, id, func(child int) bool { return hasInt(addrs, child) })
 	}
 	for _, a := range addrs {
-		apptLink(s, apptRelAddress, id, a)
+		relAdd(s, apptRelAddress, id, a)
 	}
 	if links.estateSet {
 		apptUnlink(s, apptRelEstate, id, func(int) bool { return false })
 		if estate != 0 {
-			apptLink(s, apptRelEstate, id, estate)
+			relAdd(s, apptRelEstate, id, estate)
 		}
 	}
 	return Success("calendar"), nil
@@ -1624,14 +1527,9 @@ func deleteCalendar(s *Store, c *Call) (*Answer, error) {
 		return nil, err
 	}
 	s.Table("calendar").Delete(id)
-	out := s.Relations[:0]
-	for _, rel := range s.Relations {
-		if strings.HasPrefix(rel.Type, RelationPrefix+"calendar:") && rel.Parent == id {
-			continue
-		}
-		out = append(out, rel)
-	}
-	s.Relations = out
+	relRemove(s, func(rel Relation) bool {
+		return strings.HasPrefix(rel.Type, RelationPrefix+"calendar:") && rel.Parent == id
+	})
 	return Success(""), nil
 }
 
@@ -1639,16 +1537,9 @@ func deleteCalendar(s *Store, c *Call) (*Answer, error) {
 // Appointment confirmation
 
 func sendAppointmentAffirmation(s *Store, c *Call) (*Answer, error) {
-	if err := requireParam(c.Params, "calendarId"); err != nil {
-		return nil, Fail(117, "Appointment id missing: calendarId")
-	}
-	id, err := paramInt(c.Params, "calendarId", 0)
+	id, r, err := apptParam(s, c.Params, "calendarId")
 	if err != nil {
-		return nil, Fail(121, "Invalid appointment id: %v", c.Params["calendarId"])
-	}
-	r := s.Table("calendar").Get(id)
-	if r == nil {
-		return nil, Fail(169, "Appointment not found: %d", id)
+		return nil, err
 	}
 	from := ""
 	if ident, err := paramString(c.Params, "emailidentity"); err != nil {
@@ -1677,22 +1568,11 @@ func sendAppointmentAffirmation(s *Store, c *Call) (*Answer, error) {
 		return nil, Fail(148, "No mails sent: no linked contact has an e-mail address")
 	}
 	for _, a := range reached {
-		rel := apptRelation(s, apptRelAddress, id, a)
-		if rel.Extra == nil {
-			rel.Extra = map[string]any{}
-		}
 		if st := apptContactState(s, id, a); st == "not-set" {
-			rel.Extra["statusTerminbestaetigung"] = "gesendet"
+			relFind(s, apptRelAddress, id, a).setExtra(map[string]any{"statusTerminbestaetigung": "gesendet"})
 		}
 	}
-	p := map[string]any{}
-	for k, v := range c.Params {
-		p[k] = v
-	}
-	p["to"] = to
-	p["from"] = from
-	p["subject"] = "Terminbestätigung: " + toText(r["description"])
-	s.Outbox = append(s.Outbox, OutboxEntry{Time: c.Now, Kind: c.ResourceType, Parameters: p})
+	recordOutbox(s, c, map[string]any{"to": to, "from": from, "subject": "Terminbestätigung: " + toText(r["description"])})
 	return Success(""), nil
 }
 
@@ -1731,36 +1611,21 @@ func getCalendarResources(s *Store, c *Call) (*Answer, error) {
 // Files of an appointment
 
 func getAppointmentFiles(s *Store, c *Call) (*Answer, error) {
-	if err := requireParam(c.Params, "appointmentid"); err != nil {
-		return nil, Fail(117, "Appointment id missing: appointmentid")
-	}
-	id, err := paramInt(c.Params, "appointmentid", 0)
+	id, _, err := apptParam(s, c.Params, "appointmentid")
 	if err != nil {
-		return nil, Fail(121, "Invalid appointment id: %v", c.Params["appointmentid"])
-	}
-	if s.Table("calendar").Get(id) == nil {
-		return nil, Fail(169, "Appointment not found: %d", id)
+		return nil, err
 	}
 	fileID, err := paramInt(c.Params, "fileId", 0)
 	if err != nil {
 		return nil, err
 	}
-	limit, err := paramInt(c.Params, "listlimit", 20)
+	limit, offset, err := pageParams(c.Params, 20, 100)
 	if err != nil {
 		return nil, err
 	}
-	offset, err := paramInt(c.Params, "listoffset", 0)
-	if err != nil {
-		return nil, err
-	}
-	if limit < 0 || offset < 0 {
-		return nil, Fail(255, "Invalid value for parameter listlimit or listoffset")
-	}
-	limit = min(limit, 100)
 	var files []Record
-	for _, f := range s.Table("file").Records {
-		rid, _ := toInt(f["relatedRecordId"])
-		if toText(f["module"]) == "calendar" && rid == id && (fileID == 0 || idOf(f) == fileID) {
+	for _, f := range estFilesOf(s, "calendar", id) {
+		if fileID == 0 || idOf(f) == fileID {
 			files = append(files, f)
 		}
 	}

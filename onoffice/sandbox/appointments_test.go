@@ -1,9 +1,7 @@
 package sandbox
 
 import (
-	"context"
 	"encoding/json"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,66 +13,10 @@ import (
 // apptTestNow is the server time of the appointment tests: the seed's reference date.
 var apptTestNow = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 
-// apptTestAPI starts a sandbox over HTTP and a signing client for it.
-func apptTestAPI(t *testing.T) (*Server, *onoffice.Client) {
-	t.Helper()
-	clock := func() time.Time { return apptTestNow }
-	sb := New(WithClock(clock))
-	hs := httptest.NewServer(sb)
-	t.Cleanup(hs.Close)
-	return sb, onoffice.New(hs.URL+StablePath, DemoToken, DemoSecret, onoffice.WithClock(clock))
-}
-
-func apptTestCall(t *testing.T, c *onoffice.Client, verb onoffice.Verb, rt, rid string, params map[string]any) onoffice.Result {
-	t.Helper()
-	res, err := c.Call(context.Background(), onoffice.Action{Verb: verb, ResourceType: rt, ResourceID: rid, Parameters: params})
-	if err != nil {
-		t.Fatalf("%s %s %s: %v", verb, rt, rid, err)
-	}
-	return res
-}
-
-type apptErrCase struct {
-	name   string
-	code   int
-	verb   onoffice.Verb
-	rt     string
-	rid    string
-	params map[string]any
-}
-
-func apptTestErrors(t *testing.T, c *onoffice.Client, cases []apptErrCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := c.Call(context.Background(), onoffice.Action{Verb: tc.verb, ResourceType: tc.rt, ResourceID: tc.rid, Parameters: tc.params})
-			if got := onoffice.CodeOf(err); got != tc.code {
-				t.Errorf("error code %d (%v), want %d", got, err, tc.code)
-			}
-		})
-	}
-}
-
-// apptFind returns the first appointment the predicate accepts.
-func apptFind(t *testing.T, s *Store, ok func(r Record) bool) Record {
-	t.Helper()
-	for _, r := range s.Table("calendar").Records {
-		if ok(r) {
-			return r
-		}
-	}
-	t.Fatal("no matching appointment in the seed")
-	return nil
-}
-
-func apptList(v any) []any { l, _ := v.([]any); return l }
-
-func apptObj(v any) map[string]any { m, _ := v.(map[string]any); return m }
-
 func TestAppointmentListShapes(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
-	res := apptTestCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{
 		"data":   apptListFields,
 		"filter": map[string]any{"startDate": "2026-11-02", "endDate": "2026-11-30"},
 	})
@@ -92,10 +34,10 @@ func TestAppointmentListShapes(t *testing.T) {
 		if el["subject"] != r["description"] || el["createdBy"] != r["von"] || el["notes"] != toText(r["note"]) {
 			t.Errorf("%d: subject/createdBy/notes %v %v %v, stored %v %v %v", id, el["subject"], el["createdBy"], el["notes"], r["description"], r["von"], r["note"])
 		}
-		if apptObj(el["status"])["value"] != r["status"] || apptObj(el["type"])["value"] != r["art"] {
+		if asObject(el["status"])["value"] != r["status"] || asObject(el["type"])["value"] != r["art"] {
 			t.Errorf("%d: status %v type %v, stored %v %v", id, el["status"], el["type"], r["status"], r["art"])
 		}
-		date := apptObj(el["date"])
+		date := asObject(el["date"])
 		if r["rp_flag"] == true {
 			seenSeries++
 		} else if r["ganztags"] != true {
@@ -106,18 +48,18 @@ func TestAppointmentListShapes(t *testing.T) {
 			}
 		}
 		var contacts []string
-		for _, ct := range apptList(el["contacts"]) {
-			contacts = append(contacts, toText(apptObj(ct)["id"]))
+		for _, ct := range asList(el["contacts"]) {
+			contacts = append(contacts, toText(asObject(ct)["id"]))
 		}
 		if want := apptIDStrings(apptAddresses(s, id)); strings.Join(contacts, ",") != strings.Join(want, ",") {
 			t.Errorf("%d: contacts %v, relations %v", id, contacts, want)
 		}
-		if e := apptEstate(s, id); e != 0 && apptObj(el["estate"])["id"] != strconv.Itoa(e) {
+		if e := apptEstate(s, id); e != 0 && asObject(el["estate"])["id"] != strconv.Itoa(e) {
 			t.Errorf("%d: estate %v, relation %d", id, el["estate"], e)
 		}
 		var users []string
-		for _, u := range apptList(el["users"]) {
-			users = append(users, toText(apptObj(u)["id"]))
+		for _, u := range asList(el["users"]) {
+			users = append(users, toText(asObject(u)["id"]))
 		}
 		if want := apptIDStrings(apptInts(r["user_ids"])); strings.Join(users, ",") != strings.Join(want, ",") {
 			t.Errorf("%d: users %v, stored %v", id, users, want)
@@ -128,21 +70,21 @@ func TestAppointmentListShapes(t *testing.T) {
 	}
 
 	// The weekly series: summer time in October, winter time in November, exceptions skipped.
-	series := apptFind(t, s, func(r Record) bool { return r["rp_flag"] == true })
+	series := firstRecord(t, s, "calendar", func(r Record) bool { return r["rp_flag"] == true })
 	for _, tc := range []struct{ day, start string }{
 		{"2026-10-19", "2026-10-19T07:00:00+00:00"},
 		{"2026-11-09", "2026-11-09T08:00:00+00:00"},
 		{"2026-10-05", ""}, // listed in rp_exception
 		{"2026-11-10", ""}, // a Tuesday
 	} {
-		res := apptTestCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{
+		res := mustCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{
 			"data": []string{"date", "recurrence"}, "filter": map[string]any{"startDate": tc.day, "endDate": tc.day, "isRecurrent": true},
 		})
 		got := ""
 		for _, rec := range res.Records {
 			if rec.IDString() == strconv.Itoa(idOf(series)) {
-				got = toText(apptObj(rec.Fields()["date"])["start"])
-				if apptObj(rec.Fields()["recurrence"])["type"] != "w" {
+				got = toText(asObject(rec.Fields()["date"])["start"])
+				if asObject(rec.Fields()["recurrence"])["type"] != "w" {
 					t.Errorf("recurrence %v", rec.Fields()["recurrence"])
 				}
 			}
@@ -153,7 +95,7 @@ func TestAppointmentListShapes(t *testing.T) {
 	}
 
 	// Only the requested fields come back.
-	one := apptTestCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{
+	one := mustCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{
 		"data": []string{"subject"}, "filter": map[string]any{"startDate": "2026-11-02", "endDate": "2026-11-30"}, "listlimit": 2, "listoffset": 1,
 	})
 	if len(one.Records) != 2 || one.Total != res.Total || len(one.Records[0].Fields()) != 1 || one.Records[0].IDString() != res.Records[1].IDString() {
@@ -162,14 +104,14 @@ func TestAppointmentListShapes(t *testing.T) {
 }
 
 func TestAppointmentListFilters(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
 	window := func(extra map[string]any) []Record {
 		f := map[string]any{"startDate": "2026-10-01", "endDate": "2026-12-31"}
 		for k, v := range extra {
 			f[k] = v
 		}
-		res := apptTestCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{"data": []string{"id"}, "filter": f})
+		res := mustCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{"data": []string{"id"}, "filter": f})
 		var out []Record
 		for _, rec := range res.Records {
 			id, _ := strconv.Atoi(rec.IDString())
@@ -209,15 +151,15 @@ func TestAppointmentListFilters(t *testing.T) {
 			}
 		})
 	}
-	apptTestErrors(t, c, []apptErrCase{
-		{"no filter", 91, "get", "appointmentList", "", map[string]any{"data": []string{"id"}}},
-		{"no end", 92, "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-01"}}},
-		{"reversed", 93, "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-05", "endDate": "2026-11-01"}}},
-		{"bad date", 122, "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "1.11.2026", "endDate": "2026-11-05"}}},
-		{"unknown data", 154, "get", "appointmentList", "", map[string]any{"data": []string{"description"}, "filter": map[string]any{"startDate": "2026-11-01", "endDate": "2026-11-05"}}},
-		{"unknown filter", 257, "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-01", "endDate": "2026-11-05", "art": "x"}}},
-		{"flag type", 194, "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-01", "endDate": "2026-11-05", "isDone": "yes"}}},
-		{"operator", 142, "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-01", "endDate": "2026-11-05", "notes": []any{map[string]any{"op": "contains", "val": "x"}}}}},
+	runErrCases(t, c, []errCase{
+		{"no filter", "get", "appointmentList", "", map[string]any{"data": []string{"id"}}, 91},
+		{"no end", "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-01"}}, 92},
+		{"reversed", "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-05", "endDate": "2026-11-01"}}, 93},
+		{"bad date", "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "1.11.2026", "endDate": "2026-11-05"}}, 122},
+		{"unknown data", "get", "appointmentList", "", map[string]any{"data": []string{"description"}, "filter": map[string]any{"startDate": "2026-11-01", "endDate": "2026-11-05"}}, 154},
+		{"unknown filter", "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-01", "endDate": "2026-11-05", "art": "x"}}, 257},
+		{"flag type", "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-01", "endDate": "2026-11-05", "isDone": "yes"}}, 194},
+		{"operator", "get", "appointmentList", "", map[string]any{"filter": map[string]any{"startDate": "2026-11-01", "endDate": "2026-11-05", "notes": []any{map[string]any{"op": "contains", "val": "x"}}}}, 142},
 	})
 }
 
@@ -242,11 +184,11 @@ func apptSeedConflict(t *testing.T, s *Store) (Record, Record) {
 }
 
 func TestCalendarReadOne(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
 	r, other := apptSeedConflict(t, s)
 	id := idOf(r)
-	res := apptTestCall(t, c, onoffice.VerbRead, "calendar", strconv.Itoa(id), map[string]any{"showConflicts": true, "showConfirmationStatus": true})
+	res := mustCall(t, c, onoffice.VerbRead, "calendar", strconv.Itoa(id), map[string]any{"showConflicts": true, "showConfirmationStatus": true})
 	if len(res.Records) != 1 || res.Total != 1 || res.Records[0].Type != "calendar" {
 		t.Fatalf("records %+v", res.Records)
 	}
@@ -256,43 +198,43 @@ func TestCalendarReadOne(t *testing.T) {
 			t.Errorf("%s: %v, stored %v", k, el[k], r[k])
 		}
 	}
-	if _, ok := apptObj(el["art"])[toText(r["art"])]; !ok {
+	if _, ok := asObject(el["art"])[toText(r["art"])]; !ok {
 		t.Errorf("art %v, stored %v", el["art"], r["art"])
 	}
 	if el["private"] != "0" || el["ganztags"] != false || el["rp_beginn_datum"] != "0000-00-00" {
 		t.Errorf("legacy value forms: private %v ganztags %v rp_beginn_datum %v", el["private"], el["ganztags"], el["rp_beginn_datum"])
 	}
 	user := apptInts(r["user_ids"])[0]
-	hints := apptObj(el["hints"])
+	hints := asObject(el["hints"])
 	found := false
-	for _, h := range apptList(hints["conflictedUsers"]) {
-		if toText(apptObj(h)["id"]) == strconv.Itoa(user) {
+	for _, h := range asList(hints["conflictedUsers"]) {
+		if toText(asObject(h)["id"]) == strconv.Itoa(user) {
 			found = true
 		}
 	}
 	if !found || len(hints) != 4 {
 		t.Errorf("hints %v should name user %d (overlap with appointment %d)", hints, user, idOf(other))
 	}
-	addrs := apptList(el["addresses"])
+	addrs := asList(el["addresses"])
 	if len(addrs) != len(apptAddresses(s, id)) || el["confirmationStatus"] == nil {
 		t.Errorf("addresses %v, confirmationStatus %v", addrs, el["confirmationStatus"])
 	}
-	plain := apptTestCall(t, c, onoffice.VerbRead, "calendar", strconv.Itoa(id), map[string]any{})
+	plain := mustCall(t, c, onoffice.VerbRead, "calendar", strconv.Itoa(id), map[string]any{})
 	if f := plain.Records[0].Fields(); f["hints"] != nil || f["addresses"] != nil {
 		t.Errorf("hints/addresses without the flags: %v", f)
 	}
-	apptTestErrors(t, c, []apptErrCase{
-		{"unknown id", 169, "read", "calendar", "99999", map[string]any{}},
-		{"text id", 121, "read", "calendar", "abc", map[string]any{}},
-		{"filter with id", 241, "read", "calendar", strconv.Itoa(id), map[string]any{"filter": map[string]any{"art": []any{map[string]any{"op": "=", "val": "x"}}}}},
+	runErrCases(t, c, []errCase{
+		{"unknown id", "read", "calendar", "99999", map[string]any{}, 169},
+		{"text id", "read", "calendar", "abc", map[string]any{}, 121},
+		{"filter with id", "read", "calendar", strconv.Itoa(id), map[string]any{"filter": map[string]any{"art": []any{map[string]any{"op": "=", "val": "x"}}}}, 241},
 	})
 }
 
 func TestCalendarReadPeriod(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
 	// Without users, groups or allusers: the API user's and his groups' appointments.
-	own := apptTestCall(t, c, onoffice.VerbRead, "calendar", "", map[string]any{"datestart": "2026-10-01", "dateend": "2026-12-31"})
+	own := mustCall(t, c, onoffice.VerbRead, "calendar", "", map[string]any{"datestart": "2026-10-01", "dateend": "2026-12-31"})
 	if len(own.Records) == 0 {
 		t.Fatal("no own appointments")
 	}
@@ -306,22 +248,22 @@ func TestCalendarReadPeriod(t *testing.T) {
 			t.Errorf("cancelled appointment %d without showcancelled", id)
 		}
 	}
-	all := apptTestCall(t, c, onoffice.VerbRead, "calendar", "", map[string]any{"datestart": "2026-10-01", "dateend": "2026-12-31", "allusers": true, "showcancelled": true})
+	all := mustCall(t, c, onoffice.VerbRead, "calendar", "", map[string]any{"datestart": "2026-10-01", "dateend": "2026-12-31", "allusers": true, "showcancelled": true})
 	if len(all.Records) <= len(own.Records) || all.Total != len(all.Records) {
 		t.Errorf("allusers %d records (total %d), own %d", len(all.Records), all.Total, len(own.Records))
 	}
-	users := apptTestCall(t, c, onoffice.VerbRead, "calendar", "", map[string]any{"datestart": "2026-10-01", "dateend": "2026-12-31", "users": []int{27},
+	users := mustCall(t, c, onoffice.VerbRead, "calendar", "", map[string]any{"datestart": "2026-10-01", "dateend": "2026-12-31", "users": []int{27},
 		"filter": map[string]any{"art": []any{map[string]any{"op": "IN", "val": []any{"Besichtigung", "Folgebesichtigung"}}}}})
 	if len(users.Records) == 0 {
 		t.Fatal("no viewings of user 27")
 	}
 	for _, rec := range users.Records {
 		el := rec.Fields()
-		if !strings.Contains(strings.Join(anyStrings(el["fuer"]), ","), "(fbrandt)") || apptObj(el["art"])["Besichtigung"] == nil && apptObj(el["art"])["Folgebesichtigung"] == nil {
+		if !strings.Contains(strings.Join(textsOf(el["fuer"]), ","), "(fbrandt)") || asObject(el["art"])["Besichtigung"] == nil && asObject(el["art"])["Folgebesichtigung"] == nil {
 			t.Errorf("%s: fuer %v art %v", rec.IDString(), el["fuer"], el["art"])
 		}
 	}
-	changed := apptTestCall(t, c, onoffice.VerbRead, "calendar", "", map[string]any{"modifiedstart": "2026-11-01 00:00:00", "allusers": true, "showcancelled": true})
+	changed := mustCall(t, c, onoffice.VerbRead, "calendar", "", map[string]any{"modifiedstart": "2026-11-01 00:00:00", "allusers": true, "showcancelled": true})
 	want := 0
 	for _, r := range s.Table("calendar").Records {
 		if toText(r["modified"]) >= "2026-11-01 00:00:00" {
@@ -331,31 +273,24 @@ func TestCalendarReadPeriod(t *testing.T) {
 	if len(changed.Records) != want || want == 0 {
 		t.Errorf("modified since 2026-11-01: %d records, want %d", len(changed.Records), want)
 	}
-	apptTestErrors(t, c, []apptErrCase{
-		{"no period", 230, "read", "calendar", "", map[string]any{}},
-		{"half period", 230, "read", "calendar", "", map[string]any{"datestart": "2026-11-01"}},
-		{"reversed", 231, "read", "calendar", "", map[string]any{"datestart": "2026-11-05", "dateend": "2026-11-01"}},
-		{"modified reversed", 288, "read", "calendar", "", map[string]any{"modifiedstart": "2026-11-05 00:00:00", "modifiedend": "2026-11-01 00:00:00"}},
-		{"filter field not allowed", 141, "read", "calendar", "", map[string]any{"datestart": "2026-11-01", "dateend": "2026-11-05", "filter": map[string]any{"ort": []any{map[string]any{"op": "=", "val": "x"}}}}},
-		{"unknown filter field", 154, "read", "calendar", "", map[string]any{"datestart": "2026-11-01", "dateend": "2026-11-05", "filter": map[string]any{"Ort": []any{map[string]any{"op": "=", "val": "x"}}}}},
-		{"users not ints", 228, "read", "calendar", "", map[string]any{"datestart": "2026-11-01", "dateend": "2026-11-05", "users": []any{"jschmidt"}}},
+	runErrCases(t, c, []errCase{
+		{"no period", "read", "calendar", "", map[string]any{}, 230},
+		{"half period", "read", "calendar", "", map[string]any{"datestart": "2026-11-01"}, 230},
+		{"reversed", "read", "calendar", "", map[string]any{"datestart": "2026-11-05", "dateend": "2026-11-01"}, 231},
+		{"modified reversed", "read", "calendar", "", map[string]any{"modifiedstart": "2026-11-05 00:00:00", "modifiedend": "2026-11-01 00:00:00"}, 288},
+		{"filter field not allowed", "read", "calendar", "", map[string]any{"datestart": "2026-11-01", "dateend": "2026-11-05", "filter": map[string]any{"ort": []any{map[string]any{"op": "=", "val": "x"}}}}, 141},
+		{"unknown filter field", "read", "calendar", "", map[string]any{"datestart": "2026-11-01", "dateend": "2026-11-05", "filter": map[string]any{"Ort": []any{map[string]any{"op": "=", "val": "x"}}}}, 154},
+		{"users not ints", "read", "calendar", "", map[string]any{"datestart": "2026-11-01", "dateend": "2026-11-05", "users": []any{"jschmidt"}}, 228},
 	})
-}
 
-func anyStrings(v any) []string {
-	var out []string
-	for _, e := range apptList(v) {
-		out = append(out, toText(e))
-	}
-	return out
 }
 
 func TestCalendarCreateModifyDelete(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
 	estate := s.Table("estate").Records[3]
 	addrs := []int{idOf(s.Table("address").Records[0]), idOf(s.Table("address").Records[1])}
-	res := apptTestCall(t, c, onoffice.VerbCreate, "calendar", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbCreate, "calendar", "", map[string]any{
 		"data": map[string]any{
 			"description": "Besichtigung Test", "start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00",
 			"art": "Besichtigung", "note": "Bitte klingeln", "erinnerung": "1 hours", "ressources": []any{"Firmenfahrzeug"},
@@ -380,7 +315,7 @@ func TestCalendarCreateModifyDelete(t *testing.T) {
 	if got := apptAddresses(s, id); len(got) != 2 || apptEstate(s, id) != idOf(estate) {
 		t.Errorf("links %v, estate %d", got, apptEstate(s, id))
 	}
-	list := apptTestCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{
+	list := mustCall(t, c, onoffice.VerbGet, "appointmentList", "", map[string]any{
 		"data": []string{"subject", "reminder", "travelTime", "resources", "location"}, "filter": map[string]any{"startDate": "2026-11-20", "endDate": "2026-11-20"},
 	})
 	var el map[string]any
@@ -389,13 +324,13 @@ func TestCalendarCreateModifyDelete(t *testing.T) {
 			el = rec.Fields()
 		}
 	}
-	if el == nil || apptObj(el["reminder"])["timeBefore"] != float64(60) || apptObj(el["travelTime"])["outward"] != float64(20) ||
-		apptObj(el["location"])["type"] != "estate" || len(apptList(el["resources"])) != 1 {
+	if el == nil || asObject(el["reminder"])["timeBefore"] != float64(60) || asObject(el["travelTime"])["outward"] != float64(20) ||
+		asObject(el["location"])["type"] != "estate" || len(asList(el["resources"])) != 1 {
 		t.Errorf("new appointment in the list: %v", el)
 	}
 
 	// Modify: move it, cancel it, replace the contacts, drop the estate.
-	apptTestCall(t, c, onoffice.VerbModify, "calendar", strconv.Itoa(id), map[string]any{
+	mustCall(t, c, onoffice.VerbModify, "calendar", strconv.Itoa(id), map[string]any{
 		"data":              map[string]any{"start_dt": "2026-11-21 10:00:00", "end_dt": "2026-11-21 11:00:00", "status": "canceled"},
 		"relatedAddressIds": []any{addrs[1]}, "replaceAddressIds": true, "relatedEstateId": nil,
 	})
@@ -405,20 +340,20 @@ func TestCalendarCreateModifyDelete(t *testing.T) {
 	if got := apptAddresses(s, id); len(got) != 1 || got[0] != addrs[1] || apptEstate(s, id) != 0 {
 		t.Errorf("links after modify: %v, estate %d", got, apptEstate(s, id))
 	}
-	apptTestCall(t, c, onoffice.VerbModify, "calendar", strconv.Itoa(id), map[string]any{"relatedAddressIds": []any{addrs[0]}, "data": map[string]any{"abgesagt": false}})
+	mustCall(t, c, onoffice.VerbModify, "calendar", strconv.Itoa(id), map[string]any{"relatedAddressIds": []any{addrs[0]}, "data": map[string]any{"abgesagt": false}})
 	if got := apptAddresses(s, id); len(got) != 2 || r["status"] != "active" {
 		t.Errorf("relatedAddressIds without replace should add: %v; status %v", got, r["status"])
 	}
 	// A failed modify changes nothing.
 	before := toText(r["start_dt"])
-	apptTestErrors(t, c, []apptErrCase{
-		{"end before start", 93, "modify", "calendar", strconv.Itoa(id), map[string]any{"data": map[string]any{"start_dt": "2026-11-22 10:00:00"}}},
+	runErrCases(t, c, []errCase{
+		{"end before start", "modify", "calendar", strconv.Itoa(id), map[string]any{"data": map[string]any{"start_dt": "2026-11-22 10:00:00"}}, 93},
 	})
 	if r["start_dt"] != before {
 		t.Errorf("failed modify changed start_dt to %v", r["start_dt"])
 	}
 
-	del := apptTestCall(t, c, onoffice.VerbDelete, "calendar", strconv.Itoa(id), map[string]any{})
+	del := mustCall(t, c, onoffice.VerbDelete, "calendar", strconv.Itoa(id), map[string]any{})
 	if len(del.Records) != 1 || del.Records[0].Fields()["success"] != "success" || s.Table("calendar").Get(id) != nil || len(apptAddresses(s, id)) != 0 {
 		t.Errorf("delete: %+v, still stored %v", del.Records, s.Table("calendar").Get(id))
 	}
@@ -430,35 +365,35 @@ func TestCalendarCreateModifyDelete(t *testing.T) {
 		}
 		return out
 	}
-	apptTestErrors(t, c, []apptErrCase{
-		{"delete again", 169, "delete", "calendar", strconv.Itoa(id), map[string]any{}},
-		{"delete without id", 117, "delete", "calendar", "", map[string]any{}},
-		{"modify unknown", 169, "modify", "calendar", "99999", map[string]any{"data": ok}},
-		{"no data", 167, "create", "calendar", "", map[string]any{}},
-		{"no start", 254, "create", "calendar", "", map[string]any{"data": map[string]any{"end_dt": "2026-11-20 16:00:00"}}},
-		{"end before start", 93, "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 16:00:00", "end_dt": "2026-11-20 15:00:00"}}},
-		{"bad date", 122, "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "20.11.2026", "end_dt": "2026-11-20 15:00:00"}}},
-		{"bad type", 77, "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "art": "Party"}}},
-		{"bad resource", 76, "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "ressources": []any{"Boot"}}}},
-		{"unknown field", 154, "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "subject": "x"}}},
-		{"unknown creator", 251, "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "von": "nobody"}}},
-		{"transit format", 255, "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "transitTime": "20 min"}}},
-		{"unknown address", 292, "create", "calendar", "", with(map[string]any{"relatedAddressIds": []any{1}})},
-		{"addresses not a list", 99, "create", "calendar", "", with(map[string]any{"relatedAddressIds": 5})},
-		{"unknown estate", 293, "create", "calendar", "", with(map[string]any{"relatedEstateId": 1})},
-		{"users not a list", 301, "create", "calendar", "", with(map[string]any{"subscribers": map[string]any{"users": "17"}})},
-		{"unknown user", 184, "create", "calendar", "", with(map[string]any{"subscribers": map[string]any{"users": []any{999}}})},
-		{"unknown group", 272, "create", "calendar", "", with(map[string]any{"subscribers": map[string]any{"groups": []any{999}}})},
-		{"two places", 255, "create", "calendar", "", with(map[string]any{"location": map[string]any{"sonstiges": "x", "mandant": true}})},
-		{"place id text", 290, "create", "calendar", "", with(map[string]any{"location": map[string]any{"address": "Becker"}})},
-		{"reminder type", 255, "create", "calendar", "", with(map[string]any{"reminderTypes": []any{"fax"}})},
+	runErrCases(t, c, []errCase{
+		{"delete again", "delete", "calendar", strconv.Itoa(id), map[string]any{}, 169},
+		{"delete without id", "delete", "calendar", "", map[string]any{}, 117},
+		{"modify unknown", "modify", "calendar", "99999", map[string]any{"data": ok}, 169},
+		{"no data", "create", "calendar", "", map[string]any{}, 167},
+		{"no start", "create", "calendar", "", map[string]any{"data": map[string]any{"end_dt": "2026-11-20 16:00:00"}}, 254},
+		{"end before start", "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 16:00:00", "end_dt": "2026-11-20 15:00:00"}}, 93},
+		{"bad date", "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "20.11.2026", "end_dt": "2026-11-20 15:00:00"}}, 122},
+		{"bad type", "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "art": "Party"}}, 77},
+		{"bad resource", "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "ressources": []any{"Boot"}}}, 76},
+		{"unknown field", "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "subject": "x"}}, 154},
+		{"unknown creator", "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "von": "nobody"}}, 251},
+		{"transit format", "create", "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00", "transitTime": "20 min"}}, 255},
+		{"unknown address", "create", "calendar", "", with(map[string]any{"relatedAddressIds": []any{1}}), 292},
+		{"addresses not a list", "create", "calendar", "", with(map[string]any{"relatedAddressIds": 5}), 99},
+		{"unknown estate", "create", "calendar", "", with(map[string]any{"relatedEstateId": 1}), 293},
+		{"users not a list", "create", "calendar", "", with(map[string]any{"subscribers": map[string]any{"users": "17"}}), 301},
+		{"unknown user", "create", "calendar", "", with(map[string]any{"subscribers": map[string]any{"users": []any{999}}}), 184},
+		{"unknown group", "create", "calendar", "", with(map[string]any{"subscribers": map[string]any{"groups": []any{999}}}), 272},
+		{"two places", "create", "calendar", "", with(map[string]any{"location": map[string]any{"sonstiges": "x", "mandant": true}}), 255},
+		{"place id text", "create", "calendar", "", with(map[string]any{"location": map[string]any{"address": "Becker"}}), 290},
+		{"reminder type", "create", "calendar", "", with(map[string]any{"reminderTypes": []any{"fax"}}), 255},
 	})
 }
 
 func TestAppointmentAffirmation(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
-	r := apptFind(t, s, func(r Record) bool {
+	r := firstRecord(t, s, "calendar", func(r Record) bool {
 		addrs := apptAddresses(s, idOf(r))
 		for _, a := range addrs {
 			if mailAddressEmail(s.Table("address").Get(a)) == "" {
@@ -468,7 +403,7 @@ func TestAppointmentAffirmation(t *testing.T) {
 		return len(addrs) > 0 && apptContactState(s, idOf(r), addrs[0]) == "not-set"
 	})
 	id := idOf(r)
-	res := apptTestCall(t, c, onoffice.VerbDo, "appointmentAffirmation", "", map[string]any{"calendarId": id, "emailidentity": "j.schmidt@hansen-kroeger.example.com"})
+	res := mustCall(t, c, onoffice.VerbDo, "appointmentAffirmation", "", map[string]any{"calendarId": id, "emailidentity": "j.schmidt@hansen-kroeger.example.com"})
 	if len(res.Records) != 1 || res.Records[0].Fields()["success"] != "success" {
 		t.Fatalf("answer %+v", res.Records)
 	}
@@ -476,7 +411,7 @@ func TestAppointmentAffirmation(t *testing.T) {
 	if len(out) != 1 || out[0].Kind != "appointmentAffirmation" || out[0].Parameters["from"] != "j.schmidt@hansen-kroeger.example.com" {
 		t.Fatalf("outbox %+v", out)
 	}
-	to := anyStrings(out[0].Parameters["to"])
+	to := textsOf(out[0].Parameters["to"])
 	addrs := apptAddresses(s, id)
 	if len(to) != len(addrs) || to[0] != mailAddressEmail(s.Table("address").Get(addrs[0])) {
 		t.Errorf("to %v for addresses %v", to, addrs)
@@ -484,12 +419,12 @@ func TestAppointmentAffirmation(t *testing.T) {
 	if st := apptContactState(s, id, addrs[0]); st != "sent" {
 		t.Errorf("confirmation state after sending: %s", st)
 	}
-	lonely := apptTestCall(t, c, onoffice.VerbCreate, "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00"}})
-	apptTestErrors(t, c, []apptErrCase{
-		{"no id", 117, "do", "appointmentAffirmation", "", map[string]any{}},
-		{"unknown", 169, "do", "appointmentAffirmation", "", map[string]any{"calendarId": 99999}},
-		{"no contacts", 98, "do", "appointmentAffirmation", "", map[string]any{"calendarId": lonely.Records[0].IDString()}},
-		{"foreign identity", 51, "do", "appointmentAffirmation", "", map[string]any{"calendarId": id, "emailidentity": "info@example.com"}},
+	lonely := mustCall(t, c, onoffice.VerbCreate, "calendar", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-20 15:00:00", "end_dt": "2026-11-20 16:00:00"}})
+	runErrCases(t, c, []errCase{
+		{"no id", "do", "appointmentAffirmation", "", map[string]any{}, 117},
+		{"unknown", "do", "appointmentAffirmation", "", map[string]any{"calendarId": 99999}, 169},
+		{"no contacts", "do", "appointmentAffirmation", "", map[string]any{"calendarId": lonely.Records[0].IDString()}, 98},
+		{"foreign identity", "do", "appointmentAffirmation", "", map[string]any{"calendarId": id, "emailidentity": "info@example.com"}, 51},
 	})
 	if len(sb.Outbox()) != 1 {
 		t.Errorf("failed confirmations reached the outbox")
@@ -497,10 +432,10 @@ func TestAppointmentAffirmation(t *testing.T) {
 }
 
 func TestCalendarResources(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	f := sb.Store().Fields["calendar"]["ressources"]
 	for _, params := range []map[string]any{{}, {"filter": map[string]any{"active": []any{map[string]any{"op": "=", "val": 1}}}}} {
-		res := apptTestCall(t, c, onoffice.VerbGet, "calendarResources", "", params)
+		res := mustCall(t, c, onoffice.VerbGet, "calendarResources", "", params)
 		if len(res.Records) != len(f.Permitted) || res.Total != -1 {
 			t.Fatalf("%d records (cntabsolute %d), %d resources", len(res.Records), res.Total, len(f.Permitted))
 		}
@@ -511,13 +446,13 @@ func TestCalendarResources(t *testing.T) {
 			}
 		}
 	}
-	apptTestErrors(t, c, []apptErrCase{
-		{"other filter", 257, "get", "calendarResources", "", map[string]any{"filter": map[string]any{"name": []any{map[string]any{"op": "=", "val": "x"}}}}},
+	runErrCases(t, c, []errCase{
+		{"other filter", "get", "calendarResources", "", map[string]any{"filter": map[string]any{"name": []any{map[string]any{"op": "=", "val": "x"}}}}, 257},
 	})
 }
 
 func TestAppointmentFiles(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
 	byAppt := map[int][]Record{}
 	for _, f := range s.Table("file").Records {
@@ -536,7 +471,7 @@ func TestAppointmentFiles(t *testing.T) {
 		t.Fatal("no appointment files in the seed")
 	}
 	want := byAppt[id]
-	res := apptTestCall(t, c, onoffice.VerbGet, "file", "appointment", map[string]any{"appointmentid": id})
+	res := mustCall(t, c, onoffice.VerbGet, "file", "appointment", map[string]any{"appointmentid": id})
 	if len(res.Records) != len(want) || res.Total != len(want) || !res.Cacheable {
 		t.Fatalf("%d files (total %d), want %d", len(res.Records), res.Total, len(want))
 	}
@@ -546,23 +481,23 @@ func TestAppointmentFiles(t *testing.T) {
 		el["username"] != f["username"] || !strings.HasPrefix(toText(el["url"]), "https://") {
 		t.Errorf("file element %v, stored %v", el, f)
 	}
-	one := apptTestCall(t, c, onoffice.VerbGet, "file", "appointment", map[string]any{"appointmentid": strconv.Itoa(id), "fileId": idOf(f)})
-	other := apptTestCall(t, c, onoffice.VerbGet, "file", "appointment", map[string]any{"appointmentid": id, "fileId": 1})
+	one := mustCall(t, c, onoffice.VerbGet, "file", "appointment", map[string]any{"appointmentid": strconv.Itoa(id), "fileId": idOf(f)})
+	other := mustCall(t, c, onoffice.VerbGet, "file", "appointment", map[string]any{"appointmentid": id, "fileId": 1})
 	if len(one.Records) != 1 || len(other.Records) != 0 {
 		t.Errorf("fileId filter: %d and %d records", len(one.Records), len(other.Records))
 	}
-	apptTestErrors(t, c, []apptErrCase{
-		{"no id", 117, "get", "file", "appointment", map[string]any{}},
-		{"unknown", 169, "get", "file", "appointment", map[string]any{"appointmentid": 99999}},
+	runErrCases(t, c, []errCase{
+		{"no id", "get", "file", "appointment", map[string]any{}, 117},
+		{"unknown", "get", "file", "appointment", map[string]any{"appointmentid": 99999}, 169},
 	})
 }
 
 func TestAppointmentConflicts(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
-	series := apptFind(t, s, func(r Record) bool { return r["rp_flag"] == true })
+	series := firstRecord(t, s, "calendar", func(r Record) bool { return r["rp_flag"] == true })
 	// Monday morning during the weekly team meeting (09:00–10:00).
-	res := apptTestCall(t, c, onoffice.VerbGet, "appointmentConflicts", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbGet, "appointmentConflicts", "", map[string]any{
 		"data":        map[string]any{"start_dt": "2026-11-23 09:15:00", "end_dt": "2026-11-23 09:45:00", "ressources": []any{"Konferenzraum", "Firmenfahrzeug"}},
 		"subscribers": map[string]any{"users": []any{12, 27}},
 	})
@@ -597,7 +532,7 @@ func TestAppointmentConflicts(t *testing.T) {
 		{"cancelled plan", map[string]any{"start_dt": "2026-11-23 09:15:00", "end_dt": "2026-11-23 09:45:00", "status": "canceled"}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := apptTestCall(t, c, onoffice.VerbGet, "appointmentConflicts", "", map[string]any{"data": tc.data, "subscribers": map[string]any{"users": []any{12}}})
+			res := mustCall(t, c, onoffice.VerbGet, "appointmentConflicts", "", map[string]any{"data": tc.data, "subscribers": map[string]any{"users": []any{12}}})
 			var list []any
 			_ = json.Unmarshal(res.Records[0].Elements, &list)
 			if len(list) != tc.want {
@@ -606,10 +541,10 @@ func TestAppointmentConflicts(t *testing.T) {
 		})
 	}
 	// An estate and its contact booked for a seeded appointment.
-	r := apptFind(t, s, func(r Record) bool {
+	r := firstRecord(t, s, "calendar", func(r Record) bool {
 		return !apptCancelled(r) && r["rp_flag"] != true && r["ganztags"] != true && apptEstate(s, idOf(r)) != 0 && len(apptAddresses(s, idOf(r))) > 0
 	})
-	res = apptTestCall(t, c, onoffice.VerbGet, "appointmentConflicts", "", map[string]any{
+	res = mustCall(t, c, onoffice.VerbGet, "appointmentConflicts", "", map[string]any{
 		"data":              map[string]any{"start_dt": r["start_dt"], "end_dt": r["end_dt"]},
 		"relatedEstateId":   apptEstate(s, idOf(r)),
 		"relatedAddressIds": []any{apptAddresses(s, idOf(r))[0]},
@@ -620,12 +555,12 @@ func TestAppointmentConflicts(t *testing.T) {
 	if len(addrs) != 1 || len(estates) != 1 || toText(estates[0]["id"]) != strconv.Itoa(apptEstate(s, idOf(r))) {
 		t.Errorf("appointment %d: address conflicts %v, estate conflicts %v", idOf(r), addrs, estates)
 	}
-	apptTestErrors(t, c, []apptErrCase{
-		{"no data", 167, "get", "appointmentConflicts", "", map[string]any{}},
-		{"no start", 91, "get", "appointmentConflicts", "", map[string]any{"data": map[string]any{"end_dt": "2026-11-23 09:45:00"}}},
-		{"no end", 92, "get", "appointmentConflicts", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-23 09:45:00"}}},
-		{"unknown key", 154, "get", "appointmentConflicts", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-23 09:15:00", "end_dt": "2026-11-23 09:45:00", "description": "x"}}},
-		{"reversed", 93, "get", "appointmentConflicts", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-23 10:15:00", "end_dt": "2026-11-23 09:45:00"}}},
+	runErrCases(t, c, []errCase{
+		{"no data", "get", "appointmentConflicts", "", map[string]any{}, 167},
+		{"no start", "get", "appointmentConflicts", "", map[string]any{"data": map[string]any{"end_dt": "2026-11-23 09:45:00"}}, 91},
+		{"no end", "get", "appointmentConflicts", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-23 09:45:00"}}, 92},
+		{"unknown key", "get", "appointmentConflicts", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-23 09:15:00", "end_dt": "2026-11-23 09:45:00", "description": "x"}}, 154},
+		{"reversed", "get", "appointmentConflicts", "", map[string]any{"data": map[string]any{"start_dt": "2026-11-23 10:15:00", "end_dt": "2026-11-23 09:45:00"}}, 93},
 	})
 }
 

@@ -286,8 +286,8 @@ func sendMail(s *Store, c *Call) (*Answer, error) {
 			return nil, err
 		}
 		for _, e := range estates {
-			if s.Table("estate").Get(e) == nil {
-				return nil, Fail(293, "Unknown estate record id %d (missing or no rights)", e)
+			if _, err := estateRecord(s, e); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -375,7 +375,7 @@ func sendMail(s *Store, c *Call) (*Answer, error) {
 			return nil, err
 		}
 		total := 0
-		for _, name := range relSortedKeys(direct) {
+		for _, name := range sortedKeys(direct) {
 			content, isText := direct[name].(string)
 			raw, decErr := base64.StdEncoding.DecodeString(content)
 			if !isText || decErr != nil {
@@ -430,20 +430,12 @@ func sendMail(s *Store, c *Call) (*Answer, error) {
 		}
 		original.Actions = append(original.Actions, MailAction{kind, fmt.Sprintf("Am %s um %s Uhr %s", c.Now.Format("2.1.06"), c.Now.Format("15:04"), verb)})
 	}
-	out := map[string]any{}
-	for k, v := range p {
-		out[k] = v
-	}
 	// What went out, resolved: recipients' addresses, sender, subject
 	// (from the template when none was given) and attachment names.
-	out["to"] = mailAnyList(to)
-	out["ccTo"] = mailAnyList(cc)
-	out["bccTo"] = mailAnyList(bcc)
-	out["from"] = from
-	out["sentSubject"] = subject
-	out["attachments"] = attachments
-	out["sentMessageId"] = sent.MessageID
-	s.Outbox = append(s.Outbox, OutboxEntry{Time: c.Now, Kind: c.ResourceType, Parameters: out})
+	recordOutbox(s, c, map[string]any{
+		"to": mailAnyList(to), "ccTo": mailAnyList(cc), "bccTo": mailAnyList(bcc), "from": from,
+		"sentSubject": subject, "attachments": attachments, "sentMessageId": sent.MessageID,
+	})
 	return Success(""), nil
 }
 
@@ -600,16 +592,8 @@ func mailEstateInfo(s *Store, id int) map[string]any {
 		return map[string]any{"estateId": id}
 	}
 	owner := ""
-	for _, rel := range s.Relations {
-		if rel.Type == RelationPrefix+"estate:address:owner" && rel.Parent == id {
-			if a := s.Table("address").Get(rel.Child); a != nil {
-				owner = strings.TrimSpace(toText(a["Vorname"]) + " " + toText(a["Name"]))
-				if owner == "" {
-					owner = toText(a["Zusatz1"])
-				}
-				break
-			}
-		}
+	if owners := estOwners(s, id); len(owners) > 0 {
+		owner = addressDescription(owners[0])
 	}
 	return map[string]any{
 		"estateId": id, "estateExternalNo": toText(e["objektnr_extern"]), "estateOwner": owner,
@@ -638,22 +622,14 @@ func doEmailAssignments(s *Store, c *Call) (*Answer, error) {
 	}
 	addresses := m.Addresses
 	if hasList {
-		list, isList := p["addressIds"].([]any)
-		if !isList {
-			return nil, Fail(298, "addressIds must be an array")
+		list, err := addressIDList(p["addressIds"], func(id int) error {
+			_, err := addressRecord(s, id)
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
-		addresses = []int{}
-		for _, v := range list {
-			n, ok := toInt(v)
-			if !ok {
-				return nil, Fail(299, "addressIds values must be integers")
-			}
-			if s.Table("address").Get(n) == nil {
-				return nil, Fail(292, "Unknown address record id %d (missing or no rights)", n)
-			}
-			addresses = append(addresses, n)
-		}
-		addresses = apptUniq(addresses)
+		addresses = apptUniq(list)
 	}
 	if hasSingle {
 		n, ok := toInt(p["addressid"])
@@ -662,8 +638,8 @@ func doEmailAssignments(s *Store, c *Call) (*Answer, error) {
 		}
 		addresses = []int{}
 		if n != 0 {
-			if s.Table("address").Get(n) == nil {
-				return nil, Fail(292, "Unknown address record id %d (missing or no rights)", n)
+			if _, err := addressRecord(s, n); err != nil {
+				return nil, err
 			}
 			addresses = []int{n}
 		}
@@ -674,8 +650,8 @@ func doEmailAssignments(s *Store, c *Call) (*Answer, error) {
 		if !isInt {
 			return nil, Fail(65, "estateId has wrong format")
 		}
-		if n != 0 && s.Table("estate").Get(n) == nil {
-			return nil, Fail(293, "Unknown estate record id %d (missing or no rights)", n)
+		if _, err := estateRecord(s, n); n != 0 && err != nil {
+			return nil, err
 		}
 		estate = n
 	}

@@ -23,11 +23,11 @@ func mailTestAddress(t *testing.T, s *Store) Record {
 }
 
 func TestSendMail(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
 	addr := mailTestAddress(t, s)
 	estate := idOf(s.Table("estate").Records[0])
-	res := apptTestCall(t, c, onoffice.VerbDo, "sendmail", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbDo, "sendmail", "", map[string]any{
 		"emailidentity": mailTestSender, "receiver": []any{strconv.Itoa(idOf(addr))}, "cc": []any{"kollegin@example.com"},
 		"templateid": 1501, "estateids": []any{estate}, "pdfexposeidentifiers": []any{tplExposes[0].Identifier},
 		"pdfformids": []any{2201}, "attachmentsDirectData": map[string]any{"Mietvertrag_Entwurf.pdf": "JVBERi0xLjQK"}, "signatureid": 0,
@@ -40,11 +40,11 @@ func TestSendMail(t *testing.T) {
 		t.Fatalf("outbox %+v", out)
 	}
 	p := out[0].Parameters
-	if strings.Join(anyStrings(p["to"]), ",") != mailAddressEmail(addr) || strings.Join(anyStrings(p["ccTo"]), ",") != "kollegin@example.com" ||
+	if strings.Join(textsOf(p["to"]), ",") != mailAddressEmail(addr) || strings.Join(textsOf(p["ccTo"]), ",") != "kollegin@example.com" ||
 		p["from"] != mailTestSender || p["sentSubject"] != tplMails[0].Subject || p["templateid"] == nil {
 		t.Errorf("outbox parameters %v", p)
 	}
-	if got := strings.Join(anyStrings(p["attachments"]), "|"); got != "Exposé Standard.pdf|Maklervertrag.pdf|Mietvertrag_Entwurf.pdf" {
+	if got := strings.Join(textsOf(p["attachments"]), "|"); got != "Exposé Standard.pdf|Maklervertrag.pdf|Mietvertrag_Entwurf.pdf" {
 		t.Errorf("attachments %s", got)
 	}
 	sent := sb.Mails()
@@ -55,7 +55,7 @@ func TestSendMail(t *testing.T) {
 
 	// Replying records the action on the original mail.
 	orig := sent[0]
-	apptTestCall(t, c, onoffice.VerbDo, "sendmail", "", map[string]any{
+	mustCall(t, c, onoffice.VerbDo, "sendmail", "", map[string]any{
 		"emailidentity": orig.Identity, "receiver": []any{orig.From}, "subject": "Re: " + orig.Subject, "body": "Vielen Dank",
 		"messageid": orig.MessageID, "replied": true,
 	})
@@ -69,27 +69,27 @@ func TestSendMail(t *testing.T) {
 		}
 		return p
 	}
-	apptTestErrors(t, c, []apptErrCase{
-		{"no identity", 50, "do", "sendmail", "", map[string]any{"receiver": []any{"a@example.com"}}},
-		{"foreign identity", 51, "do", "sendmail", "", ok(map[string]any{"emailidentity": "boss@example.com"})},
-		{"no receiver", 53, "do", "sendmail", "", ok(map[string]any{"receiver": nil})},
-		{"receiver not a list", 52, "do", "sendmail", "", ok(map[string]any{"receiver": "a@example.com"})},
-		{"bad receiver", 55, "do", "sendmail", "", ok(map[string]any{"receiver": []any{"not an address"}})},
-		{"id and more", 55, "do", "sendmail", "", ok(map[string]any{"receiver": []any{idOf(addr), "b@example.com"}})},
-		{"unknown address", 55, "do", "sendmail", "", ok(map[string]any{"receiver": []any{1}})},
-		{"unknown template", 233, "do", "sendmail", "", ok(map[string]any{"templateid": 99})},
-		{"estateids not a list", 73, "do", "sendmail", "", ok(map[string]any{"estateids": estate})},
-		{"unknown estate", 293, "do", "sendmail", "", ok(map[string]any{"estateids": []any{1}})},
-		{"bad exposé", 54, "do", "sendmail", "", ok(map[string]any{"estateids": []any{estate}, "pdfexposeidentifiers": []any{"urn:x"}})},
-		{"exposé without estate", 57, "do", "sendmail", "", ok(map[string]any{"pdfexposeidentifiers": []any{tplExposes[0].Identifier}})},
-		{"unknown letter", 246, "do", "sendmail", "", ok(map[string]any{"pdfletterids": []any{1}})},
-		{"unknown form", 245, "do", "sendmail", "", ok(map[string]any{"pdfformids": []any{1}})},
-		{"web exposé to e-mail", 55, "do", "sendmail", "", ok(map[string]any{"webexposeids": []any{2301}})},
-		{"two letters merged", 244, "do", "sendmail", "", ok(map[string]any{"pdfletterids": []any{2101, 2102}, "mergeexposeintopdfletter": true})},
-		{"unknown file", 127, "do", "sendmail", "", ok(map[string]any{"onlineattachmentids": []any{1}})},
-		{"bad base64", 255, "do", "sendmail", "", ok(map[string]any{"attachmentsDirectData": map[string]any{"a.pdf": "%%"}})},
-		{"reply to unknown mail", 133, "do", "sendmail", "", ok(map[string]any{"messageid": "<x@y>", "replied": true})},
-		{"unknown signature", 80, "do", "sendmail", "", ok(map[string]any{"signatureid": 4})},
+	runErrCases(t, c, []errCase{
+		{"no identity", "do", "sendmail", "", map[string]any{"receiver": []any{"a@example.com"}}, 50},
+		{"foreign identity", "do", "sendmail", "", ok(map[string]any{"emailidentity": "boss@example.com"}), 51},
+		{"no receiver", "do", "sendmail", "", ok(map[string]any{"receiver": nil}), 53},
+		{"receiver not a list", "do", "sendmail", "", ok(map[string]any{"receiver": "a@example.com"}), 52},
+		{"bad receiver", "do", "sendmail", "", ok(map[string]any{"receiver": []any{"not an address"}}), 55},
+		{"id and more", "do", "sendmail", "", ok(map[string]any{"receiver": []any{idOf(addr), "b@example.com"}}), 55},
+		{"unknown address", "do", "sendmail", "", ok(map[string]any{"receiver": []any{1}}), 55},
+		{"unknown template", "do", "sendmail", "", ok(map[string]any{"templateid": 99}), 233},
+		{"estateids not a list", "do", "sendmail", "", ok(map[string]any{"estateids": estate}), 73},
+		{"unknown estate", "do", "sendmail", "", ok(map[string]any{"estateids": []any{1}}), 293},
+		{"bad exposé", "do", "sendmail", "", ok(map[string]any{"estateids": []any{estate}, "pdfexposeidentifiers": []any{"urn:x"}}), 54},
+		{"exposé without estate", "do", "sendmail", "", ok(map[string]any{"pdfexposeidentifiers": []any{tplExposes[0].Identifier}}), 57},
+		{"unknown letter", "do", "sendmail", "", ok(map[string]any{"pdfletterids": []any{1}}), 246},
+		{"unknown form", "do", "sendmail", "", ok(map[string]any{"pdfformids": []any{1}}), 245},
+		{"web exposé to e-mail", "do", "sendmail", "", ok(map[string]any{"webexposeids": []any{2301}}), 55},
+		{"two letters merged", "do", "sendmail", "", ok(map[string]any{"pdfletterids": []any{2101, 2102}, "mergeexposeintopdfletter": true}), 244},
+		{"unknown file", "do", "sendmail", "", ok(map[string]any{"onlineattachmentids": []any{1}}), 127},
+		{"bad base64", "do", "sendmail", "", ok(map[string]any{"attachmentsDirectData": map[string]any{"a.pdf": "%%"}}), 255},
+		{"reply to unknown mail", "do", "sendmail", "", ok(map[string]any{"messageid": "<x@y>", "replied": true}), 133},
+		{"unknown signature", "do", "sendmail", "", ok(map[string]any{"signatureid": 4}), 80},
 	})
 	if len(sb.Outbox()) != 2 {
 		t.Errorf("failed sends reached the outbox: %d entries", len(sb.Outbox()))
@@ -97,7 +97,7 @@ func TestSendMail(t *testing.T) {
 }
 
 func TestEmailInfoAndLinks(t *testing.T) {
-	sb, c := apptTestAPI(t)
+	sb, c := startAPIAt(t, apptTestNow)
 	s := sb.Store()
 	var m StoredMail
 	for _, x := range sb.Mails() {
@@ -110,37 +110,37 @@ func TestEmailInfoAndLinks(t *testing.T) {
 		t.Fatal("no linked portal mail in the mailbox")
 	}
 	info := map[string]any{"emailIdentity": m.Identity, "messageId": m.MessageID, "uid": strconv.Itoa(m.UID), "folder": m.Folder}
-	res := apptTestCall(t, c, onoffice.VerbGet, "emailInfo", "", info)
+	res := mustCall(t, c, onoffice.VerbGet, "emailInfo", "", info)
 	if len(res.Records) != 1 || res.Records[0].IDString() != m.MessageID {
 		t.Fatalf("emailInfo %+v", res.Records)
 	}
 	el := res.Records[0].Fields()
-	addrs := apptList(el["addresses"])
-	estates := apptList(el["estates"])
+	addrs := asList(el["addresses"])
+	estates := asList(el["estates"])
 	a := s.Table("address").Get(m.Addresses[0])
-	if el["isPortalRequest"] != true || len(addrs) != 1 || apptObj(addrs[0])["addressId"] != float64(m.Addresses[0]) ||
-		apptObj(addrs[0])["addressSurname"] != toText(a["Name"]) || apptObj(addrs[0])["addressEmail"] != mailAddressEmail(a) {
+	if el["isPortalRequest"] != true || len(addrs) != 1 || asObject(addrs[0])["addressId"] != float64(m.Addresses[0]) ||
+		asObject(addrs[0])["addressSurname"] != toText(a["Name"]) || asObject(addrs[0])["addressEmail"] != mailAddressEmail(a) {
 		t.Errorf("addresses %v", addrs)
 	}
 	e := s.Table("estate").Get(m.Estate)
-	if len(estates) != 1 || apptObj(estates[0])["estateExternalNo"] != e["objektnr_extern"] || apptObj(estates[0])["estateCity"] != e["ort"] {
+	if len(estates) != 1 || asObject(estates[0])["estateExternalNo"] != e["objektnr_extern"] || asObject(estates[0])["estateCity"] != e["ort"] {
 		t.Errorf("estates %v", estates)
 	}
-	old := apptTestCall(t, c, onoffice.VerbGet, "emailassignments", "", map[string]any{"emailidentity": m.Identity, "messageid": m.MessageID, "uid": strconv.Itoa(m.UID), "folder": m.Folder})
+	old := mustCall(t, c, onoffice.VerbGet, "emailassignments", "", map[string]any{"emailidentity": m.Identity, "messageid": m.MessageID, "uid": strconv.Itoa(m.UID), "folder": m.Folder})
 	if f := old.Records[0].Fields(); f["addressid"] != float64(m.Addresses[0]) || f["estateid"] != float64(m.Estate) || f["addresssurname"] != toText(a["Name"]) {
 		t.Errorf("deprecated links %v", f)
 	}
 
 	// Set new links: two addresses, no estate.
 	two := []any{idOf(s.Table("address").Records[0]), idOf(s.Table("address").Records[1])}
-	done := apptTestCall(t, c, onoffice.VerbDo, "emailassignments", "", map[string]any{
+	done := mustCall(t, c, onoffice.VerbDo, "emailassignments", "", map[string]any{
 		"emailidentity": m.Identity, "messageid": m.MessageID, "uid": m.UID, "folder": m.Folder, "addressIds": two, "estateid": 0,
 	})
 	if done.Records[0].Fields()["success"] != "success" {
 		t.Fatalf("do emailassignments %+v", done.Records)
 	}
-	el = apptTestCall(t, c, onoffice.VerbGet, "emailInfo", "", info).Records[0].Fields()
-	if len(apptList(el["addresses"])) != 2 || len(apptList(el["estates"])) != 0 {
+	el = mustCall(t, c, onoffice.VerbGet, "emailInfo", "", info).Records[0].Fields()
+	if len(asList(el["addresses"])) != 2 || len(asList(el["estates"])) != 0 {
 		t.Errorf("after linking: %v", el)
 	}
 	ref := func(extra map[string]any) map[string]any {
@@ -158,48 +158,48 @@ func TestEmailInfoAndLinks(t *testing.T) {
 		p[k] = v
 		return p
 	}
-	apptTestErrors(t, c, []apptErrCase{
-		{"no identity", 50, "get", "emailInfo", "", infoWith("emailIdentity", nil)},
-		{"no message id", 58, "get", "emailInfo", "", infoWith("messageId", nil)},
-		{"no uid", 59, "get", "emailInfo", "", infoWith("uid", nil)},
-		{"no folder", 60, "get", "emailInfo", "", infoWith("folder", nil)},
-		{"foreign identity", 51, "get", "emailInfo", "", infoWith("emailIdentity", "x@example.com")},
-		{"unknown folder", 94, "get", "emailInfo", "", infoWith("folder", "Spam")},
-		{"wrong message id", 63, "get", "emailInfo", "", infoWith("messageId", "<other@x>")},
-		{"unknown uid", 133, "get", "emailInfo", "", infoWith("uid", "1")},
-		{"both address forms", 297, "do", "emailassignments", "", ref(map[string]any{"addressIds": []any{}, "addressid": 0})},
-		{"addressIds not a list", 298, "do", "emailassignments", "", ref(map[string]any{"addressIds": 5})},
-		{"addressIds not ints", 299, "do", "emailassignments", "", ref(map[string]any{"addressIds": []any{"Becker"}})},
-		{"unknown address", 292, "do", "emailassignments", "", ref(map[string]any{"addressIds": []any{1}})},
-		{"unknown estate", 293, "do", "emailassignments", "", ref(map[string]any{"estateid": 1})},
-		{"uid text", 228, "do", "emailassignments", "", ref(map[string]any{"uid": "abc"})},
+	runErrCases(t, c, []errCase{
+		{"no identity", "get", "emailInfo", "", infoWith("emailIdentity", nil), 50},
+		{"no message id", "get", "emailInfo", "", infoWith("messageId", nil), 58},
+		{"no uid", "get", "emailInfo", "", infoWith("uid", nil), 59},
+		{"no folder", "get", "emailInfo", "", infoWith("folder", nil), 60},
+		{"foreign identity", "get", "emailInfo", "", infoWith("emailIdentity", "x@example.com"), 51},
+		{"unknown folder", "get", "emailInfo", "", infoWith("folder", "Spam"), 94},
+		{"wrong message id", "get", "emailInfo", "", infoWith("messageId", "<other@x>"), 63},
+		{"unknown uid", "get", "emailInfo", "", infoWith("uid", "1"), 133},
+		{"both address forms", "do", "emailassignments", "", ref(map[string]any{"addressIds": []any{}, "addressid": 0}), 297},
+		{"addressIds not a list", "do", "emailassignments", "", ref(map[string]any{"addressIds": 5}), 298},
+		{"addressIds not ints", "do", "emailassignments", "", ref(map[string]any{"addressIds": []any{"Becker"}}), 299},
+		{"unknown address", "do", "emailassignments", "", ref(map[string]any{"addressIds": []any{1}}), 292},
+		{"unknown estate", "do", "emailassignments", "", ref(map[string]any{"estateid": 1}), 293},
+		{"uid text", "do", "emailassignments", "", ref(map[string]any{"uid": "abc"}), 228},
 	})
 }
 
 func TestEmailSignatures(t *testing.T) {
-	_, c := apptTestAPI(t)
-	list := apptTestCall(t, c, onoffice.VerbGet, "emailsignature", "", map[string]any{"getdefaultsignature": false})
+	_, c := startAPIAt(t, apptTestNow)
+	list := mustCall(t, c, onoffice.VerbGet, "emailsignature", "", map[string]any{"getdefaultsignature": false})
 	if len(list.Records) != 2 || list.Records[0].Fields()["isdefault"] != true || list.Records[0].Fields()["signature"] != nil {
 		t.Fatalf("list %+v", list.Records)
 	}
-	def := apptTestCall(t, c, onoffice.VerbGet, "emailsignature", "", map[string]any{"getdefaultsignature": true, "ishtml": true})
+	def := mustCall(t, c, onoffice.VerbGet, "emailsignature", "", map[string]any{"getdefaultsignature": true, "ishtml": true})
 	if len(def.Records) != 1 || def.Records[0].IDString() != "0" || !strings.HasPrefix(toText(def.Records[0].Fields()["signature"]), "<p>") {
 		t.Errorf("default %+v", def.Records)
 	}
-	one := apptTestCall(t, c, onoffice.VerbGet, "emailsignature", "15", map[string]any{})
+	one := mustCall(t, c, onoffice.VerbGet, "emailsignature", "15", map[string]any{})
 	if f := one.Records[0].Fields(); f["title"] != "Kurz (Antworten)" || !strings.Contains(toText(f["signature"]), "Michael Hansen") || strings.Contains(toText(f["signature"]), "<p>") {
 		t.Errorf("signature 15 %v", f)
 	}
-	company := apptTestCall(t, c, onoffice.VerbGet, "emailsignature", "-1", map[string]any{})
+	company := mustCall(t, c, onoffice.VerbGet, "emailsignature", "-1", map[string]any{})
 	if !strings.Contains(toText(company.Records[0].Fields()["signature"]), "HRB") {
 		t.Errorf("company signature %v", company.Records[0].Fields())
 	}
-	apptTestErrors(t, c, []apptErrCase{{"unknown", 80, "get", "emailsignature", "3", map[string]any{}}})
+	runErrCases(t, c, []errCase{{"unknown", "get", "emailsignature", "3", map[string]any{}, 80}})
 }
 
 func TestEmailTemplateFolders(t *testing.T) {
-	_, c := apptTestAPI(t)
-	res := apptTestCall(t, c, onoffice.VerbGet, "emailtemplatefolders", "", map[string]any{})
+	_, c := startAPIAt(t, apptTestNow)
+	res := mustCall(t, c, onoffice.VerbGet, "emailtemplatefolders", "", map[string]any{})
 	if len(res.Records) != 1 || res.Cacheable || res.Records[0].IDString() != strconv.Itoa(len(tplFolders)) {
 		t.Fatalf("answer %+v", res.Records)
 	}

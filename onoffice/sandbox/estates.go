@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"maps"
 	"strconv"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
@@ -71,12 +72,7 @@ func readEstates(s *Store, c *Call) (*Answer, error) {
 	if c.ResourceID != "" && lang != "" {
 		spec.Lookup = func(t *Table, c *Call) Record {
 			main, _ := strconv.Atoi(c.ResourceID)
-			for _, r := range t.Records {
-				if mainLangID(r) == main && r["language"] == lang {
-					return r
-				}
-			}
-			return nil
+			return estLanguageVersion(t, main, lang)
 		}
 	}
 	return readList(s, c, withExtras(spec, addLang, addMain, paramBool(c.Params, "addMobileUrl")))
@@ -103,6 +99,17 @@ func withExtras(spec ListSpec, lang, main, mobile bool) ListSpec {
 	return spec
 }
 
+// estLanguageVersion returns the version of an estate in a language (there
+// is at most one), or nil.
+func estLanguageVersion(t *Table, mainID int, lang string) Record {
+	for _, r := range t.Records {
+		if mainLangID(r) == mainID && r["language"] == lang {
+			return r
+		}
+	}
+	return nil
+}
+
 func mainLangID(r Record) int {
 	if m, ok := r["mainLangId"].(int); ok && m != 0 {
 		return m
@@ -111,12 +118,9 @@ func mainLangID(r Record) int {
 }
 
 func createEstate(s *Store, c *Call) (*Answer, error) {
-	data, err := paramObject(c.Params, "data")
+	data, err := dataParam(c.Params)
 	if err != nil {
 		return nil, err
-	}
-	if data == nil {
-		return nil, Fail(167, "Required parameter missing: data")
 	}
 	r := Record{}
 	if err := applyData(s, estateWrite, r, data); err != nil {
@@ -137,7 +141,7 @@ func createEstate(s *Store, c *Call) (*Answer, error) {
 	if r["objektnr_extern"] == nil {
 		r["objektnr_extern"] = "SB-" + strconv.Itoa(id)
 	}
-	return &Answer{Records: []OutRecord{{ID: id, Type: "estate", Elements: []any{}}}}, nil
+	return created(id, "estate"), nil
 }
 
 // insertMain inserts a record and keeps the table sorted by id, which the
@@ -155,12 +159,9 @@ func modifyEstate(s *Store, c *Call) (*Answer, error) {
 	if err != nil || c.ResourceID == "" {
 		return nil, Fail(79, "Record id missing")
 	}
-	data, err := paramObject(c.Params, "data")
+	data, err := dataParam(c.Params)
 	if err != nil {
 		return nil, err
-	}
-	if data == nil {
-		return nil, Fail(167, "Required parameter missing: data")
 	}
 	t := s.Table("estate")
 	r := t.Get(id)
@@ -168,30 +169,16 @@ func modifyEstate(s *Store, c *Call) (*Answer, error) {
 		return nil, Fail(198, "resourceid is not a main-language id or unknown: %s", c.ResourceID)
 	}
 	if lang, _ := paramString(c.Params, "estatelanguage"); lang != "" {
-		r = nil
-		for _, rec := range t.Records {
-			if mainLangID(rec) == id && rec["language"] == lang {
-				r = rec
-			}
-		}
-		if r == nil {
+		if r = estLanguageVersion(t, id, lang); r == nil {
 			return nil, Fail(160, "Invalid language: %s", lang)
 		}
 	}
 	// Check everything on a copy so a failed modify changes nothing.
-	updated := Record{}
-	for k, v := range r {
-		updated[k] = v
-	}
+	updated := maps.Clone(r)
 	if err := applyData(s, estateWrite, updated, data); err != nil {
 		return nil, err
 	}
 	updated["geaendert_am"] = stamp(c.Now)
-	for k := range r {
-		delete(r, k)
-	}
-	for k, v := range updated {
-		r[k] = v
-	}
+	commit(r, updated)
 	return Success("estate"), nil
 }

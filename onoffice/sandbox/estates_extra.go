@@ -85,10 +85,7 @@ func estSeedStatisticWidgets() any {
 
 // getStatisticWidgets lists the statistics widget configuration of a module.
 func getStatisticWidgets(s *Store, c *Call) (*Answer, error) {
-	if err := requireParam(c.Params, "module"); err != nil {
-		return nil, err
-	}
-	module, err := paramString(c.Params, "module")
+	module, err := requiredString(c.Params, "module")
 	if err != nil {
 		return nil, err
 	}
@@ -154,18 +151,28 @@ func estTracking(s *Store) *estTrackingData {
 	return s.ExtraData("estateTracking", estSeedTracking(s)).(*estTrackingData)
 }
 
-// getEstateTrackingDetails checks an owner-portal login and returns the account.
-func getEstateTrackingDetails(s *Store, c *Call) (*Answer, error) {
-	name, err := paramString(c.Params, "accountname")
+// estAccountParams reads the account name and the password parameter of an
+// owner-portal login; either missing fails with 102.
+func estAccountParams(p map[string]any, passwordName string) (string, string, error) {
+	name, err := paramString(p, "accountname")
 	if err != nil {
-		return nil, err
+		return "", "", err
 	}
-	password, err := paramString(c.Params, "password")
+	password, err := paramString(p, passwordName)
 	if err != nil {
-		return nil, err
+		return "", "", err
 	}
 	if name == "" || password == "" {
-		return nil, Fail(102, "Account name or password missing")
+		return "", "", Fail(102, "Account name or password missing")
+	}
+	return name, password, nil
+}
+
+// getEstateTrackingDetails checks an owner-portal login and returns the account.
+func getEstateTrackingDetails(s *Store, c *Call) (*Answer, error) {
+	name, password, err := estAccountParams(c.Params, "password")
+	if err != nil {
+		return nil, err
 	}
 	var acc *estTrackingAccount
 	for _, a := range estTracking(s).Accounts {
@@ -204,16 +211,9 @@ func getEstateTrackingDetails(s *Store, c *Call) (*Answer, error) {
 
 // createEstateTrackingAccount adds an owner-portal login for an estate.
 func createEstateTrackingAccount(s *Store, c *Call) (*Answer, error) {
-	name, err := paramString(c.Params, "accountname")
+	name, password, err := estAccountParams(c.Params, "accountpassword")
 	if err != nil {
 		return nil, err
-	}
-	password, err := paramString(c.Params, "accountpassword")
-	if err != nil {
-		return nil, err
-	}
-	if name == "" || password == "" {
-		return nil, Fail(102, "Account name or password missing")
 	}
 	if err := requireParam(c.Params, "estateid"); err != nil {
 		return nil, err
@@ -229,8 +229,8 @@ func createEstateTrackingAccount(s *Store, c *Call) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if addressID != 0 && s.Table("address").Get(addressID) == nil {
-		return nil, Fail(292, "Unknown address record id %d (missing or no rights)", addressID)
+	if _, err := addressRecord(s, addressID); addressID != 0 && err != nil {
+		return nil, err
 	}
 	info, err := paramString(c.Params, "accountinformation")
 	if err != nil {
@@ -323,8 +323,8 @@ func createWorkingList(s *Store, c *Call) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if visibility == 1 && s.Table("user").Get(userID) == nil {
-		return nil, Fail(184, "User id unknown or inactive: %d", userID)
+	if _, err := userRecord(s, userID); visibility == 1 && err != nil {
+		return nil, err
 	}
 	groupID, err := paramInt(c.Params, "groupId", 0)
 	if err != nil {
@@ -334,8 +334,8 @@ func createWorkingList(s *Store, c *Call) (*Answer, error) {
 		if groupID == 0 {
 			groupID = estUserGroup(s, SandboxAPIUserID)
 		}
-		if s.Table("group").Get(groupID) == nil {
-			return nil, Fail(272, "Invalid group id: %d", groupID)
+		if _, err := groupRecord(s, groupID); err != nil {
+			return nil, err
 		}
 	}
 	d := s.ExtraData("workingLists", func() any { return &estWorkingLists{NextID: 1} }).(*estWorkingLists)
@@ -353,7 +353,7 @@ func createWorkingList(s *Store, c *Call) (*Answer, error) {
 	}
 	d.NextID++
 	d.Lists = append(d.Lists, l)
-	return &Answer{Records: []OutRecord{{ID: l.ID, Type: "workinglist", Elements: []any{}}}}, nil
+	return created(l.ID, "workinglist"), nil
 }
 
 // estUserGroup returns the office group of a user (else any group of his), or 0.
@@ -378,16 +378,8 @@ func estUserGroup(s *Store, userID int) int {
 
 // estInterest finds the estate–prospect relation ("interested") of a pair.
 func estInterest(s *Store, estateID, addressID int) *Relation {
-	for i := range s.Relations {
-		r := &s.Relations[i]
-		if r.Type == estRelInterested && r.Parent == estateID && r.Child == addressID {
-			return r
-		}
-	}
-	return nil
+	return relFind(s, "estate:address:interested", estateID, addressID)
 }
-
-const estRelInterested = "urn:onoffice-de-ns:smart:2.5:relationTypes:estate:address:interested"
 
 // estPriceOfferKey is where a prospect's offer is kept on the interested relation.
 const estPriceOfferKey = "priceOffer"
@@ -407,8 +399,8 @@ func estPriceOfferPair(s *Store, c *Call) (int, int, error) {
 	if _, err := estMain(s, estateID); err != nil {
 		return 0, 0, err
 	}
-	if s.Table("address").Get(addressID) == nil {
-		return 0, 0, Fail(292, "Unknown address record id %d (missing or no rights)", addressID)
+	if _, err := addressRecord(s, addressID); err != nil {
+		return 0, 0, err
 	}
 	return estateID, addressID, nil
 }
@@ -425,7 +417,7 @@ func getPriceOffer(s *Store, c *Call) (*Answer, error) {
 			offer = germanNumber(v, 2) + " " + estCurrency(s, estateID)
 		}
 	}
-	return &Answer{Records: []OutRecord{{ID: 0, Type: "", Elements: map[string]any{"priceOffer": offer}}}}, nil
+	return single(map[string]any{"priceOffer": offer}), nil
 }
 
 func estCurrency(s *Store, estateID int) string {
@@ -470,19 +462,15 @@ func doPriceOffer(s *Store, c *Call) (*Answer, error) {
 	}
 	rel := estInterest(s, estateID, addressID)
 	if rel == nil {
-		s.Relations = append(s.Relations, Relation{Type: estRelInterested, Parent: estateID, Child: addressID,
-			Extra: map[string]any{"offeredTillNow": true}})
-		rel = &s.Relations[len(s.Relations)-1]
+		rel = relAdd(s, "estate:address:interested", estateID, addressID)
+		rel.Extra = map[string]any{"offeredTillNow": true}
 	}
-	if rel.Extra == nil {
-		rel.Extra = map[string]any{}
-	}
-	rel.Extra[estPriceOfferKey] = offer
+	rel.setExtra(map[string]any{estPriceOfferKey: offer})
 	if level := toText(rel.Extra[estAdvisoryKey]); level == "" || level > estAdvisoryC {
 		// Levels are ordered by their letter: A (contract) is highest, G lowest.
 		rel.Extra[estAdvisoryKey] = estAdvisoryC
 	}
-	return &Answer{Records: []OutRecord{{ID: 0, Type: "", Elements: map[string]any{"success": "success"}}}}, nil
+	return Success(""), nil
 }
 
 // estAdvisoryKey names the advisory level (Beratungsebene) on a relation.

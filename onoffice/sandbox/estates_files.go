@@ -61,6 +61,9 @@ func estFilesOf(s *Store, module string, parent int) []Record {
 
 const estImageHost = "https://image.onoffice.de/smart20/Objekte/hansen-kroeger"
 
+// estThumbWidth is the picture width of a thumbnail size ("" for the original).
+var estThumbWidth = map[string]string{"small": "120", "medium": "200"}
+
 // estFileURL is where a file of an estate can be downloaded; size is a thumbnail width or "".
 func estFileURL(estateID int, f Record, size string) string {
 	if u := toText(f["url"]); u != "" && estLinkKinds[toText(f["type"])] {
@@ -112,19 +115,9 @@ func getEstateFiles(s *Store, c *Call) (*Answer, error) {
 	default:
 		return nil, Fail(255, "Invalid value for parameter includeImageUrl: %s", imageSize)
 	}
-	limit, err := paramInt(c.Params, "listlimit", 20)
+	limit, offset, err := pageParams(c.Params, 20, 100)
 	if err != nil {
 		return nil, err
-	}
-	offset, err := paramInt(c.Params, "listoffset", 0)
-	if err != nil {
-		return nil, err
-	}
-	if limit < 0 || offset < 0 {
-		return nil, Fail(255, "Invalid value for parameter listlimit or listoffset")
-	}
-	if limit > 100 {
-		limit = 100
 	}
 	files := estFilesOf(s, "estate", estateID)
 	single := fileID != 0 || attr != ""
@@ -153,7 +146,7 @@ func getEstateFiles(s *Store, c *Call) (*Answer, error) {
 		if imageSize != "" {
 			el["imageUrl"] = ""
 			if estPictureKinds[toText(f["type"])] {
-				size := map[string]string{"small": "120", "medium": "200"}[imageSize]
+				size := estThumbWidth[imageSize]
 				el["imageUrl"] = estFileURL(estateID, f, size)
 			}
 		}
@@ -267,12 +260,8 @@ func getEstatePictures(s *Store, c *Call) (*Answer, error) {
 			return nil, Fail(255, "Invalid value for parameter size: %s", size)
 		}
 	}
-	lang, err := paramString(c.Params, "language")
-	if err != nil {
+	if _, err := optionalLanguage(c.Params, "language"); err != nil {
 		return nil, err
-	}
-	if lang != "" && (len(lang) != 3 || strings.ToUpper(lang) != lang) {
-		return nil, Fail(160, "Invalid language: %s", lang)
 	}
 	setting, err := paramString(c.Params, "publicationSetting")
 	if err != nil {
@@ -372,7 +361,7 @@ func modifyFileRelation(s *Store, c *Call) (*Answer, error) {
 			return nil, Fail(255, "Document attributes exist for estate files only")
 		}
 	}
-	if lang, ok := changes["language"].(string); ok && lang != "" && (len(lang) != 3 || strings.ToUpper(lang) != lang) {
+	if lang, ok := changes["language"].(string); ok && badLanguage(lang) {
 		return nil, Fail(160, "Invalid language: %s", lang)
 	}
 	art, setArt := changes["Art"].(string)
@@ -397,11 +386,7 @@ func modifyFileRelation(s *Store, c *Call) (*Answer, error) {
 				}
 			}
 		}
-		f["type"] = art
-		f["category"] = "external"
-		if art == "Dokument" {
-			f["category"] = "internal"
-		}
+		setFileKind(f, art)
 	}
 	for _, name := range []string{"title", "freetext"} {
 		if v, ok := changes[name]; ok {
@@ -417,6 +402,16 @@ func modifyFileRelation(s *Store, c *Call) (*Answer, error) {
 	}
 	f["modified"] = int(c.Now.Unix())
 	return Success(""), nil
+}
+
+// setFileKind sets the type (Art) of a file and the category that goes with
+// it: documents are internal, everything else is for publishing.
+func setFileKind(f Record, art string) {
+	f["type"] = art
+	f["category"] = "external"
+	if art == "Dokument" {
+		f["category"] = "internal"
+	}
 }
 
 // deleteFileRelation removes a file from its record.
@@ -461,24 +456,19 @@ func getPDFExpose(s *Store, c *Call) (*Answer, error) {
 	}
 	var recipients []string
 	for _, id := range addressIDs {
-		a := s.Table("address").Get(id)
-		if a == nil {
-			return nil, Fail(292, "Unknown address record id %d (missing or no rights)", id)
+		a, err := addressRecord(s, id)
+		if err != nil {
+			return nil, err
 		}
 		recipients = append(recipients, strings.TrimSpace(toText(a["Vorname"])+" "+toText(a["Name"])))
 	}
-	lang, err := paramString(c.Params, "language")
+	lang, err := optionalLanguage(c.Params, "language")
 	if err != nil {
 		return nil, err
 	}
-	if lang != "" && (len(lang) != 3 || strings.ToUpper(lang) != lang) {
-		return nil, Fail(160, "Invalid language: %s", lang)
-	}
 	if lang != "" && lang != "DEU" {
-		for _, r := range s.Table("estate").Records {
-			if mainLangID(r) == estateID && r["language"] == lang {
-				e = r
-			}
+		if version := estLanguageVersion(s.Table("estate"), estateID, lang); version != nil {
+			e = version
 		}
 	}
 	pages := estExposePages(s, e, kind, lang, recipients, paramBool(c.Params, "forceEstateLocation"))

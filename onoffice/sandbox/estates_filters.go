@@ -21,10 +21,7 @@ func estSavedFilters(s *Store, module string) []Record {
 
 // getFilters lists the saved filters of a module.
 func getFilters(s *Store, c *Call) (*Answer, error) {
-	if err := requireParam(c.Params, "module"); err != nil {
-		return nil, err
-	}
-	module, err := paramString(c.Params, "module")
+	module, err := requiredString(c.Params, "module")
 	if err != nil {
 		return nil, err
 	}

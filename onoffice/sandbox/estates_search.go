@@ -2,13 +2,14 @@ package sandbox
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
 
 // Quick search for estates and the buyer/tenant finder (Immomatching).
 
-const estRelOwner = "urn:onoffice-de-ns:smart:2.5:relationTypes:estate:address:owner"
+const estRelOwner = RelationPrefix + "estate:address:owner"
 
 // estOwners returns the owner addresses of an estate.
 func estOwners(s *Store, estateID int) []Record {
@@ -23,14 +24,6 @@ func estOwners(s *Store, estateID int) []Record {
 	return out
 }
 
-func estPersonName(a Record) string {
-	name := strings.TrimSpace(toText(a["Vorname"]) + " " + toText(a["Name"]))
-	if name == "" {
-		name = toText(a["Zusatz1"])
-	}
-	return name
-}
-
 // estFold lower-cases text and spells ß as ss, so "Strasse" finds "Straße".
 func estFold(s string) string {
 	return strings.ReplaceAll(strings.ToLower(s), "ß", "ss")
@@ -41,16 +34,9 @@ var estSearchSort = map[string]bool{"objektnr_extern": true, "ort": true, "stras
 // searchEstates is the quick search over external number, town, street
 // (with house number) and the owner's name; every word must match.
 func searchEstates(s *Store, c *Call) (*Answer, error) {
-	input, err := paramString(c.Params, "input")
+	input, err := searchInput(c.Params, "Search string too short")
 	if err != nil {
 		return nil, err
-	}
-	input = strings.TrimSpace(input)
-	if input == "" {
-		return nil, Fail(69, "Search input must not be empty")
-	}
-	if len([]rune(input)) < 2 {
-		return nil, Fail(151, "Search string too short")
 	}
 	sortBy, err := paramString(c.Params, "sortby")
 	if err != nil {
@@ -59,12 +45,9 @@ func searchEstates(s *Store, c *Call) (*Answer, error) {
 	if sortBy != "" && !estSearchSort[sortBy] {
 		return nil, Fail(212, "Unknown sort field: %s", sortBy)
 	}
-	order, err := paramString(c.Params, "sortorder")
+	desc, err := sortDescParam(c.Params)
 	if err != nil {
 		return nil, err
-	}
-	if order != "" && !strings.EqualFold(order, "ASC") && !strings.EqualFold(order, "DESC") {
-		return nil, Fail(255, "Invalid value for parameter sortorder: %s", order)
 	}
 	thumb, err := paramString(c.Params, "includeThumbnail")
 	if err != nil {
@@ -111,7 +94,6 @@ func searchEstates(s *Store, c *Call) (*Answer, error) {
 		}
 	}
 	if sortBy != "" {
-		desc := strings.EqualFold(order, "DESC")
 		sort.SliceStable(hits, func(i, j int) bool {
 			c := compare("varchar", hits[i][sortBy], toText(hits[j][sortBy]))
 			if desc {
@@ -124,7 +106,7 @@ func searchEstates(s *Store, c *Call) (*Answer, error) {
 	for _, e := range hits {
 		var owners []string
 		for _, o := range estOwners(s, idOf(e)) {
-			owners = append(owners, estPersonName(o))
+			owners = append(owners, addressDescription(o))
 		}
 		kind := ""
 		if f := fields["objektart"]; f != nil && e["objektart"] != nil {
@@ -139,7 +121,7 @@ func searchEstates(s *Store, c *Call) (*Answer, error) {
 			el["thumbnail"] = ""
 			for _, f := range estFilesOf(s, "estate", idOf(e)) {
 				if toText(f["type"]) == "Titelbild" {
-					el["thumbnail"] = estFileURL(idOf(e), f, map[string]string{"small": "120", "medium": "200"}[thumb])
+					el["thumbnail"] = estFileURL(idOf(e), f, estThumbWidth[thumb])
 				}
 			}
 		}
@@ -281,23 +263,15 @@ func estMatchCriterion(s *Store, sc Record, est map[string][]string, lat, lon fl
 			deviated = append(deviated, name)
 		}
 	}
-	anyFold := func(vals []string, want string) bool {
-		for _, v := range vals {
-			if strings.EqualFold(v, want) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, name := range []string{"vermarktungsart", "nutzungsart", "objektart", "land"} {
 		if want := toText(sc[name]); want != "" && len(est[name]) > 0 {
-			check(name, anyFold(est[name], want))
+			check(name, anyEqualFold(est[name], want))
 		}
 	}
 	if want, _ := sc["objekttyp"].([]string); len(want) > 0 && len(est["objekttyp"]) > 0 {
 		ok := false
 		for _, w := range want {
-			ok = ok || anyFold(est["objekttyp"], w)
+			ok = ok || anyEqualFold(est["objekttyp"], w)
 		}
 		check("objekttyp", ok)
 	}
@@ -313,7 +287,7 @@ func estMatchCriterion(s *Store, sc Record, est map[string][]string, lat, lon fl
 	if want := toText(sc["ort"]); want != "" && len(est["ort"]) > 0 {
 		ok := false
 		for _, w := range strings.Split(want, ",") {
-			ok = ok || anyFold(est["ort"], strings.TrimSpace(w))
+			ok = ok || anyEqualFold(est["ort"], strings.TrimSpace(w))
 		}
 		check("ort", ok)
 	}
@@ -321,7 +295,7 @@ func estMatchCriterion(s *Store, sc Record, est map[string][]string, lat, lon fl
 		clat, ok1 := toFloat(orZero(sc["range_breitengrad"]))
 		clon, ok2 := toFloat(orZero(sc["range_laengengrad"]))
 		if ok1 && ok2 && (clat != 0 || clon != 0) {
-			check("range", estDistanceKm(lat, lon, clat, clon) <= radius)
+			check("range", distanceKm(lat, lon, clat, clon) <= radius)
 		}
 	}
 	for _, rf := range seedSearchCriteriaRanges {
@@ -358,7 +332,7 @@ func estMatchCriterion(s *Store, sc Record, est map[string][]string, lat, lon fl
 	if want, _ := sc["heizungsart"].([]string); len(want) > 0 && len(est["heizungsart"]) > 0 {
 		ok := false
 		for _, w := range want {
-			ok = ok || anyFold(est["heizungsart"], w)
+			ok = ok || anyEqualFold(est["heizungsart"], w)
 		}
 		check("heizungsart", ok)
 	}
@@ -368,16 +342,7 @@ func estMatchCriterion(s *Store, sc Record, est map[string][]string, lat, lon fl
 // estHas reports whether the estate data shows a feature; known is false
 // when the data says nothing about it.
 func estHas(est map[string][]string, name string) (has, known bool) {
-	truthy := func(vals []string) bool {
-		for _, v := range vals {
-			switch strings.ToLower(v) {
-			case "", "0", "false", "nein", "no":
-			default:
-				return true
-			}
-		}
-		return false
-	}
+	truthy := func(vals []string) bool { return slices.ContainsFunc(vals, truthyText) }
 	switch name {
 	case "fahrstuhl":
 		return truthy(est["fahrstuhl"]), len(est["fahrstuhl"]) > 0
@@ -401,13 +366,8 @@ func estLocate(est map[string][]string) (float64, float64, bool) {
 		}
 	}
 	for _, plz := range est["plz"] {
-		for _, t := range seedTowns {
-			for _, sp := range t.spots {
-				if sp.plz == plz {
-					dlat, dlon := seedSpotOffset(t.name + sp.street)
-					return t.lat + dlat, t.lon + dlon, true
-				}
-			}
+		if lat, lon, ok := plzLocation(plz); ok {
+			return lat, lon, true
 		}
 	}
 	for _, ort := range est["ort"] {
@@ -418,14 +378,4 @@ func estLocate(est map[string][]string) (float64, float64, bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-// estDistanceKm is the great-circle distance between two points.
-func estDistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat := (lat2 - lat1) * rad
-	dlon := (lon2 - lon1) * rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }

@@ -3,12 +3,9 @@ package sandbox
 import (
 	"bytes"
 	"compress/zlib"
-	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"io"
-	"net/http/httptest"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,51 +13,6 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 )
-
-// estServer starts a sandbox on httptest and returns it with a signing client.
-func estServer(t *testing.T) (*Server, *onoffice.Client) {
-	t.Helper()
-	sb := New()
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	return sb, onoffice.New(srv.URL+StablePath, DemoToken, DemoSecret)
-}
-
-func estCall(c *onoffice.Client, verb onoffice.Verb, rt, rid string, params map[string]any) (onoffice.Result, error) {
-	return c.Call(context.Background(), onoffice.Action{Verb: verb, ResourceType: rt, ResourceID: rid, Parameters: params})
-}
-
-func estOK(t *testing.T, c *onoffice.Client, verb onoffice.Verb, rt, rid string, params map[string]any) onoffice.Result {
-	t.Helper()
-	res, err := estCall(c, verb, rt, rid, params)
-	if err != nil {
-		t.Fatalf("%s %s %s: %v", verb, rt, rid, err)
-	}
-	return res
-}
-
-// estErr is one call that must fail with an error code.
-type estErr struct {
-	name   string
-	verb   onoffice.Verb
-	rt     string
-	rid    string
-	params map[string]any
-	code   int
-}
-
-func estErrors(t *testing.T, c *onoffice.Client, cases []estErr) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := estCall(c, tc.verb, tc.rt, tc.rid, tc.params)
-			var e *onoffice.Error
-			if !errors.As(err, &e) || e.Code != tc.code {
-				t.Fatalf("error = %v, want code %d", err, tc.code)
-			}
-		})
-	}
-}
 
 // estLocked runs fn with the store locked, for reading it between calls.
 func estLocked(sb *Server, fn func(s *Store)) {
@@ -94,8 +46,8 @@ func estWithFiles(t *testing.T, s *Store, n int, kind string) int {
 
 func TestEstateSavedFilters(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
-	res := estOK(t, c, onoffice.VerbGet, "filters", "", map[string]any{"module": "estate"})
+	sb, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbGet, "filters", "", map[string]any{"module": "estate"})
 	var want []int
 	estLocked(sb, func(s *Store) {
 		for _, f := range s.Extra["filters"].(map[string][]Record)["estate"] {
@@ -130,7 +82,7 @@ func TestEstateSavedFilters(t *testing.T) {
 	}
 
 	// filterid 43 (active purchase estates) narrows the estate read.
-	read := estOK(t, c, onoffice.VerbRead, "estate", "", map[string]any{
+	read := mustCall(t, c, onoffice.VerbRead, "estate", "", map[string]any{
 		"data": []string{"vermarktungsart", "status", "verkauft"}, "filterid": 43, "listlimit": 500})
 	wantN := 0
 	estLocked(sb, func(s *Store) {
@@ -150,7 +102,7 @@ func TestEstateSavedFilters(t *testing.T) {
 		}
 	}
 	// Address filters apply to address reads too.
-	addr := estOK(t, c, onoffice.VerbRead, "address", "", map[string]any{"data": []string{"Anrede"}, "filterid": 64, "listlimit": 500})
+	addr := mustCall(t, c, onoffice.VerbRead, "address", "", map[string]any{"data": []string{"Anrede"}, "filterid": 64, "listlimit": 500})
 	if addr.Total == 0 {
 		t.Errorf("address filter 64 found nothing")
 	}
@@ -160,7 +112,7 @@ func TestEstateSavedFilters(t *testing.T) {
 		}
 	}
 
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"no module", onoffice.VerbGet, "filters", "", map[string]any{}, 167},
 		{"bad module", onoffice.VerbGet, "filters", "", map[string]any{"module": "task"}, 163},
 		{"unknown filterid", onoffice.VerbRead, "estate", "", map[string]any{"data": []string{"ort"}, "filterid": 9999}, 284},
@@ -170,14 +122,14 @@ func TestEstateSavedFilters(t *testing.T) {
 
 func TestEstateFiles(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
+	sb, c := startAPI(t, nil)
 	var estate int
 	var files []Record
 	estLocked(sb, func(s *Store) {
 		estate = estWithFiles(t, s, 3, "")
 		files = estFilesOf(s, "estate", estate)
 	})
-	res := estOK(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate, "showispublishedonhomepage": true, "includeImageUrl": "small"})
+	res := mustCall(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate, "showispublishedonhomepage": true, "includeImageUrl": "small"})
 	if res.Total != len(files) || len(res.Records) != len(files) {
 		t.Fatalf("got %d files (total %d), want %d", len(res.Records), res.Total, len(files))
 	}
@@ -200,12 +152,12 @@ func TestEstateFiles(t *testing.T) {
 		}
 	}
 	// Paging.
-	page := estOK(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate, "listlimit": 1, "listoffset": 1})
+	page := mustCall(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate, "listlimit": 1, "listoffset": 1})
 	if len(page.Records) != 1 || page.Records[0].IDString() != strconv.Itoa(idOf(files[1])) || page.Total != len(files) {
 		t.Errorf("page = %+v", page.Records)
 	}
 	// One file by id comes with its content.
-	one := estOK(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate, "fileid": idOf(files[0])})
+	one := mustCall(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate, "fileid": idOf(files[0])})
 	if len(one.Records) != 1 {
 		t.Fatalf("fileid: %d records", len(one.Records))
 	}
@@ -214,7 +166,7 @@ func TestEstateFiles(t *testing.T) {
 		t.Errorf("content not base64: %v", err)
 	}
 	// Publication status per portal.
-	ps := estOK(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate, "showpublicationstatus": true})
+	ps := mustCall(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate, "showpublicationstatus": true})
 	for i, r := range ps.Records {
 		v := r.Fields()["publicationstatus"]
 		if files[i]["category"] == "internal" {
@@ -225,7 +177,7 @@ func TestEstateFiles(t *testing.T) {
 			t.Errorf("external file %s: publicationstatus %v", r.IDString(), v)
 		}
 	}
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"no estate", onoffice.VerbGet, "file", "estate", map[string]any{}, 110},
 		{"unknown estate", onoffice.VerbGet, "file", "estate", map[string]any{"estateid": 99}, 293},
 		{"bad image size", onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate, "includeImageUrl": "huge"}, 255},
@@ -234,7 +186,7 @@ func TestEstateFiles(t *testing.T) {
 
 func TestEstatePictures(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
+	sb, c := startAPI(t, nil)
 	var estate int
 	var want []int
 	estLocked(sb, func(s *Store) {
@@ -252,7 +204,7 @@ func TestEstatePictures(t *testing.T) {
 			}
 		}
 	})
-	res := estOK(t, c, onoffice.VerbGet, "estatepictures", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbGet, "estatepictures", "", map[string]any{
 		"estateids": []int{estate}, "categories": []string{"Titelbild", "Foto"}, "size": "800x600"})
 	if len(res.Records) != len(want) || len(want) == 0 {
 		t.Fatalf("got %d pictures, want %d", len(res.Records), len(want))
@@ -269,7 +221,7 @@ func TestEstatePictures(t *testing.T) {
 			t.Errorf("elements %v", list[0])
 		}
 	}
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"no categories", onoffice.VerbGet, "estatepictures", "", map[string]any{"estateids": []int{estate}}, 139},
 		{"no estates", onoffice.VerbGet, "estatepictures", "", map[string]any{"categories": []string{"Foto"}}, 139},
 		{"bad size", onoffice.VerbGet, "estatepictures", "", map[string]any{"estateids": []int{estate}, "categories": []string{"Foto"}, "size": "big"}, 255},
@@ -279,7 +231,7 @@ func TestEstatePictures(t *testing.T) {
 
 func TestEstateFileRelationModifyDelete(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
+	sb, c := startAPI(t, nil)
 	var estate, oldCover, photo, other int
 	var addrFile, addrParent int
 	var freeAttr string
@@ -315,7 +267,7 @@ func TestEstateFileRelationModifyDelete(t *testing.T) {
 	if oldCover == 0 || photo == 0 || other == 0 || addrFile == 0 {
 		t.Fatalf("seed lacks files: cover %d photo %d other %d address file %d", oldCover, photo, other, addrFile)
 	}
-	res := estOK(t, c, onoffice.VerbModify, "fileRelation", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbModify, "fileRelation", "", map[string]any{
 		"relationtype": "estate", "parentid": estate, "fileId": photo, "Art": "Titelbild", "title": "Neue Ansicht", "freetext": "Blick vom Garten",
 		"documentAttribute": freeAttr})
 	if len(res.Records) != 1 || res.Records[0].Fields()["success"] != "success" {
@@ -331,20 +283,20 @@ func TestEstateFileRelationModifyDelete(t *testing.T) {
 		}
 	})
 	// A document goes to the internal category.
-	estOK(t, c, onoffice.VerbModify, "fileRelation", "", map[string]any{"relationtype": "estate", "parentid": estate, "fileId": other, "Art": "Dokument"})
+	mustCall(t, c, onoffice.VerbModify, "fileRelation", "", map[string]any{"relationtype": "estate", "parentid": estate, "fileId": other, "Art": "Dokument"})
 	estLocked(sb, func(s *Store) {
 		if f := s.Table("file").Get(other); f["category"] != "internal" {
 			t.Errorf("category = %v", f["category"])
 		}
 	})
 	// The same call serves address files.
-	estOK(t, c, onoffice.VerbModify, "fileRelation", "", map[string]any{"relationtype": "address", "parentid": addrParent, "fileId": addrFile, "title": "Selbstauskunft 2026"})
+	mustCall(t, c, onoffice.VerbModify, "fileRelation", "", map[string]any{"relationtype": "address", "parentid": addrParent, "fileId": addrFile, "title": "Selbstauskunft 2026"})
 	estLocked(sb, func(s *Store) {
 		if f := s.Table("file").Get(addrFile); f["title"] != "Selbstauskunft 2026" {
 			t.Errorf("address file title = %v", f["title"])
 		}
 	})
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"attribute taken", onoffice.VerbModify, "fileRelation", "", map[string]any{"relationtype": "estate", "parentid": estate, "fileId": oldCover, "documentAttribute": freeAttr}, 161},
 		{"unknown attribute", onoffice.VerbModify, "fileRelation", "", map[string]any{"relationtype": "estate", "parentid": estate, "fileId": oldCover, "documentAttribute": "nope"}, 252},
 		{"bad kind", onoffice.VerbModify, "fileRelation", "", map[string]any{"relationtype": "estate", "parentid": estate, "fileId": oldCover, "Art": "Bild"}, 162},
@@ -353,19 +305,19 @@ func TestEstateFileRelationModifyDelete(t *testing.T) {
 		{"bad module", onoffice.VerbModify, "fileRelation", "", map[string]any{"relationtype": "user", "parentid": 12, "fileId": oldCover}, 163},
 	})
 
-	estOK(t, c, onoffice.VerbDelete, "fileRelation", "", map[string]any{"relationtype": "estate", "parentid": estate, "fileId": other})
+	mustCall(t, c, onoffice.VerbDelete, "fileRelation", "", map[string]any{"relationtype": "estate", "parentid": estate, "fileId": other})
 	estLocked(sb, func(s *Store) {
 		if s.Table("file").Get(other) != nil {
 			t.Errorf("file %d still stored", other)
 		}
 	})
-	list := estOK(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate})
+	list := mustCall(t, c, onoffice.VerbGet, "file", "estate", map[string]any{"estateid": estate})
 	for _, r := range list.Records {
 		if r.IDString() == strconv.Itoa(other) {
 			t.Errorf("deleted file still listed")
 		}
 	}
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"deleted twice", onoffice.VerbDelete, "fileRelation", "", map[string]any{"relationtype": "estate", "parentid": estate, "fileId": other}, 127},
 		{"no file id", onoffice.VerbDelete, "fileRelation", "", map[string]any{"relationtype": "estate", "parentid": estate}, 167},
 	})
@@ -393,7 +345,7 @@ func estInflate(t *testing.T, doc string, compressed bool) []byte {
 
 func TestEstatePDFExpose(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
+	sb, c := startAPI(t, nil)
 	estate := 0
 	var title string
 	estLocked(sb, func(s *Store) {
@@ -409,7 +361,7 @@ func TestEstatePDFExpose(t *testing.T) {
 		if !tc.compress {
 			params["gzcompress"] = false
 		}
-		res := estOK(t, c, onoffice.VerbGet, "pdf", "", params)
+		res := mustCall(t, c, onoffice.VerbGet, "pdf", "", params)
 		el := res.Records[0].Fields()
 		if el["type"] != "pdf" {
 			t.Errorf("type = %v", el["type"])
@@ -425,7 +377,7 @@ func TestEstatePDFExpose(t *testing.T) {
 			t.Errorf("%s: title word %q not in the PDF", tc.kind, first)
 		}
 	}
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"no estate", onoffice.VerbGet, "pdf", "", map[string]any{"template": estPDFTemplatePrefix + "kurz:Standard"}, 110},
 		{"unknown estate", onoffice.VerbGet, "pdf", "", map[string]any{"estateid": 42, "template": estPDFTemplatePrefix + "kurz:Standard"}, 293},
 		{"bad template", onoffice.VerbGet, "pdf", "", map[string]any{"estateid": estate, "template": "Standard"}, 54},
@@ -435,14 +387,14 @@ func TestEstatePDFExpose(t *testing.T) {
 
 func TestEstateWorkingList(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
+	sb, c := startAPI(t, nil)
 	var ids []int
 	estLocked(sb, func(s *Store) {
 		for _, e := range s.Table("estate").Records[:3] {
 			ids = append(ids, idOf(e))
 		}
 	})
-	res := estOK(t, c, onoffice.VerbCreate, "workinglist", "", map[string]any{"listName": "Besichtigungen KW 45", "type": "estate", "visibility": 1, "userId": 17, "ids": ids})
+	res := mustCall(t, c, onoffice.VerbCreate, "workinglist", "", map[string]any{"listName": "Besichtigungen KW 45", "type": "estate", "visibility": 1, "userId": 17, "ids": ids})
 	if len(res.Records) != 1 || res.Records[0].IDString() != "1" {
 		t.Fatalf("answer %+v", res.Records)
 	}
@@ -452,13 +404,13 @@ func TestEstateWorkingList(t *testing.T) {
 			t.Errorf("stored list %+v", l)
 		}
 	})
-	group := estOK(t, c, onoffice.VerbCreate, "workinglist", "", map[string]any{"listName": "Büro", "type": "estate", "visibility": 2, "ids": ids[:1]})
+	group := mustCall(t, c, onoffice.VerbCreate, "workinglist", "", map[string]any{"listName": "Büro", "type": "estate", "visibility": 2, "ids": ids[:1]})
 	estLocked(sb, func(s *Store) {
 		if l := s.Extra["workingLists"].(*estWorkingLists).Lists[1]; group.Records[0].IDString() != "2" || l.GroupID != 301 {
 			t.Errorf("group list %+v (want the API user's office group 301)", l)
 		}
 	})
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"duplicate name", onoffice.VerbCreate, "workinglist", "", map[string]any{"listName": "Besichtigungen KW 45", "type": "estate", "visibility": 0, "ids": ids}, 266},
 		{"empty name", onoffice.VerbCreate, "workinglist", "", map[string]any{"listName": " ", "type": "estate", "visibility": 0, "ids": ids}, 273},
 		{"bad type", onoffice.VerbCreate, "workinglist", "", map[string]any{"listName": "x", "type": "task", "visibility": 0, "ids": ids}, 269},
@@ -471,7 +423,7 @@ func TestEstateWorkingList(t *testing.T) {
 
 func TestEstatePriceOffer(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
+	sb, c := startAPI(t, nil)
 	var estate, addr int
 	estLocked(sb, func(s *Store) {
 		estate = idOf(s.Table("estate").Records[0])
@@ -483,12 +435,12 @@ func TestEstatePriceOffer(t *testing.T) {
 			}
 		}
 	})
-	before := estOK(t, c, onoffice.VerbGet, "priceOffer", "", map[string]any{"estateId": estate, "addressId": addr})
+	before := mustCall(t, c, onoffice.VerbGet, "priceOffer", "", map[string]any{"estateId": estate, "addressId": addr})
 	if v := before.Records[0].Fields()["priceOffer"]; v != "" {
 		t.Errorf("offer before = %v", v)
 	}
-	estOK(t, c, onoffice.VerbDo, "priceOffer", "", map[string]any{"estateId": estate, "addressId": addr, "priceOffer": 372500})
-	after := estOK(t, c, onoffice.VerbGet, "priceOffer", "", map[string]any{"estateId": estate, "addressId": addr})
+	mustCall(t, c, onoffice.VerbDo, "priceOffer", "", map[string]any{"estateId": estate, "addressId": addr, "priceOffer": 372500})
+	after := mustCall(t, c, onoffice.VerbGet, "priceOffer", "", map[string]any{"estateId": estate, "addressId": addr})
 	if v := after.Records[0].Fields()["priceOffer"]; v != "372.500,00 €" {
 		t.Errorf("offer after = %q", v)
 	}
@@ -498,7 +450,7 @@ func TestEstatePriceOffer(t *testing.T) {
 			t.Errorf("relation after offer: %+v", rel)
 		}
 	})
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"bad price", onoffice.VerbDo, "priceOffer", "", map[string]any{"estateId": estate, "addressId": addr, "priceOffer": "viel"}, 214},
 		{"no price", onoffice.VerbDo, "priceOffer", "", map[string]any{"estateId": estate, "addressId": addr}, 167},
 		{"no address", onoffice.VerbGet, "priceOffer", "", map[string]any{"estateId": estate}, 167},
@@ -509,17 +461,17 @@ func TestEstatePriceOffer(t *testing.T) {
 
 func TestEstateTracking(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
+	sb, c := startAPI(t, nil)
 	estate := 0
 	estLocked(sb, func(s *Store) { estate = idOf(s.Table("estate").Records[1]) })
-	res := estOK(t, c, onoffice.VerbDo, "createestatetrackingaccount", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbDo, "createestatetrackingaccount", "", map[string]any{
 		"accountname": "eigentuemer@example.de", "accountpassword": "Sommer-Wiese-4711", "estateid": estate, "accountinformation": "Verkauf"})
 	el := res.Records[0].Fields()
 	if res.Records[0].Type != "estateTracking" || el["accountname"] != "eigentuemer@example.de" || el["accountpassword"] != "Sommer-Wiese-4711" {
 		t.Fatalf("create answer %+v", el)
 	}
 	id := res.Records[0].IDString()
-	got := estOK(t, c, onoffice.VerbGet, "estatetrackingdetails", "", map[string]any{"accountname": "eigentuemer@example.de", "password": "Sommer-Wiese-4711"})
+	got := mustCall(t, c, onoffice.VerbGet, "estatetrackingdetails", "", map[string]any{"accountname": "eigentuemer@example.de", "password": "Sommer-Wiese-4711"})
 	gel := got.Records[0].Fields()
 	if got.Records[0].IDString() != id || gel["information"] != "Verkauf" {
 		t.Errorf("details %s %v", got.Records[0].IDString(), gel)
@@ -527,7 +479,7 @@ func TestEstateTracking(t *testing.T) {
 	if ids, _ := gel["estateids"].(map[string]any); ids["1"] != strconv.Itoa(estate) {
 		t.Errorf("estateids = %v", gel["estateids"])
 	}
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"duplicate", onoffice.VerbDo, "createestatetrackingaccount", "", map[string]any{"accountname": "eigentuemer@example.de", "accountpassword": "x", "estateid": estate}, 78},
 		{"no password", onoffice.VerbDo, "createestatetrackingaccount", "", map[string]any{"accountname": "a", "estateid": estate}, 102},
 		{"no estate", onoffice.VerbDo, "createestatetrackingaccount", "", map[string]any{"accountname": "a", "accountpassword": "b"}, 167},
@@ -544,8 +496,8 @@ func TestEstateTracking(t *testing.T) {
 
 func TestEstateCategoriesAndWidgets(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
-	res := estOK(t, c, onoffice.VerbGet, "estateCategories", "", map[string]any{})
+	sb, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbGet, "estateCategories", "", map[string]any{})
 	if len(res.Records) != 4 {
 		t.Fatalf("%d records", len(res.Records))
 	}
@@ -566,7 +518,7 @@ func TestEstateCategoriesAndWidgets(t *testing.T) {
 			t.Errorf("objekttyp[haus] = %v", types["haus"])
 		}
 	})
-	w := estOK(t, c, onoffice.VerbGet, "statisticWidgets", "", map[string]any{"module": "estate"})
+	w := mustCall(t, c, onoffice.VerbGet, "statisticWidgets", "", map[string]any{"module": "estate"})
 	if w.Total != len(w.Records) || len(w.Records) < 3 {
 		t.Fatalf("%d widgets", len(w.Records))
 	}
@@ -577,7 +529,7 @@ func TestEstateCategoriesAndWidgets(t *testing.T) {
 			t.Errorf("widget %s: %v", r.IDString(), el)
 		}
 	}
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"no module", onoffice.VerbGet, "statisticWidgets", "", map[string]any{}, 167},
 		{"bad module", onoffice.VerbGet, "statisticWidgets", "", map[string]any{"module": "address"}, 163},
 	})
@@ -585,7 +537,7 @@ func TestEstateCategoriesAndWidgets(t *testing.T) {
 
 func TestEstateQuickSearch(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
+	sb, c := startAPI(t, nil)
 	var street, houseNo, ownerName string
 	var estate, ownedEstate int
 	estLocked(sb, func(s *Store) {
@@ -600,7 +552,7 @@ func TestEstateQuickSearch(t *testing.T) {
 			}
 		}
 	})
-	res := estOK(t, c, onoffice.VerbGet, "search", "estate", map[string]any{"input": street + " " + houseNo, "sortby": "ort", "includeThumbnail": "small"})
+	res := mustCall(t, c, onoffice.VerbGet, "search", "estate", map[string]any{"input": street + " " + houseNo, "sortby": "ort", "includeThumbnail": "small"})
 	found := false
 	for _, r := range res.Records {
 		el := r.Fields()
@@ -612,7 +564,7 @@ func TestEstateQuickSearch(t *testing.T) {
 	if !found || res.Total != -1 {
 		t.Errorf("estate %d not found by its address (total %d)", estate, res.Total)
 	}
-	byOwner := estOK(t, c, onoffice.VerbGet, "search", "estate", map[string]any{"input": ownerName})
+	byOwner := mustCall(t, c, onoffice.VerbGet, "search", "estate", map[string]any{"input": ownerName})
 	found = false
 	for _, r := range byOwner.Records {
 		found = found || r.IDString() == strconv.Itoa(ownedEstate)
@@ -623,13 +575,13 @@ func TestEstateQuickSearch(t *testing.T) {
 	if !found {
 		t.Errorf("estate %d not found by owner %q", ownedEstate, ownerName)
 	}
-	filtered := estOK(t, c, onoffice.VerbGet, "search", "estate", map[string]any{"input": street, "filter": map[string]any{"Id": []any{map[string]any{"op": "!=", "val": estate}}}})
+	filtered := mustCall(t, c, onoffice.VerbGet, "search", "estate", map[string]any{"input": street, "filter": map[string]any{"Id": []any{map[string]any{"op": "!=", "val": estate}}}})
 	for _, r := range filtered.Records {
 		if r.IDString() == strconv.Itoa(estate) {
 			t.Errorf("filter ignored")
 		}
 	}
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"empty", onoffice.VerbGet, "search", "estate", map[string]any{"input": " "}, 69},
 		{"too short", onoffice.VerbGet, "search", "estate", map[string]any{"input": "a"}, 151},
 		{"bad sort", onoffice.VerbGet, "search", "estate", map[string]any{"input": "Münster", "sortby": "kaufpreis"}, 212},
@@ -640,7 +592,7 @@ func TestEstateQuickSearch(t *testing.T) {
 
 func TestEstateQualifiedSuitors(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
+	sb, c := startAPI(t, nil)
 	// Build estate data that fits one stored criterion exactly.
 	var crit Record
 	var data map[string]any
@@ -665,7 +617,7 @@ func TestEstateQualifiedSuitors(t *testing.T) {
 		}
 	})
 	addr := toText(crit["adresse"])
-	res := estOK(t, c, onoffice.VerbGet, "qualifiedsuitors", "", map[string]any{"estatedata": data})
+	res := mustCall(t, c, onoffice.VerbGet, "qualifiedsuitors", "", map[string]any{"estatedata": data})
 	if res.Total != len(res.Records) || len(res.Records) == 0 {
 		t.Fatalf("%d records, total %d", len(res.Records), res.Total)
 	}
@@ -691,7 +643,7 @@ func TestEstateQualifiedSuitors(t *testing.T) {
 	// Far too expensive: the price deviates (or knocks the criterion out).
 	hi, _ := toFloat(crit["kaufpreis__bis"])
 	data["kaufpreis"] = strconv.FormatFloat(hi*3, 'f', 0, 64)
-	res = estOK(t, c, onoffice.VerbGet, "qualifiedsuitors", "", map[string]any{"estatedata": data})
+	res = mustCall(t, c, onoffice.VerbGet, "qualifiedsuitors", "", map[string]any{"estatedata": data})
 	ko, _ := crit["sys_ko"].([]string)
 	for _, r := range res.Records {
 		if r.IDString() != addr || r.Fields()["searchcriteria"] != float64(idOf(crit)) {
@@ -705,7 +657,7 @@ func TestEstateQualifiedSuitors(t *testing.T) {
 			t.Errorf("too expensive estate: %v", r.Fields())
 		}
 	}
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"no data", onoffice.VerbGet, "qualifiedsuitors", "", map[string]any{}, 167},
 		{"unknown field", onoffice.VerbGet, "qualifiedsuitors", "", map[string]any{"estatedata": map[string]any{"preis": "1"}}, 143},
 		{"select as list", onoffice.VerbGet, "qualifiedsuitors", "", map[string]any{"estatedata": map[string]any{"objektart": []any{"haus", "wohnung"}}}, 187},
@@ -714,13 +666,13 @@ func TestEstateQualifiedSuitors(t *testing.T) {
 
 func TestEstateCreateModifyRead(t *testing.T) {
 	t.Parallel()
-	sb, c := estServer(t)
-	res := estOK(t, c, onoffice.VerbCreate, "estate", "", map[string]any{"data": map[string]any{
+	sb, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbCreate, "estate", "", map[string]any{"data": map[string]any{
 		"objektart": "wohnung", "objekttyp": "etage", "vermarktungsart": "miete", "nutzungsart": "wohnen",
 		"objekttitel": "Helle 3-Zimmer-Wohnung", "ort": "Münster", "kaltmiete": 980, "heizungsart": []any{"zentral"}}})
 	id := res.Records[0].IDString()
-	estOK(t, c, onoffice.VerbModify, "estate", id, map[string]any{"data": map[string]any{"kaltmiete": 950, "reserviert": 1}})
-	got := estOK(t, c, onoffice.VerbRead, "estate", id, map[string]any{"data": []string{"objekttitel", "kaltmiete", "reserviert", "heizungsart"}})
+	mustCall(t, c, onoffice.VerbModify, "estate", id, map[string]any{"data": map[string]any{"kaltmiete": 950, "reserviert": 1}})
+	got := mustCall(t, c, onoffice.VerbRead, "estate", id, map[string]any{"data": []string{"objekttitel", "kaltmiete", "reserviert", "heizungsart"}})
 	el := got.Records[0].Fields()
 	if el["objekttitel"] != "Helle 3-Zimmer-Wohnung" || el["kaltmiete"] != "950.00" || el["reserviert"] != "1" || el["heizungsart"] != "|zentral|" {
 		t.Errorf("read after create/modify: %v", el)
@@ -731,7 +683,7 @@ func TestEstateCreateModifyRead(t *testing.T) {
 			t.Errorf("estate %s not stored", id)
 		}
 	})
-	estErrors(t, c, []estErr{
+	runErrCases(t, c, []errCase{
 		{"unknown field", onoffice.VerbCreate, "estate", "", map[string]any{"data": map[string]any{"preis": 1}}, 143},
 		{"bad key", onoffice.VerbModify, "estate", id, map[string]any{"data": map[string]any{"objektart": "schloss"}}, 77},
 		{"not a main id", onoffice.VerbModify, "estate", "1", map[string]any{"data": map[string]any{"ort": "x"}}, 198},

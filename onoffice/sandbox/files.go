@@ -199,7 +199,7 @@ func getTemplates(s *Store, c *Call) (*Answer, error) {
 	short := paramBool(c.Params, "list")
 	for _, t := range tplMails {
 		if (folder != 0 && t.Folder != folder) || (category != "" && t.Category != category) ||
-			(len(ids) > 0 && !contains(apptIDStrings(ids), strconv.Itoa(t.ID))) {
+			(len(ids) > 0 && !hasInt(ids, t.ID)) {
 			continue
 		}
 		el := map[string]any{"id": t.ID, "title": t.Title, "subject": t.Subject}
@@ -279,8 +279,6 @@ var uplTypes = []string{
 	"Link", "Ogulo-Link", "Film-Link", "Objekt-Link",
 }
 
-var uplLinkTypes = map[string]bool{"Link": true, "Ogulo-Link": true, "Film-Link": true, "Objekt-Link": true}
-
 var uplDocumentTypes = map[string]bool{"Expose": true, "Dokument": true, "Aushang": true, "Mietaufstellung": true, "Energieausweis": true}
 
 func uplStateOf(s *Store) *uplState {
@@ -295,9 +293,6 @@ func doUploadFile(s *Store, c *Call) (*Answer, error) {
 	tmpID, err := paramString(p, "tmpUploadId")
 	if err != nil {
 		return nil, err
-	}
-	answer := func(el map[string]any) *Answer {
-		return &Answer{Records: []OutRecord{{ID: 0, Type: "", Elements: el}}}
 	}
 	if v, ok := p["data"]; ok && v != nil {
 		// Step 1 or one more chunk: data wins over every attach parameter.
@@ -324,7 +319,7 @@ func doUploadFile(s *Store, c *Call) (*Answer, error) {
 			return nil, Fail(238, "Attachment too large")
 		}
 		up.Data = append(up.Data, raw...)
-		return answer(map[string]any{"filesize": len(up.Data), "tmpUploadId": tmpID}), nil
+		return single(map[string]any{"filesize": len(up.Data), "tmpUploadId": tmpID}), nil
 	}
 
 	module, err := paramString(p, "module")
@@ -338,23 +333,12 @@ func doUploadFile(s *Store, c *Call) (*Answer, error) {
 	if !ok {
 		return nil, Fail(163, "Invalid module name: %s (estate, address, agentsLog, task, tmpUpload)", module)
 	}
-	art, err := paramString(p, "Art")
+	texts, err := paramTexts(p, "Art", "url", "file", "title")
 	if err != nil {
 		return nil, err
 	}
-	url, err := paramString(p, "url")
-	if err != nil {
-		return nil, err
-	}
-	fileName, err := paramString(p, "file")
-	if err != nil {
-		return nil, err
-	}
-	title, err := paramString(p, "title")
-	if err != nil {
-		return nil, err
-	}
-	link := uplLinkTypes[art]
+	art, url, fileName, title := texts[0], texts[1], texts[2], texts[3]
+	link := estLinkKinds[art]
 
 	var up *uplTmp
 	if !link {
@@ -379,7 +363,7 @@ func doUploadFile(s *Store, c *Call) (*Answer, error) {
 		st.Seq++
 		uuid := newUUID("cache", st.Seq)
 		st.Cache[uuid] = up.Data
-		return answer(map[string]any{"filesize": len(up.Data), "tmpUploadId": tmpID, "cacheFileUuid": uuid, "success": "success"}), nil
+		return single(map[string]any{"filesize": len(up.Data), "tmpUploadId": tmpID, "cacheFileUuid": uuid, "success": "success"}), nil
 	}
 
 	if err := requireParam(p, "relatedRecordId"); err != nil {
@@ -437,11 +421,7 @@ func doUploadFile(s *Store, c *Call) (*Answer, error) {
 			return nil, err
 		}
 		f["freetext"] = freetext
-		f["type"] = art
-		f["category"] = "external"
-		if art == "Dokument" {
-			f["category"] = "internal"
-		}
+		setFileKind(f, art)
 		picture := !link && !uplDocumentTypes[art]
 		f["ispublishedonhomepage"] = paramBool(p, "setDefaultPublicationRights") && (picture || link)
 		if picture && paramBool(p, "applyWaterMark") {
@@ -473,8 +453,7 @@ func doUploadFile(s *Store, c *Call) (*Answer, error) {
 		if link {
 			return nil, Fail(162, "Invalid file type: links belong to estates")
 		}
-		f["type"] = "Dokument"
-		f["category"] = "internal"
+		setFileKind(f, "Dokument")
 	}
 	if link {
 		if url == "" {
@@ -505,7 +484,7 @@ func doUploadFile(s *Store, c *Call) (*Answer, error) {
 		el["filesize"] = len(up.Data)
 		el["tmpUploadId"] = tmpID
 	}
-	return answer(el), nil
+	return single(el), nil
 }
 
 func uplExt(name string) string {

@@ -30,16 +30,21 @@ func formatValue(f *Field, v any, format bool, lang string) any {
 		}
 		return strconv.FormatFloat(t, 'f', 2, 64)
 	case bool:
-		if t {
-			return "1"
-		}
-		return "0"
+		return boolText(t)
 	case []string:
 		return pipeJoin(t)
 	case string:
 		return t
 	}
 	return v
+}
+
+// boolText is a flag as the API writes it: "1" or "0".
+func boolText(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
 }
 
 // emptyValue is what the API sends for a field without a value.
@@ -73,6 +78,15 @@ func optionLabel(f *Field, key, lang string) string {
 		}
 	}
 	return key
+}
+
+// optionLabels maps the keys of a select field to their labels.
+func optionLabels(f *Field, lang string) map[string]string {
+	out := make(map[string]string, len(f.Permitted))
+	for _, o := range f.Permitted {
+		out[o.Key] = label(o.Label, lang)
+	}
+	return out
 }
 
 // displayValue renders a value for formatoutput: labels, units, German numbers.

@@ -192,22 +192,29 @@ func (m *MarketplaceState) transaction(id int) *MarketplaceTransaction {
 	return nil
 }
 
+// knownTransaction finds a transaction, or fails with 189.
+func (m *MarketplaceState) knownTransaction(id int) (*MarketplaceTransaction, error) {
+	if t := m.transaction(id); t != nil {
+		return t, nil
+	}
+	return nil, Fail(189, "The transaction could not be found")
+}
+
+// ownTransaction finds a transaction of the provider this sandbox plays:
+// unknown fails with 189, another provider's with 205.
+func (m *MarketplaceState) ownTransaction(id int) (*MarketplaceTransaction, error) {
+	t, err := m.knownTransaction(id)
+	if err == nil && t.Provider != m.OwnProvider {
+		return nil, Fail(205, "Transaction id does not match to the customer")
+	}
+	return t, err
+}
+
 var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // marketplaceResult is the answer of the do-calls that report "result".
 func marketplaceResult(v any) *Answer {
-	return &Answer{Records: []OutRecord{{ID: 0, Type: "", Elements: map[string]any{"result": v}}}}
-}
-
-func recordOutbox(s *Store, c *Call, extra map[string]any) {
-	p := map[string]any{}
-	for k, v := range c.Params {
-		p[k] = v
-	}
-	for k, v := range extra {
-		p[k] = v
-	}
-	s.Outbox = append(s.Outbox, OutboxEntry{Time: c.Now, Kind: c.ResourceType, Parameters: p})
+	return single(map[string]any{"result": v})
 }
 
 // unlockProvider activates the provider for the customer of a pending activation.
@@ -269,10 +276,9 @@ func getInvoiceRecipient(s *Store, c *Call) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := marketplaceData(s)
-	t := m.transaction(txID)
-	if t == nil {
-		return nil, Fail(189, "The transaction could not be found")
+	t, err := marketplaceData(s).knownTransaction(txID)
+	if err != nil {
+		return nil, err
 	}
 	if u := s.Table("user").Get(userID); (u == nil && len(s.Table("user").Records) > 0) || userID != t.Buyer {
 		return nil, Fail(184, "User id is not existing or inactive")
@@ -345,12 +351,8 @@ func subsequentPaymentLink(s *Store, c *Call) (*Answer, error) {
 		return nil, err
 	}
 	m := marketplaceData(s)
-	t := m.transaction(txID)
-	if t == nil {
-		return nil, Fail(189, "The transaction could not be found")
-	}
-	if t.Provider != m.OwnProvider {
-		return nil, Fail(205, "Transaction id does not match to the customer")
+	if _, err := m.ownTransaction(txID); err != nil {
+		return nil, err
 	}
 	m.linkSeq++
 	code := fmt.Sprintf("%016x", uint64(txID)*0x9E3779B97F4A7C15+uint64(m.linkSeq)*0xBF58476D1CE4E5B9)
@@ -370,12 +372,9 @@ func refundTransaction(s *Store, c *Call) (*Answer, error) {
 		return nil, err
 	}
 	m := marketplaceData(s)
-	t := m.transaction(txID)
-	if t == nil {
-		return nil, Fail(189, "The transaction could not be found")
-	}
-	if t.Provider != m.OwnProvider {
-		return nil, Fail(205, "Transaction id does not match to the customer")
+	t, err := m.ownTransaction(txID)
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case t.State == mpRefunded:
@@ -395,10 +394,7 @@ var webhookTables = map[string]string{"estate": "estate", "address": "address", 
 
 // executeWebhooks fires the active marketplace webhooks of a record.
 func executeWebhooks(s *Store, c *Call) (*Answer, error) {
-	if err := requireParam(c.Params, "module"); err != nil {
-		return nil, err
-	}
-	module, err := paramString(c.Params, "module")
+	module, err := requiredString(c.Params, "module")
 	if err != nil {
 		return nil, err
 	}

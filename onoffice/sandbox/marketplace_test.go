@@ -9,8 +9,8 @@ import (
 )
 
 func TestMarketplaceUnlockProvider(t *testing.T) {
-	sb, c := stServer(t)
-	res := stOK(t, c, onoffice.VerbDo, "unlockProvider", "", map[string]any{
+	sb, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbDo, "unlockProvider", "", map[string]any{
 		"parameterCacheId": MarketplaceActivationID, "extendedclaim": "claim-abc", "isRegularCustomer": 1})
 	if len(res.Records) != 1 || res.Records[0].Fields()["success"] != "success" {
 		t.Fatalf("answer = %+v", res.Records)
@@ -18,7 +18,7 @@ func TestMarketplaceUnlockProvider(t *testing.T) {
 	if regular, ok := marketplaceData(sb.Store()).Activated[MarketplaceActivationID]; !ok || !regular {
 		t.Errorf("activation not stored as regular customer")
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"cache used up", onoffice.VerbDo, "unlockProvider", "", map[string]any{"parameterCacheId": MarketplaceActivationID, "extendedclaim": "x"}, 177},
 		{"unknown cache", onoffice.VerbDo, "unlockProvider", "", map[string]any{"parameterCacheId": "00000000-0000-4000-8000-000000000000", "extendedclaim": "x"}, 177},
 		{"no claim", onoffice.VerbDo, "unlockProvider", "", map[string]any{"parameterCacheId": mpCacheSecondaryActivation}, 193},
@@ -28,9 +28,9 @@ func TestMarketplaceUnlockProvider(t *testing.T) {
 }
 
 func TestMarketplaceInvoiceRecipient(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	tx := marketplaceData(sb.Store()).transaction(mpTxEnergy)
-	res := stOK(t, c, onoffice.VerbGet, "getMarketplaceInvoiceRecipient", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbGet, "getMarketplaceInvoiceRecipient", "", map[string]any{
 		"transactionid": tx.ID, "userid": tx.Buyer, "extendedclaim": "claim"})
 	if len(res.Records) != 1 || res.Total != 1 {
 		t.Fatalf("answer = %+v (total %d)", res.Records, res.Total)
@@ -53,7 +53,7 @@ func TestMarketplaceInvoiceRecipient(t *testing.T) {
 		}
 	}
 	noBilling := marketplaceData(sb.Store()).transaction(mpTxNoBillingData)
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"window expired without claim", onoffice.VerbGet, "getMarketplaceInvoiceRecipient", "", map[string]any{"transactionid": tx.ID, "userid": tx.Buyer}, 190},
 		{"not the buyer", onoffice.VerbGet, "getMarketplaceInvoiceRecipient", "", map[string]any{"transactionid": tx.ID, "userid": other, "extendedclaim": "c"}, 184},
 		{"unknown transaction", onoffice.VerbGet, "getMarketplaceInvoiceRecipient", "", map[string]any{"transactionid": 1, "userid": tx.Buyer, "extendedclaim": "c"}, 189},
@@ -63,8 +63,8 @@ func TestMarketplaceInvoiceRecipient(t *testing.T) {
 }
 
 func TestMarketplaceCancelSubscription(t *testing.T) {
-	sb, c := stServer(t)
-	res := stOK(t, c, onoffice.VerbDo, "marketplaceCancelAbo", "", map[string]any{"aboid": "317", "cancelationDate": "2026-12-31", "extendedclaim": "c"})
+	sb, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbDo, "marketplaceCancelAbo", "", map[string]any{"aboid": "317", "cancelationDate": "2026-12-31", "extendedclaim": "c"})
 	if len(res.Records) != 1 || res.Records[0].Fields()["result"] != "success" {
 		t.Fatalf("answer = %+v", res.Records)
 	}
@@ -75,7 +75,7 @@ func TestMarketplaceCancelSubscription(t *testing.T) {
 	if marketplaceData(sb.Store()).Subs[0].CancelDate != "2026-12-31" {
 		t.Errorf("cancellation not stored")
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"bad date", onoffice.VerbDo, "marketplaceCancelAbo", "", map[string]any{"aboid": "317", "cancelationDate": "31.12.2026"}, 122},
 		{"unknown subscription", onoffice.VerbDo, "marketplaceCancelAbo", "", map[string]any{"aboid": "9", "cancelationDate": "2026-12-31"}, 255},
 		{"no date", onoffice.VerbDo, "marketplaceCancelAbo", "", map[string]any{"aboid": "317"}, 167},
@@ -86,8 +86,8 @@ func TestMarketplaceCancelSubscription(t *testing.T) {
 }
 
 func TestMarketplacePaymentLink(t *testing.T) {
-	sb, c := stServer(t)
-	res := stOK(t, c, onoffice.VerbDo, "subsequentPaymentLink", "", map[string]any{
+	sb, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbDo, "subsequentPaymentLink", "", map[string]any{
 		"transactionid": strconv.Itoa(mpTxEnergy), "priceNet": "149.00", "description": "Zusätzliche Drohnenaufnahmen", "sendMailToCustomer": true})
 	if len(res.Records) != 1 {
 		t.Fatalf("answer = %+v", res.Records)
@@ -104,7 +104,7 @@ func TestMarketplacePaymentLink(t *testing.T) {
 	if len(out) != 1 || out[0].Kind != "subsequentPaymentLink" || out[0].Parameters["priceNet"] != "149.00" || out[0].Parameters["subsequentPaymentUrl"] != url {
 		t.Errorf("outbox = %+v", out)
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"comma price", onoffice.VerbDo, "subsequentPaymentLink", "", map[string]any{"transactionid": "1100458812", "priceNet": "149,00", "description": "x"}, 214},
 		{"unknown transaction", onoffice.VerbDo, "subsequentPaymentLink", "", map[string]any{"transactionid": "42", "priceNet": "1.00", "description": "x"}, 189},
 		{"other provider", onoffice.VerbDo, "subsequentPaymentLink", "", map[string]any{"transactionid": strconv.Itoa(mpTxOtherProvider), "priceNet": "1.00", "description": "x"}, 205},
@@ -113,8 +113,8 @@ func TestMarketplacePaymentLink(t *testing.T) {
 }
 
 func TestMarketplaceRefund(t *testing.T) {
-	sb, c := stServer(t)
-	res := stOK(t, c, onoffice.VerbDo, "transactionRefund", "", map[string]any{"transactionid": mpTxEnergy})
+	sb, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbDo, "transactionRefund", "", map[string]any{"transactionid": mpTxEnergy})
 	if len(res.Records) != 1 || res.Records[0].Fields()["result"] != "success" {
 		t.Fatalf("answer = %+v", res.Records)
 	}
@@ -125,26 +125,26 @@ func TestMarketplaceRefund(t *testing.T) {
 	if marketplaceData(sb.Store()).transaction(mpTxEnergy).State != mpRefunded {
 		t.Errorf("transaction not marked refunded")
 	}
-	_, err := stCall(t, c, onoffice.VerbDo, "transactionRefund", "", map[string]any{"transactionid": mpTxEnergy})
-	if stCode(err) != 210 || !strings.Contains(err.Error(), "already successfully refunded") {
+	_, err := callAPI(c, onoffice.VerbDo, "transactionRefund", "", map[string]any{"transactionid": mpTxEnergy})
+	if onoffice.CodeOf(err) != 210 || !strings.Contains(err.Error(), "already successfully refunded") {
 		t.Errorf("second refund: %v", err)
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"sepa in process", onoffice.VerbDo, "transactionRefund", "", map[string]any{"transactionid": mpTxSepaPending}, 210},
 		{"cancellation", onoffice.VerbDo, "transactionRefund", "", map[string]any{"transactionid": mpTxCancellation}, 210},
 		{"unknown", onoffice.VerbDo, "transactionRefund", "", map[string]any{"transactionid": 5}, 189},
 		{"missing", onoffice.VerbDo, "transactionRefund", "", nil, 167},
 	})
-	res = stOK(t, c, onoffice.VerbDo, "transactionRefund", "", map[string]any{"transactionid": mpTxSubsequent})
+	res = mustCall(t, c, onoffice.VerbDo, "transactionRefund", "", map[string]any{"transactionid": mpTxSubsequent})
 	if res.Records[0].Fields()["result"] != "success" || len(sb.Outbox()) != 2 {
 		t.Errorf("subsequent payment refund failed: %+v", res.Records)
 	}
 }
 
 func TestMarketplaceExecuteWebhooks(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	estate := strconv.Itoa(idOf(sb.Store().Table("estate").Records[0]))
-	res := stOK(t, c, onoffice.VerbDo, "executeMarketplaceWebhooks", estate, map[string]any{"module": "estate"})
+	res := mustCall(t, c, onoffice.VerbDo, "executeMarketplaceWebhooks", estate, map[string]any{"module": "estate"})
 	if len(res.Records) != 1 || res.Records[0].Fields()["result"] != "success" {
 		t.Fatalf("answer = %+v", res.Records)
 	}
@@ -155,7 +155,7 @@ func TestMarketplaceExecuteWebhooks(t *testing.T) {
 	if hooks, _ := out[0].Parameters["webhooks"].([]string); len(hooks) != 2 {
 		t.Errorf("estate webhooks fired = %v", out[0].Parameters["webhooks"])
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"no module", onoffice.VerbDo, "executeMarketplaceWebhooks", estate, nil, 167},
 		{"bad module", onoffice.VerbDo, "executeMarketplaceWebhooks", estate, map[string]any{"module": "agentsLog"}, 163},
 		{"unknown record", onoffice.VerbDo, "executeMarketplaceWebhooks", "1", map[string]any{"module": "estate"}, 80},

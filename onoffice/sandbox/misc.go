@@ -180,10 +180,7 @@ func readLastSeen(s *Store, c *Call) (*Answer, error) {
 		matched = append(matched, e)
 	}
 	out := []OutRecord{}
-	for i, e := range matched {
-		if i >= limit {
-			break
-		}
+	for _, e := range pageOf(matched, 0, limit) {
 		out = append(out, OutRecord{ID: e.id, Type: "lastSeen", Elements: map[string]any{"id": strconv.Itoa(e.id)}})
 	}
 	return &Answer{Records: out, Total: Counted(len(matched))}, nil
@@ -357,17 +354,8 @@ func miscLogEntries(s *Store) []miscLogEntry {
 			out = append(out, e)
 		}
 	}
-	userOf := func(v any) int {
-		switch t := v.(type) {
-		case int:
-			return t
-		case string:
-			return relUserByName(s, t)
-		}
-		return 0
-	}
 	for _, r := range s.Table("estate").Records {
-		id, uid := idOf(r), userOf(r["benutzer"])
+		id, uid := idOf(r), userIDOf(s, r["benutzer"])
 		created, _ := r["erstellt_am"].(string)
 		add(miscLogEntry{action: "add", module: "estate", user: uid, at: created, target: id, targetTable: "estate"})
 		if mod, _ := r["geaendert_am"].(string); mod != "" && mod != created {
@@ -381,7 +369,7 @@ func miscLogEntries(s *Store) []miscLogEntry {
 		}
 	}
 	for _, r := range s.Table("address").Records {
-		id, uid := idOf(r), userOf(r["Benutzer"])
+		id, uid := idOf(r), userIDOf(s, r["Benutzer"])
 		created, _ := r["Eintragsdatum"].(string)
 		add(miscLogEntry{action: "add", module: "address", user: uid, at: created, target: id, targetTable: "address"})
 		if mod, _ := r["Aenderung"].(string); mod != "" {
@@ -389,7 +377,7 @@ func miscLogEntries(s *Store) []miscLogEntry {
 		}
 	}
 	for _, r := range s.Table("task").Records {
-		id, uid := idOf(r), userOf(r["von"])
+		id, uid := idOf(r), userIDOf(s, r["von"])
 		created, _ := r["Eintragsdatum"].(string)
 		add(miscLogEntry{action: "add", module: "task", user: uid, at: created, target: id, targetTable: "task"})
 		if mod, _ := r["modified"].(string); mod != "" && mod != created {
@@ -397,20 +385,20 @@ func miscLogEntries(s *Store) []miscLogEntry {
 		}
 	}
 	for _, r := range s.Table("agentslog").Records {
-		uid := userOf(r["Benutzer_nr"])
+		uid := userIDOf(s, r["Benutzer_nr"])
 		if uid == 0 {
-			uid = userOf(r["Benutzer"])
+			uid = userIDOf(s, r["Benutzer"])
 		}
 		created, _ := r["created"].(string)
 		add(miscLogEntry{action: "add", module: "agentslog", user: uid, at: created, target: idOf(r), targetTable: "agentslog"})
 	}
 	for _, r := range s.Table("calendar").Records {
 		mod, _ := r["modified"].(string)
-		add(miscLogEntry{action: "edit", module: "calendar", user: userOf(r["von"]), at: mod, target: idOf(r), targetTable: "calendar"})
+		add(miscLogEntry{action: "edit", module: "calendar", user: userIDOf(s, r["von"]), at: mod, target: idOf(r), targetTable: "calendar"})
 	}
 	for _, r := range s.Table("searchcriteria").Records {
 		created, _ := r["creationdate"].(string)
-		uid := userOf(r["advisor"])
+		uid := userIDOf(s, r["advisor"])
 		add(miscLogEntry{action: "add", module: "search criteria", user: uid, at: created, target: idOf(r), targetTable: "searchcriteria"})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -454,14 +442,14 @@ func readLog(s *Store, c *Call) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if module != "" && !relHas(miscLogModules, module) {
+	if module != "" && !contains(miscLogModules, module) {
 		return nil, Fail(163, "Invalid module name: %s", module)
 	}
 	action, err := paramString(c.Params, "action")
 	if err != nil {
 		return nil, err
 	}
-	if action != "" && !relHas(miscLogActions, action) {
+	if action != "" && !contains(miscLogActions, action) {
 		return nil, Fail(255, "Invalid value for parameter action: %s", action)
 	}
 	user, err := paramInt(c.Params, "user", 0)
@@ -498,13 +486,7 @@ func readLog(s *Store, c *Call) (*Answer, error) {
 		}
 		matched = append(matched, OutRecord{ID: id, Type: "Log", Elements: el})
 	}
-	total := len(matched)
-	var page []OutRecord
-	if offset < total {
-		end := min(offset+limit, total)
-		page = matched[offset:end]
-	}
-	return &Answer{Records: page, Total: Counted(total)}, nil
+	return &Answer{Records: pageOf(matched, offset, limit), Total: Counted(len(matched))}, nil
 }
 
 // ---------------------------------------------------------------------------
@@ -644,7 +626,7 @@ func modifyTimeTracking(s *Store, c *Call) (*Answer, error) {
 		"currentlytracking": clock.tracking,
 		"targetTimeToday":   miscClock(target),
 	}
-	return &Answer{Records: []OutRecord{{ID: 0, Type: "", Elements: el}}}, nil
+	return single(el), nil
 }
 
 func miscClock(d time.Duration) string {

@@ -130,7 +130,8 @@ func readList(s *Store, c *Call, spec ListSpec) (*Answer, error) {
 	return &Answer{Records: out, Total: Counted(total), Cacheable: true}, nil
 }
 
-func pageOf(rs []Record, offset, limit int) []Record {
+// pageOf is the page [offset, offset+limit) of a list, nil past its end.
+func pageOf[T any](rs []T, offset, limit int) []T {
 	if offset >= len(rs) {
 		return nil
 	}
@@ -170,13 +171,8 @@ func parseFilter(p map[string]any, fields map[string]*Field) ([]condition, error
 	if err != nil || f == nil {
 		return nil, err
 	}
-	names := make([]string, 0, len(f))
-	for name := range f {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	var out []condition
-	for _, name := range names {
+	for _, name := range sortedKeys(f) {
 		field, ok := fields[name]
 		if !ok {
 			return nil, Fail(141, "Unknown field in filter: %s", name)
@@ -350,10 +346,7 @@ func plainText(v any) string {
 	case float64:
 		return strconv.FormatFloat(t, 'f', -1, 64)
 	case bool:
-		if t {
-			return "1"
-		}
-		return "0"
+		return boolText(t)
 	case []string:
 		return pipeJoin(t)
 	}
@@ -384,13 +377,8 @@ func sortRecords(rs []Record, p map[string]any, fields map[string]*Field) error 
 		order, _ := paramString(p, "sortorder")
 		keys = append(keys, key{sb, strings.EqualFold(order, "DESC")})
 	case map[string]any:
-		names := make([]string, 0, len(sb))
-		for n := range sb {
-			names = append(names, n)
-		}
 		// JSON objects lose their key order in Go maps; keep it deterministic.
-		sort.Strings(names)
-		for _, n := range names {
+		for _, n := range sortedKeys(sb) {
 			dir := toText(sb[n])
 			if !strings.EqualFold(dir, "ASC") && !strings.EqualFold(dir, "DESC") {
 				return Fail(255, "Invalid sort direction for %s: %s", n, dir)
@@ -427,6 +415,36 @@ func sortRecords(rs []Record, p map[string]any, fields map[string]*Field) error 
 		return false
 	})
 	return nil
+}
+
+// searchInput reads the input of a quick search, trimmed: empty fails with
+// 69, a single character with 151 (tooShort is the message).
+func searchInput(p map[string]any, tooShort string) (string, error) {
+	input, err := paramString(p, "input")
+	if err != nil {
+		return "", err
+	}
+	input = strings.TrimSpace(input)
+	if input == "" {
+		return "", Fail(69, "Search input must not be empty")
+	}
+	if len([]rune(input)) < 2 {
+		return "", Fail(151, "%s", tooShort)
+	}
+	return input, nil
+}
+
+// sortDescParam reads sortorder (ASC or DESC, any case) and reports whether
+// it asks for descending order; other values fail with 255.
+func sortDescParam(p map[string]any) (bool, error) {
+	order, err := paramString(p, "sortorder")
+	if err != nil {
+		return false, err
+	}
+	if order != "" && !strings.EqualFold(order, "ASC") && !strings.EqualFold(order, "DESC") {
+		return false, Fail(255, "Invalid value for parameter sortorder: %s", order)
+	}
+	return strings.EqualFold(order, "DESC"), nil
 }
 
 // sortValue turns a stored value into the shape compare expects as its right side.

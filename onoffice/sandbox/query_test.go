@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"net/http/httptest"
 	"slices"
 	"sort"
 	"strconv"
@@ -18,7 +17,7 @@ func readIDs(t *testing.T, c *onoffice.Client, params map[string]any) ([]int, in
 	if _, ok := params["listlimit"]; !ok {
 		params["listlimit"] = 500
 	}
-	res, err := c.Call(t.Context(), onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: params})
+	res, err := callAPI(c, onoffice.VerbRead, "estate", "", params)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,10 +32,7 @@ func readIDs(t *testing.T, c *onoffice.Client, params map[string]any) ([]int, in
 // TestFilterOperators compares every documented operator with expectations
 // computed straight from the seed records.
 func TestFilterOperators(t *testing.T) {
-	sb := New()
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	c := onoffice.New(srv.URL+StablePath, DemoToken, DemoSecret)
+	sb, c := startAPI(t, nil)
 
 	var mains []Record
 	for _, r := range sb.Store().Table("estate").Records {
@@ -104,10 +100,7 @@ func TestFilterOperators(t *testing.T) {
 }
 
 func TestSortingAndPaging(t *testing.T) {
-	sb := New()
-	srv := httptest.NewServer(sb)
-	defer srv.Close()
-	c := onoffice.New(srv.URL+StablePath, DemoToken, DemoSecret)
+	sb, c := startAPI(t, nil)
 	var kauf []Record
 	for _, r := range sb.Store().Table("estate").Records {
 		if r["vermarktungsart"] == "kauf" && r["language"] == "" {
@@ -145,34 +138,20 @@ func TestSortingAndPaging(t *testing.T) {
 	if len(ids) != 20 {
 		t.Errorf("default listlimit gave %d records", len(ids))
 	}
-	res, err := c.Call(t.Context(), onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", ResourceID: strconv.Itoa(want[0]),
-		Parameters: map[string]any{"data": []string{"kaufpreis"}, "filter": map[string]any{"vermarktungsart": []any{map[string]any{"op": "=", "val": "miete"}}}}})
+	res, err := callAPI(c, onoffice.VerbRead, "estate", strconv.Itoa(want[0]),
+		map[string]any{"data": []string{"kaufpreis"}, "filter": map[string]any{"vermarktungsart": []any{map[string]any{"op": "=", "val": "miete"}}}})
 	if err != nil || len(res.Records) != 1 || res.Records[0].IDString() != strconv.Itoa(want[0]) {
 		t.Errorf("read by id: %v %+v", err, res)
 	}
 }
 
 func TestQueryErrors(t *testing.T) {
-	srv := httptest.NewServer(New())
-	defer srv.Close()
-	c := onoffice.New(srv.URL+StablePath, DemoToken, DemoSecret)
-	tests := []struct {
-		name   string
-		params map[string]any
-		code   int
-	}{
-		{"unknown filter field", map[string]any{"filter": map[string]any{"nope": []any{map[string]any{"op": "=", "val": 1}}}}, 141},
-		{"unknown operator", map[string]any{"filter": map[string]any{"ort": []any{map[string]any{"op": "~", "val": 1}}}}, 142},
-		{"multiselect with >", map[string]any{"filter": map[string]any{"heizungsart": []any{map[string]any{"op": ">", "val": "x"}}}}, 232},
-		{"unknown sort field", map[string]any{"sortby": map[string]any{"nope": "ASC"}}, 212},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			tt.params["data"] = []string{"Id"}
-			_, err := c.Call(t.Context(), onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: tt.params})
-			if onoffice.CodeOf(err) != tt.code {
-				t.Errorf("code %d (%v), want %d", onoffice.CodeOf(err), err, tt.code)
-			}
-		})
-	}
+	_, c := startAPI(t, nil)
+	id := []string{"Id"}
+	runErrCases(t, c, []errCase{
+		{"unknown filter field", onoffice.VerbRead, "estate", "", map[string]any{"data": id, "filter": map[string]any{"nope": []any{map[string]any{"op": "=", "val": 1}}}}, 141},
+		{"unknown operator", onoffice.VerbRead, "estate", "", map[string]any{"data": id, "filter": map[string]any{"ort": []any{map[string]any{"op": "~", "val": 1}}}}, 142},
+		{"multiselect with >", onoffice.VerbRead, "estate", "", map[string]any{"data": id, "filter": map[string]any{"heizungsart": []any{map[string]any{"op": ">", "val": "x"}}}}, 232},
+		{"unknown sort field", onoffice.VerbRead, "estate", "", map[string]any{"data": id, "sortby": map[string]any{"nope": "ASC"}}, 212},
+	})
 }

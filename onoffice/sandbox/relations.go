@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,7 +48,7 @@ var relTypes = []relType{
 	{suffix: "estate:estateUnit", parent: "estate", child: "estate", create: true, delete: true},
 	{suffix: "complex:estate:units", child: "estate", derive: relStoredAs("estate:estateUnit")},
 	{suffix: "estateTracking:estate", child: "estate"},
-	{suffix: "estate:user:officer", parent: "estate", child: "user", derive: relEstateOfficers},
+	{suffix: "estate:user:officer", parent: "estate", child: "user", derive: relIDField("estate", "benutzer")},
 	{suffix: "estate:user:assignment", parent: "estate", child: "user"},
 	{suffix: "estate:allFiles", parent: "estate", child: "file", derive: relFiles("estate")},
 	{suffix: "estate:file:titelbild", parent: "estate", child: "file", derive: relFiles("estate", "Titelbild")},
@@ -77,7 +78,7 @@ var relTypes = []relType{
 	{suffix: "address:mail", parent: "address"},
 	{suffix: "customer:address:contact", child: "address"},
 	{suffix: "user:address:birthday", parent: "user", child: "address"},
-	{suffix: "user:address", parent: "user", child: "address", derive: relUserAddresses},
+	{suffix: "user:address", parent: "user", child: "address", derive: relIDField("user", "adrId:adressen.ID")},
 	{suffix: "user:messengerUser:is", parent: "user"},
 	{suffix: "templateManagement:email:attachment", child: "file"},
 	{suffix: "templateManagement:email:documentAttributes"},
@@ -169,7 +170,7 @@ func relFiles(module string, kinds ...string) func(s *Store) [][2]int {
 			}
 			if len(kinds) > 0 {
 				kind, _ := f["type"].(string)
-				if !relHas(kinds, kind) {
+				if !contains(kinds, kind) {
 					continue
 				}
 			}
@@ -181,40 +182,23 @@ func relFiles(module string, kinds ...string) func(s *Store) [][2]int {
 	}
 }
 
-func relEstateOfficers(s *Store) [][2]int {
-	var out [][2]int
-	for _, e := range s.Table("estate").Records {
-		if uid, ok := toInt(e["benutzer"]); ok && uid > 0 {
-			out = append(out, [2]int{idOf(e), uid})
+// relIDField links each record of a table to the id held in one of its fields.
+func relIDField(table, field string) func(s *Store) [][2]int {
+	return func(s *Store) [][2]int {
+		var out [][2]int
+		for _, r := range s.Table(table).Records {
+			if id, ok := toInt(r[field]); ok && id > 0 {
+				out = append(out, [2]int{idOf(r), id})
+			}
 		}
+		return out
 	}
-	return out
-}
-
-// relUserByName finds a user by login name.
-func relUserByName(s *Store, name string) int {
-	if name == "" {
-		return 0
-	}
-	for _, u := range s.Table("user").Records {
-		if n, _ := u["Name"].(string); strings.EqualFold(n, name) {
-			return idOf(u)
-		}
-	}
-	return 0
 }
 
 func relAddressOfficers(s *Store) [][2]int {
 	var out [][2]int
 	for _, a := range s.Table("address").Records {
-		var uid int
-		switch v := a["Benutzer"].(type) {
-		case string:
-			uid = relUserByName(s, v)
-		case int:
-			uid = v
-		}
-		if uid > 0 {
+		if uid := userIDOf(s, a["Benutzer"]); uid > 0 {
 			out = append(out, [2]int{idOf(a), uid})
 		}
 	}
@@ -234,16 +218,6 @@ func relSameNameUsers(s *Store) [][2]int {
 			if u["Vorname"] == first && u["Nachname"] == last {
 				out = append(out, [2]int{idOf(a), idOf(u)})
 			}
-		}
-	}
-	return out
-}
-
-func relUserAddresses(s *Store) [][2]int {
-	var out [][2]int
-	for _, u := range s.Table("user").Records {
-		if aid, ok := toInt(u["adrId:adressen.ID"]); ok && aid > 0 {
-			out = append(out, [2]int{idOf(u), aid})
 		}
 	}
 	return out
@@ -310,6 +284,12 @@ func relAdd(s *Store, suffix string, parent, child int) *Relation {
 	return &s.Relations[len(s.Relations)-1]
 }
 
+// relRemove drops every stored relation for which drop is true.
+func relRemove(s *Store, drop func(Relation) bool) {
+	s.Relations = slices.DeleteFunc(s.Relations, drop)
+}
+
+// relFind returns the stored link of a type between two records, or nil.
 func relFind(s *Store, suffix string, parent, child int) *Relation {
 	urn := RelationPrefix + suffix
 	for i := range s.Relations {
@@ -425,11 +405,11 @@ var relFeedbackStates = []string{"aktiv", "inaktiv"}
 // feedback status, which only Modify relations documents.
 func relInfo(info map[string]any, allowFeedback bool, code int) (map[string]any, error) {
 	out := map[string]any{}
-	for _, k := range relSortedKeys(info) {
+	for _, k := range sortedKeys(info) {
 		v, ok := info[k].(string)
 		switch {
-		case k == "statusTerminbestaetigung" && ok && relHas(relConfirmStates, v):
-		case k == "statusTerminrueckmeldung" && allowFeedback && ok && relHas(relFeedbackStates, v):
+		case k == "statusTerminbestaetigung" && ok && contains(relConfirmStates, v):
+		case k == "statusTerminrueckmeldung" && allowFeedback && ok && contains(relFeedbackStates, v):
 		default:
 			return nil, Fail(code, "Invalid relation info: %s", k)
 		}
@@ -493,12 +473,7 @@ func createRelation(s *Store, c *Call) (*Answer, error) {
 		for _, ch := range children {
 			r := relAdd(s, typ.suffix, p, ch)
 			if len(info) > 0 {
-				if r.Extra == nil {
-					r.Extra = map[string]any{}
-				}
-				for k, v := range info {
-					r.Extra[k] = v
-				}
+				r.setExtra(info)
 			}
 		}
 	}
@@ -508,7 +483,7 @@ func createRelation(s *Store, c *Call) (*Answer, error) {
 // relIsBroker reports whether an address is marked as a real-estate agent.
 func relIsBroker(a Record) bool {
 	kinds, _ := a["ArtDaten"].([]string)
-	return relHas(kinds, "Makler") || relHas(kinds, "Systembenutzer")
+	return contains(kinds, "Makler") || contains(kinds, "Systembenutzer")
 }
 
 func modifyRelation(s *Store, c *Call) (*Answer, error) {
@@ -545,12 +520,7 @@ func modifyRelation(s *Store, c *Call) (*Answer, error) {
 		}
 	}
 	for _, r := range found {
-		if r.Extra == nil {
-			r.Extra = map[string]any{}
-		}
-		for k, v := range info {
-			r.Extra[k] = v
-		}
+		r.setExtra(info)
 	}
 	return Success(""), nil
 }
@@ -582,24 +552,4 @@ func deleteRelation(s *Store, c *Call) (*Answer, error) {
 		}
 	}
 	return nil, Fail(168, "Record could not be deleted: %d and %d are not linked", parent, child)
-}
-
-// relHas reports whether list holds s.
-func relHas(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
-}
-
-// relSortedKeys returns the keys of a parameter object in sorted order.
-func relSortedKeys(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

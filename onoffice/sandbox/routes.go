@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"bytes"
 	"crypto/subtle"
 	"time"
 
@@ -72,12 +71,20 @@ func hmacEqual(a, b string) bool {
 	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }
 
-func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
-
 // Counted wraps a total for Answer.Total.
 func Counted(n int) *int { return &n }
 
 // Success is the answer of modify and do actions.
 func Success(recordType string) *Answer {
 	return &Answer{Records: []OutRecord{{ID: 0, Type: recordType, Elements: map[string]any{"success": "success"}}}}
+}
+
+// created is the answer of a create: one record with the new id.
+func created(id any, recordType string) *Answer {
+	return &Answer{Records: []OutRecord{{ID: id, Type: recordType, Elements: []any{}}}}
+}
+
+// single is the answer of a get or do action with one untyped result.
+func single(elements any) *Answer {
+	return &Answer{Records: []OutRecord{{ID: 0, Type: "", Elements: elements}}}
 }

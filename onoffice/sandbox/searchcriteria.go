@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"maps"
 	"math"
 	"sort"
 	"strconv"
@@ -29,7 +30,7 @@ func searchCriteriaRoutes() []Route {
 	}
 }
 
-const relTypeAddressSearchCriteria = "urn:onoffice-de-ns:smart:2.5:relationTypes:address:searchcriteria"
+const relTypeAddressSearchCriteria = RelationPrefix + "address:searchcriteria"
 
 // scMetaFields are the stored fields reported in the _meta block (and
 // accepted by filter and sortby of the read call under their _meta names).
@@ -82,10 +83,7 @@ func scText(v any) string {
 	case float64, int:
 		return scNumber(t)
 	case bool:
-		if t {
-			return "1"
-		}
-		return "0"
+		return boolText(t)
 	case []string:
 		return pipeJoin(t)
 	}
@@ -103,10 +101,7 @@ func scIDs(p map[string]any) ([]int, error) {
 // getSearchCriteria reads criteria by address ids, customer numbers,
 // criterion ids, or a filter over the _meta values.
 func getSearchCriteria(s *Store, c *Call) (*Answer, error) {
-	if err := requireParam(c.Params, "mode"); err != nil {
-		return nil, err
-	}
-	mode, err := paramString(c.Params, "mode")
+	mode, err := requiredString(c.Params, "mode")
 	if err != nil {
 		return nil, err
 	}
@@ -195,18 +190,10 @@ func getSearchCriteria(s *Store, c *Call) (*Answer, error) {
 	if err := sortRecords(views, c.Params, scMetaFilterFields); err != nil {
 		return nil, err
 	}
-	limit, err := paramInt(c.Params, "listlimit", 20)
+	limit, offset, err := pageParams(c.Params, 20, 500)
 	if err != nil {
 		return nil, err
 	}
-	offset, err := paramInt(c.Params, "listoffset", 0)
-	if err != nil {
-		return nil, err
-	}
-	if limit < 0 || offset < 0 {
-		return nil, Fail(255, "Invalid value for parameter listlimit or listoffset")
-	}
-	limit = min(limit, 500)
 	out := []OutRecord{}
 	for _, v := range pageOf(views, offset, limit) {
 		r := byView[idOf(v)]
@@ -337,7 +324,7 @@ func createSearchCriterion(s *Store, c *Call) (*Answer, error) {
 	t := s.Table("searchcriteria")
 	id := t.Insert(r)
 	s.Relations = append(s.Relations, Relation{Type: relTypeAddressSearchCriteria, Parent: idOf(addr), Child: id})
-	return &Answer{Records: []OutRecord{{ID: id, Type: "searchCriteria", Elements: []any{}}}}, nil
+	return created(id, "searchCriteria"), nil
 }
 
 func modifySearchCriterion(s *Store, c *Call) (*Answer, error) {
@@ -345,20 +332,11 @@ func modifySearchCriterion(s *Store, c *Call) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := requireParam(c.Params, "data"); err != nil {
-		return nil, err
-	}
-	data, err := paramObject(c.Params, "data")
+	data, err := changesParam(c.Params)
 	if err != nil {
 		return nil, err
 	}
-	if len(data) == 0 {
-		return nil, Fail(282, "No valid parameter given")
-	}
-	updated := Record{}
-	for k, v := range r {
-		updated[k] = v
-	}
+	updated := maps.Clone(r)
 	if err := applyCriterionData(s, updated, data); err != nil {
 		return nil, err
 	}
@@ -369,12 +347,7 @@ func modifySearchCriterion(s *Store, c *Call) (*Answer, error) {
 		}
 	}
 	updated["editdate"] = stamp(c.Now)
-	for k := range r {
-		delete(r, k)
-	}
-	for k, v := range updated {
-		r[k] = v
-	}
+	commit(r, updated)
 	return Success("searchcriteria"), nil
 }
 
@@ -385,14 +358,7 @@ func deleteSearchCriterion(s *Store, c *Call) (*Answer, error) {
 	}
 	id := idOf(r)
 	s.Table("searchcriteria").Delete(id)
-	kept := s.Relations[:0]
-	for _, rel := range s.Relations {
-		if rel.Type == relTypeAddressSearchCriteria && rel.Child == id {
-			continue
-		}
-		kept = append(kept, rel)
-	}
-	s.Relations = kept
+	relRemove(s, func(rel Relation) bool { return rel.Type == relTypeAddressSearchCriteria && rel.Child == id })
 	return Success(""), nil
 }
 
@@ -408,8 +374,8 @@ func applyCriterionData(s *Store, r Record, data map[string]any) error {
 			if !ok {
 				return Fail(228, "Element/parameter advisor must be an integer")
 			}
-			if u := s.Table("user").Get(id); u == nil {
-				return Fail(184, "User id unknown or inactive: %d", id)
+			if _, err := userRecord(s, id); err != nil {
+				return err
 			}
 			r["advisor"] = id
 			continue
@@ -485,17 +451,25 @@ func geocodeCriterion(r Record) error {
 // scGeocode locates a postcode or town of the sandbox geography.
 func scGeocode(plz, ort string) (float64, float64, bool) {
 	if plz != "" {
-		for _, t := range seedTowns {
-			for _, sp := range t.spots {
-				if sp.plz == plz {
-					dlat, dlon := seedSpotOffset(t.name + sp.street)
-					return t.lat + dlat, t.lon + dlon, true
-				}
-			}
+		if lat, lon, ok := plzLocation(plz); ok {
+			return lat, lon, true
 		}
 	}
 	if t := scTown(ort); t != nil {
 		return t.lat, t.lon, true
+	}
+	return 0, 0, false
+}
+
+// plzLocation is the position of a postcode of the sandbox geography.
+func plzLocation(plz string) (float64, float64, bool) {
+	for _, t := range seedTowns {
+		for _, sp := range t.spots {
+			if sp.plz == plz {
+				dlat, dlon := seedSpotOffset(t.name + sp.street)
+				return t.lat + dlat, t.lon + dlon, true
+			}
+		}
 	}
 	return 0, 0, false
 }
@@ -520,7 +494,8 @@ func scTown(name string) *seedTown {
 	return nil
 }
 
-func scDistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const earth = 6371.0
 	rad := math.Pi / 180
 	dlat := (lat2 - lat1) * rad
@@ -592,11 +567,7 @@ func getSearchCriteriaFields(s *Store, c *Call) (*Answer, error) {
 			}
 		}
 		if f.Type == "singleselect" || f.Type == "multiselect" {
-			values := map[string]string{}
-			for _, o := range f.Permitted {
-				values[o.Key] = label(o.Label, lang)
-			}
-			entry["values"] = values
+			entry["values"] = optionLabels(f, lang)
 			entry["default"] = toText(f.Default)
 		}
 		if _, seen := bySection[f.Content]; !seen {
@@ -646,7 +617,7 @@ func searchMatchingCriteria(s *Store, c *Call) (*Answer, error) {
 		case string:
 			sd.values[name] = strings.TrimSpace(t)
 		case bool:
-			sd.values[name] = map[bool]string{true: "1", false: "0"}[t]
+			sd.values[name] = boolText(t)
 		case nil:
 		default:
 			if _, isList := v.([]any); isList {
@@ -909,7 +880,7 @@ func (sd *scSearch) matches(s *Store, r Record) bool {
 		clat, ok1 := toFloat(orZero(r["range_breitengrad"]))
 		clon, ok2 := toFloat(orZero(r["range_laengengrad"]))
 		if ok1 && ok2 && (clat != 0 || clon != 0) {
-			return scDistanceKm(sd.lat, sd.lon, clat, clon) <= radius
+			return distanceKm(sd.lat, sd.lon, clat, clon) <= radius
 		}
 	}
 	if plz := toText(r["plz"]); plz != "" && sd.plz != "" && !prefixAny(splitList(plz), sd.plz) {

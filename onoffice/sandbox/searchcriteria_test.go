@@ -20,18 +20,6 @@ func scOf(s *Store, addressID int) []Record {
 	return out
 }
 
-// scFind returns the first seeded criterion for which ok holds.
-func scFind(t *testing.T, s *Store, ok func(r Record) bool) Record {
-	t.Helper()
-	for _, r := range s.Table("searchcriteria").Records {
-		if ok(r) {
-			return r
-		}
-	}
-	t.Fatal("no seeded search criterion fits the test")
-	return nil
-}
-
 func scIDList(res onoffice.Result) []string {
 	var ids []string
 	for _, r := range res.Records {
@@ -41,13 +29,13 @@ func scIDList(res onoffice.Result) []string {
 }
 
 func TestSearchCriteriaRead(t *testing.T) {
-	sb, c := adrAPI(t)
+	sb, c := startAPIAt(t, adrNow)
 	s := sb.Store()
-	withRange := scFind(t, s, func(r Record) bool { return r["range"] != nil && r["kaufpreis__bis"] != nil })
+	withRange := firstRecord(t, s, "searchcriteria", func(r Record) bool { return r["range"] != nil && r["kaufpreis__bis"] != nil })
 	addr := withRange["adresse"].(int)
 	want := scOf(s, addr)
 
-	res := adrOK(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "internal", "ids": []int{addr}})
+	res := mustCall(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "internal", "ids": []int{addr}})
 	if len(res.Records) != len(want) || res.Total != -1 || !res.Cacheable {
 		t.Fatalf("mode internal: %d records (total %d), want %d", len(res.Records), res.Total, len(want))
 	}
@@ -80,12 +68,12 @@ func TestSearchCriteriaRead(t *testing.T) {
 		t.Errorf("objektart %v, want [%v]", el["objektart"], withRange["objektart"])
 	}
 
-	res = adrOK(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "searchcriteria", "ids": []int{idOf(withRange)}})
+	res = mustCall(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "searchcriteria", "ids": []int{idOf(withRange)}})
 	if len(res.Records) != 1 || res.Records[0].IDString() != strconv.Itoa(idOf(withRange)) {
 		t.Errorf("mode searchcriteria: %v", scIDList(res))
 	}
 	kdnr := s.Table("address").Get(addr)["KdNr"].(int)
-	res = adrOK(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "external", "ids": []int{kdnr}})
+	res = mustCall(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "external", "ids": []int{kdnr}})
 	if len(res.Records) != len(want) {
 		t.Errorf("mode external: %d records, want %d", len(res.Records), len(want))
 	}
@@ -97,7 +85,7 @@ func TestSearchCriteriaRead(t *testing.T) {
 			active++
 		}
 	}
-	res = adrOK(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "filter",
+	res = mustCall(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "filter",
 		"filter": map[string]any{"status": []any{map[string]any{"op": "=", "val": "1"}}, "internaladdressid": []any{map[string]any{"op": ">", "val": addr}}},
 		"sortby": "internaladdressid", "sortorder": "DESC", "listlimit": 500,
 	})
@@ -113,14 +101,14 @@ func TestSearchCriteriaRead(t *testing.T) {
 		}
 		prev = id
 	}
-	page := adrOK(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "filter",
+	page := mustCall(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "filter",
 		"filter": map[string]any{"status": []any{map[string]any{"op": "=", "val": "1"}}}, "sortby": "creationdate", "sortorder": "ASC",
 		"listlimit": 5, "listoffset": 5})
 	if len(page.Records) != 5 {
 		t.Errorf("paging: %d records", len(page.Records))
 	}
 	many := make([]int, 501)
-	adrErrors(t, c, []adrErrCase{
+	runErrCases(t, c, []errCase{
 		{"no mode", onoffice.VerbGet, "searchcriterias", "", map[string]any{"ids": []int{addr}}, 167},
 		{"unknown mode", onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "address", "ids": []int{addr}}, 204},
 		{"no ids", onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "internal"}, 167},
@@ -133,10 +121,10 @@ func TestSearchCriteriaRead(t *testing.T) {
 }
 
 func TestSearchCriteriaWrite(t *testing.T) {
-	sb, c := adrAPI(t)
+	sb, c := startAPIAt(t, adrNow)
 	s := sb.Store()
 	addr := idOf(s.Table("address").Records[40])
-	res := adrOK(t, c, onoffice.VerbCreate, "searchcriteria", "", map[string]any{"addressid": addr, "data": map[string]any{
+	res := mustCall(t, c, onoffice.VerbCreate, "searchcriteria", "", map[string]any{"addressid": addr, "data": map[string]any{
 		"vermarktungsart": "kauf", "objektart": "wohnung", "kaufpreis__von": "250000", "kaufpreis__bis": "380000",
 		"anzahl_zimmer__von": "3", "range_plz": "50823", "range_ort": "Köln", "range_land": "DEU", "range": "10",
 		"krit_bemerkung_oeffentlich": "Balkon oder Terrasse", "advisor": 17,
@@ -160,13 +148,13 @@ func TestSearchCriteriaWrite(t *testing.T) {
 	if !linked {
 		t.Errorf("no address:searchcriteria relation")
 	}
-	el := adrOK(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "searchcriteria", "ids": []int{id}}).Records[0].Fields()
+	el := mustCall(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "searchcriteria", "ids": []int{id}}).Records[0].Fields()
 	if p, _ := el["range_kaufpreis"].([]any); len(p) != 2 || p[0] != "250000" || p[1] != "380000" {
 		t.Errorf("read back %v", el)
 	}
 
 	// Modify with the range form; without advisor the API user takes over.
-	adrOK(t, c, onoffice.VerbModify, "searchcriteria", strconv.Itoa(id), map[string]any{"data": map[string]any{
+	mustCall(t, c, onoffice.VerbModify, "searchcriteria", strconv.Itoa(id), map[string]any{"data": map[string]any{
 		"kaufpreis": []any{"300000", "420000"}, "objekttyp": []string{"etage", "penthouse"}, "sys_status": "0",
 		"sys_ko": []string{"kaufpreis", "objektart"}, "sysExpiryDate": "2027-03-31",
 	}})
@@ -175,7 +163,7 @@ func TestSearchCriteriaWrite(t *testing.T) {
 		r["sysExpiryDate"] != "2027-03-31" || r["editdate"] != "2026-11-02 10:00:00" {
 		t.Errorf("after modify %v", r)
 	}
-	adrErrors(t, c, []adrErrCase{
+	runErrCases(t, c, []errCase{
 		{"no address", onoffice.VerbCreate, "searchcriteria", "", map[string]any{"data": map[string]any{"objektart": "haus"}}, 167},
 		{"unknown address", onoffice.VerbCreate, "searchcriteria", "", map[string]any{"addressid": 99999999, "data": map[string]any{"objektart": "haus"}}, 292},
 		{"no data", onoffice.VerbCreate, "searchcriteria", "", map[string]any{"addressid": addr}, 167},
@@ -197,7 +185,7 @@ func TestSearchCriteriaWrite(t *testing.T) {
 		t.Errorf("a failed modify changed the criterion: %v", r)
 	}
 
-	res = adrOK(t, c, onoffice.VerbDelete, "searchcriteria", strconv.Itoa(id), nil)
+	res = mustCall(t, c, onoffice.VerbDelete, "searchcriteria", strconv.Itoa(id), nil)
 	if res.Records[0].Fields()["success"] != "success" || s.Table("searchcriteria").Get(id) != nil {
 		t.Fatalf("delete: %+v", res.Records)
 	}
@@ -209,7 +197,7 @@ func TestSearchCriteriaWrite(t *testing.T) {
 }
 
 func TestSearchCriteriaFields(t *testing.T) {
-	_, c := adrAPI(t)
+	_, c := startAPIAt(t, adrNow)
 	type field struct {
 		ID                     string            `json:"id"`
 		Name                   string            `json:"name"`
@@ -221,7 +209,7 @@ func TestSearchCriteriaFields(t *testing.T) {
 		AdditionalTranslations map[string]string `json:"additionalTranslations"`
 	}
 	read := func(params map[string]any) (map[string]field, []string) {
-		res := adrOK(t, c, onoffice.VerbGet, "searchCriteriaFields", "", params)
+		res := mustCall(t, c, onoffice.VerbGet, "searchCriteriaFields", "", params)
 		fields, cats := map[string]field{}, []string{}
 		for _, r := range res.Records {
 			var el struct {
@@ -260,18 +248,18 @@ func TestSearchCriteriaFields(t *testing.T) {
 	if kp.Name != "Purchase price" || kp.AdditionalTranslations["kaufpreis__von"] != "Purchase price from" || cats[0] == "Kategorie" {
 		t.Errorf("English: %+v %v", kp, cats)
 	}
-	adrErrors(t, c, []adrErrCase{{"bad language", onoffice.VerbGet, "searchCriteriaFields", "", map[string]any{"language": "english"}, 160}})
+	runErrCases(t, c, []errCase{{"bad language", onoffice.VerbGet, "searchCriteriaFields", "", map[string]any{"language": "english"}, 160}})
 }
 
 func TestSearchCriteriaMatching(t *testing.T) {
-	sb, c := adrAPI(t)
+	sb, c := startAPIAt(t, adrNow)
 	s := sb.Store()
-	sc := scFind(t, s, func(r Record) bool {
+	sc := firstRecord(t, s, "searchcriteria", func(r Record) bool {
 		return r["status"] == 1 && r["vermarktungsart"] == "kauf" && r["range"] != nil && r["kaufpreis__bis"] != nil && r["sysExpiryDate"] == nil
 	})
 	bis := sc["kaufpreis__bis"].(float64)
 	search := func(params map[string]any) onoffice.Result {
-		return adrOK(t, c, onoffice.VerbGet, "search", "searchcriteria", params)
+		return mustCall(t, c, onoffice.VerbGet, "search", "searchcriteria", params)
 	}
 	data := map[string]any{"vermarktungsart": "kauf", "objektart": sc["objektart"], "kaufpreis": scNumber(bis - 1000), "range_plz": sc["range_plz"]}
 	res := search(map[string]any{"searchdata": data, "groupbyaddress": false, "limit": 500, "outputfields": []string{"kaufpreis__bis", "objektart"}})
@@ -338,7 +326,7 @@ func TestSearchCriteriaMatching(t *testing.T) {
 	if el := outAll.Records[0].Fields(); el["vermarktungsart"] != "kauf" || el["objektart"] == nil {
 		t.Errorf("outputall %v", el)
 	}
-	adrErrors(t, c, []adrErrCase{
+	runErrCases(t, c, []errCase{
 		{"no searchdata", onoffice.VerbGet, "search", "searchcriteria", map[string]any{}, 167},
 		{"unknown field", onoffice.VerbGet, "search", "searchcriteria", map[string]any{"searchdata": map[string]any{"preis": "1"}}, 75},
 		{"latitude only", onoffice.VerbGet, "search", "searchcriteria", map[string]any{"searchdata": map[string]any{"range_breitengrad": "51.9"}}, 164},

@@ -29,7 +29,7 @@ const (
 
 // Relation type URNs used by the seed data.
 const (
-	seedRelPrefix        = "urn:onoffice-de-ns:smart:2.5:relationTypes:"
+	seedRelPrefix        = RelationPrefix
 	seedRelOwner         = seedRelPrefix + "estate:address:owner"
 	seedRelBuyer         = seedRelPrefix + "estate:address:buyer"
 	seedRelRenter        = seedRelPrefix + "estate:address:renter"
@@ -449,36 +449,11 @@ func (g *seeder) timeBetween(from, to time.Time) time.Time {
 	return t
 }
 
-func seedDT(t time.Time) string   { return t.Format("2006-01-02 15:04:05") }
 func seedDate(t time.Time) string { return t.Format("2006-01-02") }
-
-// seedDE formats a number the German way: dot thousands separator, comma
-// decimal separator.
-func seedDE(v float64, dec int) string {
-	s := fmt.Sprintf("%.*f", dec, v)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	if frac != "" {
-		out += "," + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
 
 // seedEN formats a number the English way.
 func seedEN(v float64, dec int) string {
-	s := seedDE(v, dec)
+	s := germanNumber(v, dec)
 	s = strings.ReplaceAll(s, ".", "#")
 	s = strings.ReplaceAll(s, ",", ".")
 	return strings.ReplaceAll(s, "#", ",")
@@ -488,9 +463,9 @@ func seedEN(v float64, dec int) string {
 // seedArea formats an area without a needless ",0".
 func seedArea(v float64) string {
 	if v == math.Trunc(v) {
-		return seedDE(v, 0)
+		return germanNumber(v, 0)
 	}
-	return seedDE(v, 1)
+	return germanNumber(v, 1)
 }
 
 func seedAreaEN(v float64) string {
@@ -520,7 +495,7 @@ func seedRooms(r float64) string {
 	if r == math.Trunc(r) {
 		return fmt.Sprintf("%d", int(r))
 	}
-	return seedDE(r, 1)
+	return germanNumber(r, 1)
 }
 
 func seedRoomsEN(r float64) string {
@@ -680,7 +655,7 @@ func (g *seeder) seedUsers() {
 			"Sprache":             "DEU",
 			"meetingUrl":          meeting,
 			"online":              "active",
-			"userCreationDate":    seedDT(created),
+			"userCreationDate":    stamp(created),
 		})
 	}
 	sort.Slice(t.Records, func(i, j int) bool { return idOf(t.Records[i]) < idOf(t.Records[j]) })
@@ -933,7 +908,7 @@ func (g *seeder) newEstate(id int, p seedPlan, t *seedTown, created time.Time) *
 		"waehrung":        "EUR",
 		"benutzer":        e.user.id,
 		"erstellt_von":    e.user.login,
-		"erstellt_am":     seedDT(created),
+		"erstellt_am":     stamp(created),
 	}
 	switch p.art {
 	case "wohnung":
@@ -1377,7 +1352,7 @@ func (g *seeder) seedComplex(firstID int, created []time.Time) {
 		"Id": base.id, "uuid": g.uuid(), "objektnr_extern": g.nextExtNo(t, base.created),
 		"objektart": "haus", "objekttyp": "wohnanlage", "nutzungsart": "wohnen", "vermarktungsart": "kauf",
 		"language": "", "land": "DEU", "waehrung": "EUR", "benutzer": user.id, "erstellt_von": user.login,
-		"erstellt_am": seedDT(base.created), "stammobjekt": true, "zustand": "projektiert",
+		"erstellt_am": stamp(base.created), "stammobjekt": true, "zustand": "projektiert",
 		"wohnflaeche": base.area, "grundstuecksflaeche": base.plot, "anzahl_wohneinheiten": 24.0,
 		"etagen_zahl": 5.0, "fahrstuhl": []string{"personen"}, "stellplatzart": []string{"tiefgarage"},
 		"anzahl_stellplaetze": 28.0, "unterkellert": "ja", "barrierefrei": true,
@@ -1405,7 +1380,7 @@ func (g *seeder) seedComplex(firstID int, created []time.Time) {
 			"Id": u.id, "uuid": g.uuid(), "objektnr_extern": g.nextExtNo(t, u.created),
 			"objektart": "wohnung", "objekttyp": typ, "nutzungsart": "wohnen", "vermarktungsart": "kauf",
 			"language": "", "land": "DEU", "waehrung": "EUR", "benutzer": user.id, "erstellt_von": user.login,
-			"erstellt_am": seedDT(u.created), "stammobjekt": false, "zustand": "erstbezug",
+			"erstellt_am": stamp(u.created), "stammobjekt": false, "zustand": "erstbezug",
 			"wohnflaeche": u.area, "anzahl_zimmer": u.rooms, "anzahl_schlafzimmer": u.rooms - 1,
 			"anzahl_badezimmer": math.Min(2, math.Floor(u.rooms/2)), "etage": floor, "etagen_zahl": 5.0,
 			"fahrstuhl": []string{"personen"}, "stellplatzart": []string{"tiefgarage"}, "anzahl_stellplaetze": 1.0,
@@ -1579,7 +1554,7 @@ func (g *seeder) finishEstate(e *seedEstate) {
 			r["aussen_courtage"] = "3 Nettokaltmieten zzgl. gesetzl. MwSt."
 			r["zzgl_mehrwertsteuer"] = "1"
 		} else {
-			r["kaution"] = "3 Nettokaltmieten (" + seedDE(3*kalt, 0) + " €)"
+			r["kaution"] = "3 Nettokaltmieten (" + germanNumber(3*kalt, 0) + " €)"
 			r["aussen_courtage"] = "provisionsfrei für Mieter"
 			r["courtage_frei"] = true
 			r["haustiere"] = g.pick("2", "2", "0", "1")
@@ -1631,7 +1606,7 @@ func (g *seeder) finishEstate(e *seedEstate) {
 	}
 	// last change between creation and the day before the reference date
 	e.modified = g.timeBetween(e.created.Add(time.Hour), g.ref.Add(-time.Hour))
-	r["geaendert_am"] = seedDT(e.modified)
+	r["geaendert_am"] = stamp(e.modified)
 	if e.pub && e.status == 1 {
 		r["schaufensterTv_veroeffentlichen"] = g.chance(0.3)
 	}
@@ -1810,7 +1785,7 @@ func (g *seeder) titleDE(e *seedEstate) (title, teaser string) {
 		if e.unit {
 			title = fmt.Sprintf("Quartier am Kanal: %s-Zimmer-Neubauwohnung im %s (WE %02d)", seedRooms(e.rooms), e.floorDE(), e.unitNo)
 			if e.typ == "penthouse" {
-				title = fmt.Sprintf("Quartier am Kanal: Penthouse mit %s m² Dachterrasse (WE %02d)", seedDE(e.rec["balkon_terrasse_flaeche"].(float64), 0), e.unitNo)
+				title = fmt.Sprintf("Quartier am Kanal: Penthouse mit %s m² Dachterrasse (WE %02d)", germanNumber(e.rec["balkon_terrasse_flaeche"].(float64), 0), e.unitNo)
 			}
 		}
 		if v, _ := e.rec["vermietet"].(bool); v && e.vm == "kauf" {
@@ -1864,16 +1839,16 @@ func (g *seeder) titleDE(e *seedEstate) (title, teaser string) {
 		default:
 			title = fmt.Sprintf("%s %s %s in %s", seedAdjDE(g.pick(stems...), gen), noun, g.pick(hl...), e.place())
 		}
-		teaser = fmt.Sprintf("%s m² Wohnfläche · %s m² Grundstück · %s Zimmer", seedDE(e.area, 0), seedDE(e.plot, 0), seedRooms(e.rooms))
+		teaser = fmt.Sprintf("%s m² Wohnfläche · %s m² Grundstück · %s Zimmer", germanNumber(e.area, 0), germanNumber(e.plot, 0), seedRooms(e.rooms))
 	case "grundstueck":
 		switch e.typ {
 		case "gewerbe":
-			title = fmt.Sprintf("Gewerbegrundstück mit ca. %s m² in %s – gute Autobahnanbindung", seedDE(e.plot, 0), e.place())
+			title = fmt.Sprintf("Gewerbegrundstück mit ca. %s m² in %s – gute Autobahnanbindung", germanNumber(e.plot, 0), e.place())
 		case "gemischt":
 			title = fmt.Sprintf("Grundstück im Mischgebiet für Wohn- und Geschäftshaus in %s", e.place())
 		default:
 			title = g.pick(
-				fmt.Sprintf("Sonniges Baugrundstück mit ca. %s m² in %s", seedDE(e.plot, 0), e.place()),
+				fmt.Sprintf("Sonniges Baugrundstück mit ca. %s m² in %s", germanNumber(e.plot, 0), e.place()),
 				fmt.Sprintf("Baugrundstück für Ihr Einfamilienhaus in %s", e.place()),
 				fmt.Sprintf("Erschlossenes Grundstück in ruhiger Lage von %s", e.place()),
 			)
@@ -1881,33 +1856,33 @@ func (g *seeder) titleDE(e *seedEstate) (title, teaser string) {
 	case "buero_praxen":
 		switch e.typ {
 		case "buerohaus":
-			title = fmt.Sprintf("Bürohaus mit ca. %s m² Gesamtfläche in %s – langfristig vermietet", seedDE(e.area, 0), e.place())
+			title = fmt.Sprintf("Bürohaus mit ca. %s m² Gesamtfläche in %s – langfristig vermietet", germanNumber(e.area, 0), e.place())
 		case "praxisflaeche", "praxisetage":
-			title = fmt.Sprintf("Barrierefreie Praxisfläche mit ca. %s m² in %s", seedDE(e.area, 0), e.place())
+			title = fmt.Sprintf("Barrierefreie Praxisfläche mit ca. %s m² in %s", germanNumber(e.area, 0), e.place())
 		default:
 			title = g.pick(
-				fmt.Sprintf("Repräsentative Büroetage mit ca. %s m² in %s", seedDE(e.area, 0), e.place()),
+				fmt.Sprintf("Repräsentative Büroetage mit ca. %s m² in %s", germanNumber(e.area, 0), e.place()),
 				fmt.Sprintf("Moderne Büroflächen mit Glasfaseranschluss in %s", e.place()),
-				fmt.Sprintf("Helle Büroeinheit mit %s m² – provisionsarm in %s", seedDE(e.area, 0), e.place()),
+				fmt.Sprintf("Helle Büroeinheit mit %s m² – provisionsarm in %s", germanNumber(e.area, 0), e.place()),
 			)
 		}
 	case "einzelhandel":
 		if e.spot.kind == 'l' {
-			title = fmt.Sprintf("Ladenlokal in 1a-Lage: %s, ca. %s m²", e.spot.street, seedDE(e.area, 0))
+			title = fmt.Sprintf("Ladenlokal in 1a-Lage: %s, ca. %s m²", e.spot.street, germanNumber(e.area, 0))
 		} else {
 			title = g.pick(
 				fmt.Sprintf("Attraktive Einzelhandelsfläche mit großer Schaufensterfront in %s", e.place()),
-				fmt.Sprintf("Verkaufsfläche mit ca. %s m² in frequentierter Lage von %s", seedDE(e.area, 0), e.place()),
+				fmt.Sprintf("Verkaufsfläche mit ca. %s m² in frequentierter Lage von %s", germanNumber(e.area, 0), e.place()),
 			)
 		}
 	case "hallen_lager_prod":
 		switch e.typ {
 		case "produktion":
-			title = fmt.Sprintf("Produktionshalle mit Büroanteil in %s, ca. %s m²", e.place(), seedDE(e.area, 0))
+			title = fmt.Sprintf("Produktionshalle mit Büroanteil in %s, ca. %s m²", e.place(), germanNumber(e.area, 0))
 		case "industriehalle":
 			title = fmt.Sprintf("Industriehalle mit Freifläche in %s – ideal für Eigennutzer", e.place())
 		default:
-			title = fmt.Sprintf("Lagerhalle mit ca. %s m², Rampe und %s m Hallenhöhe in %s", seedDE(e.area, 0), seedDE(e.rec["hallenhoehe"].(float64), 1), e.place())
+			title = fmt.Sprintf("Lagerhalle mit ca. %s m², Rampe und %s m Hallenhöhe in %s", germanNumber(e.area, 0), germanNumber(e.rec["hallenhoehe"].(float64), 1), e.place())
 		}
 	case "gastgewerbe":
 		title = fmt.Sprintf("Restaurant mit Außengastronomie in %s – voll ausgestattet", e.place())
@@ -1974,7 +1949,7 @@ func (g *seeder) describeDE(e *seedEstate) string {
 			body = append(body, fmt.Sprintf("Vom Wohnzimmer aus gelangen Sie auf den %s-Balkon, der an warmen Sommerabenden zum Verweilen einlädt.", g.pick("Süd", "West", "Südwest", "Ost")))
 		}
 		if e.typ == "penthouse" {
-			body = append(body, fmt.Sprintf("Die umlaufende Dachterrasse mit rund %s m² eröffnet einen weiten Blick über die Dächer von %s.", seedDE(r["balkon_terrasse_flaeche"].(float64), 0), seedShortTown(e.town)))
+			body = append(body, fmt.Sprintf("Die umlaufende Dachterrasse mit rund %s m² eröffnet einen weiten Blick über die Dächer von %s.", germanNumber(r["balkon_terrasse_flaeche"].(float64), 0), seedShortTown(e.town)))
 		}
 		if e.garden {
 			body = append(body, "Zur Wohnung gehört ein eigener Gartenanteil mit Terrasse – ideal für Familien und Gartenfreunde.")
@@ -1996,16 +1971,16 @@ func (g *seeder) describeDE(e *seedEstate) string {
 		}
 		if e.parking {
 			if sell {
-				body = append(body, fmt.Sprintf("Ein Stellplatz kann für %s € zusätzlich erworben werden.", seedDE(seedRound(e.town.wohnKauf*5, 500), 0)))
+				body = append(body, fmt.Sprintf("Ein Stellplatz kann für %s € zusätzlich erworben werden.", germanNumber(seedRound(e.town.wohnKauf*5, 500), 0)))
 			} else {
 				body = append(body, fmt.Sprintf("Ein Stellplatz kann für %d € monatlich angemietet werden.", int(seedRound(e.town.miete*6, 5))))
 			}
 		}
 		if v, _ := r["vermietet"].(bool); v && sell {
-			body = append(body, fmt.Sprintf("Die Wohnung ist derzeit zu einer Nettokaltmiete von %s € monatlich vermietet und eignet sich ideal als Kapitalanlage.", seedDE(seedRound(e.area*e.town.miete*0.85, 5), 0)))
+			body = append(body, fmt.Sprintf("Die Wohnung ist derzeit zu einer Nettokaltmiete von %s € monatlich vermietet und eignet sich ideal als Kapitalanlage.", germanNumber(seedRound(e.area*e.town.miete*0.85, 5), 0)))
 		}
 		if sell {
-			body = append(body, fmt.Sprintf("Die Eigentümergemeinschaft ist gut organisiert, die Instandhaltungsrücklage beläuft sich auf rund %s €.", seedDE(seedRound(e.area*g.rangef(180, 420), 1000), 0)))
+			body = append(body, fmt.Sprintf("Die Eigentümergemeinschaft ist gut organisiert, die Instandhaltungsrücklage beläuft sich auf rund %s €.", germanNumber(seedRound(e.area*g.rangef(180, 420), 1000), 0)))
 		} else {
 			body = append(body, "Die Wohnung wird an eine Person oder ein Paar mit gesicherten Einkommensverhältnissen vermietet.")
 		}
@@ -2018,9 +1993,9 @@ func (g *seeder) describeDE(e *seedEstate) string {
 				"Die Einheiten werden provisionsfrei direkt vom Bauträger angeboten; Baubeginn war im Sommer 2026, die Fertigstellung ist für das Frühjahr 2028 geplant."
 		}
 		intros := []string{
-			fmt.Sprintf("Zum %s steht %s mit rund %s m² Wohnfläche auf einem ca. %s m² großen Grundstück.", map[bool]string{true: "Verkauf", false: "Vermietung"}[sell], seedArticleDE(e), seedDE(e.area, 0), seedDE(e.plot, 0)),
+			fmt.Sprintf("Zum %s steht %s mit rund %s m² Wohnfläche auf einem ca. %s m² großen Grundstück.", map[bool]string{true: "Verkauf", false: "Vermietung"}[sell], seedArticleDE(e), germanNumber(e.area, 0), germanNumber(e.plot, 0)),
 			fmt.Sprintf("In gewachsener Wohnlage von %s %s wir %s aus dem Jahr %d mit %s Zimmern.", e.spot.district, offer, seedArticleDE(e), e.year, seedRooms(e.rooms)),
-			fmt.Sprintf("Dieses Haus bietet auf ca. %s m² Wohnfläche viel Platz für die ganze Familie – und das in einer der gefragtesten Lagen von %s.", seedDE(e.area, 0), seedShortTown(e.town)),
+			fmt.Sprintf("Dieses Haus bietet auf ca. %s m² Wohnfläche viel Platz für die ganze Familie – und das in einer der gefragtesten Lagen von %s.", germanNumber(e.area, 0), seedShortTown(e.town)),
 		}
 		body := []string{
 			"Im Erdgeschoss empfängt Sie ein offener Wohn- und Essbereich mit direktem Zugang zur Terrasse und zum Garten.",
@@ -2048,7 +2023,7 @@ func (g *seeder) describeDE(e *seedEstate) string {
 		switch e.typ {
 		case "mehrfamilienhaus":
 			body = []string{
-				fmt.Sprintf("Die jährliche Nettokaltmiete beträgt derzeit rund %s €; Mieterhöhungspotenzial ist vorhanden.", seedDE(r["mieteinnahmen_pro_jahr_ist"].(float64), 0)),
+				fmt.Sprintf("Die jährliche Nettokaltmiete beträgt derzeit rund %s €; Mieterhöhungspotenzial ist vorhanden.", germanNumber(r["mieteinnahmen_pro_jahr_ist"].(float64), 0)),
 				"Sämtliche Wohnungen sind langfristig vermietet, es gibt keinen nennenswerten Leerstand.",
 				"In den vergangenen Jahren wurden Dach, Fenster und Heizungsanlage erneuert.",
 				"Zum Objekt gehören Kellerräume für jede Einheit sowie ein Fahrradraum und PKW-Stellplätze im Hof.",
@@ -2061,7 +2036,7 @@ func (g *seeder) describeDE(e *seedEstate) string {
 		}
 		return g.compose(g.pick(intros...), body, 3, 5, closing)
 	case "grundstueck":
-		intro := fmt.Sprintf("Zum Verkauf steht ein ca. %s m² großes Grundstück in %s.", seedDE(e.plot, 0), e.place())
+		intro := fmt.Sprintf("Zum Verkauf steht ein ca. %s m² großes Grundstück in %s.", germanNumber(e.plot, 0), e.place())
 		body := []string{
 			"Das Grundstück ist nahezu eben und weist einen gut nutzbaren, rechteckigen Zuschnitt auf.",
 			"Die Erschließung mit Wasser, Abwasser, Strom und Telekommunikation liegt an der Grundstücksgrenze an.",
@@ -2080,7 +2055,7 @@ func (g *seeder) describeDE(e *seedEstate) string {
 		}
 		return g.compose(intro, body, 3, 4, closing)
 	case "buero_praxen":
-		intro := fmt.Sprintf("Wir %s %s mit ca. %s m² Fläche in %s.", offer, map[bool]string{true: "ein gepflegtes Bürohaus", false: "moderne Büro- bzw. Praxisräume"}[e.typ == "buerohaus"], seedDE(e.area, 0), e.place())
+		intro := fmt.Sprintf("Wir %s %s mit ca. %s m² Fläche in %s.", offer, map[bool]string{true: "ein gepflegtes Bürohaus", false: "moderne Büro- bzw. Praxisräume"}[e.typ == "buerohaus"], germanNumber(e.area, 0), e.place())
 		body := []string{
 			"Die Flächen sind aktuell in Einzel- und Gruppenbüros, einen Besprechungsraum, eine Teeküche und getrennte Sanitäranlagen aufgeteilt.",
 			"Dank der Trockenbauweise lassen sich die Räume flexibel an die Anforderungen neuer Mieter anpassen.",
@@ -2096,7 +2071,7 @@ func (g *seeder) describeDE(e *seedEstate) string {
 		}
 		return g.compose(intro, body, 3, 4, closing)
 	case "einzelhandel":
-		intro := fmt.Sprintf("In %s Lage von %s vermieten wir ein Ladenlokal mit ca. %s m² Verkaufs- und Nebenfläche.", map[bool]string{true: "bester", false: "guter"}[e.spot.kind == 'l'], seedShortTown(e.town), seedDE(e.area, 0))
+		intro := fmt.Sprintf("In %s Lage von %s vermieten wir ein Ladenlokal mit ca. %s m² Verkaufs- und Nebenfläche.", map[bool]string{true: "bester", false: "guter"}[e.spot.kind == 'l'], seedShortTown(e.town), germanNumber(e.area, 0))
 		body := []string{
 			"Die großzügige Schaufensterfront sorgt für eine hervorragende Sichtbarkeit.",
 			"Die Fläche ist stützenfrei und ebenerdig zugänglich.",
@@ -2106,9 +2081,9 @@ func (g *seeder) describeDE(e *seedEstate) string {
 		}
 		return g.compose(intro, body, 3, 4, closing)
 	case "hallen_lager_prod":
-		intro := fmt.Sprintf("Wir %s eine %s mit ca. %s m² Hallenfläche auf einem ca. %s m² großen Grundstück in %s.", offer, map[bool]string{true: "Produktionshalle", false: "Lager- bzw. Logistikhalle"}[e.typ == "produktion"], seedDE(e.area, 0), seedDE(e.plot, 0), e.place())
+		intro := fmt.Sprintf("Wir %s eine %s mit ca. %s m² Hallenfläche auf einem ca. %s m² großen Grundstück in %s.", offer, map[bool]string{true: "Produktionshalle", false: "Lager- bzw. Logistikhalle"}[e.typ == "produktion"], germanNumber(e.area, 0), germanNumber(e.plot, 0), e.place())
 		body := []string{
-			fmt.Sprintf("Die lichte Hallenhöhe beträgt ca. %s m, die Bodenbelastbarkeit liegt bei 5 t/m².", seedDE(r["hallenhoehe"].(float64), 1)),
+			fmt.Sprintf("Die lichte Hallenhöhe beträgt ca. %s m, die Bodenbelastbarkeit liegt bei 5 t/m².", germanNumber(r["hallenhoehe"].(float64), 1)),
 			"Ebenerdige Sektionaltore und Überladebrücken ermöglichen eine effiziente Be- und Entladung.",
 			"Ein zweigeschossiger Büro- und Sozialtrakt mit Umkleiden und Teeküche ist integriert.",
 			"Die Halle ist beheizt und mit LED-Beleuchtung sowie einer Sprinkleranlage ausgestattet.",
@@ -2116,7 +2091,7 @@ func (g *seeder) describeDE(e *seedEstate) string {
 		}
 		return g.compose(intro, body, 3, 4, closing)
 	default:
-		intro := fmt.Sprintf("Wir vermieten ein voll ausgestattetes Restaurant mit ca. %s m² Gastfläche in %s.", seedDE(e.area, 0), e.place())
+		intro := fmt.Sprintf("Wir vermieten ein voll ausgestattetes Restaurant mit ca. %s m² Gastfläche in %s.", germanNumber(e.area, 0), e.place())
 		body := []string{
 			"Der Gastraum bietet rund 70 Sitzplätze, dazu kommen etwa 40 Plätze auf der Außenterrasse.",
 			"Die Gastronomieküche mit Lüftungsanlage, Kühlzelle und Spülküche ist funktionsfähig und kann übernommen werden.",
@@ -2262,7 +2237,7 @@ func (g *seeder) featuresDE(e *seedEstate) string {
 		add(g.pick("Klimaanlage", "Sicherheitsverglasung", "Alarmanlage"))
 		add("Separater Anlieferungszugang")
 	case "hallen_lager_prod":
-		add(fmt.Sprintf("Lichte Hallenhöhe ca. %s m", seedDE(r["hallenhoehe"].(float64), 1)))
+		add(fmt.Sprintf("Lichte Hallenhöhe ca. %s m", germanNumber(r["hallenhoehe"].(float64), 1)))
 		if v, _ := r["rampe"].(bool); v {
 			add("Rampe mit zwei Überladebrücken")
 		}
@@ -2299,7 +2274,7 @@ func (g *seeder) otherDE(e *seedEstate) string {
 			kind, key = "Verbrauchsausweis", "energieverbrauchskennwert"
 		}
 		parts = append(parts, fmt.Sprintf("Energieausweis: %s, Endenergie%s %s kWh/(m²·a), Energieeffizienzklasse %s, wesentlicher Energieträger %s, Baujahr laut Energieausweis %d, gültig bis %s.",
-			kind, map[bool]string{true: "bedarf", false: "verbrauch"}[key == "endenergiebedarf"], seedDE(r[key].(float64), 1), r["energyClass"], seedEnergyNames[r["energietraeger"].(string)], e.year, seedGermanDate(r["energieausweis_gueltig_bis"].(string))))
+			kind, map[bool]string{true: "bedarf", false: "verbrauch"}[key == "endenergiebedarf"], germanNumber(r[key].(float64), 1), r["energyClass"], seedEnergyNames[r["energietraeger"].(string)], e.year, seedGermanDate(r["energieausweis_gueltig_bis"].(string))))
 	case "es besteht keine Pflicht!":
 		parts = append(parts, "Das Gebäude steht unter Denkmalschutz; ein Energieausweis ist daher nicht erforderlich.")
 	}
@@ -2743,7 +2718,7 @@ func (g *seeder) stamp(r Record, created time.Time) {
 	}
 	r["Eintragsdatum"] = seedDate(created)
 	changed := g.timeBetween(created, g.ref.Add(-time.Hour))
-	r["Aenderung"] = seedDT(changed)
+	r["Aenderung"] = stamp(changed)
 	if g.chance(0.8) {
 		r["letzter_Kontakt"] = seedDate(g.timeBetween(changed.AddDate(0, 0, -45), changed.Add(time.Minute)))
 	}
@@ -3451,7 +3426,7 @@ func (g *seeder) criterion(a *seedAddr, k int) Record {
 		created = g.ref.AddDate(0, 0, -1)
 	}
 	r["creationdate"] = seedDate(created)
-	r["editdate"] = seedDT(g.timeBetween(created.Add(8*time.Hour), g.ref.Add(-time.Hour)))
+	r["editdate"] = stamp(g.timeBetween(created.Add(8*time.Hour), g.ref.Add(-time.Hour)))
 	if g.chance(0.2) {
 		r["sysExpiryDate"] = seedDate(g.ref.AddDate(0, g.between(2, 10), g.between(0, 27)))
 	}
@@ -3767,8 +3742,8 @@ func (g *seeder) seedAppointments() {
 		r := a.rec
 		r["Id"] = id
 		if _, ok := r["start_dt"]; !ok {
-			r["start_dt"] = seedDT(a.start)
-			r["end_dt"] = seedDT(a.end)
+			r["start_dt"] = stamp(a.start)
+			r["end_dt"] = stamp(a.end)
 		}
 		if _, ok := r["status"]; !ok {
 			g.apptStatus(a)
@@ -3811,7 +3786,7 @@ func (g *seeder) apptStatus(a *seedAppt) {
 	if !mod.Before(g.ref) {
 		mod = g.ref.Add(-time.Duration(g.between(30, 600)) * time.Minute)
 	}
-	r["modified"] = seedDT(mod)
+	r["modified"] = stamp(mod)
 }
 
 func (g *seeder) confirmation(a *seedAppt) map[string]any {
@@ -3919,8 +3894,8 @@ func (g *seeder) conflicts() {
 		c.rec["von"] = "kneumann"
 		c.rec["note"] = "Kurzfristig vom Sekretariat eingetragen."
 		// Both stay active so that the double booking is visible.
-		seedSetStatus(base.rec, "active", seedDT(g.ref.Add(-26*time.Hour)))
-		seedSetStatus(c.rec, "active", seedDT(g.ref.Add(-3*time.Hour)))
+		seedSetStatus(base.rec, "active", stamp(g.ref.Add(-26*time.Hour)))
+		seedSetStatus(c.rec, "active", stamp(g.ref.Add(-3*time.Hour)))
 	}
 	// Owner meeting on a Monday morning, overlapping the weekly team meeting.
 	for _, e := range g.estates {
@@ -3957,9 +3932,9 @@ func (g *seeder) task(subject, text string, u *seedUserInfo, e *seedEstate, addr
 		"Bearbeiter":      u.login,
 		"Prio":            prio,
 		"Status":          status,
-		"Deadline":        seedDT(deadline),
+		"Deadline":        stamp(deadline),
 		"Deadline_strikt": prio <= 2 && g.chance(0.6),
-		"Eintragsdatum":   seedDT(created),
+		"Eintragsdatum":   stamp(created),
 		"von":             u.login,
 		"Privat":          false,
 		"Erinnerung":      false,
@@ -3974,13 +3949,13 @@ func (g *seeder) task(subject, text string, u *seedUserInfo, e *seedEstate, addr
 	r["Stand"] = stand[g.rng.IntN(len(stand))]
 	r["erledigt"] = status == 3 || status == 7
 	modified := g.timeBetween(created, g.ref.Add(-time.Minute))
-	r["modified"] = seedDT(modified)
+	r["modified"] = stamp(modified)
 	if status == 3 || status == 7 {
-		r["Austragsdatum"] = seedDT(modified)
+		r["Austragsdatum"] = stamp(modified)
 	}
 	if status == 4 {
 		d := g.ref.AddDate(0, 0, g.between(7, 40))
-		r["Beginnt_am"] = seedDT(time.Date(d.Year(), d.Month(), d.Day(), 8, 0, 0, 0, time.UTC))
+		r["Beginnt_am"] = stamp(time.Date(d.Year(), d.Month(), d.Day(), 8, 0, 0, 0, time.UTC))
 		r["Beginnt_um"] = "08:00:00"
 	}
 	if g.chance(0.35) && status != 3 {
@@ -4097,7 +4072,7 @@ func (g *seeder) seedAgentsLog() {
 		}
 		r := Record{
 			"Aktionsart":  kind,
-			"Datum":       seedDT(at),
+			"Datum":       stamp(at),
 			"Benutzer":    u.login,
 			"Benutzer_nr": u.id,
 			"Bemerkung":   note,
@@ -4109,7 +4084,7 @@ func (g *seeder) seedAgentsLog() {
 		if !created.Before(g.ref) {
 			created = at
 		}
-		r["created"] = seedDT(created)
+		r["created"] = stamp(created)
 		l := &seedLog{at: at, rec: r, addr: addr}
 		if e != nil {
 			l.estate = e.id
@@ -4187,7 +4162,7 @@ func (g *seeder) seedAgentsLog() {
 			}
 			t3 := t2.Add(time.Duration(g.between(2, 12)) * 24 * time.Hour)
 			if offer, ok := extra["priceOffer"].(float64); ok {
-				r = add(t3, "Kaufpreisangebot", "", e.user, e, id, fmt.Sprintf("Schriftliches Kaufpreisangebot über %s € eingegangen.", seedDE(offer, 0)))
+				r = add(t3, "Kaufpreisangebot", "", e.user, e, id, fmt.Sprintf("Schriftliches Kaufpreisangebot über %s € eingegangen.", germanNumber(offer, 0)))
 				if len(r) > 0 {
 					r["Beratungsebene"] = level
 					r["merkmal"] = []string{"indMulti1832Select5687", "indMulti1832Select5689"}
@@ -4267,7 +4242,7 @@ func (g *seeder) seedAgentsLog() {
 		if p, _ := e.rec["preisreduktion"].(bool); p {
 			old := seedRound(e.price*1.06, 1000)
 			add(g.timeBetween(e.created.AddDate(0, 0, 30), g.ref.Add(-time.Hour)), "Preisänderung", "", e.user, e, 0,
-				fmt.Sprintf("Preis nach Rücksprache mit dem Eigentümer von %s € auf %s € angepasst.", seedDE(old, 0), seedDE(e.price, 0)))
+				fmt.Sprintf("Preis nach Rücksprache mit dem Eigentümer von %s € auf %s € angepasst.", germanNumber(old, 0), germanNumber(e.price, 0)))
 		}
 	}
 	for _, id := range g.prospects {
@@ -4325,18 +4300,14 @@ func (g *seeder) file(module string, record int, typ, title, original string, si
 	r := Record{
 		"module":          module,
 		"relatedRecordId": record,
-		"type":            typ,
 		"title":           title,
 		"name":            name,
 		"originalname":    original,
 		"filename":        name + "." + strings.ToLower(ext),
 		"fileSize":        size,
 		"modified":        int(modified.Unix()),
-		"category":        "external",
 	}
-	if typ == "Dokument" {
-		r["category"] = "internal"
-	}
+	setFileKind(r, typ)
 	t := g.s.Table("file")
 	r["Id"] = seedFirstFileID + len(t.Records)
 	t.Records = append(t.Records, r)

@@ -5,6 +5,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -274,7 +275,7 @@ func (s *Server) action(token string, raw json.RawMessage) result {
 		return fail(20, "Missing or invalid element: parameters")
 	}
 	if string(a.Parameters) != "[]" {
-		dec := json.NewDecoder(bytesReader(a.Parameters))
+		dec := json.NewDecoder(bytes.NewReader(a.Parameters))
 		dec.UseNumber()
 		if err := dec.Decode(&params); err != nil {
 			return fail(20, "Missing or invalid element: parameters")

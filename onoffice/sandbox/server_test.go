@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"testing"
 	"time"
@@ -59,8 +58,7 @@ func codes(ans map[string]any) (int, []int) {
 }
 
 func TestProtocolErrors(t *testing.T) {
-	srv := httptest.NewServer(New())
-	defer srv.Close()
+	base := serve(t, New())
 	now := time.Now().Unix()
 	good := rawAction(DemoToken, DemoSecret, "read", "estate", now, map[string]any{"data": []string{"ort"}})
 	tests := []struct {
@@ -89,7 +87,7 @@ func TestProtocolErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, per := codes(post(t, srv.URL+tt.path, tt.body))
+			root, per := codes(post(t, base+tt.path, tt.body))
 			if root != tt.root || len(per) != len(tt.actions) {
 				t.Fatalf("root %d results %v, want %d %v", root, per, tt.root, tt.actions)
 			}
@@ -105,26 +103,24 @@ func TestProtocolErrors(t *testing.T) {
 // TestLooseTypes: the apidoc sends timestamp and hmac_version as strings,
 // the SDK as numbers; both are accepted.
 func TestLooseTypes(t *testing.T) {
-	srv := httptest.NewServer(New())
-	defer srv.Close()
+	base := serve(t, New())
 	now := time.Now().Unix()
 	a := rawAction(DemoToken, DemoSecret, "read", "estate", now, map[string]any{"data": []string{"ort"}, "listlimit": "2"})
 	a["timestamp"] = strconv.FormatInt(now, 10)
 	a["hmac_version"] = "2"
 	a["resourceid"] = nil
-	root, per := codes(post(t, srv.URL+StablePath, envelope(DemoToken, a)))
+	root, per := codes(post(t, base+StablePath, envelope(DemoToken, a)))
 	if root != 0 || per[0] != 0 {
 		t.Errorf("loose types refused: %d %v", root, per)
 	}
 }
 
 func TestOtherPathsAndMethods(t *testing.T) {
-	srv := httptest.NewServer(New())
-	defer srv.Close()
-	if resp, _ := http.Get(srv.URL + StablePath); resp.StatusCode != http.StatusMethodNotAllowed {
+	base := serve(t, New())
+	if resp, _ := http.Get(base + StablePath); resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("GET answered %d", resp.StatusCode)
 	}
-	if resp, _ := http.Post(srv.URL+"/api.php", "application/json", nil); resp.StatusCode != http.StatusNotFound {
+	if resp, _ := http.Post(base+"/api.php", "application/json", nil); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("unknown path answered %d", resp.StatusCode)
 	}
 }
@@ -132,9 +128,7 @@ func TestOtherPathsAndMethods(t *testing.T) {
 // TestClientAgainstSandbox drives the real client over HTTP and checks that
 // request-level and action-level failures map to the documented codes.
 func TestClientAgainstSandbox(t *testing.T) {
-	srv := httptest.NewServer(New())
-	defer srv.Close()
-	url := srv.URL + StablePath
+	url := serve(t, New()) + StablePath
 	read := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: map[string]any{"data": []string{"ort"}, "listlimit": 1}}
 	tests := []struct {
 		name          string

@@ -112,11 +112,7 @@ func getFields(s *Store, c *Call) (*Answer, error) {
 				d["length"] = f.Length
 			}
 			if len(f.Permitted) > 0 {
-				pv := map[string]string{}
-				for _, o := range f.Permitted {
-					pv[o.Key] = label(o.Label, lang)
-				}
-				d["permittedvalues"] = pv
+				d["permittedvalues"] = optionLabels(f, lang)
 			}
 			if filters && len(f.Filters) > 0 {
 				d["filters"] = map[string]any{name: f.Filters}
@@ -144,56 +140,26 @@ func getFields(s *Store, c *Call) (*Answer, error) {
 	return &Answer{Records: out, Total: nil, Cacheable: true}, nil
 }
 
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
-}
-
-func hasInt(list []int, n int) bool {
-	for _, e := range list {
-		if e == n {
-			return true
-		}
-	}
-	return false
-}
-
-// languageParam reads a three-letter language code; DEU when absent.
-func languageParam(p map[string]any, name string) (string, error) {
-	lang, err := paramString(p, name)
-	if err != nil {
-		return "", err
-	}
-	if lang == "" {
-		return "DEU", nil
-	}
-	if len(lang) != 3 || strings.ToUpper(lang) != lang {
-		return "", Fail(160, "Invalid language: %s", lang)
-	}
-	return lang, nil
-}
-
 // ---------------------------------------------------------------------------
 // users and groups
 
-// apiUserID is the user the demo token belongs to: the user named in
-// s.Extra["apiUser"], else the first active user (the managing director).
-func apiUserID(s *Store) int {
+// apiCallerUser is the user the sandbox's API token belongs to
+// (SandboxAPIUserID, the managing director), else the first active user.
+func apiCallerUser(s *Store) Record {
 	users := s.Table("user")
-	if id, ok := s.Extra["apiUser"].(int); ok && users.Get(id) != nil {
-		return id
+	if u := users.Get(SandboxAPIUserID); u != nil {
+		return u
 	}
 	for _, u := range users.Records {
 		if st := recStr(u, "online"); st == "" || st == "active" {
-			return idOf(u)
+			return u
 		}
 	}
-	return 0
+	return nil
 }
+
+// apiUserID is the id of apiCallerUser, or 0.
+func apiUserID(s *Store) int { return idOf(apiCallerUser(s)) }
 
 // sandboxGroup is a decoded record of the "group" table.
 type sandboxGroup struct {
@@ -265,11 +231,45 @@ func isLeader(s *Store, user int) bool {
 	return false
 }
 
-func loginUserID(s *Store, login string) int {
-	for _, r := range s.Table("user").Records {
-		if n, _ := r["Name"].(string); n != "" && strings.EqualFold(n, login) {
-			return idOf(r)
+// userByLogin finds a user by login name (case-insensitive), or nil.
+func userByLogin(s *Store, login string) Record {
+	if login == "" {
+		return nil
+	}
+	for _, u := range s.Table("user").Records {
+		if name, _ := u["Name"].(string); strings.EqualFold(name, login) {
+			return u
 		}
+	}
+	return nil
+}
+
+// userIDByLogin is the id of the user with the login name, or 0.
+func userIDByLogin(s *Store, login string) int { return idOf(userByLogin(s, login)) }
+
+// userRecord returns the user with the id, or fails with 184.
+func userRecord(s *Store, id int) (Record, error) {
+	if u := s.Table("user").Get(id); u != nil {
+		return u, nil
+	}
+	return nil, Fail(184, "User id unknown or inactive: %d", id)
+}
+
+// groupRecord returns the group with the id, or fails with 272.
+func groupRecord(s *Store, id int) (Record, error) {
+	if g := s.Table("group").Get(id); g != nil {
+		return g, nil
+	}
+	return nil, Fail(272, "Invalid group id: %d", id)
+}
+
+// userIDOf reads a stored user reference: an id, or a login name.
+func userIDOf(s *Store, v any) int {
+	switch t := v.(type) {
+	case int:
+		return t
+	case string:
+		return userIDByLogin(s, t)
 	}
 	return 0
 }
@@ -561,7 +561,7 @@ func responsibleUsers(s *Store, table string, r Record) []int {
 	}
 	addLogin := func(v any) {
 		if l, _ := v.(string); l != "" {
-			if id := loginUserID(s, l); id > 0 {
+			if id := userIDByLogin(s, l); id > 0 {
 				out = append(out, id)
 			}
 		}
@@ -632,10 +632,7 @@ func checkUserRecordRights(s *Store, c *Call) (*Answer, error) {
 	if err != nil || !contains([]string{"read", "delete", "modify", "create"}, action) {
 		return nil, Fail(247, "Element action is missing or invalid")
 	}
-	if err := requireParam(c.Params, "module"); err != nil {
-		return nil, err
-	}
-	module, err := paramString(c.Params, "module")
+	module, err := requiredString(c.Params, "module")
 	if err != nil {
 		return nil, err
 	}
@@ -848,7 +845,7 @@ func readBasicSettings(s *Store, c *Call) (*Answer, error) {
 		}
 		out[tab] = tabOut
 	}
-	return &Answer{Records: []OutRecord{{ID: 0, Type: "", Elements: out}}}, nil
+	return single(out), nil
 }
 
 var imprintFields = []string{"title", "firstname", "lastname", "firma", "postcode", "city", "street", "housenumber", "state", "country", "phone", "mobil", "fax", "email", "homepage", "vertretungsberechtigter", "berufsaufsichtsbehoerde", "handelsregister", "handelsregisterNr", "ustId", "bank", "iban", "bic", "chamber"}
@@ -980,12 +977,7 @@ func selectValueIDs(s *Store) map[string]int {
 	return s.ExtraData("selectValueIDs", func() any {
 		ids := map[string]int{}
 		n := 4100
-		mods := make([]string, 0, len(s.FieldOrder))
-		for m := range s.FieldOrder {
-			mods = append(mods, m)
-		}
-		sort.Strings(mods)
-		for _, m := range mods {
+		for _, m := range sortedKeys(s.FieldOrder) {
 			for _, name := range s.FieldOrder[m] {
 				for _, o := range s.Fields[m][name].Permitted {
 					n++
@@ -1290,10 +1282,7 @@ func getRegions(s *Store, c *Call) (*Answer, error) {
 
 // regionsLiveSearch finds regions whose name contains the search string.
 func regionsLiveSearch(s *Store, c *Call) (*Answer, error) {
-	if err := requireParam(c.Params, "searchstring"); err != nil {
-		return nil, err
-	}
-	q, err := paramString(c.Params, "searchstring")
+	q, err := requiredString(c.Params, "searchstring")
 	if err != nil {
 		return nil, err
 	}

@@ -2,11 +2,8 @@ package sandbox
 
 import (
 	"bytes"
-	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
-	"net/http/httptest"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,67 +12,9 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 )
 
-// stServer starts a sandbox over real HTTP and returns it with a signing client.
-func stServer(t *testing.T) (*Server, *onoffice.Client) {
-	t.Helper()
-	sb := New()
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	return sb, onoffice.New(srv.URL+StablePath, DemoToken, DemoSecret)
-}
-
-// stCall runs one action.
-func stCall(t *testing.T, c *onoffice.Client, verb onoffice.Verb, rt, rid string, params map[string]any) (onoffice.Result, error) {
-	t.Helper()
-	if params == nil {
-		params = map[string]any{}
-	}
-	return c.Call(context.Background(), onoffice.Action{Verb: verb, ResourceType: rt, ResourceID: rid, Parameters: params})
-}
-
-// stOK runs one action that must succeed.
-func stOK(t *testing.T, c *onoffice.Client, verb onoffice.Verb, rt, rid string, params map[string]any) onoffice.Result {
-	t.Helper()
-	res, err := stCall(t, c, verb, rt, rid, params)
-	if err != nil {
-		t.Fatalf("%s %s: %v", verb, rt, err)
-	}
-	return res
-}
-
-// stCode returns the onOffice error code of err, 0 when none.
-func stCode(err error) int {
-	var oe *onoffice.Error
-	if errors.As(err, &oe) {
-		return oe.Code
-	}
-	return 0
-}
-
-type stErrCase struct {
-	name   string
-	verb   onoffice.Verb
-	rt     string
-	rid    string
-	params map[string]any
-	code   int
-}
-
-func stRunErrors(t *testing.T, c *onoffice.Client, cases []stErrCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := stCall(t, c, tc.verb, tc.rt, tc.rid, tc.params)
-			if got := stCode(err); got != tc.code {
-				t.Errorf("error code %d (%v), want %d", got, err, tc.code)
-			}
-		})
-	}
-}
-
 func TestSettingsBasicSettings(t *testing.T) {
-	sb, c := stServer(t)
-	res := stOK(t, c, onoffice.VerbRead, "basicsettings", "", map[string]any{"data": map[string]any{"basicData": map[string]any{
+	sb, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbRead, "basicsettings", "", map[string]any{"data": map[string]any{"basicData": map[string]any{
 		"characteristicsCi": []string{"color", "showLogoInQuickbar", "logo"},
 		"team":              []string{"about"},
 	}}})
@@ -105,7 +44,7 @@ func TestSettingsBasicSettings(t *testing.T) {
 	if res.Cacheable {
 		t.Errorf("basic settings are documented as not cacheable")
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"no data", onoffice.VerbRead, "basicsettings", "", nil, 167},
 		{"unknown tab", onoffice.VerbRead, "basicsettings", "", map[string]any{"data": map[string]any{"mailSettings": map[string]any{}}}, 144},
 		{"unknown category", onoffice.VerbRead, "basicsettings", "", map[string]any{"data": map[string]any{"basicData": map[string]any{"office": []string{"x"}}}}, 144},
@@ -123,9 +62,9 @@ func mustB64(t *testing.T, s string) string {
 }
 
 func TestSettingsImprint(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	imp := imprintData(sb.Store())
-	res := stOK(t, c, onoffice.VerbRead, "impressum", "", nil)
+	res := mustCall(t, c, onoffice.VerbRead, "impressum", "", nil)
 	if len(res.Records) != 1 || res.Records[0].IDString() != "impressum" {
 		t.Fatalf("want one record with id impressum, got %+v", res.Records)
 	}
@@ -134,7 +73,7 @@ func TestSettingsImprint(t *testing.T) {
 		t.Errorf("full imprint = %v", el)
 	}
 
-	res = stOK(t, c, onoffice.VerbRead, "impressum", "", map[string]any{"data": []string{"country", "title"}, "formatoutput": true, "language": "ENG"})
+	res = mustCall(t, c, onoffice.VerbRead, "impressum", "", map[string]any{"data": []string{"country", "title"}, "formatoutput": true, "language": "ENG"})
 	el = res.Records[0].Fields()
 	if len(el) != 2 || el["country"] != "Germany" || (imp["title"] == "Herr" && el["title"] != "Mr") {
 		t.Errorf("formatted ENG imprint = %v", el)
@@ -142,12 +81,12 @@ func TestSettingsImprint(t *testing.T) {
 
 	// User 17 belongs to an office group led from Köln: that office's imprint applies.
 	user := sb.Store().Table("user").Get(17)
-	res = stOK(t, c, onoffice.VerbRead, "impressum", "17", map[string]any{"data": []string{"city", "street", "firma"}})
+	res = mustCall(t, c, onoffice.VerbRead, "impressum", "17", map[string]any{"data": []string{"city", "street", "firma"}})
 	el = res.Records[0].Fields()
 	if el["city"] != user["Ort"] || el["street"] != user["Strasse"] || !strings.HasPrefix(el["firma"].(string), imp["firma"]) {
 		t.Errorf("office imprint of user 17 = %v, user %v", el, user)
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"unknown field", onoffice.VerbRead, "impressum", "", map[string]any{"data": []string{"ceo"}}, 75},
 		{"unknown user", onoffice.VerbRead, "impressum", "999", nil, 251},
 		{"bad language", onoffice.VerbRead, "impressum", "", map[string]any{"language": "de"}, 160},
@@ -155,7 +94,7 @@ func TestSettingsImprint(t *testing.T) {
 }
 
 func TestSettingsGroups(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	all := sb.Store().Table("group").Records
 	count := func(pred func(Record) bool) int {
 		n := 0
@@ -180,7 +119,7 @@ func TestSettingsGroups(t *testing.T) {
 			if tc.filter != "" {
 				params["groupfilter"] = tc.filter
 			}
-			res := stOK(t, c, onoffice.VerbGet, "groups", "", params)
+			res := mustCall(t, c, onoffice.VerbGet, "groups", "", params)
 			if len(res.Records) != tc.want || tc.want == 0 {
 				t.Fatalf("%d groups, want %d", len(res.Records), tc.want)
 			}
@@ -208,13 +147,13 @@ func TestSettingsGroups(t *testing.T) {
 			}
 		})
 	}
-	stRunErrors(t, c, []stErrCase{{"bad filter", onoffice.VerbGet, "groups", "", map[string]any{"groupfilter": "regionGroups"}, 255}})
+	runErrCases(t, c, []errCase{{"bad filter", onoffice.VerbGet, "groups", "", map[string]any{"groupfilter": "regionGroups"}, 255}})
 }
 
 func TestSettingsReadUser(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	users := sb.Store().Table("user").Records
-	res := stOK(t, c, onoffice.VerbRead, "user", "", map[string]any{"data": []string{"Nr", "Name", "Nachname"}, "sortby": map[string]any{"Nachname": "ASC"}})
+	res := mustCall(t, c, onoffice.VerbRead, "user", "", map[string]any{"data": []string{"Nr", "Name", "Nachname"}, "sortby": map[string]any{"Nachname": "ASC"}})
 	if res.Total != len(users) || len(res.Records) != len(users) {
 		t.Fatalf("%d of %d users, want %d", len(res.Records), res.Total, len(users))
 	}
@@ -232,11 +171,11 @@ func TestSettingsReadUser(t *testing.T) {
 			last = n
 		}
 	}
-	one := stOK(t, c, onoffice.VerbRead, "user", "17", map[string]any{"data": []string{"email"}})
+	one := mustCall(t, c, onoffice.VerbRead, "user", "17", map[string]any{"data": []string{"email"}})
 	if len(one.Records) != 1 || one.Records[0].Fields()["email"] != sb.Store().Table("user").Get(17)["email"] {
 		t.Errorf("user 17 = %+v", one.Records)
 	}
-	like := stOK(t, c, onoffice.VerbRead, "user", "", map[string]any{"data": []string{"Nachname"}, "filter": map[string]any{"Nachname": []any{map[string]any{"op": "like", "val": "Schm%"}}}})
+	like := mustCall(t, c, onoffice.VerbRead, "user", "", map[string]any{"data": []string{"Nachname"}, "filter": map[string]any{"Nachname": []any{map[string]any{"op": "like", "val": "Schm%"}}}})
 	if len(like.Records) == 0 {
 		t.Errorf("no user matches Schm%%")
 	}
@@ -245,16 +184,16 @@ func TestSettingsReadUser(t *testing.T) {
 			t.Errorf("filter let %v through", rec.Fields())
 		}
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"unknown field", onoffice.VerbRead, "user", "", map[string]any{"data": []string{"Passwort"}}, 75},
 		{"unknown filter field", onoffice.VerbRead, "user", "", map[string]any{"data": []string{"Name"}, "filter": map[string]any{"Gehalt": []any{map[string]any{"op": "=", "val": 1}}}}, 141},
 	})
 }
 
 func TestSettingsGetUsers(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	users := sb.Store().Table("user").Records
-	res := stOK(t, c, onoffice.VerbGet, "users", "", nil)
+	res := mustCall(t, c, onoffice.VerbGet, "users", "", nil)
 	if len(res.Records) != len(users) {
 		t.Fatalf("%d users, want %d", len(res.Records), len(users))
 	}
@@ -269,7 +208,7 @@ func TestSettingsGetUsers(t *testing.T) {
 			break
 		}
 	}
-	res = stOK(t, c, onoffice.VerbGet, "users", "", map[string]any{"userfilter": "byGroupId", "groupId": office.ID})
+	res = mustCall(t, c, onoffice.VerbGet, "users", "", map[string]any{"userfilter": "byGroupId", "groupId": office.ID})
 	var got []int
 	for _, rec := range res.Records {
 		id, _ := strconv.Atoi(rec.IDString())
@@ -287,14 +226,14 @@ func TestSettingsGetUsers(t *testing.T) {
 			break
 		}
 	}
-	own := stOK(t, c, onoffice.VerbGet, "users", "", map[string]any{"userfilter": "onlyOwn"})
+	own := mustCall(t, c, onoffice.VerbGet, "users", "", map[string]any{"userfilter": "onlyOwn"})
 	if len(own.Records) != 1 || own.Records[0].IDString() != strconv.Itoa(apiUserID(sb.Store())) {
 		t.Fatalf("onlyOwn = %+v", own.Records)
 	}
 	if _, ok := own.Records[0].Fields()["NeuerTerminFuer"]; !ok {
 		t.Errorf("onlyOwn lacks NeuerTerminFuer")
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"byGroupId without groupId", onoffice.VerbGet, "users", "", map[string]any{"userfilter": "byGroupId"}, 167},
 		{"unknown group", onoffice.VerbGet, "users", "", map[string]any{"userfilter": "byGroupId", "groupId": 9999}, 272},
 		{"bad filter", onoffice.VerbGet, "users", "", map[string]any{"userfilter": "everyone"}, 255},
@@ -302,9 +241,9 @@ func TestSettingsGetUsers(t *testing.T) {
 }
 
 func TestSettingsUserPhotos(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	users := sb.Store().Table("user").Records
-	res := stOK(t, c, onoffice.VerbRead, "userphoto", "", map[string]any{"photosAsLinks": true})
+	res := mustCall(t, c, onoffice.VerbRead, "userphoto", "", map[string]any{"photosAsLinks": true})
 	if len(res.Records) != len(users) {
 		t.Fatalf("%d photos, want %d", len(res.Records), len(users))
 	}
@@ -338,31 +277,31 @@ func TestSettingsUserPhotos(t *testing.T) {
 			break
 		}
 	}
-	one := stOK(t, c, onoffice.VerbRead, "userphoto", strconv.Itoa(photoUser), nil)
+	one := mustCall(t, c, onoffice.VerbRead, "userphoto", strconv.Itoa(photoUser), nil)
 	if len(one.Records) != 1 {
 		t.Fatalf("photo of user %d: %d records", photoUser, len(one.Records))
 	}
 	if data, _ := one.Records[0].Fields()["photo"].(string); !bytes.HasPrefix([]byte(mustB64(t, data)), []byte("\x89PNG")) {
 		t.Errorf("base64 photo is not a PNG")
 	}
-	filtered := stOK(t, c, onoffice.VerbRead, "userphoto", "", map[string]any{"photosAsLinks": true,
+	filtered := mustCall(t, c, onoffice.VerbRead, "userphoto", "", map[string]any{"photosAsLinks": true,
 		"filter": map[string]any{"Nr": []any{map[string]any{"op": "in", "val": []int{idOf(users[0]), idOf(users[1])}}}}, "sortby": map[string]any{"Nr": "DESC"}})
 	if len(filtered.Records) != 2 || filtered.Records[0].IDString() != strconv.Itoa(idOf(users[1])) {
 		t.Errorf("filtered photos = %+v", filtered.Records)
 	}
-	limited := stOK(t, c, onoffice.VerbRead, "userphoto", "", map[string]any{"photosAsLinks": true, "listlimit": 2})
+	limited := mustCall(t, c, onoffice.VerbRead, "userphoto", "", map[string]any{"photosAsLinks": true, "listlimit": 2})
 	if len(limited.Records) != 2 {
 		t.Errorf("listlimit 2 gave %d", len(limited.Records))
 	}
 	uid := messengerUID(idOf(users[2]))
-	byMsg := stOK(t, c, onoffice.VerbRead, "userphoto", "", map[string]any{"photosAsLinks": true, "messengerUIds": []int{uid}})
+	byMsg := mustCall(t, c, onoffice.VerbRead, "userphoto", "", map[string]any{"photosAsLinks": true, "messengerUIds": []int{uid}})
 	if len(byMsg.Records) != 1 || byMsg.Records[0].Fields()["messengerUId"] != float64(uid) {
 		t.Errorf("messenger lookup = %+v", byMsg.Records)
 	}
 }
 
 func TestSettingsUserRights(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	st := sb.Store()
 	// Find an estate of a non-leader agent and a non-leader colleague outside that office.
 	var estate, owner, stranger int
@@ -388,7 +327,7 @@ func TestSettingsUserRights(t *testing.T) {
 	}
 	ids := []string{strconv.Itoa(estate), "99999999"}
 	check := func(action string, user int) []string {
-		res := stOK(t, c, onoffice.VerbGet, "checkuserrecordsright", "", map[string]any{"action": action, "module": "estate", "userid": user, "recordIds": ids})
+		res := mustCall(t, c, onoffice.VerbGet, "checkuserrecordsright", "", map[string]any{"action": action, "module": "estate", "userid": user, "recordIds": ids})
 		if len(res.Records) != 1 {
 			t.Fatalf("want one record, got %d", len(res.Records))
 		}
@@ -410,7 +349,7 @@ func TestSettingsUserRights(t *testing.T) {
 	if got := check("read", stranger); len(got) != 1 {
 		t.Errorf("read right of user %d = %v", stranger, got)
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"no action", onoffice.VerbGet, "checkuserrecordsright", "", map[string]any{"module": "estate", "userid": owner, "recordIds": ids}, 247},
 		{"bad module", onoffice.VerbGet, "checkuserrecordsright", "", map[string]any{"action": "read", "module": "estates", "userid": owner, "recordIds": ids}, 163},
 		{"unknown user", onoffice.VerbGet, "checkuserrecordsright", "", map[string]any{"action": "read", "module": "estate", "userid": 4242, "recordIds": ids}, 251},
@@ -419,7 +358,7 @@ func TestSettingsUserRights(t *testing.T) {
 }
 
 func TestSettingsAccessControl(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	st := sb.Store()
 	estate := idOf(st.Table("estate").Records[0])
 	var office sandboxGroup
@@ -436,13 +375,13 @@ func TestSettingsAccessControl(t *testing.T) {
 			break
 		}
 	}
-	res := stOK(t, c, onoffice.VerbDo, "accessControl", "", map[string]any{
+	res := mustCall(t, c, onoffice.VerbDo, "accessControl", "", map[string]any{
 		"acTemplate": "Nur " + office.Name, "module": "estate", "recordId": estate, "templateOwner": office.Leaders[0]})
 	if len(res.Records) != 1 || res.Records[0].Fields()["success"] != "success" {
 		t.Fatalf("answer = %+v", res.Records)
 	}
 	read := func(user int) int {
-		r := stOK(t, c, onoffice.VerbGet, "checkuserrecordsright", "", map[string]any{"action": "read", "module": "estate", "userid": user, "recordIds": []int{estate}})
+		r := mustCall(t, c, onoffice.VerbGet, "checkuserrecordsright", "", map[string]any{"action": "read", "module": "estate", "userid": user, "recordIds": []int{estate}})
 		var list []string
 		_ = json.Unmarshal(r.Records[0].Elements, &list)
 		return len(list)
@@ -466,7 +405,7 @@ func TestSettingsAccessControl(t *testing.T) {
 		}
 		return m
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"missing template", onoffice.VerbDo, "accessControl", "", with("acTemplate", nil), 167},
 		{"bad module", onoffice.VerbDo, "accessControl", "", with("module", "agents_log"), 163},
 		{"unknown record", onoffice.VerbDo, "accessControl", "", with("recordId", 1), 80},
@@ -476,7 +415,7 @@ func TestSettingsAccessControl(t *testing.T) {
 }
 
 func TestSettingsMultiselectConfiguration(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	st := sb.Store()
 	var field string
 	for _, name := range st.FieldOrder["address"] {
@@ -486,7 +425,7 @@ func TestSettingsMultiselectConfiguration(t *testing.T) {
 		}
 	}
 	f := st.Fields["address"][field]
-	res := stOK(t, c, onoffice.VerbGet, "multiselectconfiguration", "", map[string]any{"module": "address", "fields": []string{field}, "language": "ENG"})
+	res := mustCall(t, c, onoffice.VerbGet, "multiselectconfiguration", "", map[string]any{"module": "address", "fields": []string{field}, "language": "ENG"})
 	if len(res.Records) != len(f.Permitted) {
 		t.Fatalf("%d values of %s, want %d", len(res.Records), field, len(f.Permitted))
 	}
@@ -507,7 +446,7 @@ func TestSettingsMultiselectConfiguration(t *testing.T) {
 			t.Errorf("value without numeric id")
 		}
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"no module", onoffice.VerbGet, "multiselectconfiguration", "", map[string]any{"fields": []string{field}}, 167},
 		{"no fields", onoffice.VerbGet, "multiselectconfiguration", "", map[string]any{"module": "address"}, 167},
 		{"bad module", onoffice.VerbGet, "multiselectconfiguration", "", map[string]any{"module": "adressen", "fields": []string{field}}, 163},
@@ -517,9 +456,9 @@ func TestSettingsMultiselectConfiguration(t *testing.T) {
 }
 
 func TestSettingsActionKindTypes(t *testing.T) {
-	sb, c := stServer(t)
+	sb, c := startAPI(t, nil)
 	st := sb.Store()
-	res := stOK(t, c, onoffice.VerbGet, "actionkindtypes", "", nil)
+	res := mustCall(t, c, onoffice.VerbGet, "actionkindtypes", "", nil)
 	kinds := st.Fields["agentsLog"]["Aktionsart"].Permitted
 	if len(res.Records) != len(kinds) {
 		t.Fatalf("%d kinds, want %d (the Aktionsart keys)", len(res.Records), len(kinds))
@@ -556,7 +495,7 @@ func TestSettingsActionKindTypes(t *testing.T) {
 			t.Errorf("agents log %d uses type %q, not listed for kind %q", idOf(r), typ, kind)
 		}
 	}
-	eng := stOK(t, c, onoffice.VerbGet, "actionkindtypes", "", map[string]any{"lang": "ENG", "allowAutomaticTypesForActionKind": []string{"Email"}})
+	eng := mustCall(t, c, onoffice.VerbGet, "actionkindtypes", "", map[string]any{"lang": "ENG", "allowAutomaticTypesForActionKind": []string{"Email"}})
 	for _, rec := range eng.Records {
 		el := rec.Fields()
 		if el["key"] != "Email" {
@@ -567,15 +506,15 @@ func TestSettingsActionKindTypes(t *testing.T) {
 			t.Errorf("ENG Email types with automatic ones = %v", ts)
 		}
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"unknown kind", onoffice.VerbGet, "actionkindtypes", "", map[string]any{"allowAutomaticTypesForActionKind": []string{"Fax"}}, 100},
 		{"bad lang", onoffice.VerbGet, "actionkindtypes", "", map[string]any{"lang": "english"}, 160},
 	})
 }
 
 func TestSettingsRegions(t *testing.T) {
-	sb, c := stServer(t)
-	res := stOK(t, c, onoffice.VerbGet, "regions", "", map[string]any{"language": "DEU"})
+	sb, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbGet, "regions", "", map[string]any{"language": "DEU"})
 	tree := Regions(sb.Store())
 	if len(res.Records) != len(tree) || len(tree) < 5 {
 		t.Fatalf("%d top-level regions, want %d", len(res.Records), len(tree))
@@ -631,7 +570,7 @@ func TestSettingsRegions(t *testing.T) {
 		t.Errorf("Köln has no districts")
 	}
 
-	hits := stOK(t, c, onoffice.VerbGet, "regionsLiveSearch", "", map[string]any{"searchstring": "ehrenf"})
+	hits := mustCall(t, c, onoffice.VerbGet, "regionsLiveSearch", "", map[string]any{"searchstring": "ehrenf"})
 	var list []struct{ Key, Title, Field string }
 	if len(hits.Records) != 1 || json.Unmarshal(hits.Records[0].Elements, &list) != nil || len(list) == 0 {
 		t.Fatalf("live search = %+v", hits.Records)
@@ -642,7 +581,7 @@ func TestSettingsRegions(t *testing.T) {
 	if _, ok := districts[list[0].Field]; !ok {
 		t.Errorf("hit field %s is not a child of Köln", list[0].Field)
 	}
-	stRunErrors(t, c, []stErrCase{
+	runErrCases(t, c, []errCase{
 		{"no search string", onoffice.VerbGet, "regionsLiveSearch", "", nil, 167},
 		{"too short", onoffice.VerbGet, "regionsLiveSearch", "", map[string]any{"searchstring": "K"}, 151},
 		{"bad language", onoffice.VerbGet, "regions", "", map[string]any{"language": "Deutsch"}, 160},

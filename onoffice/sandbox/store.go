@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"maps"
 	"sort"
 	"sync"
 	"time"
@@ -96,12 +97,30 @@ type Relation struct {
 	Extra  map[string]any // relation-specific data, e.g. appointment feedback
 }
 
+// setExtra stores relation-specific values on a link.
+func (r *Relation) setExtra(values map[string]any) {
+	if r.Extra == nil {
+		r.Extra = map[string]any{}
+	}
+	maps.Copy(r.Extra, values)
+}
+
 // OutboxEntry records an action with an outside effect (e-mail, newsletter,
 // webhook, payment) that the sandbox logged instead of performing.
 type OutboxEntry struct {
 	Time       time.Time
 	Kind       string // resource type of the action, e.g. "sendmail"
 	Parameters map[string]any
+}
+
+// recordOutbox logs the outside effect of the current action instead of
+// performing it: the call's parameters, overlaid with extra (what went out,
+// resolved: recipients, links, amounts …).
+func recordOutbox(s *Store, c *Call, extra map[string]any) {
+	p := make(map[string]any, len(c.Params)+len(extra))
+	maps.Copy(p, c.Params)
+	maps.Copy(p, extra)
+	s.Outbox = append(s.Outbox, OutboxEntry{Time: c.Now, Kind: c.ResourceType, Parameters: p})
 }
 
 // Store is the sandbox's in-memory data set. Every access holds mu.

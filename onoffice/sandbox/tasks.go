@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -56,7 +57,7 @@ func readTasks(s *Store, c *Call) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if relHas(data, "Nr") {
+	if contains(data, "Nr") {
 		return nil, Fail(138, "Unknown field in task data: Nr (the task id comes back as the record id)")
 	}
 	addr, estate, project, err := taskRelatedParams(c.Params)
@@ -68,17 +69,11 @@ func readTasks(s *Store, c *Call) (*Answer, error) {
 	efforts := paramBool(c.Params, "showEfforts")
 
 	call := *c
-	params := map[string]any{}
-	for k, v := range c.Params {
-		params[k] = v
-	}
+	params := maps.Clone(c.Params)
 	// Nr is the task id: filter on the stored id.
 	if f, ok := params["filter"].(map[string]any); ok {
 		if nr, has := f["Nr"]; has {
-			nf := map[string]any{}
-			for k, v := range f {
-				nf[k] = v
-			}
+			nf := maps.Clone(f)
 			delete(nf, "Nr")
 			nf["Id"] = nr
 			params["filter"] = nf
@@ -93,13 +88,13 @@ func readTasks(s *Store, c *Call) (*Answer, error) {
 		UnknownFieldCode: 138,
 		Include: func(r Record) bool {
 			id := idOf(r)
-			if addr > 0 && !relOverlap(relIDs(s, "task:address", id, true), []int{addr}) {
+			if addr > 0 && !intersects(relIDs(s, "task:address", id, true), []int{addr}) {
 				return false
 			}
-			if estate > 0 && !relOverlap(relIDs(s, "task:estate", id, true), []int{estate}) {
+			if estate > 0 && !intersects(relIDs(s, "task:estate", id, true), []int{estate}) {
 				return false
 			}
-			if project > 0 && !relOverlap(relIDs(s, "project:task:customer", id, false), []int{project}) {
+			if project > 0 && !intersects(relIDs(s, "project:task:customer", id, false), []int{project}) {
 				return false
 			}
 			if byGroup {
@@ -111,8 +106,8 @@ func readTasks(s *Store, c *Call) (*Answer, error) {
 		Decorate: func(r Record, out map[string]any) {
 			id := idOf(r)
 			if addr > 0 || estate > 0 {
-				out["relatedAddressId"] = relIDStrings(relIDs(s, "task:address", id, true))
-				out["relatedEstateId"] = relIDStrings(relIDs(s, "task:estate", id, true))
+				out["relatedAddressId"] = idStrings(relIDs(s, "task:address", id, true))
+				out["relatedEstateId"] = idStrings(relIDs(s, "task:estate", id, true))
 			}
 			if mobile {
 				out["mobileUrl"] = "https://smart.onoffice.de/mobile/task/" + strconv.Itoa(id)
@@ -147,7 +142,7 @@ func taskEfforts(s *Store, r Record) map[string]any {
 	}
 	users := []any{}
 	if name, _ := r["Verantwortung"].(string); name != "" {
-		if uid := relUserByName(s, name); uid > 0 {
+		if uid := userIDByLogin(s, name); uid > 0 {
 			users = append(users, map[string]any{"id": uid, "individual": taskISODuration(actual)})
 		}
 	}
@@ -180,14 +175,14 @@ var taskUserFieldNames = []string{"Verantwortung", "Bearbeiter"}
 func applyTaskData(s *Store, r Record, data map[string]any, byGroup bool, now time.Time) error {
 	fields := s.Fields["task"]
 	rest := map[string]any{}
-	for _, name := range relSortedKeys(data) {
+	for _, name := range sortedKeys(data) {
 		v := data[name]
 		f, ok := fields[name]
 		if !ok {
 			return Fail(138, "Unknown field in task data: %s", name)
 		}
 		switch {
-		case relHas(taskUserFieldNames, name):
+		case contains(taskUserFieldNames, name):
 			login := toText(v)
 			if login == "" {
 				delete(r, name)
@@ -204,7 +199,7 @@ func applyTaskData(s *Store, r Record, data map[string]any, byGroup bool, now ti
 				delete(r, "Verantwortung")
 				continue
 			}
-			uid := relUserByName(s, login)
+			uid := userIDByLogin(s, login)
 			if uid == 0 {
 				return Fail(251, "Unknown user: %s", login)
 			}
@@ -265,11 +260,11 @@ func taskLink(s *Store, id int, p map[string]any) error {
 	if err != nil {
 		return err
 	}
-	if addr > 0 && s.Table("address").Get(addr) == nil {
-		return Fail(292, "Unknown address record id %d (missing or no rights)", addr)
+	if _, err := addressRecord(s, addr); addr > 0 && err != nil {
+		return err
 	}
-	if estate > 0 && s.Table("estate").Get(estate) == nil {
-		return Fail(293, "Unknown estate record id %d (missing or no rights)", estate)
+	if _, err := estateRecord(s, estate); estate > 0 && err != nil {
+		return err
 	}
 	if id == 0 {
 		return nil // check only
@@ -286,22 +281,8 @@ func taskLink(s *Store, id int, p map[string]any) error {
 	return nil
 }
 
-func taskDataParam(p map[string]any) (map[string]any, error) {
-	if err := requireParam(p, "data"); err != nil {
-		return nil, err
-	}
-	data, err := paramObject(p, "data")
-	if err != nil {
-		return nil, err
-	}
-	if len(data) == 0 {
-		return nil, Fail(282, "No valid parameter given")
-	}
-	return data, nil
-}
-
 func createTask(s *Store, c *Call) (*Answer, error) {
-	data, err := taskDataParam(c.Params)
+	data, err := changesParam(c.Params)
 	if err != nil {
 		return nil, err
 	}
@@ -327,7 +308,7 @@ func createTask(s *Store, c *Call) (*Answer, error) {
 	if err := taskLink(s, id, c.Params); err != nil {
 		return nil, err
 	}
-	return &Answer{Records: []OutRecord{{ID: id, Type: "task", Elements: []any{}}}}, nil
+	return created(id, "task"), nil
 }
 
 // taskSyncDone keeps the done flag, the status "completed" and the completion date in step.
@@ -347,28 +328,18 @@ func taskSyncDone(r Record, now time.Time) {
 }
 
 func modifyTask(s *Store, c *Call) (*Answer, error) {
-	if c.ResourceID == "" {
-		return nil, Fail(79, "Record id missing")
-	}
-	id, err := strconv.Atoi(c.ResourceID)
+	id, r, err := recordByResourceID(s, "task", c.ResourceID)
 	if err != nil {
-		return nil, Fail(79, "Record id missing or not a number: %s", c.ResourceID)
+		return nil, err
 	}
-	r := s.Table("task").Get(id)
-	if r == nil {
-		return nil, Fail(80, "Unknown record %d (missing or no rights)", id)
-	}
-	data, err := taskDataParam(c.Params)
+	data, err := changesParam(c.Params)
 	if err != nil {
 		return nil, err
 	}
 	if err := taskLink(s, 0, c.Params); err != nil {
 		return nil, err
 	}
-	updated := Record{}
-	for k, v := range r {
-		updated[k] = v
-	}
+	updated := maps.Clone(r)
 	if err := applyTaskData(s, updated, data, paramBool(c.Params, "responsibilityByGroup"), c.Now); err != nil {
 		return nil, err
 	}
@@ -383,12 +354,7 @@ func modifyTask(s *Store, c *Call) (*Answer, error) {
 		}
 	}
 	taskSyncDone(updated, c.Now)
-	for k := range r {
-		delete(r, k)
-	}
-	for k, v := range updated {
-		r[k] = v
-	}
+	commit(r, updated)
 	if err := taskLink(s, id, c.Params); err != nil {
 		return nil, err
 	}

@@ -3,7 +3,7 @@ package sandbox
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
 	"strings"
 	"time"
 )
@@ -22,12 +22,7 @@ type WriteSpec struct {
 // System fields are ignored as the API does; select keys must be permitted.
 func applyData(s *Store, spec WriteSpec, r Record, data map[string]any) error {
 	fields := s.Fields[spec.FieldModule]
-	names := make([]string, 0, len(data))
-	for n := range data {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range sortedKeys(data) {
 		v := data[name]
 		if name == "" {
 			return Fail(21, "Parameter with empty name")
@@ -154,10 +149,7 @@ func nativeValue(f *Field, name string, v any) (any, error) {
 	case json.Number:
 		return t.String(), nil
 	case bool:
-		if t {
-			return "1", nil
-		}
-		return "0", nil
+		return boolText(t), nil
 	}
 	return nil, Fail(227, "Element/parameter %s must be a string", name)
 }
@@ -169,6 +161,13 @@ func permitted(f *Field, key string) bool {
 		}
 	}
 	return false
+}
+
+// commit replaces the contents of r with updated: modify handlers check and
+// change a copy (maps.Clone) so that a failed modify changes nothing.
+func commit(r, updated Record) {
+	clear(r)
+	maps.Copy(r, updated)
 }
 
 // checkMandatory fails with 254 when a mandatory field is missing on create.

@@ -218,9 +218,9 @@ func (h *HTTPServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rid := h.requestID(r)
 	rw := &statusWriter{ResponseWriter: w}
 	rw.Header().Set("X-Request-Id", rid)
-	ctx := context.WithValue(r.Context(), requestIDKey{}, rid)
+	ctx, upstream := withUpstreamTimer(context.WithValue(r.Context(), requestIDKey{}, rid))
 	r = r.WithContext(ctx)
-	var ai accessInfo
+	ai := accessInfo{upstream: upstream}
 
 	switch r.URL.Path {
 	case PathHealth:
@@ -433,6 +433,7 @@ func randomHex(n int) string {
 // accessInfo collects what the access log line says about a request.
 type accessInfo struct {
 	tenant, rpc, tool, session, refused string
+	upstream                            *atomic.Int64 // onOffice time of the request
 }
 
 // peek reads the JSON-RPC method (and tool name) of a request body.
@@ -467,6 +468,9 @@ func (h *HTTPServer) access(ctx context.Context, level slog.Level, r *http.Reque
 		slog.Int("status", w.code()),
 		slog.Float64("duration_ms", ms(time.Since(start))),
 		slog.String("remote", r.RemoteAddr),
+	}
+	if up := ai.upstream.Load(); up > 0 {
+		attrs = append(attrs, slog.Float64("onoffice_ms", ms(time.Duration(up))))
 	}
 	for _, kv := range [][2]string{{"tenant", ai.tenant}, {"rpc", ai.rpc}, {"tool", ai.tool}, {"session", ai.session}, {"refused", ai.refused}} {
 		if kv[1] != "" {

@@ -52,6 +52,7 @@ type loadResult struct {
 	sessions, calls, errors int
 	firstErr                error
 	added, call, direct     []time.Duration
+	serverAdded, serverTook []time.Duration // measured inside the server (child only)
 	wall, connect           time.Duration
 	requestsPerCall         float64
 	mem                     memPeak
@@ -93,6 +94,7 @@ type loadServer struct {
 	base   string
 	sample func() (uint64, uint64) // heap in use and sys, or RSS and RSS high-water mark
 	child  bool
+	log    *serverLog // the child's log
 	stop   func()
 }
 
@@ -138,6 +140,10 @@ var (
 func serverBinary(tb testing.TB) string {
 	tb.Helper()
 	binaryOnce.Do(func() {
+		if p := os.Getenv("ONOFFICE_MCP_LOAD_BINARY"); p != "" {
+			binaryPath = p // a binary built beforehand
+			return
+		}
 		dir, err := os.MkdirTemp("", "onoffice-mcp-load")
 		if err != nil {
 			binaryErr = err
@@ -183,11 +189,15 @@ func childServer(tb testing.TB, env map[string]string) loadServer {
 		_ = cmd.Process.Kill()
 		tb.Fatalf("the server did not start: %v", lines.Err())
 	}
-	go func() { _, _ = io.Copy(io.Discard, stderr) }() // the access log, as a log shipper would read it
+	// Read the log as a log shipper would, keeping what the server says
+	// about its tool calls.
+	logs := &serverLog{byID: map[string]*serverCall{}, done: make(chan struct{})}
+	go logs.read(lines)
 	pid := cmd.Process.Pid
 	return loadServer{
 		base:  "http://" + addr,
 		child: true,
+		log:   logs,
 		sample: func() (uint64, uint64) {
 			rss, hwm := procStatus(pid)
 			return rss, hwm
@@ -205,8 +215,95 @@ func childServer(tb testing.TB, env map[string]string) loadServer {
 				_ = cmd.Process.Kill()
 				tb.Error("the server did not stop within 30s of SIGTERM")
 			}
+			<-logs.done
 		},
 	}
+}
+
+// serverLog collects the child server's view of each tool call from its
+// JSON log: the request's duration and the part of it spent waiting for
+// onOffice.
+type serverLog struct {
+	mu   sync.Mutex
+	byID map[string]*serverCall
+	done chan struct{}
+}
+
+type serverCall struct {
+	tool                bool    // a tool call finished in this request
+	path                string  // /mcp or /message
+	requestMS, onOffice float64 // access line: whole request, onOffice part
+	toolMS, toolOnOff   float64 // tool line: the call, onOffice part
+}
+
+func (l *serverLog) read(lines *bufio.Scanner) {
+	defer close(l.done)
+	for lines.Scan() {
+		var m struct {
+			Msg        string  `json:"msg"`
+			RequestID  string  `json:"request_id"`
+			Path       string  `json:"path"`
+			RPC        string  `json:"rpc"`
+			DurationMS float64 `json:"duration_ms"`
+			OnOfficeMS float64 `json:"onoffice_ms"`
+		}
+		if json.Unmarshal(lines.Bytes(), &m) != nil || m.RequestID == "" {
+			continue
+		}
+		l.mu.Lock()
+		c := l.byID[m.RequestID]
+		if c == nil {
+			c = &serverCall{}
+			l.byID[m.RequestID] = c
+		}
+		switch {
+		case m.Msg == "tool call finished":
+			c.tool, c.toolMS, c.toolOnOff = true, m.DurationMS, m.OnOfficeMS
+		case m.Msg == "http request" && m.RPC == "tools/call":
+			c.path, c.requestMS, c.onOffice = m.Path, m.DurationMS, m.OnOfficeMS
+		}
+		l.mu.Unlock()
+	}
+}
+
+// requests returns, per tool call, the server's whole handling time
+// (onOffice included): what the server saw of the call.
+func (l *serverLog) requests() []time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []time.Duration
+	for _, c := range l.byID {
+		if !c.tool || c.path == "" {
+			continue
+		}
+		v := c.requestMS
+		if c.path == mcpserver.PathMessage {
+			v += c.toolMS
+		}
+		out = append(out, time.Duration(v*float64(time.Millisecond)))
+	}
+	return out
+}
+
+// added returns, per tool call, the time the server spent on it besides
+// waiting for onOffice. Over streamable HTTP that is the whole request
+// minus onOffice; over SSE the message request (answered 202 at once)
+// plus the call, which runs after it, minus onOffice.
+func (l *serverLog) added() []time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []time.Duration
+	for _, c := range l.byID {
+		if !c.tool || c.path == "" {
+			continue
+		}
+		v := c.requestMS - c.onOffice
+		if c.path == mcpserver.PathMessage {
+			v = c.requestMS + c.toolMS - c.toolOnOff
+		}
+		out = append(out, time.Duration(v*float64(time.Millisecond)))
+	}
+	return out
 }
 
 // procStatus reads VmRSS and VmHWM (bytes) of a process; zero where /proc
@@ -253,7 +350,12 @@ func runLoad(tb testing.TB, kind peerKind, sessions, calls int, think time.Durat
 	} else {
 		srv = inProcessServer(tb, cfg)
 	}
-	defer srv.stop()
+	stopped := false
+	defer func() {
+		if !stopped {
+			srv.stop()
+		}
+	}()
 
 	// The direct client: the server's client for the same configuration
 	// (same signing, same HTTP transport settings).
@@ -399,6 +501,12 @@ func runLoad(tb testing.TB, kind peerKind, sessions, calls int, think time.Durat
 	close(sampleDone)
 	sampler.Wait()
 
+	srv.stop()
+	stopped = true
+	if srv.log != nil {
+		// The warm-up calls are in the log as well; they are few.
+		res.serverAdded, res.serverTook = srv.log.added(), srv.log.requests()
+	}
 	res.calls, res.errors, res.firstErr = len(took), int(errs.Load()), firstErr
 	res.added, res.call, res.direct = added, took, direct
 	if srv.child {
@@ -420,8 +528,13 @@ func testCtxB(tb testing.TB) context.Context {
 }
 
 func (r loadResult) String() string {
-	return fmt.Sprintf("%d sessions (all open after %s), %d calls, %d errors in %s; added p50 %.2fms p99 %.2fms; call p50 %.2fms p99 %.2fms; direct p50 %.2fms p99 %.2fms; %s; %.2f onOffice requests per call",
-		r.sessions, r.connect.Round(time.Millisecond), r.calls, r.errors, r.wall.Round(time.Millisecond), pct(r.added, 50), pct(r.added, 99), pct(r.call, 50), pct(r.call, 99),
+	server := ""
+	if len(r.serverAdded) > 0 {
+		server = fmt.Sprintf("; inside the server: added p50 %.2fms p99 %.2fms, whole call p50 %.2fms p99 %.2fms",
+			pct(r.serverAdded, 50), pct(r.serverAdded, 99), pct(r.serverTook, 50), pct(r.serverTook, 99))
+	}
+	return fmt.Sprintf("%d sessions (all open after %s), %d calls, %d errors in %s; added p50 %.2fms p99 %.2fms%s; call p50 %.2fms p99 %.2fms; direct p50 %.2fms p99 %.2fms; %s; %.2f onOffice requests per call",
+		r.sessions, r.connect.Round(time.Millisecond), r.calls, r.errors, r.wall.Round(time.Millisecond), pct(r.added, 50), pct(r.added, 99), server, pct(r.call, 50), pct(r.call, 99),
 		pct(r.direct, 50), pct(r.direct, 99), r.mem, r.requestsPerCall)
 }
 
@@ -463,6 +576,9 @@ func BenchmarkHostedLoad(b *testing.B) {
 			b.ReportMetric(float64(r.calls), "calls")
 			b.ReportMetric(pct(r.added, 50), "p50-added-ms")
 			b.ReportMetric(pct(r.added, 99), "p99-added-ms")
+			b.ReportMetric(pct(r.serverAdded, 50), "p50-server-added-ms")
+			b.ReportMetric(pct(r.serverAdded, 99), "p99-server-added-ms")
+			b.ReportMetric(pct(r.serverTook, 99), "p99-server-call-ms")
 			b.ReportMetric(pct(r.call, 50), "p50-call-ms")
 			b.ReportMetric(pct(r.call, 99), "p99-call-ms")
 			b.ReportMetric(pct(r.direct, 99), "p99-direct-ms")

@@ -170,12 +170,16 @@ func TestHostedShutdownTimeout(t *testing.T) {
 // bound ordinary requests, not the long-lived SSE stream.
 func TestHostedStreamsOutliveRequestTimeouts(t *testing.T) {
 	_, apiURL := newSandbox(t, "", "")
-	h := startHosted(t, demoEnv(apiURL, "ONOFFICE_MCP_AUTH_TOKENS", tokenA), "--read-timeout=200ms", "--write-timeout=300ms")
-	for _, k := range peerKindsNamed("mcp-go sse", "go-sdk streamable 2025-11-25") {
-		p := mustConnect(t, k, h.URL, &recorder{headers: bearer(tokenA)})
-		time.Sleep(700 * time.Millisecond)
+	h := startHosted(t, demoEnv(apiURL, "ONOFFICE_MCP_AUTH_TOKENS", tokenA), "--read-timeout=500ms", "--write-timeout=1s", "--timeout=900ms")
+	kinds := peerKindsNamed("mcp-go sse", "go-sdk streamable 2025-11-25")
+	peers := make([]peer, len(kinds))
+	for i, k := range kinds {
+		peers[i] = mustConnect(t, k, h.URL, &recorder{headers: bearer(tokenA)})
+	}
+	time.Sleep(1500 * time.Millisecond)
+	for i, p := range peers {
 		if text, isErr, err := p.call(testCtx(t), "estate_read", map[string]any{"listlimit": 1}); err != nil || isErr {
-			t.Errorf("%s: call after the timeouts: %q %v %v", k.name, text, isErr, err)
+			t.Errorf("%s: call after the timeouts: %q %v %v", kinds[i].name, text, isErr, err)
 		}
 	}
 }
@@ -184,7 +188,8 @@ func TestHostedStreamsOutliveRequestTimeouts(t *testing.T) {
 // after the idle TTL; one that keeps talking stays.
 func TestHostedSSEIdleExpiry(t *testing.T) {
 	_, apiURL := newSandbox(t, "", "")
-	h := startHosted(t, demoEnv(apiURL, "ONOFFICE_MCP_AUTH_TOKENS", tokenA), "--session-idle-ttl=400ms")
+	const ttl = 800 * time.Millisecond
+	h := startHosted(t, demoEnv(apiURL, "ONOFFICE_MCP_AUTH_TOKENS", tokenA), "--session-idle-ttl="+ttl.String())
 
 	open := func() (string, chan struct{}) {
 		req, _ := http.NewRequest("GET", h.URL+"/sse", nil)
@@ -231,12 +236,14 @@ func TestHostedSSEIdleExpiry(t *testing.T) {
 		}
 		resp.Body.Close()
 	}
-	deadline := time.After(1500 * time.Millisecond)
-	tick := time.NewTicker(100 * time.Millisecond)
+	// The busy session must outlive twice the TTL; the idle one must end.
+	start := time.Now()
+	deadline := time.After(6 * ttl)
+	tick := time.NewTicker(ttl / 8)
 	defer tick.Stop()
 	idleGone := false
 loop:
-	for {
+	for !idleGone || time.Since(start) < 2*ttl {
 		select {
 		case <-idleEnded:
 			idleGone = true
@@ -250,7 +257,7 @@ loop:
 		}
 	}
 	if !idleGone {
-		t.Error("the idle SSE session was not ended within 1.5s (TTL 400ms)")
+		t.Errorf("the idle SSE session was not ended within %s (TTL %s)", 6*ttl, ttl)
 	}
 	if len(h.logLines("SSE sessions expired")) == 0 {
 		t.Error("expiry not logged")

@@ -132,13 +132,24 @@ func (h *HTTPServer) toolMiddleware(log *slog.Logger) server.ToolHandlerMiddlewa
 			h.inflight.begin()
 			defer h.inflight.end()
 			start := time.Now()
+			var up0 int64
+			acc := upstreamTimer(ctx)
+			if acc != nil {
+				up0 = acc.Load()
+			}
 			res, err := next(ctx, req)
+			d := time.Since(start)
 			isErr := err != nil || (res != nil && res.IsError)
-			log.LogAttrs(ctx, slog.LevelInfo, "tool call finished",
+			attrs := []slog.Attr{
 				slog.String("request_id", RequestID(ctx)),
 				slog.String("tool", req.Params.Name),
-				slog.Float64("duration_ms", ms(time.Since(start))),
-				slog.Bool("is_error", isErr))
+				slog.Float64("duration_ms", ms(d)),
+				slog.Bool("is_error", isErr),
+			}
+			if acc != nil {
+				attrs = append(attrs, slog.Float64("onoffice_ms", ms(time.Duration(acc.Load()-up0))))
+			}
+			log.LogAttrs(ctx, slog.LevelInfo, "tool call finished", attrs...)
 			return res, err
 		}
 	}

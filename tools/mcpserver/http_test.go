@@ -393,8 +393,9 @@ func firstEstate(t testing.TB, sb *sandbox.Server) (int, string) {
 // --- tests ---
 
 // TestHostedAuthentication: through both client implementations over both
-// transports, no token and a wrong token get 401 with a Bearer challenge;
-// the right token lists and calls tools.
+// transports, no token and a wrong token get 401 with a Bearer challenge,
+// a browser origin that is not allowed gets 403 even with the right token,
+// and the right token lists and calls tools.
 func TestHostedAuthentication(t *testing.T) {
 	sb, apiURL := newSandbox(t, "", "")
 	h := startHosted(t, demoEnv(apiURL, "ONOFFICE_MCP_AUTH_TOKENS", tokenA+","+tokenB))
@@ -403,12 +404,16 @@ func TestHostedAuthentication(t *testing.T) {
 	for _, k := range peerKinds {
 		t.Run(k.name, func(t *testing.T) {
 			for _, tc := range []struct {
-				name, token, challenge string
+				name      string
+				headers   map[string]string
+				status    int
+				challenge string
 			}{
-				{"no token", "", `Bearer realm="onoffice-mcp"`},
-				{"wrong token", wrongTk, `Bearer realm="onoffice-mcp", error="invalid_token"`},
+				{"no token", bearer(""), 401, `Bearer realm="onoffice-mcp"`},
+				{"wrong token", bearer(wrongTk), 401, `Bearer realm="onoffice-mcp", error="invalid_token"`},
+				{"right token, bad origin", bearer(tokenB, "Origin", "https://evil.example"), 403, ""},
 			} {
-				rec := &recorder{headers: bearer(tc.token)}
+				rec := &recorder{headers: tc.headers}
 				p, err := k.connect(testCtx(t), h.URL, rec)
 				if err == nil {
 					p.close()
@@ -419,8 +424,8 @@ func TestHostedAuthentication(t *testing.T) {
 					t.Fatalf("%s: no HTTP answer seen (error %v)", tc.name, err)
 				}
 				for _, a := range answers {
-					if a.status != http.StatusUnauthorized || !strings.HasPrefix(a.challenge, tc.challenge) {
-						t.Errorf("%s: %s %s answered %d %q, want 401 %q", tc.name, a.method, a.path, a.status, a.challenge, tc.challenge)
+					if a.status != tc.status || !strings.HasPrefix(a.challenge, tc.challenge) {
+						t.Errorf("%s: %s %s answered %d %q, want %d %q", tc.name, a.method, a.path, a.status, a.challenge, tc.status, tc.challenge)
 					}
 				}
 			}
@@ -445,14 +450,16 @@ func TestHostedAuthentication(t *testing.T) {
 	}
 
 	// Refusals are logged with the reason, never with the token.
-	refused := 0
+	refused := map[string]int{}
 	for _, l := range h.logLines("http request") {
-		if r, _ := l["refused"].(string); strings.HasPrefix(r, "auth: ") {
-			refused++
+		if r, _ := l["refused"].(string); r != "" && l["level"] == "WARN" {
+			refused[r]++
 		}
 	}
-	if refused < len(peerKinds)*2 {
-		t.Errorf("%d refused requests logged, want at least %d", refused, len(peerKinds)*2)
+	for _, reason := range []string{"auth: missing", "auth: invalid", "origin"} {
+		if refused[reason] < len(peerKinds) {
+			t.Errorf("%d requests refused for %q logged, want at least %d", refused[reason], reason, len(peerKinds))
+		}
 	}
 }
 

@@ -29,7 +29,7 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 			token, secret = sandbox.DemoToken, sandbox.DemoSecret
 		}
 		sb := sandbox.New(sandbox.WithCredentials(token, secret))
-		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: sb.Transport(), Timeout: cfg.Timeout}))
+		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: timedTransport{sb.Transport()}, Timeout: cfg.Timeout}))
 		return onoffice.New(sandbox.DemoURL, token, secret, opts...)
 	}
 	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout, Transport: apiTransport}))
@@ -40,12 +40,13 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 // two idle connections per host, so concurrent calls of a hosted server
 // (all to the one onOffice host) would open and close a connection, with
 // its TLS handshake, for most requests. Connections hold no credentials
-// (every request is signed on its own), so tenants share the pool.
-var apiTransport = func() *http.Transport {
+// (every request is signed on its own), so tenants share the pool. The
+// time spent is added to the request's onOffice time (http_upstream.go).
+var apiTransport http.RoundTripper = func() http.RoundTripper {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns = 256
 	t.MaxIdleConnsPerHost = 128
-	return t
+	return timedTransport{t}
 }()
 
 // EnvFor builds the tool environment over a client.
@@ -107,6 +108,9 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 
 // runHTTP serves the hosted mode (streamable HTTP and SSE) on cfg.Addr.
 func runHTTP(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+	// Libraries that log through the standard log package (mcp-go's SSE
+	// transport on a panic) then write structured lines too.
+	slog.SetDefault(log)
 	h, err := NewHTTP(cfg, log, HTTPOptions{})
 	if err != nil {
 		return err

@@ -6,8 +6,6 @@ package toolstest
 import (
 	"context"
 	"encoding/json"
-	"net/http/httptest"
-	"strings"
 	"testing"
 
 	"github.com/mark3labs/mcp-go/client"
@@ -15,7 +13,6 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
-	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver"
 )
 
 // Harness is a running sandbox plus an MCP client connected to our server.
@@ -26,51 +23,13 @@ type Harness struct {
 	Client  *client.Client
 }
 
-// New starts a harness. Flags are server flags (e.g. "--toolsets=all");
-// by default every tool is enabled.
+// New starts a harness with every tool enabled. Flags are server flags
+// (e.g. "--read-only"); the guards are wired as in production, with
+// confirmation off unless a --confirm flag says otherwise, so that tests of
+// single tools see their writes run.
 func New(t testing.TB, flags ...string) *Harness {
 	t.Helper()
-	sb := sandbox.New()
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	url := srv.URL + sandbox.StablePath
-	env := map[string]string{
-		"ONOFFICE_TOKEN":    sandbox.DemoToken,
-		"ONOFFICE_SECRET":   sandbox.DemoSecret,
-		"ONOFFICE_API_URL":  url,
-		"ONOFFICE_TOOLSETS": "all",
-	}
-	cfg, err := config.Load(flags, func(k string) string { return env[k] }, &strings.Builder{})
-	if err != nil {
-		t.Fatalf("config: %v", err)
-	}
-	h := &Harness{Sandbox: sb, URL: url, Config: cfg}
-	h.Client = Connect(t, cfg)
-	return h
-}
-
-// Connect builds the MCP server of a configuration and an initialized client for it.
-func Connect(t testing.TB, cfg *config.Config) *client.Client {
-	t.Helper()
-	log := Logger(t)
-	api := mcpserver.Client(cfg, log)
-	s := mcpserver.New(mcpserver.Options{Env: mcpserver.EnvFor(cfg, api, log), Selection: mcpserver.SelectionFor(cfg), Logger: log})
-	c, err := client.NewInProcessClient(s)
-	if err != nil {
-		t.Fatalf("client: %v", err)
-	}
-	ctx := context.Background()
-	if err := c.Start(ctx); err != nil {
-		t.Fatalf("start: %v", err)
-	}
-	init := mcp.InitializeRequest{}
-	init.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
-	init.Params.ClientInfo = mcp.Implementation{Name: "toolstest", Version: "1"}
-	if _, err := c.Initialize(ctx, init); err != nil {
-		t.Fatalf("initialize: %v", err)
-	}
-	t.Cleanup(func() { _ = c.Close() })
-	return c
+	return NewGuarded(t, WithFlags(append([]string{"--confirm=off"}, flags...)...)).Harness
 }
 
 // Result is a tool result reduced to what tests check.

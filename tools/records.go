@@ -1,0 +1,444 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+)
+
+// Reading, naming and comparing records: what list reads and the
+// confirmation previews of write tools have in common.
+
+// optionalID is the resource id of a read that may name one record; 0
+// reads many.
+func optionalID(id int) string {
+	if id > 0 {
+		return strconv.Itoa(id)
+	}
+	return ""
+}
+
+// readOne reads one record by id; found is false when the answer holds
+// no record.
+func readOne(ctx context.Context, env *Env, resourceType string, id int, params map[string]any) (el map[string]any, found bool, err error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: resourceType,
+		ResourceID: strconv.Itoa(id), Parameters: params})
+	if err != nil {
+		return nil, false, err
+	}
+	if len(res.Records) == 0 {
+		return nil, false, nil
+	}
+	return res.Records[0].Fields(), true, nil
+}
+
+// firstID is the id of the first record of an answer, "" when there is none.
+func firstID(res onoffice.Result) string {
+	if len(res.Records) == 0 {
+		return ""
+	}
+	return res.Records[0].IDString()
+}
+
+// recordIDs are the numeric ids of the records, in answer order.
+func recordIDs(recs []onoffice.Record) []int {
+	var ids []int
+	for _, r := range recs {
+		if id, err := strconv.Atoi(r.IDString()); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// editRecords lets edit change the elements of each record in place and
+// stores them again where it reports a change; records whose elements are
+// not an object are left as they are.
+func editRecords(res *onoffice.Result, edit func(id string, el map[string]any) bool) {
+	for i, rec := range res.Records {
+		el := rec.Fields()
+		if el == nil {
+			continue
+		}
+		if edit(rec.IDString(), el) {
+			res.Records[i].Elements, _ = json.Marshal(el)
+		}
+	}
+}
+
+// listPage describes a page of a list read whose arguments are called
+// listoffset and listlimit.
+func listPage(offset, limit int, args any) *condense.Page {
+	return &condense.Page{Offset: offset, Limit: limit, Args: argsOf(args), OffsetArg: "listoffset", LimitArg: "listlimit"}
+}
+
+// listCall runs an action and renders its records as a list.
+func listCall(ctx context.Context, env *Env, a onoffice.Action, l condense.List) (*Result, error) {
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	return condense.Records(res, l, env.Render), nil
+}
+
+// ---------------------------------------------------------------------------
+// naming records in previews
+
+// recordLabel names a record for a preview: `estate 3120 "Reihenhaus"`, or
+// `estate 3120` when it has no name.
+func recordLabel(noun string, id int, name string) string {
+	if name == "" {
+		return fmt.Sprintf("%s %d", noun, id)
+	}
+	return fmt.Sprintf("%s %d %q", noun, id, name)
+}
+
+// recordReads says how to name a record of a module in a preview: the
+// resource type to read and the fields that make up its title.
+var recordReads = map[string]struct {
+	resourceType string
+	fields       []string
+}{
+	"estate":    {"estate", []string{"objekttitel", "strasse", "hausnummer", "ort"}},
+	"address":   {"address", []string{"Vorname", "Name", "Zusatz1", "Ort"}},
+	"calendar":  {"calendar", []string{"description", "start_dt"}},
+	"task":      {"task", []string{"Betreff"}},
+	"agentsLog": {"agentslog", []string{"Aktionsart", "Aktionstyp", "Datum"}},
+}
+
+// recordTarget names a record for a preview, e.g. `estate 3120 "Altbauwohnung …"`;
+// it fails when the record does not exist, so no write is offered for it.
+func recordTarget(ctx context.Context, env *Env, module, arg string, id int) (string, error) {
+	spec, ok := recordReads[module]
+	if !ok {
+		return fmt.Sprintf("%s %d", module, id), nil
+	}
+	el, found, err := readOne(ctx, env, spec.resourceType, id, map[string]any{"data": spec.fields})
+	if err != nil {
+		return "", err
+	}
+	if !found {
+		return "", argErrorf(arg, "there is no %s with id %d (or no right to read it)", module, id)
+	}
+	var parts []string
+	for _, f := range spec.fields {
+		if s, ok := condense.Value(nil, el[f]); ok {
+			parts = append(parts, s)
+		}
+	}
+	return recordLabel(module, id, strings.Join(parts, " ")), nil
+}
+
+// softTarget reads the fields of one record for the preview of a change
+// and names it `task 12 "name"`; a failed read only shows in the name:
+// `task 12 (not found)`, and current is then nil.
+func softTarget(ctx context.Context, env *Env, noun, resourceType string, id int, fields []string, name func(el map[string]any) string) (target string, current map[string]any) {
+	target = noun + " " + strconv.Itoa(id)
+	current, found, err := readOne(ctx, env, resourceType, id, map[string]any{"data": fields})
+	if err != nil || !found {
+		return target + " (not found)", nil
+	}
+	if n := name(current); n != "" {
+		target += ` "` + condense.Defuse(n) + `"`
+	}
+	return target, current
+}
+
+// addressNameFields are the fields addressName reads.
+var addressNameFields = []string{"Vorname", "Name", "Zusatz1"}
+
+// addressName builds a display name from address elements or data.
+func addressName(el map[string]any) string {
+	text := func(k string) string { return strings.TrimSpace(plainArg(el[k])) }
+	name := strings.TrimSpace(text("Vorname") + " " + text("Name"))
+	if c := text("Zusatz1"); c != "" {
+		if name == "" {
+			return c
+		}
+		return name + ", " + c
+	}
+	return name
+}
+
+// readAddress reads one address with the given fields; nil when it does not exist.
+func readAddress(ctx context.Context, env *Env, id int, fields []string) (map[string]any, error) {
+	el, _, err := readOne(ctx, env, "address", id, map[string]any{"data": fields})
+	if err != nil && (onoffice.CodeOf(err) == 292 || onoffice.CodeOf(err) == 80) {
+		return nil, nil
+	}
+	return el, err
+}
+
+// addressTarget names an address for a preview; the error says when it does not exist.
+func addressTarget(ctx context.Context, env *Env, arg string, id int, more ...string) (string, map[string]any, error) {
+	fields := append(append([]string{}, addressNameFields...), more...)
+	el, err := readAddress(ctx, env, id, fields)
+	if err != nil {
+		return "", nil, err
+	}
+	if el == nil {
+		return "", nil, argErrorf(arg, "there is no address %d (or no right to see it)", id)
+	}
+	return fmt.Sprintf("address %d %q", id, addressName(el)), el, nil
+}
+
+// addressesByID reads the given fields of several addresses in one action.
+func addressesByID(ids []int, fields []string) onoffice.Action {
+	return onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: map[string]any{
+		"recordids": ids, "data": fields, "listlimit": len(ids),
+	}}
+}
+
+// addressNamesByID reads the names of several addresses in one call and
+// renders each with name, keyed by id; a failed read only costs the names.
+func addressNamesByID(ctx context.Context, env *Env, ids []int, name func(el map[string]any) string) map[string]string {
+	names := map[string]string{}
+	if len(ids) == 0 {
+		return names
+	}
+	res, err := env.API.Call(ctx, addressesByID(ids, addressNameFields))
+	if err != nil {
+		return names
+	}
+	for _, r := range res.Records {
+		names[r.IDString()] = name(r.Fields())
+	}
+	return names
+}
+
+// addressLabels maps address ids to "id First Last (Company) <e-mail>";
+// ids that cannot be read keep the bare id.
+func addressLabels(ctx context.Context, env *Env, ids []int) map[int]string {
+	out := map[int]string{}
+	for _, id := range ids {
+		out[id] = strconv.Itoa(id)
+	}
+	if len(ids) == 0 {
+		return out
+	}
+	res, err := env.API.Call(ctx, addressesByID(ids, []string{"Vorname", "Name", "Zusatz1", "defaultemail"}))
+	if err != nil {
+		return out
+	}
+	for _, rec := range res.Records {
+		el := rec.Fields()
+		id, _ := strconv.Atoi(rec.IDString())
+		name := strings.TrimSpace(fmt.Sprint(el["Vorname"], " ", el["Name"]))
+		if c := fmt.Sprint(el["Zusatz1"]); c != "" && c != "<nil>" {
+			name = strings.TrimSpace(name + " (" + c + ")")
+		}
+		if m := fmt.Sprint(el["defaultemail"]); m != "" && m != "<nil>" {
+			name += " <" + m + ">"
+		}
+		out[id] = strings.TrimSpace(fmt.Sprintf("%d %s", id, name))
+	}
+	return out
+}
+
+// estateLabel returns "id title (place)" of an estate, or the bare id.
+func estateLabel(ctx context.Context, env *Env, id int) string {
+	el, found, err := readOne(ctx, env, "estate", id, map[string]any{"data": []string{"objekttitel", "ort"}})
+	if err != nil || !found {
+		return strconv.Itoa(id)
+	}
+	return fmt.Sprintf("%d %q (%v)", id, fmt.Sprint(el["objekttitel"]), el["ort"])
+}
+
+// recordNames reads short display names of records, all kinds in one request.
+// It is best effort: kinds it cannot read, and failed reads, give no names.
+func recordNames(ctx context.Context, env *Env, byKind map[string][]int) map[string]map[int]string {
+	type read struct {
+		kind   string
+		action onoffice.Action
+	}
+	var reads []read
+	for _, kind := range keys(byKind) {
+		ids := uniqueInts(byKind[kind])
+		if len(ids) == 0 {
+			continue
+		}
+		switch kind {
+		case "estate":
+			ids = ids[:min(len(ids), 100)]
+			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: map[string]any{
+				"data": []string{"objekttitel", "strasse", "hausnummer", "ort"}, "listlimit": len(ids),
+				"filter": map[string]any{"Id": []map[string]any{{"op": "in", "val": ids}}},
+			}}})
+		case "address":
+			ids = ids[:min(len(ids), 100)]
+			reads = append(reads, read{kind, addressesByID(ids, addressNameFields)})
+		case "task":
+			ids = ids[:min(len(ids), 100)]
+			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "task", Parameters: map[string]any{
+				"data": []string{"Betreff"}, "listlimit": len(ids),
+				"filter": map[string]any{"Nr": []map[string]any{{"op": "in", "val": ids}}},
+			}}})
+		case "user":
+			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: map[string]any{}}})
+		case "agentslog", "appointment":
+			// These reads take one record per action.
+			ids = ids[:min(len(ids), 20)]
+			for _, id := range ids {
+				a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", ResourceID: strconv.Itoa(id),
+					Parameters: map[string]any{"data": []string{"Aktionsart", "Aktionstyp", "Datum"}}}
+				if kind == "appointment" {
+					a = onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: strconv.Itoa(id), Parameters: map[string]any{}}
+				}
+				reads = append(reads, read{kind, a})
+			}
+		}
+	}
+	out := map[string]map[int]string{}
+	if len(reads) == 0 {
+		return out
+	}
+	actions := make([]onoffice.Action, len(reads))
+	for i, r := range reads {
+		actions[i] = r.action
+	}
+	outcomes, err := env.API.Do(ctx, actions...)
+	if err != nil {
+		return out
+	}
+	for i, o := range outcomes {
+		if o.Err != nil {
+			continue
+		}
+		kind := reads[i].kind
+		if out[kind] == nil {
+			out[kind] = map[int]string{}
+		}
+		for _, rec := range o.Result.Records {
+			id, err := strconv.Atoi(rec.IDString())
+			if err != nil {
+				continue
+			}
+			if name := recordNameOf(kind, rec.Fields()); name != "" {
+				out[kind][id] = name
+			}
+		}
+	}
+	return out
+}
+
+// recordNameOf builds the short display name of a record of a kind.
+func recordNameOf(kind string, el map[string]any) string {
+	s := func(k string) string {
+		v, _ := el[k].(string)
+		return strings.TrimSpace(v)
+	}
+	join := func(parts ...string) string {
+		var keep []string
+		for _, p := range parts {
+			if p != "" {
+				keep = append(keep, p)
+			}
+		}
+		return strings.Join(keep, " ")
+	}
+	switch kind {
+	case "estate":
+		if t := s("objekttitel"); t != "" {
+			return t
+		}
+		street := join(s("strasse"), s("hausnummer"))
+		if street != "" && s("ort") != "" {
+			return street + ", " + s("ort")
+		}
+		return join(street, s("ort"))
+	case "address":
+		name := join(s("Vorname"), s("Name"))
+		if c := s("Zusatz1"); c != "" {
+			if name == "" {
+				return c
+			}
+			return name + " (" + c + ")"
+		}
+		return name
+	case "task":
+		return s("Betreff")
+	case "user":
+		return join(s("firstname"), s("lastname"))
+	case "agentslog":
+		what := join(s("Aktionsart"), s("Aktionstyp"))
+		if d := s("Datum"); d != "" {
+			return what + " on " + d
+		}
+		return what
+	case "appointment":
+		what := s("description")
+		if d := s("start_dt"); d != "" {
+			return join(what, "on "+d)
+		}
+		return what
+	}
+	return ""
+}
+
+// recordRef names one record: `estate 3120 "Reihenhaus mit Garten"`. Names
+// are CRM text; inResult marks free-text names for the model.
+func recordRef(kind string, id int, names map[string]map[int]string, inResult bool) string {
+	label := relNoun(kind) + " " + strconv.Itoa(id)
+	name := names[kind][id]
+	if name == "" {
+		return label
+	}
+	if inResult && kind != "address" && kind != "user" {
+		return label + " " + condense.Untrusted(name)
+	}
+	return label + ` "` + condense.Defuse(name) + `"`
+}
+
+// ---------------------------------------------------------------------------
+// before → after
+
+// fieldOf returns one field of a configuration, or nil.
+func fieldOf(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
+	if mf == nil {
+		return nil
+	}
+	if f, ok := mf.Fields[name]; ok {
+		return &f
+	}
+	return nil
+}
+
+// unknownKey reports whether a select field rejects key; a field that is
+// not configured or has no keys accepts anything.
+func unknownKey(f *onoffice.FieldInfo, key string) bool {
+	if f == nil || len(f.Permitted) == 0 {
+		return false
+	}
+	_, ok := f.Permitted[key]
+	return !ok
+}
+
+// changeLine is one change of a preview: "field: before → after".
+func changeLine(field, before, after string) string {
+	return fmt.Sprintf("%s: %s → %s", field, before, after)
+}
+
+// storedText renders a stored value as the field configuration shows it;
+// "(empty)" when it is unset.
+func storedText(fi *onoffice.FieldInfo, v any) string {
+	if s, ok := condense.Value(fi, v); ok {
+		return s
+	}
+	return "(empty)"
+}
+
+// fieldChanges lists "field: before → after" for the named fields: before
+// is the value in current, after what newValue renders for the field.
+func fieldChanges(mf *onoffice.ModuleFields, current map[string]any, names []string, newValue func(fi *onoffice.FieldInfo, name string) string) []string {
+	var out []string
+	for _, name := range names {
+		fi := fieldOf(mf, name)
+		out = append(out, changeLine(name, storedText(fi, current[name]), newValue(fi, name)))
+	}
+	return out
+}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
@@ -241,5 +242,44 @@ func TestStandaloneSandbox(t *testing.T) {
 	res, err := c.Call(context.Background(), onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: map[string]any{"data": []string{"Name"}, "listlimit": 5}})
 	if err != nil || len(res.Records) != 5 || res.Total < 150 {
 		t.Errorf("read addresses from the standalone sandbox: %v %d/%d", err, len(res.Records), res.Total)
+	}
+}
+
+// TestToolsCommand checks `onoffice-mcp tools --json`: one object per
+// catalogue action with the documented keys, enabled per configuration.
+func TestToolsCommand(t *testing.T) {
+	tests := []struct {
+		args        []string
+		wantEnabled func(effect string, def bool) bool
+	}{
+		{[]string{"tools", "--json"}, func(_ string, def bool) bool { return def }},
+		{[]string{"tools", "--json", "--toolsets=all", "--read-only"}, func(effect string, _ bool) bool { return effect == "read" }},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var stdout, stderr strings.Builder
+			if code := run(tt.args, func(string) string { return "" }, &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+			if len(lines) != len(tools.Catalogue) {
+				t.Fatalf("%d lines, want %d", len(lines), len(tools.Catalogue))
+			}
+			for i, line := range lines {
+				var row map[string]any
+				if err := json.Unmarshal([]byte(line), &row); err != nil {
+					t.Fatalf("line %d: %v", i, err)
+				}
+				for _, k := range []string{"name", "module", "verb", "resourcetype", "effect", "enabled"} {
+					if _, ok := row[k]; !ok {
+						t.Errorf("line %d lacks %s", i, k)
+					}
+				}
+				a := tools.Catalogue[i]
+				if row["name"] != a.Name || row["enabled"] != tt.wantEnabled(string(a.Effect), a.Default) {
+					t.Errorf("%v: enabled=%v", row["name"], row["enabled"])
+				}
+			}
+		})
 	}
 }

@@ -76,7 +76,7 @@ func New(opts Options) *server.MCPServer {
 }
 
 // confirmNote ends the description of every tool that needs a confirmation.
-const confirmNote = " Needs the user's confirmation: show any preview you get and repeat the call with its confirmation_token only once they agree."
+const confirmNote = " Needs the user's OK: show any preview you get and repeat the call with its confirmation_token once they agree."
 
 // toMCP converts a tool into mcp-go's type with all four hints set.
 func toMCP(t tools.Tool, policy guard.Policy) mcp.Tool {

@@ -246,6 +246,10 @@ func objectText(m map[string]any) string {
 	}
 	if value, ok := m["value"]; ok && len(m) == 2 {
 		if typ, ok := m["type"].(string); ok {
+			// "other" says nothing a reader could use: a free-text location.
+			if typ == "other" {
+				return scalarText(value)
+			}
 			return scalarText(value) + " (" + typ + ")"
 		}
 	}

@@ -65,7 +65,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 	fs.DurationVar(&c.Timeout, "timeout", e.duration("ONOFFICE_TIMEOUT", 60*time.Second), "timeout of one onOffice request [ONOFFICE_TIMEOUT]")
 	fs.DurationVar(&c.FieldCacheTTL, "field-cache-ttl", e.duration("ONOFFICE_FIELD_CACHE_TTL", 15*time.Minute), "how long the field configuration is cached [ONOFFICE_FIELD_CACHE_TTL]")
 
-	toolsets := fs.String("toolsets", e.str("ONOFFICE_TOOLSETS", "default"), "comma-separated toolsets: default, all, or modules (run `onoffice-mcp tools`) [ONOFFICE_TOOLSETS]")
+	toolsets := fs.String("toolsets", e.str("ONOFFICE_TOOLSETS", "default"), "comma-separated toolsets: default, all, or module names such as estates, addresses, appointments (onoffice-mcp tools lists every tool with its module) [ONOFFICE_TOOLSETS]")
 	toolList := fs.String("tools", env("ONOFFICE_TOOLS"), "comma-separated tool names to add [ONOFFICE_TOOLS]")
 	exclude := fs.String("exclude-tools", env("ONOFFICE_EXCLUDE_TOOLS"), "comma-separated tool names to leave out [ONOFFICE_EXCLUDE_TOOLS]")
 	fs.BoolVar(&c.ReadOnly, "read-only", e.bool("ONOFFICE_READ_ONLY", false), "offer and run only reading tools; the API client refuses every write [ONOFFICE_READ_ONLY]")

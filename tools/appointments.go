@@ -349,13 +349,13 @@ func apptFlattenRead(el map[string]any) map[string]any {
 	}
 	for _, k := range []string{"assignedaddressids", "assignedobjectids", "groups"} {
 		if list, ok := el[k].([]any); ok && len(list) > 0 {
-			out[k] = apptJoin(list, numberText)
+			out[k] = apptJoin(list, text)
 		}
 	}
 	if list, ok := el["addresses"].([]any); ok && len(list) > 0 {
 		out["addresses"] = apptJoin(list, func(x any) string {
 			m, _ := x.(map[string]any)
-			return fmt.Sprintf("%s (%v)", numberText(m["id"]), m["confirmationStatus"])
+			return fmt.Sprintf("%s (%v)", text(m["id"]), m["confirmationStatus"])
 		})
 	}
 	if m, ok := el["hints"].(map[string]any); ok {
@@ -366,7 +366,7 @@ func apptFlattenRead(el map[string]any) map[string]any {
 	}
 	if el["rp_flag"] == true {
 		kind := map[string]string{"t": "daily", "w": "weekly", "m": "monthly", "j": "yearly"}[fmt.Sprint(el["rp_type"])]
-		s := fmt.Sprintf("%s, every %v, from %v", kind, numberText(el["rp_tage"]), el["rp_beginn_datum"])
+		s := fmt.Sprintf("%s, every %v, from %v", kind, text(el["rp_tage"]), el["rp_beginn_datum"])
 		if e := fmt.Sprint(el["rp_ende_datum"]); e != "" && e != "0000-00-00" {
 			s += " until " + e
 		}
@@ -663,7 +663,7 @@ func apptValueText(v any) string {
 		}
 		return ""
 	case float64:
-		return numberText(t)
+		return text(t)
 	case bool:
 		if t {
 			return "yes"
@@ -908,7 +908,7 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 	var ids []int
 	if list, ok := cur["assignedaddressids"].([]any); ok {
 		for _, x := range list {
-			if n, err := strconv.Atoi(numberText(x)); err == nil {
+			if n, err := strconv.Atoi(text(x)); err == nil {
 				ids = append(ids, n)
 			}
 		}
@@ -936,7 +936,7 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 		"from: "+from,
 		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %q on %s", fmt.Sprint(cur["description"]), apptWhen(fmt.Sprint(cur["start_dt"]), fmt.Sprint(cur["end_dt"]))),
 		"attachments: none")
-	if st := fmt.Sprint(cur["confirmationStatus"]); st != "" && st != "<nil>" {
+	if st := text(cur["confirmationStatus"]); st != "" {
 		pv.Changes = append(pv.Changes, "confirmation state now: "+st)
 	}
 	return pv, nil

@@ -394,11 +394,11 @@ func mailAddressLines(list []map[string]any) string {
 		if c := mailText(a["addressCompany"]); c != "" {
 			name = strings.TrimSpace(name + " (" + c + ")")
 		}
-		s := fmt.Sprintf("%s %s", numberText(a["addressId"]), name)
+		s := fmt.Sprintf("%s %s", text(a["addressId"]), name)
 		if m := mailText(a["addressEmail"]); m != "" {
 			s += " <" + m + ">"
 		}
-		if n := numberText(a["addressCustomerNo"]); n != "" && n != "0" && n != "<nil>" {
+		if n := text(a["addressCustomerNo"]); n != "" && n != "0" {
 			s += ", customer no. " + n
 		}
 		parts = append(parts, s)
@@ -409,7 +409,7 @@ func mailAddressLines(list []map[string]any) string {
 func mailEstateLines(list []map[string]any) string {
 	var parts []string
 	for _, e := range list {
-		s := fmt.Sprintf("%s %s, %s %s", numberText(e["estateId"]), mailText(e["estateExternalNo"]), mailText(e["estateStreet"]), mailText(e["estateCity"]))
+		s := fmt.Sprintf("%s %s, %s %s", text(e["estateId"]), mailText(e["estateExternalNo"]), mailText(e["estateStreet"]), mailText(e["estateCity"]))
 		if o := mailText(e["estateOwner"]); o != "" {
 			s += ", owner " + o
 		}

@@ -310,7 +310,7 @@ func listDefaultAttachments(ctx context.Context, env *Env, p DefaultAttachmentLi
 			kind := strings.TrimPrefix(fmt.Sprint(att["filetype"]), "attachmentType-")
 			line := fmt.Sprintf("- %v %v [%s]", att["id"], att["filetitle"], kind)
 			if f, ok := att["filename"].(string); ok && f != "" {
-				line += fmt.Sprintf(" %s, %s bytes", f, numberText(att["filesize"]))
+				line += fmt.Sprintf(" %s, %s bytes", f, text(att["filesize"]))
 			}
 			if id, ok := att["identifier"].(string); ok && id != "" {
 				line += " identifier " + id

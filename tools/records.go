@@ -228,11 +228,11 @@ func addressLabels(ctx context.Context, env *Env, ids []int) map[int]string {
 	for _, rec := range res.Records {
 		el := rec.Fields()
 		id, _ := strconv.Atoi(rec.IDString())
-		name := strings.TrimSpace(fmt.Sprint(el["Vorname"], " ", el["Name"]))
-		if c := fmt.Sprint(el["Zusatz1"]); c != "" && c != "<nil>" {
+		name := strings.TrimSpace(text(el["Vorname"]) + " " + text(el["Name"]))
+		if c := text(el["Zusatz1"]); c != "" {
 			name = strings.TrimSpace(name + " (" + c + ")")
 		}
-		if m := fmt.Sprint(el["defaultemail"]); m != "" && m != "<nil>" {
+		if m := text(el["defaultemail"]); m != "" {
 			name += " <" + m + ">"
 		}
 		out[id] = strings.TrimSpace(fmt.Sprintf("%d %s", id, name))
@@ -246,7 +246,7 @@ func estateLabel(ctx context.Context, env *Env, id int) string {
 	if err != nil || !found {
 		return strconv.Itoa(id)
 	}
-	return fmt.Sprintf("%d %q (%v)", id, fmt.Sprint(el["objekttitel"]), el["ort"])
+	return fmt.Sprintf("%d %q (%s)", id, text(el["objekttitel"]), text(el["ort"]))
 }
 
 // recordNames reads short display names of records, all kinds in one request.
@@ -266,7 +266,7 @@ func recordNames(ctx context.Context, env *Env, byKind map[string][]int) map[str
 		case "estate":
 			ids = ids[:min(len(ids), 100)]
 			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: map[string]any{
-				"data": []string{"objekttitel", "strasse", "hausnummer", "ort"}, "listlimit": len(ids),
+				"data": recordReads["estate"].fields, "listlimit": len(ids),
 				"filter": map[string]any{"Id": []map[string]any{{"op": "in", "val": ids}}},
 			}}})
 		case "address":
@@ -285,7 +285,7 @@ func recordNames(ctx context.Context, env *Env, byKind map[string][]int) map[str
 			ids = ids[:min(len(ids), 20)]
 			for _, id := range ids {
 				a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", ResourceID: strconv.Itoa(id),
-					Parameters: map[string]any{"data": []string{"Aktionsart", "Aktionstyp", "Datum"}}}
+					Parameters: map[string]any{"data": recordReads["agentsLog"].fields}}
 				if kind == "appointment" {
 					a = onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: strconv.Itoa(id), Parameters: map[string]any{}}
 				}

@@ -449,8 +449,8 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 	if err != nil {
 		return nil, err
 	}
-	flat := flattenCriterion(el, moduleFields(ctx, env, "searchcriteria"))
 	mf := moduleFields(ctx, env, "searchcriteria")
+	flat := flattenCriterion(el, mf)
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
 	for _, k := range keys(p.Data) {
 		fi := fieldOf(mf, k)

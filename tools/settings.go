@@ -727,7 +727,7 @@ func userName(ctx context.Context, env *Env, id int) string {
 	if err != nil || !found {
 		return ""
 	}
-	return strings.TrimSpace(fmt.Sprintf("%v %v", el["Vorname"], el["Nachname"]))
+	return strings.TrimSpace(text(el["Vorname"]) + " " + text(el["Nachname"]))
 }
 
 // ---------------------------------------------------------------------------

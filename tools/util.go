@@ -50,15 +50,6 @@ func text(v any) string {
 	return fmt.Sprint(v)
 }
 
-// numberText prints a JSON number without a decimal part; other values as
-// fmt prints them.
-func numberText(x any) string {
-	if f, ok := x.(float64); ok {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	return fmt.Sprint(x)
-}
-
 // truthy reads the flags of configuration answers: true, 1, "1" or "true".
 func truthy(v any) bool {
 	switch t := v.(type) {

@@ -322,7 +322,8 @@ func createAgentsLog(s *Store, c *Call) (*Answer, error) {
 		return nil, Fail(184, "User id %d unknown or inactive", userID)
 	}
 	links := map[string][]int{}
-	for param, table := range map[string]string{"taskid": "task", "appointmentid": "calendar"} {
+	for _, link := range [][2]string{{"taskid", "task"}, {"appointmentid", "calendar"}} {
+		param, table := link[0], link[1]
 		id, err := paramInt(p, param, 0)
 		if err != nil {
 			return nil, err

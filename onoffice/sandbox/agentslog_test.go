@@ -24,7 +24,7 @@ func TestAgentsLogReadByEstate(t *testing.T) {
 	for _, r := range res.Records {
 		el := r.Fields()
 		id, _ := strconv.Atoi(r.IDString())
-		if !relHas(stringsOf(el["Objekt_nr"]), strconv.Itoa(estate)) {
+		if !contains(stringsOf(el["Objekt_nr"]), strconv.Itoa(estate)) {
 			t.Errorf("entry %d: Objekt_nr %v lacks %d", id, el["Objekt_nr"], estate)
 		}
 		if want := relStored(s, "agentsLog:address", id, true); !slices.Equal(stringsOf(el["Adress_nr"]), want) {

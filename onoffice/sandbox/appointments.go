@@ -1093,10 +1093,14 @@ func apptReadLinks(s *Store, p map[string]any) (*apptLinks, error) {
 			}
 		}
 		l.subscribersSet = true
-		for name, code := range map[string]int{"users": 301, "groups": 295} {
-			if v, ok := sub[name]; ok && v != nil {
+		// users before groups, so that the error code does not depend on map order.
+		for _, k := range []struct {
+			name string
+			code int
+		}{{"users", 301}, {"groups", 295}} {
+			if v, ok := sub[k.name]; ok && v != nil {
 				if _, isList := v.([]any); !isList {
-					return nil, Fail(code, "%s must be an array of ids", name)
+					return nil, Fail(k.code, "%s must be an array of ids", k.name)
 				}
 			}
 		}

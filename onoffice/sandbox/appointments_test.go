@@ -51,7 +51,7 @@ func TestAppointmentListShapes(t *testing.T) {
 		for _, ct := range asList(el["contacts"]) {
 			contacts = append(contacts, toText(asObject(ct)["id"]))
 		}
-		if want := apptIDStrings(apptAddresses(s, id)); strings.Join(contacts, ",") != strings.Join(want, ",") {
+		if want := idStrings(apptAddresses(s, id)); strings.Join(contacts, ",") != strings.Join(want, ",") {
 			t.Errorf("%d: contacts %v, relations %v", id, contacts, want)
 		}
 		if e := apptEstate(s, id); e != 0 && asObject(el["estate"])["id"] != strconv.Itoa(e) {
@@ -61,7 +61,7 @@ func TestAppointmentListShapes(t *testing.T) {
 		for _, u := range asList(el["users"]) {
 			users = append(users, toText(asObject(u)["id"]))
 		}
-		if want := apptIDStrings(apptInts(r["user_ids"])); strings.Join(users, ",") != strings.Join(want, ",") {
+		if want := idStrings(apptInts(r["user_ids"])); strings.Join(users, ",") != strings.Join(want, ",") {
 			t.Errorf("%d: users %v, stored %v", id, users, want)
 		}
 	}
@@ -128,7 +128,7 @@ func TestAppointmentListFilters(t *testing.T) {
 		{"cancelled", map[string]any{"isCancelled": true}, func(r Record) bool { return r["status"] == "canceled" }},
 		{"open", map[string]any{"isDone": false}, func(r Record) bool { return r["status"] != "completed" }},
 		{"series", map[string]any{"isRecurrent": true}, func(r Record) bool { return r["rp_flag"] == true }},
-		{"user 17", map[string]any{"userIds": []string{"17"}}, func(r Record) bool { return relHas(apptIDStrings(apptInts(r["user_ids"])), "17") }},
+		{"user 17", map[string]any{"userIds": []string{"17"}}, func(r Record) bool { return contains(idStrings(apptInts(r["user_ids"])), "17") }},
 		{"notary", map[string]any{"subject": []any{map[string]any{"op": "like", "val": "Notartermin%"}}}, func(r Record) bool { return strings.HasPrefix(toText(r["description"]), "Notartermin") }},
 		{"creator", map[string]any{"createdBy": []any{map[string]any{"op": "=", "val": "kneumann"}}}, func(r Record) bool { return r["von"] == "kneumann" }},
 		{"type", map[string]any{"type": []any{map[string]any{"op": "in", "val": []any{"Übergabe", "Objektaufnahme"}}}}, func(r Record) bool { return r["art"] == "Übergabe" || r["art"] == "Objektaufnahme" }},
@@ -174,7 +174,7 @@ func apptSeedConflict(t *testing.T, s *Store) (Record, Record) {
 		start, _ := apptSpan(r)
 		for _, o := range s.Table("calendar").Records {
 			os, oe := apptSpan(o)
-			if idOf(o) != idOf(r) && !apptCancelled(o) && os.Before(start) && oe.After(start) && apptIntersects(apptInts(o["user_ids"]), apptInts(r["user_ids"])) {
+			if idOf(o) != idOf(r) && !apptCancelled(o) && os.Before(start) && oe.After(start) && intersects(apptInts(o["user_ids"]), apptInts(r["user_ids"])) {
 				return r, o
 			}
 		}
@@ -241,7 +241,7 @@ func TestCalendarReadPeriod(t *testing.T) {
 	for _, rec := range own.Records {
 		id, _ := strconv.Atoi(rec.IDString())
 		r := s.Table("calendar").Get(id)
-		if !relHas(apptIDStrings(apptParticipants(s, r)), strconv.Itoa(SandboxAPIUserID)) {
+		if !contains(idStrings(apptParticipants(s, r)), strconv.Itoa(SandboxAPIUserID)) {
 			t.Errorf("appointment %d is not the API user's: %v", id, r["user_ids"])
 		}
 		if apptCancelled(r) {
@@ -309,7 +309,7 @@ func TestCalendarCreateModifyDelete(t *testing.T) {
 	if r == nil || r["description"] != "Besichtigung Test" || r["von"] != "mhansen" || r["status"] != "active" || r["modified"] != "2026-11-02 09:00:00" {
 		t.Fatalf("stored %v", r)
 	}
-	if strings.Join(apptIDStrings(apptInts(r["user_ids"])), ",") != "17,23" || r["_locationType"] != "estate" || !strings.HasPrefix(toText(r["ort"]), toText(estate["strasse"])) {
+	if strings.Join(idStrings(apptInts(r["user_ids"])), ",") != "17,23" || r["_locationType"] != "estate" || !strings.HasPrefix(toText(r["ort"]), toText(estate["strasse"])) {
 		t.Errorf("participants %v, place %v %v", r["user_ids"], r["_locationType"], r["ort"])
 	}
 	if got := apptAddresses(s, id); len(got) != 2 || apptEstate(s, id) != idOf(estate) {

@@ -343,11 +343,3 @@ func idStrings(ids []int) []string {
 
 // sortedKeys returns the keys of a map in ascending order.
 func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K { return slices.Sorted(maps.Keys(m)) }
-
-// Older names of the list helpers, still used by the module tests.
-var (
-	relHas         = contains
-	apptIntersects = intersects
-	apptIDStrings  = idStrings
-	relIDStrings   = idStrings
-)

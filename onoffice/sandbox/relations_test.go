@@ -16,7 +16,7 @@ var relTestNow = time.Date(2026, 11, 2, 10, 30, 0, 0, time.UTC)
 
 // relStored lists the stored children (or parents) of id for a type suffix.
 func relStored(s *Store, suffix string, id int, fromParent bool) []string {
-	return relIDStrings(relIDs(s, suffix, id, fromParent))
+	return idStrings(relIDs(s, suffix, id, fromParent))
 }
 
 func relGet(t *testing.T, c *onoffice.Client, suffix, dir string, ids ...int) map[string][]string {
@@ -60,7 +60,7 @@ func TestRelationGetByParentAndChild(t *testing.T) {
 		t.Errorf("owners of estate %d: got %v, want %v", owner.Parent, got, want)
 	}
 	back := relGet(t, c, "estate:address:owner", "childids", owner.Child)
-	if !relHas(back[strconv.Itoa(owner.Child)], strconv.Itoa(owner.Parent)) {
+	if !contains(back[strconv.Itoa(owner.Child)], strconv.Itoa(owner.Parent)) {
 		t.Errorf("estates owned by %d: %v lacks %d", owner.Child, back, owner.Parent)
 	}
 	// An id without links is left out; all without links give an empty answer.
@@ -96,7 +96,7 @@ func TestRelationGetDerivedTypes(t *testing.T) {
 	}
 	// All contact persons include the broker contact persons.
 	cp := relFirst(t, s, "estate:address:contactPerson")
-	if all := relGet(t, c, "estate:address:contactPersonAll", "parentids", cp.Parent); !relHas(all[strconv.Itoa(cp.Parent)], strconv.Itoa(cp.Child)) {
+	if all := relGet(t, c, "estate:address:contactPersonAll", "parentids", cp.Parent); !contains(all[strconv.Itoa(cp.Parent)], strconv.Itoa(cp.Child)) {
 		t.Errorf("contactPersonAll of %d: %v lacks %d", cp.Parent, all, cp.Child)
 	}
 	// The advisor of an estate is its benutzer.
@@ -144,7 +144,7 @@ func TestRelationCreateReadDelete(t *testing.T) {
 	if len(res.Records) != 1 || string(res.Records[0].ID) != "0" || res.Records[0].Fields()["success"] != "success" {
 		t.Errorf("create answer %+v", res.Records)
 	}
-	if got := relGet(t, c, "estate:address:owner", "parentids", estate); !relHas(got[strconv.Itoa(estate)], strconv.Itoa(addr)) {
+	if got := relGet(t, c, "estate:address:owner", "parentids", estate); !contains(got[strconv.Itoa(estate)], strconv.Itoa(addr)) {
 		t.Fatalf("after create, owners of %d: %v", estate, got)
 	}
 	// Creating it again changes nothing.
@@ -154,7 +154,7 @@ func TestRelationCreateReadDelete(t *testing.T) {
 		t.Errorf("duplicate create stored a second link")
 	}
 	mustCall(t, c, onoffice.VerbDelete, "relation", "", map[string]any{"relationtype": typ, "parentid": estate, "childid": addr})
-	if got := relGet(t, c, "estate:address:owner", "parentids", estate); relHas(got[strconv.Itoa(estate)], strconv.Itoa(addr)) {
+	if got := relGet(t, c, "estate:address:owner", "parentids", estate); contains(got[strconv.Itoa(estate)], strconv.Itoa(addr)) {
 		t.Errorf("after delete, owners of %d: %v", estate, got)
 	}
 	// 1:n: one estate, two prospects.
@@ -162,7 +162,7 @@ func TestRelationCreateReadDelete(t *testing.T) {
 	mustCall(t, c, onoffice.VerbCreate, "relation", "", map[string]any{"relationtype": RelationPrefix + "estate:address:interested",
 		"parentid": []int{estate}, "childid": []int{addr, other}})
 	got := relGet(t, c, "estate:address:interested", "parentids", estate)
-	if !relHas(got[strconv.Itoa(estate)], strconv.Itoa(addr)) || !relHas(got[strconv.Itoa(estate)], strconv.Itoa(other)) {
+	if !contains(got[strconv.Itoa(estate)], strconv.Itoa(addr)) || !contains(got[strconv.Itoa(estate)], strconv.Itoa(other)) {
 		t.Errorf("prospects after 1:n create: %v", got)
 	}
 }

@@ -29,22 +29,21 @@ const (
 
 // Relation type URNs used by the seed data.
 const (
-	seedRelPrefix        = RelationPrefix
-	seedRelOwner         = seedRelPrefix + "estate:address:owner"
-	seedRelBuyer         = seedRelPrefix + "estate:address:buyer"
-	seedRelRenter        = seedRelPrefix + "estate:address:renter"
-	seedRelInterested    = seedRelPrefix + "estate:address:interested"
-	seedRelContactPerson = seedRelPrefix + "estate:address:contactPerson"
-	seedRelEstateUnit    = seedRelPrefix + "estate:estateUnit"
-	seedRelTipp          = seedRelPrefix + "address:estate:tipp"
-	seedRelAddressCont   = seedRelPrefix + "address:contact:address"
-	seedRelSearchCrit    = seedRelPrefix + "address:searchcriteria"
-	seedRelCalAddress    = seedRelPrefix + "calendar:address"
-	seedRelCalEstate     = seedRelPrefix + "calendar:estate"
-	seedRelTaskAddress   = seedRelPrefix + "task:address"
-	seedRelTaskEstate    = seedRelPrefix + "task:estate"
-	seedRelLogAddress    = seedRelPrefix + "agentsLog:address"
-	seedRelLogEstate     = seedRelPrefix + "agentsLog:estate"
+	seedRelOwner         = RelationPrefix + "estate:address:owner"
+	seedRelBuyer         = RelationPrefix + "estate:address:buyer"
+	seedRelRenter        = RelationPrefix + "estate:address:renter"
+	seedRelInterested    = RelationPrefix + "estate:address:interested"
+	seedRelContactPerson = RelationPrefix + "estate:address:contactPerson"
+	seedRelEstateUnit    = RelationPrefix + "estate:estateUnit"
+	seedRelTipp          = RelationPrefix + "address:estate:tipp"
+	seedRelAddressCont   = RelationPrefix + "address:contact:address"
+	seedRelSearchCrit    = RelationPrefix + "address:searchcriteria"
+	seedRelCalAddress    = RelationPrefix + "calendar:address"
+	seedRelCalEstate     = RelationPrefix + "calendar:estate"
+	seedRelTaskAddress   = RelationPrefix + "task:address"
+	seedRelTaskEstate    = RelationPrefix + "task:estate"
+	seedRelLogAddress    = RelationPrefix + "agentsLog:address"
+	seedRelLogEstate     = RelationPrefix + "agentsLog:estate"
 )
 
 // seedSpot is a street in a town together with its postcode and district.

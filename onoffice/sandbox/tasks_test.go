@@ -41,7 +41,7 @@ func TestTaskReadRelatedAndNr(t *testing.T) {
 		t.Fatalf("tasks of address %d: %d, want %d", link.Child, len(res.Records), len(want))
 	}
 	for _, r := range res.Records {
-		if !relHas(stringsOf(r.Fields()["relatedAddressId"]), strconv.Itoa(link.Child)) {
+		if !contains(stringsOf(r.Fields()["relatedAddressId"]), strconv.Itoa(link.Child)) {
 			t.Errorf("task %s: relatedAddressId %v", r.IDString(), r.Fields()["relatedAddressId"])
 		}
 	}

@@ -8,6 +8,7 @@ package condense
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -125,6 +126,9 @@ type List struct {
 	Page *Page
 	// IDField is an element that repeats the record id and is not shown again.
 	IDField string
+	// Hidden are elements read only to render others (see Companions);
+	// they are not shown unless requested.
+	Hidden []string
 
 	// Tool, RecordArg and DataArg say how to read one record's full text
 	// when a value is cut: Tool {RecordArg: id, DataArg: [fields]}.
@@ -227,8 +231,8 @@ func (l List) rows(res onoffice.Result) ([]row, []column) {
 			if k == l.IDField || (l.isIDKey(k) && toString(v) == r.id) {
 				continue
 			}
-			if !requested[k] && strings.ToLower(k) == priceOnRequestField {
-				continue // a companion read only to show "on request"
+			if !requested[k] && slices.Contains(l.Hidden, k) {
+				continue
 			}
 			if base := l.groupOf(k, requested); base != "" {
 				if groups[base] == nil {

@@ -50,17 +50,22 @@ const elicitKey = "confirm"
 // GuardFor builds the guard of a configuration; the audit log goes to
 // stderr and to the configured file. Close it when the server stops.
 func GuardFor(cfg *config.Config, stderr io.Writer) (*guard.Guard, error) {
-	p, err := guard.ParsePolicy(cfg.Guard.Confirm)
-	if err != nil {
-		return nil, err
-	}
-	return guard.New(guard.Options{
-		Policy:      p,
-		TTL:         cfg.Guard.ConfirmTTL,
+	return newGuard(cfg, guard.Options{
 		Key:         cfg.Guard.ConfirmKey.Bytes(),
 		AuditWriter: stderr,
 		AuditPath:   cfg.Guard.AuditLog,
 	})
+}
+
+// newGuard builds a guard with the configuration's policy and token TTL;
+// o gives the key and where the audit lines go.
+func newGuard(cfg *config.Config, o guard.Options) (*guard.Guard, error) {
+	p, err := guard.ParsePolicy(cfg.Guard.Confirm)
+	if err != nil {
+		return nil, err
+	}
+	o.Policy, o.TTL = p, cfg.Guard.ConfirmTTL
+	return guard.New(o)
 }
 
 // gate runs tool calls through the guard.

@@ -103,32 +103,36 @@ func NewHTTP(cfg *config.Config, log *slog.Logger, opts HTTPOptions) (*HTTPServe
 	}
 	if len(cfg.HTTP.Tenants) > 0 {
 		for _, tc := range cfg.HTTP.Tenants {
-			t, err := h.newTenant(tc.Name, cfg.ForTenant(tc), tenantKey(cfg.Guard.ConfirmKey, tc.Name))
-			if err != nil {
-				h.Close()
-				return nil, err
-			}
-			h.tenants = append(h.tenants, t)
-			for _, b := range tc.Bearer {
-				h.auth.add(b, t)
+			if _, err = h.addTenant(tc.Name, cfg.ForTenant(tc), tenantKey(cfg.Guard.ConfirmKey, tc.Name), tc.Bearer); err != nil {
+				break
 			}
 		}
 	} else {
-		t, err := h.newTenant("default", cfg, cfg.Guard.ConfirmKey.Bytes())
-		if err != nil {
-			h.Close()
-			return nil, err
-		}
-		h.tenants = append(h.tenants, t)
-		for _, b := range cfg.HTTP.AuthTokens {
-			h.auth.add(b, t)
-		}
-		if len(cfg.HTTP.AuthTokens) == 0 {
+		var t *tenant
+		t, err = h.addTenant("default", cfg, cfg.Guard.ConfirmKey.Bytes(), cfg.HTTP.AuthTokens)
+		if err == nil && len(cfg.HTTP.AuthTokens) == 0 {
 			h.open = t
 		}
 	}
+	if err != nil {
+		h.Close()
+		return nil, err
+	}
 	go h.sweepSessions()
 	return h, nil
+}
+
+// addTenant builds a tenant and accepts its bearer tokens.
+func (h *HTTPServer) addTenant(name string, cfg *config.Config, key []byte, bearer []config.TokenHash) (*tenant, error) {
+	t, err := h.newTenant(name, cfg, key)
+	if err != nil {
+		return nil, err
+	}
+	h.tenants = append(h.tenants, t)
+	for _, b := range bearer {
+		h.auth.add(b, t)
+	}
+	return t, nil
 }
 
 // Close releases what the server holds (sessions, sweepers, audit file)

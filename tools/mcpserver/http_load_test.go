@@ -269,20 +269,13 @@ func (l *serverLog) read(lines *bufio.Scanner) {
 // requests returns, per tool call, the server's whole handling time
 // (onOffice included): what the server saw of the call.
 func (l *serverLog) requests() []time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	var out []time.Duration
-	for _, c := range l.byID {
-		if !c.tool || c.path == "" {
-			continue
-		}
+	return l.perCall(func(c *serverCall) float64 {
 		v := c.requestMS
 		if c.path == mcpserver.PathMessage {
 			v += c.toolMS
 		}
-		out = append(out, time.Duration(v*float64(time.Millisecond)))
-	}
-	return out
+		return v
+	})
 }
 
 // added returns, per tool call, the time the server spent on it besides
@@ -290,6 +283,16 @@ func (l *serverLog) requests() []time.Duration {
 // minus onOffice; over SSE the message request (answered 202 at once)
 // plus the call, which runs after it, minus onOffice.
 func (l *serverLog) added() []time.Duration {
+	return l.perCall(func(c *serverCall) float64 {
+		if c.path == mcpserver.PathMessage {
+			return c.requestMS + c.toolMS - c.toolOnOff
+		}
+		return c.requestMS - c.onOffice
+	})
+}
+
+// perCall returns value (milliseconds) of every complete tool call.
+func (l *serverLog) perCall(value func(c *serverCall) float64) []time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var out []time.Duration
@@ -297,11 +300,7 @@ func (l *serverLog) added() []time.Duration {
 		if !c.tool || c.path == "" {
 			continue
 		}
-		v := c.requestMS - c.onOffice
-		if c.path == mcpserver.PathMessage {
-			v = c.requestMS + c.toolMS - c.toolOnOff
-		}
-		out = append(out, time.Duration(v*float64(time.Millisecond)))
+		out = append(out, time.Duration(value(c)*float64(time.Millisecond)))
 	}
 	return out
 }

@@ -70,11 +70,7 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 	if err := sel.Validate(); err != nil {
 		return nil, fmt.Errorf("tenant %q: %w", name, err)
 	}
-	policy, err := guard.ParsePolicy(cfg.Guard.Confirm)
-	if err != nil {
-		return nil, fmt.Errorf("tenant %q: %w", name, err)
-	}
-	g, err := guard.New(guard.Options{Policy: policy, TTL: cfg.Guard.ConfirmTTL, Key: key})
+	g, err := newGuard(cfg, guard.Options{Key: key})
 	if err != nil {
 		return nil, fmt.Errorf("tenant %q: %w", name, err)
 	}

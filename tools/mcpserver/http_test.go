@@ -290,12 +290,17 @@ func (p mcpGoPeer) tools(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return sortedNames(res.Tools, func(t mcp.Tool) string { return t.Name }), nil
+}
+
+// sortedNames returns the names of a tool list in order.
+func sortedNames[T any](list []T, name func(T) string) []string {
 	var names []string
-	for _, t := range res.Tools {
-		names = append(names, t.Name)
+	for _, t := range list {
+		names = append(names, name(t))
 	}
 	sort.Strings(names)
-	return names, nil
+	return names
 }
 
 func (p mcpGoPeer) call(ctx context.Context, name string, args map[string]any) (string, bool, error) {
@@ -337,12 +342,7 @@ func (p sdkPeer) tools(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var names []string
-	for _, t := range res.Tools {
-		names = append(names, t.Name)
-	}
-	sort.Strings(names)
-	return names, nil
+	return sortedNames(res.Tools, func(t *sdk.Tool) string { return t.Name }), nil
 }
 
 func (p sdkPeer) call(ctx context.Context, name string, args map[string]any) (string, bool, error) {

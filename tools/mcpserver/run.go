@@ -98,7 +98,7 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 	}
 	defer g.Close()
 	s := New(Options{Env: EnvFor(cfg, api, log), Selection: sel, Logger: log, Guard: g})
-	log.Info("onoffice-mcp ready", "transport", cfg.Transport, "tools", len(tools.Select(sel)), "read_only", cfg.ReadOnly)
+	log.Info("onoffice-mcp ready", "transport", cfg.Transport, "tools", len(s.ListTools()), "read_only", cfg.ReadOnly)
 	switch cfg.Transport {
 	case "stdio":
 		return server.NewStdioServer(s).Listen(ctx, stdin, stdout)

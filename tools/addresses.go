@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -99,110 +98,6 @@ func (FieldValues) JSONSchema() *jsonschema.Schema {
 		AdditionalProperties: &jsonschema.Schema{AnyOf: append(append([]*jsonschema.Schema{}, scalar...),
 			&jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{AnyOf: scalar[:2]}})},
 	}
-}
-
-// checkFieldValues checks what the field configuration tells about the
-// values of a create or modify: field names, select keys and basic types.
-// Keys in skip are checked by the caller.
-func checkFieldValues(ctx context.Context, env *Env, module, arg string, data map[string]any, skip map[string]bool) error {
-	var names []string
-	for _, k := range keys(data) {
-		if !skip[k] {
-			names = append(names, k)
-		}
-	}
-	return checkValues(ctx, env, module, arg, data, names, checkFieldValue)
-}
-
-func checkFieldValue(f onoffice.FieldInfo, arg string, v any) error {
-	list, isList := v.([]any)
-	switch {
-	case f.Type == "multiselect":
-		if !isList {
-			if s, ok := v.(string); ok && s != "" {
-				list = []any{s}
-			} else if ok {
-				return nil // "" clears the field
-			} else {
-				return argErrorf(arg, "is a multiselect field: give a list of keys")
-			}
-		}
-		for _, e := range list {
-			if err := checkSelectKey(arg, f, fmt.Sprint(e)); err != nil {
-				return err
-			}
-		}
-		return nil
-	case isList:
-		return argErrorf(arg, "takes a single value, not a list")
-	case f.Type == "singleselect" || len(f.Permitted) > 0:
-		key := plainArg(v)
-		if key == "" {
-			return nil
-		}
-		return checkSelectKey(arg, f, key)
-	case f.Type == "integer" || f.Type == "float":
-		if _, ok := v.(float64); ok {
-			return nil
-		}
-		if s, ok := v.(string); ok {
-			if _, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64); err == nil || s == "" {
-				return nil
-			}
-		}
-		return argErrorf(arg, "must be a number")
-	case f.Type == "boolean":
-		switch t := v.(type) {
-		case bool:
-			return nil
-		case float64:
-			if t == 0 || t == 1 {
-				return nil
-			}
-		case string:
-			if t == "0" || t == "1" || t == "" {
-				return nil
-			}
-		}
-		return argErrorf(arg, "is a yes/no field: give true or false")
-	case f.Type == "date" || f.Type == "datetime":
-		s, _ := v.(string)
-		if s == "" || dateArgRE.MatchString(s) {
-			return nil
-		}
-		return argErrorf(arg, "must be a date YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS)")
-	}
-	if _, ok := v.(bool); ok && f.Type != "" {
-		return argErrorf(arg, "must be text, not true/false")
-	}
-	return nil
-}
-
-// dateArgRE matches a date or a date with time as fields of type date and
-// datetime take them.
-var dateArgRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$`)
-
-// checkSelectKey accepts a permitted key; for a label it names the key to use.
-func checkSelectKey(arg string, f onoffice.FieldInfo, key string) error {
-	if len(f.Permitted) == 0 {
-		return nil
-	}
-	if _, ok := f.Permitted[key]; ok {
-		return nil
-	}
-	for k, l := range f.Permitted {
-		if strings.EqualFold(l, key) || strings.EqualFold(k, key) {
-			if f.Name == "Land" {
-				return nil // the country may be given by name
-			}
-			return argErrorf(arg, "%q is not a key; use the key %q (label %q)", key, k, l)
-		}
-	}
-	ks := keys(f.Permitted)
-	if len(ks) > 25 {
-		return argErrorf(arg, "%q is not a permitted key of %s; list the keys with field_config_get", key, f.Name)
-	}
-	return argErrorf(arg, "%q is not a permitted key; allowed: %s", key, strings.Join(ks, ", "))
 }
 
 // plainArg renders an argument value as onOffice reads it: text and
@@ -342,7 +237,7 @@ func (p AddressCreateParams) check(ctx context.Context, env *Env) error {
 	if p.CheckDuplicate && p.Email == "" && p.EmailPrivate == "" && p.EmailBusiness == "" {
 		return argErrorf("checkDuplicate", "the duplicate check compares e-mail addresses: give an e-mail too")
 	}
-	return checkFieldValues(ctx, env, "address", "data", p.Data, nil)
+	return checkData(ctx, env, "address", "data", p.Data)
 }
 
 func createAddress(ctx context.Context, env *Env, p AddressCreateParams) (*Result, error) {
@@ -475,7 +370,10 @@ func (p AddressModifyParams) check(ctx context.Context, env *Env) error {
 			return argErrorf(arg+".newvalue", "%q is not an e-mail address", c.NewValue)
 		}
 	}
-	return checkFieldValues(ctx, env, "address", "data", p.Data, nil)
+	if len(p.Data) == 0 {
+		return nil
+	}
+	return checkData(ctx, env, "address", "data", p.Data)
 }
 
 func (c ContactChange) wire() map[string]any {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -66,9 +65,6 @@ func apptSpanText(start, end time.Time, allDay bool) string {
 
 const apptLayout = "2006-01-02 15:04:05"
 
-var (
-	apptTimeRE = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}$`)
-)
 
 // ---------------------------------------------------------------------------
 // appointment_list
@@ -218,7 +214,7 @@ type AppointmentReadParams struct {
 	Filter                 Filter `json:"filter,omitempty" jsonschema_description:"Period: on start_dt, end_dt, rp_flag, description, von, erledigt, note, art"`
 }
 
-func (p AppointmentReadParams) check() error {
+func (p AppointmentReadParams) check(ctx context.Context, env *Env) error {
 	period := p.DateStart != "" || p.DateEnd != ""
 	modified := p.ModifiedStart != "" || p.ModifiedEnd != ""
 	if p.ID > 0 {
@@ -261,7 +257,10 @@ func (p AppointmentReadParams) check() error {
 			return argErrorf("filter."+k, "cannot be filtered; allowed: %s", strings.Join(apptReadFilterFields, ", "))
 		}
 	}
-	return p.Filter.checkConditions()
+	if err := p.Filter.checkConditions(); err != nil {
+		return err
+	}
+	return p.Filter.checkValues(ctx, env, "calendar")
 }
 
 // apptReadOrder is the order of the fields in appointment_read answers.
@@ -270,7 +269,7 @@ var apptReadOrder = []string{"description", "art", "start_dt", "end_dt", "ganzta
 	"confirmationStatus", "addresses", "conflicts", "series", "travel"}
 
 func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*Result, error) {
-	if err := p.check(); err != nil {
+	if err := p.check(ctx, env); err != nil {
 		return nil, err
 	}
 	params := map[string]any{}
@@ -495,37 +494,58 @@ func (d *AppointmentData) check(ctx context.Context, env *Env, start, end string
 			}
 		}
 	}
-	if err := apptCheckTransit(d.TransitTimePre, d.TransitTimePost); err != nil {
+	if err := apptCheckTransit(&d.TransitTimePre, &d.TransitTimePost); err != nil {
 		return err
 	}
 	if d.RpFlag != nil && *d.RpFlag && d.RpType == "" {
 		return argErrorf("data.rp_type", "a series (rp_flag) needs rp_type: t daily, w weekly, m monthly, j yearly")
 	}
-	mf := moduleFields(ctx, env, "calendar")
-	if mf == nil {
-		return nil
-	}
-	if f := fieldOf(mf, "art"); d.Art != "" && unknownKey(f, d.Art) {
-		return argErrorf("data.art", "unknown appointment type %q; allowed: %s", d.Art, strings.Join(keys(f.Permitted), ", "))
-	}
-	if f := fieldOf(mf, "erinnerung"); d.Erinnerung != "" && unknownKey(f, d.Erinnerung) {
-		return argErrorf("data.erinnerung", "unknown reminder %q; allowed: %s", d.Erinnerung, strings.Join(apptSortedReminders(f.Permitted), ", "))
-	}
-	f := fieldOf(mf, "ressources")
-	for _, r := range d.Ressources {
-		if unknownKey(f, r) {
-			return argErrorf("data.ressources", "unknown resource key %q; allowed: %s (calendar_resource_list)", r, permittedText(f.Permitted))
+	return d.checkValues(ctx, env)
+}
+
+// checkValues puts the select fields (labels become keys) and the creator
+// (a name becomes the login) through the value checker.
+func (d *AppointmentData) checkValues(ctx context.Context, env *Env) error {
+	for _, sel := range []struct {
+		name string
+		v    *string
+	}{{"art", &d.Art}, {"erinnerung", &d.Erinnerung}} {
+		v, err := checkValue(lookupField(ctx, env, "calendar", sel.name), "data."+sel.name, *sel.v, forWrite)
+		if err != nil {
+			return err
 		}
+		*sel.v = plainArg(v)
+	}
+	f := lookupField(ctx, env, "calendar", "ressources")
+	for i, r := range d.Ressources {
+		v, err := checkValue(f, "data.ressources", r, forWrite)
+		if err != nil {
+			return err
+		}
+		d.Ressources[i] = plainArg(v)
+	}
+	if d.Von != "" {
+		v, err := resolveUserValue(ctx, env, "calendar", "data.von", "von", d.Von)
+		if err != nil {
+			return err
+		}
+		d.Von = plainArg(v)
 	}
 	return nil
 }
 
 // apptCheckTransit checks the travel times before and after an appointment.
-func apptCheckTransit(pre, post string) error {
-	for _, t := range []struct{ arg, v string }{{"data.transitTimePre", pre}, {"data.transitTimePost", post}} {
-		if t.v != "" && !apptTimeRE.MatchString(t.v) {
-			return argErrorf(t.arg, "must be a duration HH:MM:SS, got %q", t.v)
+// HH:MM becomes HH:MM:SS.
+func apptCheckTransit(pre, post *string) error {
+	for _, t := range []struct {
+		arg string
+		v   *string
+	}{{"data.transitTimePre", pre}, {"data.transitTimePost", post}} {
+		v, err := checkValue(&fieldSpec{FieldInfo: onoffice.FieldInfo{Name: t.arg}, Kind: "time"}, t.arg, *t.v, forWrite)
+		if err != nil {
+			return err
 		}
+		*t.v = plainArg(v)
 	}
 	return nil
 }
@@ -547,7 +567,7 @@ func apptReminderMinutes(v string) int {
 	return n * map[string]int{"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}[unit]
 }
 
-func (p AppointmentCreateParams) check(ctx context.Context, env *Env) error {
+func (p *AppointmentCreateParams) check(ctx context.Context, env *Env) error {
 	if p.Data.StartDT == "" {
 		return argErrorf("data.start_dt", "is required: start as YYYY-MM-DD HH:MM:SS")
 	}
@@ -560,7 +580,52 @@ func (p AppointmentCreateParams) check(ctx context.Context, env *Env) error {
 	if _, err := p.Location.wire(); err != nil {
 		return err
 	}
-	return p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT)
+	if err := p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT); err != nil {
+		return err
+	}
+	return apptCheckRefs(ctx, env, p.RelatedAddressIDs, p.RelatedEstateID, p.Subscribers, p.Location)
+}
+
+// apptCheckRefs refuses contacts, estates, users and groups that do not
+// exist, before anyone is asked to confirm.
+func apptCheckRefs(ctx context.Context, env *Env, addrs []int, estate int, subs *AppointmentSubscribers, loc *AppointmentLocation) error {
+	if err := checkRecords(ctx, env, "address", "relatedAddressIds", addrs...); err != nil {
+		return err
+	}
+	if err := checkRecords(ctx, env, "estate", "relatedEstateId", estate); err != nil {
+		return err
+	}
+	if subs != nil {
+		if err := checkUserIDs(ctx, env, "subscribers.users", subs.Users); err != nil {
+			return err
+		}
+		if err := checkGroupIDs(ctx, env, "subscribers.groups", subs.Groups); err != nil {
+			return err
+		}
+	}
+	if loc == nil {
+		return nil
+	}
+	if err := checkRecords(ctx, env, "address", "location.address", loc.Address); err != nil {
+		return err
+	}
+	if err := checkRecords(ctx, env, "estate", "location.estate", loc.Estate); err != nil {
+		return err
+	}
+	for _, u := range []struct {
+		arg string
+		id  int
+	}{{"location.user", loc.User}, {"location.userMeetingUrl", loc.UserMeetingURL}} {
+		if u.id > 0 {
+			if err := checkUserIDs(ctx, env, u.arg, []int{u.id}); err != nil {
+				return err
+			}
+		}
+	}
+	if loc.Group > 0 {
+		return checkGroupIDs(ctx, env, "location.group", []int{loc.Group})
+	}
+	return nil
 }
 
 func (p AppointmentCreateParams) wire() map[string]any {
@@ -760,9 +825,15 @@ func (p AppointmentModifyParams) check(ctx context.Context, env *Env) error {
 		return err
 	}
 	if p.Data != nil {
-		return p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT)
+		if err := p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT); err != nil {
+			return err
+		}
 	}
-	return nil
+	estate := 0
+	if p.RelatedEstateID != nil {
+		estate = *p.RelatedEstateID
+	}
+	return apptCheckRefs(ctx, env, p.RelatedAddressIDs, estate, p.Subscribers, p.Location)
 }
 
 func (p AppointmentModifyParams) wire() map[string]any {
@@ -1031,14 +1102,16 @@ func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConfl
 	if p.Data.EndDT < p.Data.StartDT {
 		return nil, argErrorf("data.end_dt", "%s is before the start %s", p.Data.EndDT, p.Data.StartDT)
 	}
-	if err := apptCheckTransit(p.Data.TransitTimePre, p.Data.TransitTimePost); err != nil {
+	if err := apptCheckTransit(&p.Data.TransitTimePre, &p.Data.TransitTimePost); err != nil {
 		return nil, err
 	}
-	f := fieldOf(moduleFields(ctx, env, "calendar"), "ressources")
-	for _, r := range p.Data.Ressources {
-		if unknownKey(f, r) {
-			return nil, argErrorf("data.ressources", "unknown resource key %q; allowed: %s", r, permittedText(f.Permitted))
+	f := lookupField(ctx, env, "calendar", "ressources")
+	for i, r := range p.Data.Ressources {
+		v, err := checkValue(f, "data.ressources", r, forWrite)
+		if err != nil {
+			return nil, err
 		}
+		p.Data.Ressources[i] = plainArg(v)
 	}
 	params := map[string]any{"data": argsOf(p.Data)}
 	apptWireLinks(params, p.RelatedAddressIDs, p.Subscribers, nil, nil)

@@ -130,7 +130,7 @@ func TestSearchCriteriaWriteTools(t *testing.T) {
 		{"range as scalar", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"kaufpreis":300000}}`, addr), "`data.kaufpreis`"},
 		{"range not numbers", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"kaufpreis":["viel",1]}}`, addr), "`data.kaufpreis.0`"},
 		{"radius without centre", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"range":10}}`, addr), "`data.range`"},
-		{"bad key", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"objektart":"Wohnung"}}`, addr), "`data.objektart`"},
+		{"bad key", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"objektart":"Raumschiff"}}`, addr), "`data.objektart`"},
 		{"unknown field", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"preis":1}}`, addr), "`data`"},
 		{"status on create", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"sys_status":"0"}}`, addr), "`data.sys_status`"},
 		{"system field", "search_criteria_modify", `{"id":1201,"data":{"creationdate":"2026-01-01"}}`, "`data.creationdate`"},

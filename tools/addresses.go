@@ -441,7 +441,7 @@ func previewAddressModify(ctx context.Context, env *Env, p AddressModifyParams) 
 		return nil, err
 	}
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
-	pv.Changes = fieldChanges(moduleFields(ctx, env, "address"), el, keys(p.Data), func(fi *onoffice.FieldInfo, k string) string {
+	pv.fieldChanges(moduleFields(ctx, env, "address"), el, keys(p.Data), func(fi *onoffice.FieldInfo, k string) string {
 		return labelled(fi, p.Data[k])
 	})
 	for _, c := range p.Contacts {

@@ -317,7 +317,7 @@ func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyPara
 			after = strings.Join(list, ", ")
 		}
 		before := storedText(fieldOf(mf, field), current[field])
-		pv.Changes = append(pv.Changes, changeLine(field, condense.Defuse(before), condense.Defuse(after)))
+		pv.change(field, condense.Defuse(before), condense.Defuse(after))
 	}
 	return pv, nil
 }

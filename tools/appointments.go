@@ -676,8 +676,8 @@ func previewAppointmentCreate(ctx context.Context, env *Env, p AppointmentCreate
 		return nil, err
 	}
 	pv := &Preview{Target: fmt.Sprintf("new appointment %q on %s", p.Data.Description, apptWhen(p.Data.StartDT, p.Data.EndDT))}
-	pv.Changes = apptDataLines(nil, p.Data.wire())
-	pv.Changes = append(pv.Changes, apptLinkLines(ctx, env, nil, p.RelatedAddressIDs, false, apptIntPtr(p.RelatedEstateID), p.Subscribers, p.Location, p.ReminderTypes)...)
+	apptDataLines(pv, nil, p.Data.wire())
+	apptLinkLines(ctx, env, pv, nil, p.RelatedAddressIDs, false, apptIntPtr(p.RelatedEstateID), p.Subscribers, p.Location, p.ReminderTypes)
 	// Warn about double bookings before anyone confirms.
 	conflicts := map[string]any{"data": map[string]any{"start_dt": p.Data.StartDT, "end_dt": p.Data.EndDT}}
 	apptWireLinks(conflicts, p.RelatedAddressIDs, p.Subscribers, nil, nil)
@@ -703,17 +703,15 @@ func apptIntPtr(n int) *int {
 }
 
 // apptDataLines describes data fields as "field: value" or "field: old → new".
-func apptDataLines(current map[string]any, data map[string]any) []string {
-	var out []string
+func apptDataLines(pv *Preview, current map[string]any, data map[string]any) {
 	for _, k := range keys(data) {
 		v := apptValueText(data[k])
 		if current == nil {
-			out = append(out, fmt.Sprintf("%s: %s", k, v))
+			pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, v))
 			continue
 		}
-		out = append(out, changeLine(k, cmp.Or(apptValueText(current[k]), "(empty)"), v))
+		pv.change(k, cmp.Or(apptValueText(current[k]), "(empty)"), v)
 	}
-	return out
 }
 
 func apptValueText(v any) string {
@@ -739,8 +737,7 @@ func apptValueText(v any) string {
 }
 
 // apptLinkLines describes the link parameters, resolving names where it can.
-func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []int, replace bool, estate *int, subs *AppointmentSubscribers, loc *AppointmentLocation, reminders []string) []string {
-	var out []string
+func apptLinkLines(ctx context.Context, env *Env, pv *Preview, cur map[string]any, addrs []int, replace bool, estate *int, subs *AppointmentSubscribers, loc *AppointmentLocation, reminders []string) {
 	if len(addrs) > 0 || (replace && cur != nil) {
 		names := addressLabels(ctx, env, addrs)
 		list := make([]string, len(addrs))
@@ -753,11 +750,11 @@ func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []in
 		}
 		switch {
 		case cur == nil:
-			out = append(out, "contacts: "+now)
+			pv.Changes = append(pv.Changes, "contacts: "+now)
 		case replace:
-			out = append(out, changeLine("contacts", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+			pv.change("contacts", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now)
 		default:
-			out = append(out, fmt.Sprintf("contacts: %s, adding %s", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+			pv.Changes = append(pv.Changes, fmt.Sprintf("contacts: %s, adding %s", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
 		}
 	}
 	if estate != nil {
@@ -766,32 +763,31 @@ func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []in
 			now = estateLabel(ctx, env, *estate)
 		}
 		if cur == nil {
-			out = append(out, "estate: "+now)
+			pv.Changes = append(pv.Changes, "estate: "+now)
 		} else {
-			out = append(out, changeLine("estate", cmp.Or(apptValueText(cur["assignedobjectids"]), "(none)"), now))
+			pv.change("estate", cmp.Or(apptValueText(cur["assignedobjectids"]), "(none)"), now)
 		}
 	}
 	if subs != nil {
 		now := fmt.Sprintf("users %s; groups %s", cmp.Or(joinIDs(subs.Users), "none"), cmp.Or(joinIDs(subs.Groups), "none"))
 		if cur == nil {
-			out = append(out, "participants: "+now)
+			pv.Changes = append(pv.Changes, "participants: "+now)
 		} else {
-			out = append(out, changeLine("participants", cmp.Or(apptValueText(cur["fuer"]), "(none)"), now))
+			pv.change("participants", cmp.Or(apptValueText(cur["fuer"]), "(none)"), now)
 		}
 	}
 	if m, _ := loc.wire(); m != nil {
 		for k, v := range m {
-			line := fmt.Sprintf("place: %s %s", k, apptValueText(v))
 			if cur != nil {
-				line = changeLine("place", cmp.Or(apptValueText(cur["ort"]), "(empty)"), k+" "+apptValueText(v))
+				pv.change("place", cmp.Or(apptValueText(cur["ort"]), "(empty)"), k+" "+apptValueText(v))
+				continue
 			}
-			out = append(out, line)
+			pv.Changes = append(pv.Changes, fmt.Sprintf("place: %s %s", k, apptValueText(v)))
 		}
 	}
 	if len(reminders) > 0 {
-		out = append(out, "reminder by: "+strings.Join(reminders, ", "))
+		pv.Changes = append(pv.Changes, "reminder by: "+strings.Join(reminders, ", "))
 	}
-	return out
 }
 
 // apptCurrent reads one appointment with the legacy read (all fields).
@@ -911,8 +907,8 @@ func previewAppointmentModify(ctx context.Context, env *Env, p AppointmentModify
 		return nil, err
 	}
 	pv := &Preview{Target: apptTarget(p.ID, cur), RecordID: strconv.Itoa(p.ID)}
-	pv.Changes = apptDataLines(cur, p.Data.wire())
-	pv.Changes = append(pv.Changes, apptLinkLines(ctx, env, cur, p.RelatedAddressIDs, p.ReplaceAddressIDs, p.RelatedEstateID, p.Subscribers, p.Location, p.ReminderTypes)...)
+	apptDataLines(pv, cur, p.Data.wire())
+	apptLinkLines(ctx, env, pv, cur, p.RelatedAddressIDs, p.ReplaceAddressIDs, p.RelatedEstateID, p.Subscribers, p.Location, p.ReminderTypes)
 	return pv, nil
 }
 

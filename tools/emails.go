@@ -486,14 +486,14 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 			}
 			now = strings.Join(list, "; ")
 		}
-		pv.Changes = append(pv.Changes, changeLine("addresses", cmp.Or(mailAddressLines(info.Addresses), "none"), now))
+		pv.change("addresses", cmp.Or(mailAddressLines(info.Addresses), "none"), now)
 	}
 	if p.EstateID != nil {
 		now := "none"
 		if *p.EstateID > 0 {
 			now = estateLabel(ctx, env, *p.EstateID)
 		}
-		pv.Changes = append(pv.Changes, changeLine("estate", cmp.Or(mailEstateLines(info.Estates), "none"), now))
+		pv.change("estate", cmp.Or(mailEstateLines(info.Estates), "none"), now)
 	}
 	return pv, nil
 }

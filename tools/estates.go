@@ -218,10 +218,11 @@ func previewEstateModify(ctx context.Context, env *Env, p EstateModifyParams) (*
 	if err != nil {
 		return nil, err
 	}
-	changes := fieldChanges(moduleFields(ctx, env, "estate"), el, names, func(fi *onoffice.FieldInfo, name string) string {
+	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
+	pv.fieldChanges(moduleFields(ctx, env, "estate"), el, names, func(fi *onoffice.FieldInfo, name string) string {
 		return showNew(fi, p.Data[name])
 	})
-	return &Preview{Target: target, RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
+	return pv, nil
 }
 
 // estateTarget reads an estate to name it in a preview: `estate 3120 "title"`.
@@ -597,7 +598,7 @@ func previewEstateFileModify(ctx context.Context, env *Env, p EstateFileModifyPa
 	pv := &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID)}
 	current := map[string]string{"Art": text(f["type"]), "title": text(f["title"]), "freetext": text(f["freetext"]), "documentAttribute": text(f["documentAttribute"])}
 	for _, k := range keys(ch) {
-		pv.Changes = append(pv.Changes, changeLine(k, cmp.Or(current[k], "(empty)"), ch[k]))
+		pv.change(k, cmp.Or(current[k], "(empty)"), ch[k])
 	}
 	if ch["Art"] == "Titelbild" {
 		for _, id := range keys(files) {
@@ -807,9 +808,10 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 	if err != nil {
 		return nil, err
 	}
-	return &Preview{Target: fmt.Sprintf("%s, prospect address %d", target, p.AddressID), RecordID: strconv.Itoa(p.EstateID),
-		Changes: []string{changeLine("priceOffer", cmp.Or(before, "(none)"), strconv.FormatFloat(p.PriceOffer, 'f', -1, 64)),
-			"advisory level: raised to C if lower"}}, nil
+	pv := &Preview{Target: fmt.Sprintf("%s, prospect address %d", target, p.AddressID), RecordID: strconv.Itoa(p.EstateID)}
+	pv.change("priceOffer", cmp.Or(before, "(none)"), strconv.FormatFloat(p.PriceOffer, 'f', -1, 64))
+	pv.Changes = append(pv.Changes, "advisory level: raised to C if lower")
+	return pv, nil
 }
 
 // ---------------------------------------------------------------------------

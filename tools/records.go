@@ -418,9 +418,14 @@ func unknownKey(f *onoffice.FieldInfo, key string) bool {
 	return !ok
 }
 
-// changeLine is one change of a preview: "field: before → after".
-func changeLine(field, before, after string) string {
-	return fmt.Sprintf("%s: %s → %s", field, before, after)
+// change adds "field: before → after" to the preview and remembers the
+// before-value: the confirmation is bound to it.
+func (p *Preview) change(field, before, after string) {
+	p.Changes = append(p.Changes, fmt.Sprintf("%s: %s → %s", field, before, after))
+	if p.Before == nil {
+		p.Before = map[string]string{}
+	}
+	p.Before[field] = before
 }
 
 // storedText renders a stored value as the field configuration shows it;
@@ -432,13 +437,11 @@ func storedText(fi *onoffice.FieldInfo, v any) string {
 	return "(empty)"
 }
 
-// fieldChanges lists "field: before → after" for the named fields: before
+// fieldChanges adds "field: before → after" for the named fields: before
 // is the value in current, after what newValue renders for the field.
-func fieldChanges(mf *onoffice.ModuleFields, current map[string]any, names []string, newValue func(fi *onoffice.FieldInfo, name string) string) []string {
-	var out []string
+func (p *Preview) fieldChanges(mf *onoffice.ModuleFields, current map[string]any, names []string, newValue func(fi *onoffice.FieldInfo, name string) string) {
 	for _, name := range names {
 		fi := fieldOf(mf, name)
-		out = append(out, changeLine(name, storedText(fi, current[name]), newValue(fi, name)))
+		p.change(name, storedText(fi, current[name]), newValue(fi, name))
 	}
-	return out
 }

@@ -473,7 +473,7 @@ func previewRelationModify(ctx context.Context, env *Env, p RelationModifyParams
 				who = recordRef("appointment", par, names, false) + ", " + who
 			}
 			if c := p.RelationInfo.Confirmation; c != "" {
-				pv.Changes = append(pv.Changes, changeLine(who+" statusTerminbestaetigung", cmp.Or(current[[2]int{par, ch}], "?"), c))
+				pv.change(who+" statusTerminbestaetigung", cmp.Or(current[[2]int{par, ch}], "?"), c)
 			}
 			if f := p.RelationInfo.Feedback; f != "" {
 				pv.Changes = append(pv.Changes, fmt.Sprintf("%s statusTerminrueckmeldung: → %s", who, f))

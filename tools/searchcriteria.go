@@ -472,7 +472,7 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 		if list, ok := p.Data[k].([]any); ok && len(list) == 2 && data[k] == nil {
 			after = rangeText(plainArg(list[0]), plainArg(list[1]))
 		}
-		pv.Changes = append(pv.Changes, changeLine(k, before, after))
+		pv.change(k, before, after)
 	}
 	return pv, nil
 }

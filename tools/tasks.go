@@ -309,7 +309,7 @@ func previewTaskModify(ctx context.Context, env *Env, p TaskModifyParams) (*Prev
 				after = label
 			}
 		}
-		pv.Changes = append(pv.Changes, changeLine(k, condense.Defuse(storedText(f, current[k])), condense.Defuse(after)))
+		pv.change(k, condense.Defuse(storedText(f, current[k])), condense.Defuse(after))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	return pv, nil

@@ -57,6 +57,10 @@ type Preview struct {
 	RecordID string
 	// Changes lists field changes as "field: before → after" or "field: value".
 	Changes []string
+	// Before holds the current values the preview shows, by field, as
+	// shown. A confirmation is bound to them: the write runs only if a
+	// fresh preview still shows the same (package guard).
+	Before map[string]string
 }
 
 // define builds a tool from its catalogue row, a description and a typed

@@ -28,7 +28,7 @@ func TestTokenRoundTripAndRefusals(t *testing.T) {
 	s := newTestSigner(c)
 	issue := func(p Purpose, tool, args string) string {
 		t.Helper()
-		tok, exp, err := s.Issue(p, tool, json.RawMessage(args))
+		tok, exp, err := s.Issue(p, tool, json.RawMessage(args), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,7 +38,7 @@ func TestTokenRoundTripAndRefusals(t *testing.T) {
 		return tok
 	}
 	other := NewSigner([]byte("another key, another key, another key"), 5*time.Minute, nil, c.now)
-	otherTok, _, _ := other.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs))
+	otherTok, _, _ := other.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs), nil)
 
 	flip := func(tok string) string {
 		raw, _ := base64.RawURLEncoding.DecodeString(tok)
@@ -108,7 +108,7 @@ func TestRefusedTokenIsNotSpent(t *testing.T) {
 	ctx := context.Background()
 	c := &clock{time.Unix(1_800_000_000, 0)}
 	s := newTestSigner(c)
-	tok, _, _ := s.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs))
+	tok, _, _ := s.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs), nil)
 	if err := s.Verify(ctx, PurposeConfirm, "estate_modify", json.RawMessage(`{"id":1}`), tok); !errors.Is(err, ErrArgsChanged) {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestReplicasSharingKeyVerifyEachOther(t *testing.T) {
 	shared := NewMemoryStore(c.now) // stands in for a store all replicas reach
 	a := NewSigner(testKey, time.Minute, shared, c.now)
 	b := NewSigner(testKey, time.Minute, shared, c.now)
-	tok, _, _ := a.Issue(PurposeConfirm, "task_create", json.RawMessage(`{"data":{"Betreff":"x"}}`))
+	tok, _, _ := a.Issue(PurposeConfirm, "task_create", json.RawMessage(`{"data":{"Betreff":"x"}}`), nil)
 	if err := b.Verify(ctx, PurposeConfirm, "task_create", json.RawMessage(`{"data":{"Betreff":"x"}}`), tok); err != nil {
 		t.Fatalf("replica b refused a's token: %v", err)
 	}
@@ -145,7 +145,7 @@ func (failingStore) MarkUsed(context.Context, string, time.Time) (bool, error) {
 
 func TestStoreFailureRunsNothing(t *testing.T) {
 	s := NewSigner(testKey, time.Minute, failingStore{}, nil)
-	tok, _, _ := s.Issue(PurposeConfirm, "email_send", json.RawMessage(`{}`))
+	tok, _, _ := s.Issue(PurposeConfirm, "email_send", json.RawMessage(`{}`), nil)
 	if err := s.Verify(context.Background(), PurposeConfirm, "email_send", nil, tok); err == nil || !strings.Contains(err.Error(), "store down") {
 		t.Fatalf("got %v", err)
 	}
@@ -197,11 +197,11 @@ func FuzzVerify(f *testing.F) {
 	issuer := newTestSigner(c)
 	// Fixed nonces: every fuzz worker process must issue the same token.
 	issuer.rand = strings.NewReader(strings.Repeat("n", 100))
-	valid, _, err := issuer.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs))
+	valid, _, err := issuer.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs), nil)
 	if err != nil {
 		f.Fatal(err)
 	}
-	state, _, _ := issuer.Issue(PurposeElicit, "estate_modify", json.RawMessage(modifyArgs))
+	state, _, _ := issuer.Issue(PurposeElicit, "estate_modify", json.RawMessage(modifyArgs), nil)
 	validCanon, _ := CanonicalArgs(json.RawMessage(modifyArgs))
 
 	f.Add(valid, "estate_modify", modifyArgs)

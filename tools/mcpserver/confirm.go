@@ -99,6 +99,9 @@ func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolReques
 			"Not run, nothing was changed: %s. Call %s without %s to get a new preview and token, show the preview to the user, and use the new token only if they agree.",
 			err, t.Name, guard.TokenArg))
 	}
+	if res := gt.stale(ctx, t, args, guard.TokenOf(args)); res != nil {
+		return res
+	}
 	return gt.run(ctx, t, args, &guard.Confirmation{
 		Method: guard.MethodToken,
 		By:     "model, with the token of a preview (whether the user saw it is not verifiable)",
@@ -113,7 +116,7 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 	if err != nil {
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
-	tok, expires, err := gt.guard.Tokens.Issue(guard.PurposeConfirm, t.Name, args)
+	tok, expires, err := gt.guard.Tokens.Issue(guard.PurposeConfirm, t.Name, args, p.Before)
 	if err != nil {
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
@@ -145,7 +148,7 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 	if err != nil {
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
-	state, _, err := gt.guard.Tokens.Issue(guard.PurposeElicit, t.Name, args)
+	state, _, err := gt.guard.Tokens.Issue(guard.PurposeElicit, t.Name, args, p.Before)
 	if err != nil {
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
@@ -171,6 +174,9 @@ func (gt *gate) answered(ctx context.Context, t tools.Tool, req mcp.CallToolRequ
 	}
 	switch answer.Action {
 	case mcp.ElicitationResponseActionAccept:
+		if res := gt.stale(ctx, t, args, req.Params.RequestState); res != nil {
+			return res
+		}
 		return gt.run(ctx, t, args, &guard.Confirmation{
 			Method: guard.MethodElicitation,
 			By:     "user, in the client's confirmation prompt",
@@ -182,6 +188,30 @@ func (gt *gate) answered(ctx context.Context, t tools.Tool, req mcp.CallToolRequ
 	}
 	gt.log.Info("confirmation cancelled", "tool", t.Name, "action", string(answer.Action))
 	return mcp.NewToolResultText(fmt.Sprintf("The user dismissed the confirmation without accepting. %s did not run; nothing was changed.", t.Name))
+}
+
+// stale reads the values the confirmed preview showed again, just before
+// the write, and refuses when any differs: the person approved a change of
+// the values they saw, not of whatever is there now. It returns nil when
+// the write may run.
+func (gt *gate) stale(ctx context.Context, t tools.Tool, args json.RawMessage, token string) *mcp.CallToolResult {
+	c, _, err := gt.guard.Tokens.Parse(token)
+	if err != nil || !c.Bound() {
+		return nil // verified before; a preview without before-values binds nothing
+	}
+	fresh, err := guard.Describe(ctx, t, gt.env, args)
+	if err != nil {
+		gt.log.Info("confirmed call refused", "tool", t.Name, "reason", tools.UserMessage(err))
+		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing written: checking the record again before the write failed: %s", tools.UserMessage(err)))
+	}
+	changed := guard.Changed(c, fresh.Before)
+	if changed == nil {
+		return nil
+	}
+	gt.log.Info("confirmed call refused", "tool", t.Name, "reason", "changed since the preview")
+	return mcp.NewToolResultError(fmt.Sprintf(
+		"Not run: %s: %s; nothing written. The user approved a change of the values the preview showed. Call %s again without %s for a new preview and ask the user again.",
+		guard.ErrChanged, strings.Join(changed, "; "), t.Name, guard.TokenArg))
 }
 
 // run runs the tool; conf is set for guarded effects and makes the call audited.

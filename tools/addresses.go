@@ -447,7 +447,26 @@ func previewAddressModify(ctx context.Context, env *Env, p AddressModifyParams) 
 	for _, c := range p.Contacts {
 		pv.Changes = append(pv.Changes, c.describe())
 	}
+	if note := newsletterNote(env, p.Data); note != "" {
+		pv.Changes = append(pv.Changes, note)
+	}
 	return pv, nil
+}
+
+// newsletterNote warns when a write subscribes a contact to the newsletter
+// directly: that skips the double opt-in e-mail with which German law
+// (UWG § 7, proof of consent under the GDPR) expects the consent to be
+// confirmed; newsletter_register sends it.
+func newsletterNote(env *Env, data map[string]any) string {
+	if plainArg(data["newsletter_aktiv"]) != "1" {
+		return ""
+	}
+	note := "legal note: setting newsletter_aktiv to 1 subscribes the contact without the double opt-in e-mail German law expects as proof of consent. "
+	reg, _ := Lookup("newsletter_register")
+	if why := env.Selection.Forbids(reg); why != "" {
+		return note + fmt.Sprintf("The lawful path, newsletter_register (it sends that e-mail), is switched off by this server's configuration (%s); only write this with consent already documented, or ask the administrator to allow newsletter_register.", why)
+	}
+	return note + "Use newsletter_register instead (it sends that e-mail), unless the consent is already documented."
 }
 
 // ---------------------------------------------------------------------------

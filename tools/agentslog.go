@@ -93,35 +93,40 @@ type AgentsLogCreateParams struct {
 	UserID             int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Responsible user id; default the API user"`
 }
 
-// checkAgentsLogKeys checks select values against the agents-log field
-// configuration, where the account's keys are listed.
-func checkAgentsLogKeys(ctx context.Context, env *Env, kind, origin string, features []string) error {
-	mf := moduleFields(ctx, env, "agentsLog")
-	if mf == nil {
-		return nil
-	}
-	check := func(arg, field, value string) error {
-		f := fieldOf(mf, field)
-		if value == "" || !unknownKey(f, value) {
-			return nil
-		}
-		return argErrorf(arg, "unknown key %q%s; field_config_get (module agentsLog, field %s) lists the keys", value, suggest(value, keys(f.Permitted)), field)
-	}
-	if err := check("actionkind", "Aktionsart", kind); err != nil {
-		return err
-	}
-	if err := check("origincontact", "HerkunftKontakt", origin); err != nil {
-		return err
-	}
-	for _, ft := range features {
-		if err := check("features", "merkmal", ft); err != nil {
+// agentsLogValues puts the select values of an activity through the value
+// checker (a label becomes its key) and resolves the action type within
+// its kind, so that onOffice does not refuse them after the confirmation.
+func agentsLogValues(ctx context.Context, env *Env, kind, typ, origin *string, features []string) error {
+	for _, sel := range []struct {
+		arg, field string
+		v          *string
+	}{{"actionkind", "Aktionsart", kind}, {"origincontact", "HerkunftKontakt", origin}} {
+		v, err := checkValue(lookupField(ctx, env, "agentsLog", sel.field), sel.arg, *sel.v, forWrite)
+		if err != nil {
 			return err
 		}
+		*sel.v = plainArg(v)
 	}
+	f := lookupField(ctx, env, "agentsLog", "merkmal")
+	for i, ft := range features {
+		v, err := checkValue(f, "features", ft, forWrite)
+		if err != nil {
+			return err
+		}
+		features[i] = plainArg(v)
+	}
+	if *typ == "" || *kind == "" {
+		return nil
+	}
+	t, err := resolveActionType(ctx, env, *kind, *typ)
+	if err != nil {
+		return err
+	}
+	*typ = t
 	return nil
 }
 
-func (p AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
+func (p *AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
 	if len(p.AddressIDs) == 0 && p.EstateID == 0 {
 		return argErrorf("addressids", "give addressids, estateid or both: an activity must concern a contact or an estate")
 	}
@@ -131,13 +136,22 @@ func (p AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
 	if p.ActionType != "" && p.ActionKind == "" {
 		return argErrorf("actiontype", "needs actionkind as well")
 	}
-	if err := checkAgentsLogKeys(ctx, env, p.ActionKind, p.OriginContact, p.Features); err != nil {
+	if err := agentsLogValues(ctx, env, &p.ActionKind, &p.ActionType, &p.OriginContact, p.Features); err != nil {
 		return err
 	}
-	if p.ReasonCancellation != "" {
-		if f := fieldOf(moduleFields(ctx, env, "agentsLog"), "Absagegrund"); unknownKey(f, p.ReasonCancellation) {
-			return argErrorf("reasoncancellation", "unknown reason %q; allowed: %s", p.ReasonCancellation, strings.Join(keys(f.Permitted), ", "))
-		}
+	reason, err := checkValue(lookupField(ctx, env, "agentsLog", "Absagegrund"), "reasoncancellation", p.ReasonCancellation, forWrite)
+	if err != nil {
+		return err
+	}
+	p.ReasonCancellation = plainArg(reason)
+	if err := checkRecords(ctx, env, "address", "addressids", p.AddressIDs...); err != nil {
+		return err
+	}
+	if err := checkRecords(ctx, env, "estate", "estateid", p.EstateID); err != nil {
+		return err
+	}
+	if p.UserID > 0 {
+		return checkUserIDs(ctx, env, "userid", []int{p.UserID})
 	}
 	return nil
 }
@@ -272,11 +286,11 @@ func (d AgentsLogModifyData) wire() map[string]any {
 	return m
 }
 
-func (p AgentsLogModifyParams) check(ctx context.Context, env *Env) error {
+func (p *AgentsLogModifyParams) check(ctx context.Context, env *Env) error {
 	if len(p.Data.wire()) == 0 {
 		return argErrorf("data", "names nothing to change; allowed: actionkind, actiontype, datetime, note, origincontact, features, cost, duration")
 	}
-	return checkAgentsLogKeys(ctx, env, p.Data.ActionKind, p.Data.OriginContact, p.Data.Features)
+	return agentsLogValues(ctx, env, &p.Data.ActionKind, &p.Data.ActionType, &p.Data.OriginContact, p.Data.Features)
 }
 
 func modifyAgentsLog(ctx context.Context, env *Env, p AgentsLogModifyParams) (*Result, error) {

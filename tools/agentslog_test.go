@@ -105,8 +105,12 @@ func testAgentsLogCreate(t *testing.T, h *toolstest.Harness) {
 		{"german date", "agents_log_create", `{"estateid":3101,"datetime":"30.10.2026 16:05"}`, "datetime"},
 		{"negative cost", "agents_log_create", `{"estateid":3101,"cost":-3}`, "cost"},
 	})
-	// A pair the account does not know is refused by onOffice.
-	wantAPIError(t, h, "wrong kind/type pair", "agents_log_create", `{"estateid":3101,"actionkind":"Email","actiontype":"Besichtigung"}`, "101")
+	// References are refused before anyone is asked, with the choices.
+	runRefusedReferences(t, h, []badCall{
+		{"wrong kind/type pair", "agents_log_create", `{"estateid":3101,"actionkind":"Email","actiontype":"Besichtigung"}`, "allowed (key=label): Ausgang=Ausgang, Eingang=Eingang"},
+		{"unknown estate", "agents_log_create", `{"estateid":99999,"actionkind":"Email"}`, "`estateid`"},
+		{"unknown user", "agents_log_create", `{"estateid":3101,"userid":99999}`, "`userid`"},
+	})
 }
 
 func testAgentsLogModify(t *testing.T, h *toolstest.Harness) {

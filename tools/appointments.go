@@ -65,7 +65,6 @@ func apptSpanText(start, end time.Time, allDay bool) string {
 
 const apptLayout = "2006-01-02 15:04:05"
 
-
 // ---------------------------------------------------------------------------
 // appointment_list
 

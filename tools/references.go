@@ -2,6 +2,7 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -163,4 +164,30 @@ func checkRecords(ctx context.Context, env *Env, module, arg string, ids ...int)
 		}
 	}
 	return nil
+}
+
+// resolveActionType finds the type of an action kind that s names, by key
+// or label, in the installation's list of kinds and types.
+func resolveActionType(ctx context.Context, env *Env, kind, s string) (string, error) {
+	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "actionkindtypes", Parameters: map[string]any{}})
+	if err != nil {
+		return "", fmt.Errorf("read the action kinds to check the action type: %w", err)
+	}
+	for _, rec := range res.Records {
+		var el struct {
+			Key   string          `json:"key"`
+			Types json.RawMessage `json:"types"`
+		}
+		if json.Unmarshal(rec.Elements, &el) != nil || el.Key != kind {
+			continue
+		}
+		var types map[string]string
+		_ = json.Unmarshal(el.Types, &types) // [] when the kind has no types
+		if len(types) == 0 {
+			return "", argErrorf("actiontype", "the kind %s has no action types; leave actiontype out", kind)
+		}
+		f := &fieldSpec{FieldInfo: onoffice.FieldInfo{Name: "Aktionstyp of " + kind, Permitted: types}, Kind: "singleselect"}
+		return f.selectKey("actiontype", s)
+	}
+	return s, nil // a kind the list does not show: onOffice judges
 }

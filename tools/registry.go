@@ -2,6 +2,7 @@ package tools
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -77,18 +78,24 @@ func (s Selection) Validate() error {
 	return nil
 }
 
+// Forbids names the setting that rules the action out whatever the
+// toolsets say (read-only, --disable-destructive, --exclude-tools), or "".
+func (s Selection) Forbids(a Action) string {
+	switch {
+	case s.ReadOnly && a.Effect != EffectRead:
+		return "--read-only"
+	case s.DisableDestructive && (a.Effect == EffectDelete || a.Effect == EffectExternal):
+		return "--disable-destructive"
+	case slices.Contains(s.ExcludeTools, a.Name):
+		return "--exclude-tools"
+	}
+	return ""
+}
+
 // Enabled reports whether the selection offers the catalogue action.
 func (s Selection) Enabled(a Action) bool {
-	if s.ReadOnly && a.Effect != EffectRead {
+	if s.Forbids(a) != "" {
 		return false
-	}
-	if s.DisableDestructive && (a.Effect == EffectDelete || a.Effect == EffectExternal) {
-		return false
-	}
-	for _, n := range s.ExcludeTools {
-		if n == a.Name {
-			return false
-		}
 	}
 	for _, n := range s.Tools {
 		if n == a.Name {

@@ -29,6 +29,9 @@ type Env struct {
 	Fields *onoffice.FieldCache
 	Render condense.Options
 	Log    *slog.Logger
+	// Selection is the server's tool selection, for previews that point to
+	// another tool: they say when the configuration rules it out.
+	Selection Selection
 }
 
 // Result is a tool's answer: text for the model and, optionally, the same

@@ -54,8 +54,13 @@ func lookupField(ctx context.Context, env *Env, module, name string) *fieldSpec 
 		return nil
 	}
 	spec := &fieldSpec{FieldInfo: *fi, Kind: fi.Type}
-	if timeFields[module+"."+name] {
+	switch {
+	case timeFields[module+"."+name]:
 		spec.Kind = "time"
+	// The configuration shows user fields as text; some carry the measure
+	// format DATA_TYPE_USER, the ones that store a login are known by name.
+	case fi.MeasureFormat == "DATA_TYPE_USER" || loginUserFields[module+"."+name]:
+		spec.Kind = "user"
 	}
 	if len(fi.Permitted) > 0 {
 		spec.others = func() []onoffice.FieldInfo {

@@ -27,7 +27,7 @@ func estateTools() []Tool {
 			"List estates (properties) with filter, sort and paging, or read one estate by id. Without data, a useful default set of fields is returned; name any field of field_config_get (module estate) in data for more.",
 			readEstates),
 		withPreview(define("estate_create", "Create estate",
-			"Create an estate from field values. Select fields take keys (estate_category_list, field_config_get), not labels. Link owners afterwards with relation_create.",
+			"Create an estate from field values. Select fields take a key or its label (estate_category_list, field_config_get). Link owners afterwards with relation_create.",
 			createEstate), previewEstateCreate),
 		withPreview(define("estate_modify", "Modify estate",
 			"Change fields of one estate; only the given fields change. A multiselect value replaces the whole list, so send existing keys plus new ones.",

@@ -408,16 +408,6 @@ func fieldOf(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
 	return nil
 }
 
-// unknownKey reports whether a select field rejects key; a field that is
-// not configured or has no keys accepts anything.
-func unknownKey(f *onoffice.FieldInfo, key string) bool {
-	if f == nil || len(f.Permitted) == 0 {
-		return false
-	}
-	_, ok := f.Permitted[key]
-	return !ok
-}
-
 // change adds "field: before → after" to the preview and remembers the
 // before-value: the confirmation is bound to it.
 func (p *Preview) change(field, before, after string) {

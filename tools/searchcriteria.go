@@ -282,9 +282,13 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 			}
 			out[k] = s
 		case k == "advisor":
-			n, ok := v.(float64)
-			if !ok || n < 1 || n != float64(int(n)) {
-				return nil, argErrorf(arg, "is the user id of the advisor (a number, see user_list)")
+			id, err := resolveUserValue(ctx, env, "searchcriteria", arg, k, v)
+			if err != nil {
+				return nil, err
+			}
+			n, ok := id.(float64)
+			if !ok {
+				return nil, argErrorf(arg, "is the advisor: a user id, login or name (user_list)")
 			}
 			out[k] = int(n)
 		case isRange(k):

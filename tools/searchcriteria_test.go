@@ -136,10 +136,19 @@ func TestSearchCriteriaWriteTools(t *testing.T) {
 		{"system field", "search_criteria_modify", `{"id":1201,"data":{"creationdate":"2026-01-01"}}`, "`data.creationdate`"},
 		{"status field", "search_criteria_modify", `{"id":1201,"data":{"status":0}}`, "`data.status`"},
 		{"bad sys_status", "search_criteria_modify", `{"id":1201,"data":{"sys_status":"ja"}}`, "`data.sys_status`"},
-		{"advisor not an id", "search_criteria_modify", `{"id":1201,"data":{"advisor":"mhansen"}}`, "`data.advisor`"},
 		{"modify without id", "search_criteria_modify", `{"data":{"objektart":"haus"}}`, "`id`"},
 		{"delete without id", "search_criteria_delete", `{}`, "`id`"},
 	})
+	runRefusedReferences(t, h, []badCall{
+		{"advisor no user", "search_criteria_modify", `{"id":1201,"data":{"advisor":"niemand"}}`, "`data.advisor`"},
+		{"advisor unknown id", "search_criteria_modify", `{"id":1201,"data":{"advisor":99999}}`, "`data.advisor`"},
+	})
+	// The advisor may be named by login: it becomes the user id.
+	user := h.Sandbox.Store().Table("user").Records[0]
+	callOK(t, h, "search_criteria_modify", fmt.Sprintf(`{"id":1201,"data":{"advisor":%q}}`, user["Name"]))
+	if got, want := h.Sandbox.Store().Table("searchcriteria").Get(1201)["advisor"], user["Id"]; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("advisor stored as %v, want the user id %v", got, want)
+	}
 }
 
 func TestSearchCriteriaFieldsTool(t *testing.T) {

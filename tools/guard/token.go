@@ -100,29 +100,19 @@ func (c Claims) Bound() bool { return len(c.before) > 0 }
 // their value now; nil when nothing changed.
 func Changed(c Claims, now map[string]string) []string {
 	fresh := beforeDigests(now)
-	if len(fresh) == len(c.before) {
-		same := true
-		for i := range fresh {
-			if fresh[i] != c.before[i] {
-				same = false
-			}
-		}
-		if same {
-			return nil
-		}
+	if len(fresh) != len(c.before) {
+		return []string{"the record no longer shows the values of the preview"}
 	}
-	seen := map[[digestLen]byte]bool{}
-	for _, d := range c.before {
-		seen[d] = true
-	}
+	names := sortedKeys(now)
 	var out []string
-	for _, name := range sortedKeys(now) {
-		if !seen[beforeDigests(map[string]string{name: now[name]})[0]] {
-			out = append(out, fmt.Sprintf("%s is now %s", name, now[name]))
+	for i := range fresh {
+		switch {
+		case fresh[i] == c.before[i]:
+		case i == maxDigests-1 && len(names) > maxDigests:
+			out = append(out, fmt.Sprintf("one of %s … %s", names[i], names[len(names)-1]))
+		default:
+			out = append(out, fmt.Sprintf("%s is now %s", names[i], now[names[i]]))
 		}
-	}
-	if len(out) == 0 {
-		out = append(out, "the record no longer shows the values of the preview")
 	}
 	return out
 }

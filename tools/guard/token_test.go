@@ -5,6 +5,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -238,4 +241,52 @@ func FuzzVerify(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestChangedSincePreview: a token carries the before-values of its
+// preview; Changed names the fields whose value is now different, also for
+// previews with more fields than the token has room for.
+func TestChangedSincePreview(t *testing.T) {
+	c := &clock{time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)}
+	s := newTestSigner(c)
+	many := map[string]string{}
+	for i := range 2 * maxDigests {
+		many[fmt.Sprintf("f%03d", i)] = "v"
+	}
+	changedLast := maps.Clone(many)
+	changedLast[fmt.Sprintf("f%03d", 2*maxDigests-1)] = "w"
+	cases := []struct {
+		name        string
+		before, now map[string]string
+		want        []string // nil: unchanged
+	}{
+		{"none", nil, nil, nil},
+		{"same", map[string]string{"kaufpreis": "157700", "ort": "Köln"}, map[string]string{"ort": "Köln", "kaufpreis": "157700"}, nil},
+		{"one changed", map[string]string{"kaufpreis": "157700", "ort": "Köln"}, map[string]string{"kaufpreis": "145000", "ort": "Köln"}, []string{"kaufpreis is now 145000"}},
+		{"emptied", map[string]string{"kaufpreis": "157700"}, map[string]string{"kaufpreis": "(empty)"}, []string{"kaufpreis is now (empty)"}},
+		{"field gone", map[string]string{"kaufpreis": "157700", "ort": "Köln"}, map[string]string{"kaufpreis": "157700"}, []string{"the record no longer shows the values of the preview"}},
+		{"many same", many, maps.Clone(many), nil},
+		{"many, the last changed", many, changedLast, []string{fmt.Sprintf("one of f%03d … f%03d", maxDigests-1, 2*maxDigests-1)}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tok, _, err := s.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs), tc.before)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tok) > MaxTokenLen {
+				t.Fatalf("token of %d characters, more than %d", len(tok), MaxTokenLen)
+			}
+			claims, _, err := s.Parse(tok)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if claims.Bound() != (len(tc.before) > 0) {
+				t.Errorf("Bound() = %v", claims.Bound())
+			}
+			if got := Changed(claims, tc.now); !slices.Equal(got, tc.want) {
+				t.Errorf("Changed = %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

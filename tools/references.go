@@ -153,15 +153,46 @@ func checkUserIDs(ctx context.Context, env *Env, arg string, ids []int) error {
 	return nil
 }
 
-// checkRecords refuses ids of addresses or estates that do not exist.
+// checkRecords refuses ids of addresses or estates that do not exist (or
+// that the API user cannot read), in one read; other modules pass.
 func checkRecords(ctx context.Context, env *Env, module, arg string, ids ...int) error {
-	for _, id := range ids {
-		if id <= 0 {
-			continue
+	var want []int
+	for _, id := range uniqueInts(ids) {
+		if id > 0 {
+			want = append(want, id)
 		}
-		if _, err := recordTarget(ctx, env, module, arg, id); err != nil {
-			return err
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	var a onoffice.Action
+	switch module {
+	case "estate":
+		a = onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: map[string]any{
+			"data": []string{"objekttitel"}, "listlimit": len(want),
+			"filter": map[string]any{"Id": []map[string]any{{"op": "in", "val": want}}},
+		}}
+	case "address":
+		a = addressesByID(want, []string{"Name"})
+	default:
+		return nil
+	}
+	res, err := env.API.Call(ctx, a)
+	if err != nil {
+		return fmt.Errorf("check the %s ids of %s: %w", module, arg, err)
+	}
+	found := map[int]bool{}
+	for _, id := range recordIDs(res.Records) {
+		found[id] = true
+	}
+	var missing []string
+	for _, id := range want {
+		if !found[id] {
+			missing = append(missing, strconv.Itoa(id))
 		}
+	}
+	if len(missing) > 0 {
+		return argErrorf(arg, "there is no %s with id %s (or no right to read it)", module, strings.Join(missing, ", "))
 	}
 	return nil
 }

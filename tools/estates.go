@@ -804,6 +804,9 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 	if err != nil {
 		return nil, renameArg(err, "estateId")
 	}
+	if err := checkRecords(ctx, env, "address", "addressId", p.AddressID); err != nil {
+		return nil, err
+	}
 	before, err := currentOffer(ctx, env, p.EstateID, p.AddressID)
 	if err != nil {
 		return nil, err

@@ -363,3 +363,48 @@ func TestScenarioNewsletter(t *testing.T) {
 		})
 	}
 }
+
+// A write that names a user, group, action type or record that does not
+// exist is refused with the choices when the preview is built: the person
+// is never asked to approve a write that onOffice would refuse.
+func TestReferencesRefusedBeforeThePersonIsAsked(t *testing.T) {
+	g := toolstest.NewGuarded(t)
+	store := g.Sandbox.Store()
+	estate := store.Table("estate").Records[0]["Id"].(int)
+	addr := store.Table("address").Records[0]["Id"].(int)
+	appt := func(extra string) string {
+		return `{"data":{"description":"Besichtigung","start_dt":"2026-12-10 10:00:00","end_dt":"2026-12-10 11:00:00"}` + extra + `}`
+	}
+	for _, tc := range []struct{ name, tool, args, want string }{
+		{"price offer of a missing prospect", "price_offer_create", fmt.Sprintf(`{"estateId":%d,"addressId":99999999,"priceOffer":350000}`, estate), "`addressId`: there is no address with id 99999999"},
+		{"appointment with a missing participant", "appointment_create", appt(`,"subscribers":{"users":[99999]}`), "`subscribers.users`"},
+		{"appointment with a missing group", "appointment_create", appt(`,"subscribers":{"groups":[99999]}`), "`subscribers.groups`"},
+		{"appointment at a missing estate", "appointment_create", appt(`,"location":{"estate":99999999}`), "`location.estate`"},
+		{"appointment with a missing contact", "appointment_create", appt(fmt.Sprintf(`,"relatedAddressIds":[%d,99999999]`, addr)), "`relatedAddressIds`"},
+		{"appointment type neither key nor label", "appointment_create", `{"data":{"description":"x","art":"Kaffeeklatsch","start_dt":"2026-12-10 10:00:00","end_dt":"2026-12-10 11:00:00"}}`, "`data.art`"},
+		{"estate advisor nobody", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"benutzer":"Niemand Sonst"}}`, estate), "`data.benutzer`"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := g.Call(t, tc.tool, tc.args)
+			if !res.IsError || !strings.Contains(res.Text, tc.want) || strings.Contains(res.Text, "confirmation_token") {
+				t.Errorf("%s %s: %+v", tc.tool, tc.args, res)
+			}
+		})
+	}
+	if g.WriteRequests() != 0 {
+		t.Errorf("%d writes", g.WriteRequests())
+	}
+	// The advisor named by name is written as the user id.
+	var user sandbox.Record
+	for _, u := range store.Table("user").Records {
+		user = u
+	}
+	name := fmt.Sprint(user["Vorname"]) + " " + fmt.Sprint(user["Nachname"])
+	pv, res := confirmed(t, g, "estate_modify", map[string]any{"id": estate, "data": map[string]any{"benutzer": name}})
+	if res.IsError {
+		t.Fatalf("advisor by name: %s\n%s", res.Text, pv)
+	}
+	if got := store.Table("estate").Get(estate)["benutzer"]; fmt.Sprint(got) != fmt.Sprint(user["Id"]) {
+		t.Errorf("benutzer is %v, want user id %v", got, user["Id"])
+	}
+}

@@ -136,6 +136,9 @@ func (p *AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
 	if p.ActionType != "" && p.ActionKind == "" {
 		return argErrorf("actiontype", "needs actionkind as well")
 	}
+	if err := checkArgValue("datetime", "datetime", &p.DateTime); err != nil {
+		return err
+	}
 	if err := agentsLogValues(ctx, env, &p.ActionKind, &p.ActionType, &p.OriginContact, p.Features); err != nil {
 		return err
 	}
@@ -289,6 +292,9 @@ func (d AgentsLogModifyData) wire() map[string]any {
 func (p *AgentsLogModifyParams) check(ctx context.Context, env *Env) error {
 	if len(p.Data.wire()) == 0 {
 		return argErrorf("data", "names nothing to change; allowed: actionkind, actiontype, datetime, note, origincontact, features, cost, duration")
+	}
+	if err := checkArgValue("datetime", "data.datetime", &p.Data.DateTime); err != nil {
+		return err
 	}
 	return agentsLogValues(ctx, env, &p.Data.ActionKind, &p.Data.ActionType, &p.Data.OriginContact, p.Data.Features)
 }

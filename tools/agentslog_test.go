@@ -103,6 +103,7 @@ func testAgentsLogCreate(t *testing.T, h *toolstest.Harness) {
 		{"unknown origin", "agents_log_create", `{"estateid":3101,"origincontact":"Zeitung"}`, "origincontact"},
 		{"level H", "agents_log_create", `{"estateid":3101,"advisorylevel":"H"}`, "advisorylevel"},
 		{"german date", "agents_log_create", `{"estateid":3101,"datetime":"30.10.2026 16:05"}`, "datetime"},
+		{"no such day", "agents_log_create", `{"estateid":3101,"datetime":"2026-02-30 16:05:00"}`, "`datetime`"},
 		{"negative cost", "agents_log_create", `{"estateid":3101,"cost":-3}`, "cost"},
 	})
 	// References are refused before anyone is asked, with the choices.

@@ -486,12 +486,11 @@ func (d *AppointmentData) check(ctx context.Context, env *Env, start, end string
 	if start != "" && end != "" && end < start {
 		return argErrorf("data.end_dt", "%s is before the start %s", end, start)
 	}
-	for _, t := range []struct{ arg, v string }{{"data.start_dt", d.StartDT}, {"data.end_dt", d.EndDT}} {
-		if t.v != "" {
-			if _, err := time.Parse(apptLayout, t.v); err != nil {
-				return argErrorf(t.arg, "is not a valid date-time: %q", t.v)
-			}
-		}
+	if err := checkArgValue("datetime", "data.start_dt", &d.StartDT); err != nil {
+		return err
+	}
+	if err := checkArgValue("datetime", "data.end_dt", &d.EndDT); err != nil {
+		return err
 	}
 	if err := apptCheckTransit(&d.TransitTimePre, &d.TransitTimePost); err != nil {
 		return err
@@ -533,20 +532,13 @@ func (d *AppointmentData) checkValues(ctx context.Context, env *Env) error {
 	return nil
 }
 
-// apptCheckTransit checks the travel times before and after an appointment.
-// HH:MM becomes HH:MM:SS.
+// apptCheckTransit checks the travel times before and after an
+// appointment; HH:MM becomes HH:MM:SS.
 func apptCheckTransit(pre, post *string) error {
-	for _, t := range []struct {
-		arg string
-		v   *string
-	}{{"data.transitTimePre", pre}, {"data.transitTimePost", post}} {
-		v, err := checkValue(&fieldSpec{FieldInfo: onoffice.FieldInfo{Name: t.arg}, Kind: "time"}, t.arg, *t.v, forWrite)
-		if err != nil {
-			return err
-		}
-		*t.v = plainArg(v)
+	if err := checkArgValue("time", "data.transitTimePre", pre); err != nil {
+		return err
 	}
-	return nil
+	return checkArgValue("time", "data.transitTimePost", post)
 }
 
 // apptSortedReminders orders reminder keys by their length of time.
@@ -1089,10 +1081,11 @@ type AppointmentConflictsParams struct {
 }
 
 func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConflictsParams) (*Result, error) {
-	for _, t := range []struct{ arg, v string }{{"data.start_dt", p.Data.StartDT}, {"data.end_dt", p.Data.EndDT}} {
-		if _, err := time.Parse(apptLayout, t.v); err != nil {
-			return nil, argErrorf(t.arg, "is not a valid date-time: %q", t.v)
-		}
+	if err := checkArgValue("datetime", "data.start_dt", &p.Data.StartDT); err != nil {
+		return nil, err
+	}
+	if err := checkArgValue("datetime", "data.end_dt", &p.Data.EndDT); err != nil {
+		return nil, err
 	}
 	if p.Data.EndDT < p.Data.StartDT {
 		return nil, argErrorf("data.end_dt", "%s is before the start %s", p.Data.EndDT, p.Data.StartDT)

@@ -193,6 +193,18 @@ func checkValue(f *fieldSpec, arg string, v any, use valueUse) (any, error) {
 	return v, nil
 }
 
+// checkArgValue checks an argument that is not a field of the
+// configuration but holds a value of a field type (a date with time, a
+// time of day) and puts its normal form in place.
+func checkArgValue(kind, arg string, v *string) error {
+	n, err := checkValue(&fieldSpec{FieldInfo: onoffice.FieldInfo{Name: arg}, Kind: kind}, arg, *v, forWrite)
+	if err != nil {
+		return err
+	}
+	*v = plainArg(n)
+	return nil
+}
+
 // boolValue is a yes/no as writes take it (true/false) and filters (1/0).
 func boolValue(b bool, use valueUse) any {
 	if use == forFilter {

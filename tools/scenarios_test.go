@@ -409,3 +409,37 @@ func TestReferencesRefusedBeforeThePersonIsAsked(t *testing.T) {
 		t.Errorf("benutzer is %v, want user id %v", got, user["Id"])
 	}
 }
+
+// "Which estates does Felix Brandt look after?" A user field is filtered by
+// the user's name as the person says it: the same estates as by user id.
+func TestScenarioFilterByAdvisorName(t *testing.T) {
+	h := toolstest.New(t)
+	counts := map[int]int{}
+	for _, r := range h.Sandbox.Store().Table("estate").Records {
+		if id, ok := r["benutzer"].(int); ok {
+			counts[id]++
+		}
+	}
+	best := 0
+	for id, n := range counts {
+		if n > counts[best] || (n == counts[best] && id < best) {
+			best = id
+		}
+	}
+	u := h.Sandbox.Store().Table("user").Get(best)
+	if u == nil {
+		t.Fatal("no estate has an advisor in the sandbox")
+	}
+	read := func(v string) []int {
+		return listedIDs(t, h.Call(t, "estate_read", fmt.Sprintf(`{"filter":{"benutzer":[{"op":"=","val":%q}]},"data":["objekttitel"],"listlimit":500}`, v)))
+	}
+	byID := read(strconv.Itoa(best))
+	if len(byID) != counts[best] {
+		t.Fatalf("by id %d: %d estates, the sandbox has %d", best, len(byID), counts[best])
+	}
+	for _, v := range []string{fmt.Sprint(u["Vorname"], " ", u["Nachname"]), fmt.Sprint(u["Name"])} {
+		if got := read(v); !slices.Equal(got, byID) {
+			t.Errorf("by %q: %v, by id: %v", v, got, byID)
+		}
+	}
+}

@@ -98,7 +98,7 @@ func checkValue(f *fieldSpec, arg string, v any, use valueUse) (any, error) {
 		return nil, argErrorf(arg, "takes a single value, not an object")
 	}
 	if list, ok := v.([]any); ok {
-		if !f.isSelect() || f.Kind != "multiselect" || use == forFilter {
+		if f.Kind != "multiselect" || use == forFilter {
 			return nil, argErrorf(arg, "takes a single value, not a list")
 		}
 		out := make([]any, len(list))

@@ -16,10 +16,10 @@ func agentsLogTools() []Tool {
 			"List the activity journal (agents log: calls, e-mails, viewings, offers), newest first, or read one entry by id. Select by linked records with estateid/addressid; those fields and Benutzer cannot be filtered.",
 			readAgentsLog),
 		withPreview(define("agents_log_create", "Log an activity",
-			"Record an activity (call, e-mail, viewing, offer …) for addresses and/or an estate; one entry is created per address. Kind/type pairs: action_type_list.",
+			"Record an activity (call, e-mail, viewing, offer …) for addresses and/or an estate; one entry is created per address.[[ Kind/type pairs: action_type_list.]]",
 			createAgentsLog), previewAgentsLogCreate),
 		withPreview(define("agents_log_modify", "Change an activity",
-			"Change the kind, type, note, time, costs, duration, origin or characteristics of an activity entry. Links are changed with relation_create.",
+			"Change the kind, type, note, time, costs, duration, origin or characteristics of an activity entry.[[ Links are changed with relation_create.]]",
 			modifyAgentsLog), previewAgentsLogModify),
 	}
 }

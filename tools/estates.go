@@ -24,16 +24,16 @@ import (
 func estateTools() []Tool {
 	return []Tool{
 		define("estate_read", "Read estates",
-			"List estates (properties) with filter, sort and paging, or read one estate by id. Without data, a useful default set of fields is returned; name any field of field_config_get (module estate) in data for more.",
+			"List estates (properties) with filter, sort and paging, or read one estate by id. Without data, a useful default set of fields is returned; name any field[[ of field_config_get (module estate)]] in data for more.",
 			readEstates),
 		withPreview(define("estate_create", "Create estate",
-			"Create an estate from field values. Select fields take keys (estate_category_list, field_config_get), not labels. Link owners afterwards with relation_create.",
+			"Create an estate from field values. Select fields take keys[[ (estate_category_list)]][[ (field_config_get)]], not labels.[[ Link owners afterwards with relation_create.]]",
 			createEstate), previewEstateCreate),
 		withPreview(define("estate_modify", "Modify estate",
 			"Change fields of one estate; only the given fields change. A multiselect value replaces the whole list, so send existing keys plus new ones.",
 			modifyEstate), previewEstateModify),
 		define("estate_pdf_expose", "Generate PDF exposé",
-			"Render the PDF exposé of an estate with a template (template_list, type pdf). Returns size and page count only, not the document; email_send can attach the exposé by its template.",
+			"Render the PDF exposé of an estate with a template[[ (template_list, type pdf)]]. Returns the PDF as an embedded document (application/pdf) with its size and page count[[; email_send can attach the exposé by its template]].",
 			pdfExpose),
 		define("estate_file_list", "List estate files",
 			"List the files of an estate (pictures, floor plans, documents, links) with title, kind and position. File contents are never shown.",
@@ -48,7 +48,7 @@ func estateTools() []Tool {
 			"Delete a file from an estate. Cannot be undone.",
 			deleteEstateFile), previewEstateFileDelete),
 		define("saved_filter_list", "List saved filters",
-			"List the filters saved in onOffice for estates or addresses. Use an id as filterid in estate_read/address_read or filterId in estate_search.",
+			"List the filters saved in onOffice for estates or addresses. Use an id as filterid[[ in estate_read]][[ in address_read]][[ or filterId in estate_search]].",
 			listSavedFilters),
 		withPreview(define("worklist_create", "Create work list",
 			"Create a work list of estates or addresses in onOffice (only create exists: lists cannot be changed or deleted via the API).",
@@ -57,7 +57,7 @@ func estateTools() []Tool {
 			"Read the purchase price a prospect offered for an estate.",
 			readPriceOffer),
 		withPreview(define("price_offer_create", "Record purchase price offer",
-			"Record a prospect's purchase price offer for an estate. Links the prospect to the estate if needed and raises the advisory level to C; writes no activity (use agents_log_create).",
+			"Record a prospect's purchase price offer for an estate. Links the prospect to the estate if needed and raises the advisory level to C; writes no activity[[ (use agents_log_create)]].",
 			createPriceOffer), previewPriceOffer),
 		define("estate_tracking_read", "Read estate tracking account",
 			"Check an owner-portal (estate tracking) login and show its linked address and estates. Repeated wrong passwords lock the account.",
@@ -88,7 +88,7 @@ type EstateReadParams struct {
 	ID                int       `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Estate id: read only this estate (filter, sort and paging are then ignored)"`
 	Data              []string  `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"objekttitel\",\"kaufpreis\",\"ort\"]"`
 	Filter            Filter    `json:"filter,omitempty"`
-	FilterID          int       `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice (saved_filter_list)"`
+	FilterID          int       `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice[[ (saved_filter_list)]]"`
 	SortBy            SortBy    `json:"sortby,omitempty"`
 	ListLimit         int       `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
 	ListOffset        int       `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
@@ -448,8 +448,18 @@ func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result,
 	if p.Language != "" {
 		text += ", language " + p.Language
 	}
-	text += ". The document itself is not shown."
-	return withStructured(env, &Result{Text: text}, map[string]any{"estateid": p.EstateID, "template": p.Template, "bytes": len(pdf), "pages": pages}), nil
+	out := &Result{}
+	limit := env.Render.DocumentCapOf()
+	attached := len(pdf) <= limit
+	if attached {
+		name := fmt.Sprintf("expose-%d.pdf", p.EstateID)
+		text += fmt.Sprintf(". Attached: the PDF document %s (application/pdf, %s).", name, byteSize(len(pdf)))
+		out.Documents = []Document{{URI: fmt.Sprintf("onoffice://estate/%d/%s", p.EstateID, name), MIMEType: "application/pdf", Data: pdf}}
+	} else {
+		text += fmt.Sprintf(". Not attached: the document is larger than the server's cap for documents of %s (--document-cap); email_send can send it by its template.", byteSize(limit))
+	}
+	out.Text = text
+	return withStructured(env, out, map[string]any{"estateid": p.EstateID, "template": p.Template, "bytes": len(pdf), "pages": pages, "attached": attached}), nil
 }
 
 // decodePDF undoes the base64 and, when present, the zlib compression.
@@ -1077,7 +1087,7 @@ type EstateSearchParams struct {
 	Input            string `json:"input" jsonschema:"required,minLength=2" jsonschema_description:"Words to find, e.g. \"Hammer Straße 41\", a town, an owner name or an external number"`
 	SortBy           string `json:"sortby,omitempty" jsonschema:"enum=objektnr_extern,enum=ort,enum=strasse,enum=hausnummer"`
 	SortOrder        string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
-	FilterID         int    `json:"filterId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter id (saved_filter_list)"`
+	FilterID         int    `json:"filterId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter id[[ (saved_filter_list)]]"`
 	Filter           Filter `json:"filter,omitempty"`
 	IncludeThumbnail string `json:"includeThumbnail,omitempty" jsonschema:"enum=small,enum=medium" jsonschema_description:"Add the title picture's thumbnail URL"`
 }

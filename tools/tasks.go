@@ -130,7 +130,7 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
 
 // TaskWriteParams are the arguments shared by task_create and task_modify.
 type TaskWriteParams struct {
-	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"Task fields (field_config_get module task), e.g. {\"Betreff\":\"Rückruf Familie Becker\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
+	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"Task fields[[ (field_config_get module task)]], e.g. {\"Betreff\":\"Rückruf Familie Becker\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
 	RelatedAddressID      int            `json:"relatedAddressId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this address"`
 	RelatedEstateID       int            `json:"relatedEstateId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this estate"`
 	RelatedProjectIDs     int            `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this project"`

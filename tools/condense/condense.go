@@ -32,6 +32,22 @@ type Options struct {
 	// several records; longer values are cut with a marker. 0 means
 	// DefaultTextLimit. A single record is cut only to fit the budget.
 	TextLimit int
+	// DocumentCap is the largest binary document (in bytes, before base64)
+	// a result carries; 0 means DefaultDocumentCap. The text budget does not
+	// apply to documents.
+	DocumentCap int
+}
+
+// DefaultDocumentCap is the default DocumentCap: 8 MB, about 11 MB as
+// base64, well below what the onOffice client reads of one answer.
+const DefaultDocumentCap = 8 << 20
+
+// DocumentCapOf returns the cap in force.
+func (o Options) DocumentCapOf() int {
+	if o.DocumentCap > 0 {
+		return o.DocumentCap
+	}
+	return DefaultDocumentCap
 }
 
 // DefaultBudget is the default character budget of one result.
@@ -75,6 +91,16 @@ func (o Options) Clip(s string) string {
 type Result struct {
 	Text       string
 	Structured map[string]any
+	// Documents are binary files sent along, e.g. a PDF exposé.
+	Documents []Document
+}
+
+// Document is a binary file a result carries as an embedded resource.
+type Document struct {
+	// URI names the document (it need not be fetchable).
+	URI      string
+	MIMEType string
+	Data     []byte
 }
 
 // Object returns the structured content of the result: Structured, or the

@@ -150,6 +150,8 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 		}
 	}
 	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: listPage(p.ListOffset, limit, p)}
+	nameContacts(ctx, env, &res, "contacts")
+	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
 }
 

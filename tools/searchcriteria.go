@@ -135,7 +135,9 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 			shown = append(shown, k)
 		}
 	}
-	out := condense.Records(res, condense.List{Noun: "search criteria", Requested: shown, Fields: mf}, env.Render)
+	l := condense.List{Noun: "search criteria", Requested: shown, Fields: mf}
+	nameRefs(ctx, env, res, &l)
+	out := condense.Records(res, l, env.Render)
 	// This read does not count; a full page may have a next one.
 	if len(res.Records) == limit {
 		next := argsOf(p)

@@ -84,6 +84,7 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 	}
 	taskAddLinks(ctx, env, &res)
 	l := condense.List{Noun: "tasks", Requested: append(append([]string{}, data...), "relatedAddressId", "relatedEstateId"), Fields: moduleFields(ctx, env, "task")}
+	nameRefs(ctx, env, res, &l)
 	out := condense.Records(res, l, env.Render)
 	if p.ID == 0 && len(res.Records) >= limit {
 		out.Text += fmt.Sprintf("\n[limit of %d reached: more tasks may match; the API cannot page tasks, so narrow the filter or raise listlimit (max 500)]", limit)

@@ -72,7 +72,7 @@ func estateTools() []Tool {
 			"Find estates by a free text matched against external number, town, street with house number and owner name; every word must match.",
 			searchEstates),
 		define("estate_seeker_list", "Find prospects for an estate",
-			"Immomatching: find prospects whose active search criteria fit an estate (by id) or given estate values; shows hit rate and the criteria that deviate.",
+			"Immomatching: find prospects whose active search criteria fit an estate (by id) or given estate values; shows hit rate and the criteria that deviate, with contact: true also e-mail and phone.",
 			listSeekers),
 		define("statistics_widget_list", "List estate statistics widgets",
 			"List the configured widgets of the estate statistics tab (what they count, chart, owner reporting). Returns configuration, not figures.",
@@ -1115,7 +1115,11 @@ func searchEstates(ctx context.Context, env *Env, p EstateSearchParams) (*Result
 type EstateSeekerParams struct {
 	EstateID   int        `json:"estateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Match this estate's values"`
 	EstateData EstateData `json:"estatedata,omitempty" jsonschema_description:"Estate field → value; comma-separated alternatives, e.g. {\"plz\":\"48153\",\"vermarktungsart\":\"kauf\",\"kaufpreis\":\"390000\"}"`
+	Contact    bool       `json:"contact,omitempty" jsonschema_description:"Also give each prospect's e-mail and phone"`
 }
+
+// seekerContactFields are read for contact: true.
+var seekerContactFields = []string{"Vorname", "Name", "Zusatz1", "defaultemail", "defaultphone"}
 
 // seekerFields are the estate fields that search criteria can speak about.
 var seekerFields = []string{"vermarktungsart", "nutzungsart", "objektart", "objekttyp", "plz", "ort", "land", "breitengrad", "laengengrad",
@@ -1158,7 +1162,7 @@ func listSeekers(ctx context.Context, env *Env, p EstateSeekerParams) (*Result, 
 	if env.Render.Raw {
 		return &Result{Text: string(res.Raw)}, nil
 	}
-	names := prospectNames(ctx, env, res.Records)
+	names, contacts := prospectNames(ctx, env, res.Records, p.Contact)
 	res = rewriteRecords(res, func(el map[string]any) []map[string]any {
 		out := map[string]any{"percentage": text(el["percentage"]) + "%", "searchcriteria": text(el["searchcriteria"])}
 		var dev []string
@@ -1177,16 +1181,21 @@ func listSeekers(ctx context.Context, env *Env, p EstateSeekerParams) (*Result, 
 	editRecords(&res, func(id string, el map[string]any) bool {
 		if n := names[id]; n != "" {
 			el["name"] = n
-			return true
 		}
-		return false
+		for k, v := range contacts[id] {
+			el[k] = v
+		}
+		return names[id] != "" || len(contacts[id]) > 0
 	})
+	requested := []string{"name", "percentage", "searchcriteria", "deviated"}
+	if p.Contact {
+		requested = []string{"name", "email", "phone", "percentage", "searchcriteria", "deviated"}
+	}
 	subject := "the given estate values"
 	if p.EstateID > 0 {
 		subject = "estate " + strconv.Itoa(p.EstateID)
 	}
-	out := condense.Records(res, condense.List{Noun: "prospect addresses",
-		Requested: []string{"name", "percentage", "searchcriteria", "deviated"}}, env.Render)
+	out := condense.Records(res, condense.List{Noun: "prospect addresses", Requested: requested}, env.Render)
 	out.Text = "Prospects whose search criteria fit " + subject + " (id = address id, deviated = criteria not met):\n" + out.Text
 	return out, nil
 }
@@ -1221,11 +1230,34 @@ func matchValue(fi *onoffice.FieldInfo, v any) string {
 
 // prospectNames reads the names of the matched addresses in one call; a
 // failure only costs the names.
-func prospectNames(ctx context.Context, env *Env, recs []onoffice.Record) map[string]string {
+// prospectNames reads the names of the prospects in one call and, with
+// contact, their main e-mail and phone, keyed by address id.
+func prospectNames(ctx context.Context, env *Env, recs []onoffice.Record, contact bool) (map[string]string, map[string]map[string]any) {
 	ids := recordIDs(recs)
-	return addressNamesByID(ctx, env, ids[:min(len(ids), 500)], func(el map[string]any) string {
-		return cmp.Or(strings.TrimSpace(text(el["Vorname"])+" "+text(el["Name"])), text(el["Zusatz1"]))
-	})
+	ids = ids[:min(len(ids), 500)]
+	names, contacts := map[string]string{}, map[string]map[string]any{}
+	if len(ids) == 0 {
+		return names, contacts
+	}
+	fields := addressNameFields
+	if contact {
+		fields = seekerContactFields
+	}
+	res, err := env.API.Call(ctx, addressesByID(ids, fields))
+	if err != nil {
+		return names, contacts
+	}
+	for _, r := range res.Records {
+		el := r.Fields()
+		names[r.IDString()] = cmp.Or(strings.TrimSpace(text(el["Vorname"])+" "+text(el["Name"])), text(el["Zusatz1"]))
+		if contact {
+			c := map[string]any{}
+			setIf(c, "email", text(el["defaultemail"]), text(el["defaultemail"]) != "")
+			setIf(c, "phone", text(el["defaultphone"]), text(el["defaultphone"]) != "")
+			contacts[r.IDString()] = c
+		}
+	}
+	return names, contacts
 }
 
 func listStatisticWidgets(ctx context.Context, env *Env, _ NoParams) (*Result, error) {

@@ -453,6 +453,15 @@ func TestEstateSeekerTool(t *testing.T) {
 		}
 	}
 
+	// With contact, the prospect's e-mail and phone come in the same call.
+	raw, _ = json.Marshal(map[string]any{"estatedata": data, "contact": true})
+	withContact := callOK(t, h, "estate_seeker_list", string(raw))
+	for _, want := range []string{fmt.Sprint(addr["Email"]), fmt.Sprint(addr["Telefon1"])} {
+		if want == "" || want == "<nil>" || !strings.Contains(withContact, want) {
+			t.Errorf("contact data %q of %s missing in:\n%s", want, name, withContact)
+		}
+	}
+
 	// By estate id: the tool reads the estate and sends its values.
 	e := h.Sandbox.Store().Table("estate").Records[0]
 	callOK(t, h, "estate_seeker_list", fmt.Sprintf(`{"estateid":%d,"estatedata":{"kaufpreis":"123456"}}`, e["Id"]))

@@ -393,8 +393,9 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 	if name := addressName(map[string]any(p.Data)); name != "" {
 		pv.Target = fmt.Sprintf("new address %q", name)
 	}
+	mf := moduleFields(ctx, env, "address")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, k+": "+argDisplay(p.Data[k]))
+		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), p.Data[k]))
 	}
 	defaults := map[string]string{"phone": p.DefaultPhone, "fax": p.DefaultFax, "email": p.DefaultEmail}
 	for _, c := range p.contactArgs() {

@@ -216,11 +216,13 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 		pv.Target = fmt.Sprintf("%d new activities (one per address) for %s", len(p.AddressIDs), strings.Join(on, ", "))
 	}
 	wire := p.wire()
+	mf := moduleFields(ctx, env, "agentsLog")
 	for _, k := range keys(wire) {
 		if k == "addressids" || k == "estateid" {
 			continue
 		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %v", agentsLogFieldOf(k), wire[k]))
+		field := agentsLogFieldOf(k)
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", field, labelled(fieldOf(mf, field), wire[k])))
 	}
 	return pv, nil
 }

@@ -373,8 +373,9 @@ func previewSearchCriterionCreate(ctx context.Context, env *Env, p SearchCriteri
 		return nil, err
 	}
 	pv := &Preview{Target: "new search criterion for " + target}
+	mf := moduleFields(ctx, env, "searchcriteria")
 	for _, k := range keys(data) {
-		pv.Changes = append(pv.Changes, k+": "+argDisplay(data[k]))
+		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), data[k]))
 	}
 	return pv, nil
 }

@@ -285,8 +285,9 @@ func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Prev
 	if s := taskText(p.Data["Betreff"]); s != "" {
 		pv.Target += ` "` + condense.Defuse(s) + `"`
 	}
+	mf := moduleFields(ctx, env, "task")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, condense.Defuse(taskText(p.Data[k]))))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, condense.Defuse(labelled(fieldOf(mf, k), p.Data[k]))))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	if p.MailMessageID != "" {

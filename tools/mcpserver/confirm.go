@@ -76,6 +76,15 @@ type gate struct {
 	identity func(context.Context) string
 }
 
+// lang is the language of the field labels, which the confirmation texts
+// a person reads follow.
+func (gt *gate) lang() string {
+	if gt.env == nil {
+		return ""
+	}
+	return gt.env.Render.Language
+}
+
 // handle runs a call of a non-read tool.
 func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolRequest, args json.RawMessage) *mcp.CallToolResult {
 	if !gt.guard.Policy.Requires(t.Effect) {
@@ -119,7 +128,7 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 	}
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "token")
 	text := fmt.Sprintf("Not run yet: this needs the user's confirmation. Nothing has been changed.\n\n%s\n\nShow this to the user. Only if they agree, call %s again with exactly the same arguments plus %q: %q (valid for %s, once).",
-		guard.Text(t, p), callOf(ctx, t), guard.TokenArg, tok, human(gt.guard.Tokens.TTL()))
+		guard.Text(t, p, gt.lang()), callOf(ctx, t), guard.TokenArg, tok, human(gt.guard.Tokens.TTL()))
 	res := mcp.NewToolResultText(text)
 	if gt.env != nil && gt.env.Render.Structured {
 		res.StructuredContent = map[string]any{
@@ -152,7 +161,7 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "elicitation")
 	return server.NewInputRequestBuilder(state).Elicit(elicitKey, mcp.ElicitationParams{
 		Mode:    mcp.ElicitationModeForm,
-		Message: guard.Text(t, p) + "\n\nAccept to do this now. Decline or cancel to leave everything unchanged.",
+		Message: guard.Text(t, p, gt.lang()) + "\n\n" + guard.Accept(gt.lang()),
 		// Nothing to fill in: the answer is the choice between accept,
 		// decline and cancel.
 		RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},

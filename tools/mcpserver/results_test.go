@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mark3labs/mcp-go/mcp"
+
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
@@ -114,6 +116,40 @@ func TestResultsReadWithoutLookups(t *testing.T) {
 			}
 			if len(formats) > 1 {
 				t.Errorf("two date-time formats in one table: %v", formats)
+			}
+		})
+	}
+}
+
+// TestConfirmationInLabelLanguage: the prompt a person reads is in the
+// language of the labels, and previews show select values as labels, as
+// results do.
+func TestConfirmationInLabelLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang      string
+		want, not []string
+	}{
+		{"DEU", []string{"Aufgabe anlegen (task_create)", "Änderungen:", "Prio: Hoch", "Dies legt einen Datensatz", "Annehmen führt"}, []string{"Prio: 2", "Changes:", "This creates"}},
+		{"ENG", []string{"Create a task (task_create)", "Changes:", "Prio: High", "This creates a record"}, []string{"Prio: 2", "Änderungen"}},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			h := toolstest.NewGuarded(t, toolstest.WithFlags("--language="+c.lang), toolstest.WithProtocol("2025-11-25"),
+				toolstest.WithElicitation(toolstest.Answer(mcp.ElicitationResponseActionDecline)))
+			res := h.Call(t, "task_create", `{"data":{"Betreff":"Rückruf Familie Becker","Prio":2,"Verantwortung":"jschmidt"}}`)
+			prompts := h.Prompts.All()
+			if res.IsError || len(prompts) != 1 {
+				t.Fatalf("%d prompts, result %+v", len(prompts), res)
+			}
+			msg := prompts[0].Params.Message
+			for _, w := range c.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("prompt lacks %q:\n%s", w, msg)
+				}
+			}
+			for _, w := range c.not {
+				if strings.Contains(msg, w) {
+					t.Errorf("prompt has %q:\n%s", w, msg)
+				}
 			}
 		})
 	}

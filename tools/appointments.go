@@ -298,6 +298,7 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 		res.Records[i].Elements, _ = json.Marshal(apptFlattenRead(rec.Fields()))
 	}
 	l := condense.List{Noun: "appointments", Requested: apptReadOrder, Fields: apptReadFields(ctx, env), Tool: "appointment_read"}
+	nameRefs(ctx, env, res, &l)
 	out := condense.Records(res, l, env.Render)
 	if p.ID == 0 && res.Total > len(res.Records) {
 		out.Text += fmt.Sprintf("\n[only %d of %d appointments returned (the API's limit): read a shorter period]", len(res.Records), res.Total)

@@ -14,13 +14,16 @@ import (
 // the kind of record; fields of type user (advisors, creators) are found
 // through the field configuration.
 var refFields = map[string]string{
-	"Objekt_nr":         "estate",
-	"Adress_nr":         "address",
-	"relatedAddressId":  "address",
-	"relatedEstateId":   "estate",
-	"adresse":           "address",
-	"internaladdressid": "address",
-	"estate":            "estate", // appointments
+	"Objekt_nr":          "estate",
+	"Adress_nr":          "address",
+	"relatedAddressId":   "address",
+	"relatedEstateId":    "estate",
+	"adresse":            "address",
+	"internaladdressid":  "address",
+	"estate":             "estate", // appointments
+	"assignedaddressids": "address",
+	"assignedobjectids":  "estate",
+	"von":                "user",
 	// user fields; the field configuration marks them too, where it has them
 	"Benutzer":      "user",
 	"benutzer":      "user",
@@ -134,7 +137,11 @@ func shortName(n string) string {
 	if len(r) <= maxRefName {
 		return n
 	}
-	return strings.TrimSpace(string(r[:maxRefName-1])) + "…"
+	out := strings.TrimSpace(string(r[:maxRefName-1])) + "…"
+	if strings.Count(out, "(") > strings.Count(out, ")") {
+		out += ")" // a company in brackets keeps its closing one
+	}
+	return out
 }
 
 // nameContacts adds each contact's name to the contact objects of

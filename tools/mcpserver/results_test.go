@@ -121,6 +121,35 @@ func TestResultsReadWithoutLookups(t *testing.T) {
 	}
 }
 
+// TestSingleAppointmentNamesItsLinks: appointment_read names contacts,
+// estate and creator too.
+func TestSingleAppointmentNamesItsLinks(t *testing.T) {
+	h := toolstest.New(t, "--toolsets=default")
+	list := h.Call(t, "appointment_list", `{"startDate":"2026-01-01","endDate":"2027-12-31","listlimit":100,"data":["subject","contacts","estate"]}`)
+	id := ""
+	for _, r := range table(t, list.Text) {
+		if r["contacts"] != "" && r["estate"] != "" {
+			id = r["id"]
+			break
+		}
+	}
+	if id == "" {
+		t.Fatal("no appointment with contacts and estate in the seed")
+	}
+	res := h.Call(t, "tool_run", `{"name":"appointment_read","arguments":{"id":`+id+`}}`)
+	if res.IsError {
+		t.Fatal(res.Text)
+	}
+	rows := table(t, "«crm-text»\n- id "+id+"\n"+strings.SplitN(res.Text, "«crm-text»\n", 2)[1])
+	for _, col := range []string{"assignedaddressids", "assignedobjectids", "von"} {
+		for _, v := range strings.Split(rows[0][col], ", ") {
+			if v == "" || !namedIDRE.MatchString(v) {
+				t.Errorf("%s %q carries no name:\n%s", col, v, res.Text)
+			}
+		}
+	}
+}
+
 // TestConfirmationInLabelLanguage: the prompt a person reads is in the
 // language of the labels, and previews show select values as labels, as
 // results do.

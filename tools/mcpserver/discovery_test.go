@@ -206,13 +206,22 @@ func TestToolRunGuards(t *testing.T) {
 			t.Errorf("token replay: %+v", replay)
 		}
 	})
-	t.Run("elicitation", func(t *testing.T) {
-		h := toolstest.NewGuarded(t, toolstest.WithElicitation(toolstest.Answer(mcp.ElicitationResponseActionDecline)), toolstest.WithProtocol("2025-11-25"), toolstest.WithFlags("--toolsets=default"))
-		res := h.Call(t, tools.RunToolName, `{"name":"task_modify","arguments":{"id":1,"data":{"Betreff":"x"}}}`)
-		if len(h.Prompts.All()) != 1 || !strings.Contains(res.Text, "declined") || h.WriteRequests() != 0 {
-			t.Errorf("prompts %d, result %+v, writes %d", len(h.Prompts.All()), res, h.WriteRequests())
-		}
-	})
+	for _, protocol := range []string{"2025-11-25", "2026-07-28"} {
+		t.Run("elicitation "+protocol, func(t *testing.T) {
+			for _, c := range []struct {
+				answer mcp.ElicitationResponseAction
+				writes int
+				want   string
+			}{{mcp.ElicitationResponseActionDecline, 0, "declined"}, {mcp.ElicitationResponseActionAccept, 1, "modified"}} {
+				h := toolstest.NewGuarded(t, toolstest.WithElicitation(toolstest.Answer(c.answer)), toolstest.WithProtocol(protocol), toolstest.WithFlags("--toolsets=default"))
+				id := h.Sandbox.Store().Table("task").Records[0]["Id"]
+				res := h.Call(t, tools.RunToolName, fmt.Sprintf(`{"name":"task_modify","arguments":{"id":%v,"data":{"Betreff":"über tool_run"}}}`, id))
+				if len(h.Prompts.All()) != 1 || !strings.Contains(res.Text, c.want) || h.WriteRequests() != c.writes {
+					t.Errorf("%s: prompts %d, result %+v, writes %d", c.answer, len(h.Prompts.All()), res, h.WriteRequests())
+				}
+			}
+		})
+	}
 	limits := []struct {
 		flags []string
 		tool  string

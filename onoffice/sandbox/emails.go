@@ -58,10 +58,11 @@ const mailDomain = "mail.hansen-kroeger.example.com"
 
 // Mails returns the mails of the sandbox mailboxes, for tests and the demo.
 func (s *Server) Mails() []StoredMail {
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
+	st := s.Store()
+	st.mu.Lock()
+	defer st.mu.Unlock()
 	var out []StoredMail
-	for _, m := range mailboxOf(s.store).Mails {
+	for _, m := range mailboxOf(st).Mails {
 		c := *m
 		c.Addresses = append([]int(nil), m.Addresses...)
 		c.Actions = append([]MailAction(nil), m.Actions...)

@@ -13,8 +13,10 @@ import (
 // The seed data set: a fictitious agency ("Hansen & Kröger Immobilien GmbH",
 // head office in Münster) with estates, contacts, search profiles,
 // appointments, tasks, activities and files in German cities. Everything is
-// derived from one PCG generator with a fixed seed and the fixed reference
-// date 2026-11-02, so every NewStore call produces the same data.
+// drawn from one random stream per entity (see seeder.use), and every date is
+// placed relative to a reference day ("today" of the story, see NewStore), so
+// the same reference day always produces the same data. docs/sandbox.md
+// describes the story.
 
 // Id ranges of the seeded tables.
 const (
@@ -358,12 +360,11 @@ type seeder struct {
 	tasks      []*seedTask
 }
 
-func seed(s *Store) {
+func seed(s *Store, day time.Time) {
 	seedFields(s)
 	g := &seeder{
 		s:          s,
-		rng:        rand.New(rand.NewPCG(20261102, 3101)),
-		ref:        time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC),
+		ref:        seedDay(day),
 		userByID:   map[int]*seedUserInfo{},
 		addrByID:   map[int]*seedAddr{},
 		usedNames:  map[string]bool{},
@@ -374,17 +375,27 @@ func seed(s *Store) {
 		companies:  map[string]int{},
 		contactsOf: map[string][]int{},
 	}
-	g.seedUsers()
-	g.seedEstates()
-	g.seedAddresses()
-	g.seedLanguageVersions()
-	g.seedSearchCriteria()
-	g.seedInterest()
-	g.seedAppointments()
-	g.seedTasks()
-	g.seedAgentsLog()
-	g.seedFiles()
-	g.seedFilters()
+	// Each entity draws from its own stream (see use): a change to how one
+	// entity is generated leaves the random draws of all others as they are.
+	for _, step := range []struct {
+		entity string
+		run    func()
+	}{
+		{"users", g.seedUsers},
+		{"estates", g.seedEstates},
+		{"addresses", g.seedAddresses},
+		{"estate language versions", g.seedLanguageVersions},
+		{"search criteria", g.seedSearchCriteria},
+		{"interest", g.seedInterest},
+		{"appointments", g.seedAppointments},
+		{"tasks", g.seedTasks},
+		{"agents log", g.seedAgentsLog},
+		{"files", g.seedFiles},
+		{"filters", g.seedFilters},
+	} {
+		g.use(step.entity)
+		step.run()
+	}
 	sort.SliceStable(s.Relations, func(i, j int) bool {
 		a, b := s.Relations[i], s.Relations[j]
 		if a.Type != b.Type {
@@ -395,6 +406,36 @@ func seed(s *Store) {
 		}
 		return a.Child < b.Child
 	})
+}
+
+// use switches the generator to the entity's own random stream, seeded from
+// a hash of the entity's name alone.
+func (g *seeder) use(entity string) {
+	h := fnv.New64a()
+	h.Write([]byte(entity))
+	g.rng = rand.New(rand.NewPCG(h.Sum64(), 3101))
+}
+
+// seedDay returns midnight UTC of t's calendar day: the reference day every
+// seeded date is relative to.
+func seedDay(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// seedMonday returns the Monday of t's week (at t's time of day).
+func seedMonday(t time.Time) time.Time {
+	return t.AddDate(0, 0, -(int(t.Weekday())+6)%7)
+}
+
+// workday moves t back to the Friday before when it falls on a weekend.
+func seedWorkday(t time.Time) time.Time {
+	switch t.Weekday() {
+	case time.Saturday:
+		return t.AddDate(0, 0, -1)
+	case time.Sunday:
+		return t.AddDate(0, 0, -2)
+	}
+	return t
 }
 
 // ---------------------------------------------------------------------------
@@ -625,7 +666,7 @@ func (g *seeder) seedUsers() {
 	for i, u := range g.users {
 		g.userByID[u.id] = u
 		off := seedOffices[u.town]
-		created := time.Date(2019+i/2, time.Month(1+(i*5)%12), 3+i*3, 9, 15+i, 0, 0, time.UTC)
+		created := time.Date(g.ref.Year()-7+i/2, time.Month(1+(i*5)%12), 3+i*3, 9, 15+i, 0, 0, time.UTC)
 		meeting := ""
 		if i%3 != 2 {
 			meeting = "https://meet.example.com/" + u.login
@@ -704,7 +745,7 @@ func (g *seeder) seedEstates() {
 	const complexUnits = 5
 	n := len(plan) + 1 + complexUnits
 	created := make([]time.Time, n)
-	from := time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)
+	from := g.ref.AddDate(-2, -9, -1)
 	to := g.ref.AddDate(0, 0, -3)
 	for i := range created {
 		created[i] = g.timeBetween(from, to)
@@ -722,9 +763,38 @@ func (g *seeder) seedEstates() {
 	for _, e := range g.estates {
 		g.finishEstate(e)
 	}
+	g.recentSales()
 	t := g.s.Table("estate")
 	for _, e := range g.estates {
 		t.Records = append(t.Records, e.rec)
+	}
+}
+
+// recentSales dates the sales of the two first sold, not yet archived
+// purchase estates into the reference day's year: the last working day
+// before it and about two weeks earlier. On the first day of a year, that day
+// itself is the only one left.
+func (g *seeder) recentSales() {
+	yearStart := time.Date(g.ref.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	day := func(back int) time.Time {
+		d := seedWorkday(g.ref.AddDate(0, 0, -back))
+		if d.Before(yearStart) {
+			d = g.ref.AddDate(0, 0, -1)
+		}
+		if d.Before(yearStart) {
+			d = g.ref
+		}
+		return d
+	}
+	days := []time.Time{day(1), day(13)}
+	for _, e := range g.estates {
+		if len(days) == 0 {
+			break
+		}
+		if e.sold && e.vm == "kauf" && e.status == 1 && !e.unit {
+			e.rec["verkauft_am"] = seedDate(days[0])
+			days = days[1:]
+		}
 	}
 }
 
@@ -792,7 +862,7 @@ func (g *seeder) buildYear(e *seedEstate) int {
 		case r < 0.78:
 			return g.between(1980, 2007)
 		default:
-			return g.between(2008, 2026)
+			return g.between(2008, g.ref.Year())
 		}
 	case "haus":
 		switch {
@@ -803,18 +873,18 @@ func (g *seeder) buildYear(e *seedEstate) int {
 		case r < 0.80:
 			return g.between(1986, 2012)
 		default:
-			return g.between(2013, 2025)
+			return g.between(2013, g.ref.Year()-1)
 		}
 	case "hallen_lager_prod":
-		return g.between(1976, 2021)
+		return g.between(1976, g.ref.Year()-5)
 	default:
-		return g.between(1962, 2022)
+		return g.between(1962, g.ref.Year()-4)
 	}
 }
 
 func (g *seeder) conditionFor(year int) string {
 	switch {
-	case year >= 2025:
+	case year >= g.ref.Year()-1:
 		return "erstbezug"
 	case year >= 2016:
 		return g.pick("neuwertig", "neuwertig", "gepflegt")
@@ -1345,7 +1415,7 @@ func (g *seeder) seedComplex(firstID int, created []time.Time) {
 	user := g.userByID[12]
 	base := &seedEstate{id: firstID, town: t, spot: spot, houseNo: "22", art: "haus", typ: "wohnanlage",
 		vm: "kauf", usage: "wohnen", user: user, created: created[0], complexBase: true,
-		year: 2027, floors: 5, area: 2146, plot: 3480, lift: true, parking: true, floorHeating: true,
+		year: g.ref.Year() + 1, floors: 5, area: 2146, plot: 3480, lift: true, parking: true, floorHeating: true,
 		cellar: true, balcony: true, kitchen: false}
 	base.rec = Record{
 		"Id": base.id, "uuid": g.uuid(), "objektnr_extern": g.nextExtNo(t, base.created),
@@ -1369,7 +1439,7 @@ func (g *seeder) seedComplex(firstID int, created []time.Time) {
 		}
 		u := &seedEstate{id: firstID + i, town: t, spot: spot, houseNo: "22", art: "wohnung", typ: typ,
 			vm: "kauf", usage: "wohnen", user: user, created: created[i], unit: true,
-			year: 2027, floors: 5, floor: floor, lift: true, parking: true, floorHeating: true,
+			year: g.ref.Year() + 1, floors: 5, floor: floor, lift: true, parking: true, floorHeating: true,
 			cellar: true, balcony: true, garden: floor == 0, kitchen: false}
 		u.unitNo = []int{2, 7, 12, 17, 24}[(i-1)%5]
 		u.area = []float64{61.5, 78, 94.5, 118, 142.5}[(i-1)%5]
@@ -1465,6 +1535,16 @@ func (g *seeder) assignMarketing(n int) {
 	units[3].reserved = true
 }
 
+// firstOfMonth returns the first day of the month n months after the
+// reference day, German style (01.02.2027).
+func (g *seeder) firstOfMonth(n int) string {
+	d := time.Date(g.ref.Year(), g.ref.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	return d.Format("02.01.2006")
+}
+
+// complexReady is when the new-build complex is finished ("Frühjahr 2028").
+func (g *seeder) complexReady() string { return fmt.Sprintf("Frühjahr %d", g.ref.Year()+2) }
+
 // finishEstate writes prices, flags, dates and texts into the record.
 func (g *seeder) finishEstate(e *seedEstate) {
 	r := e.rec
@@ -1480,7 +1560,8 @@ func (g *seeder) finishEstate(e *seedEstate) {
 	if e.year != 0 {
 		r["baujahr"] = e.year
 		if z, _ := r["zustand"].(string); (z == "modernisiert" || z == "saniert" || z == "vollstaendig_renoviert") && e.year < 2012 {
-			r["letztemodernisierung"] = g.between(max(e.year+15, 2005), 2025)
+			last := g.ref.Year() - 1
+			r["letztemodernisierung"] = g.between(min(max(e.year+15, last-20), last), last)
 		}
 	}
 	r["status"] = e.status
@@ -1558,7 +1639,7 @@ func (g *seeder) finishEstate(e *seedEstate) {
 			r["courtage_frei"] = true
 			r["haustiere"] = g.pick("2", "2", "0", "1")
 		}
-		r["verfuegbar_ab"] = g.pick("sofort", "01.12.2026", "01.01.2027", "15.01.2027", "nach Vereinbarung")
+		r["verfuegbar_ab"] = g.pick("sofort", g.firstOfMonth(1), g.firstOfMonth(2), "15"+g.firstOfMonth(2)[2:], "nach Vereinbarung")
 		if v := r["verfuegbar_ab"].(string); strings.HasPrefix(v, "0") || strings.HasPrefix(v, "1") {
 			d, _ := time.Parse("02.01.2006", v)
 			r["abdatum"] = seedDate(d)
@@ -1568,11 +1649,11 @@ func (g *seeder) finishEstate(e *seedEstate) {
 		if v, _ := r["vermietet"].(bool); v {
 			r["verfuegbar_ab"] = "vermietet"
 		} else {
-			r["verfuegbar_ab"] = g.pick("nach Vereinbarung", "sofort", "01.03.2027", "nach Vereinbarung")
+			r["verfuegbar_ab"] = g.pick("nach Vereinbarung", "sofort", g.firstOfMonth(4), "nach Vereinbarung")
 		}
 	}
 	if e.unit || e.complexBase {
-		r["verfuegbar_ab"] = "Frühjahr 2028"
+		r["verfuegbar_ab"] = g.complexReady()
 	}
 	if g.chance(0.4) {
 		r["auftragsart"] = "exklusiv"
@@ -1590,7 +1671,8 @@ func (g *seeder) finishEstate(e *seedEstate) {
 	r["auftragbis"] = seedDate(until)
 	r["top_angebot"] = e.pub && g.chance(0.1)
 	r["neu"] = e.created.After(g.ref.AddDate(0, 0, -30))
-	r["preisreduktion"] = e.pub && !e.priceOnRequest && g.chance(0.08)
+	// A reserved estate is about to be sold at the asked price: no reduction.
+	r["preisreduktion"] = e.pub && !e.priceOnRequest && !e.reserved && g.chance(0.08)
 	if _, ok := r["courtage_frei"]; !ok {
 		r["courtage_frei"] = false
 	}
@@ -1598,7 +1680,7 @@ func (g *seeder) finishEstate(e *seedEstate) {
 	r["objekt_des_tages"] = false
 	r["objekt_der_woche"] = false
 	if e.sold && e.vm == "kauf" {
-		r["verkauft_am"] = seedDate(g.timeBetween(e.created.AddDate(0, 1, 0), g.ref.AddDate(0, 0, -10)))
+		r["verkauft_am"] = seedDate(seedWorkday(g.timeBetween(e.created.AddDate(0, 1, 0), g.ref.AddDate(0, 0, -10))))
 	}
 	if e.sold && e.vm == "miete" {
 		r["vermietet"] = true
@@ -1673,7 +1755,7 @@ func (e *seedEstate) floorDE() string {
 
 func (e *seedEstate) buildingDE() string {
 	switch {
-	case e.year >= 2025:
+	case e.rec["zustand"] == "erstbezug":
 		return "eines hochwertigen Neubaus"
 	case e.year >= 2016:
 		return fmt.Sprintf("eines modernen Mehrfamilienhauses aus dem Jahr %d", e.year)
@@ -1929,7 +2011,7 @@ func (g *seeder) describeDE(e *seedEstate) string {
 					"Bodentiefe Fenster mit Dreifachverglasung, Fußbodenheizung mit Einzelraumregelung und eine kontrollierte Wohnraumlüftung sorgen ganzjährig für ein angenehmes Raumklima.",
 					"Die Ausstattung kann in der Bemusterung nach eigenen Wünschen angepasst werden – von Parkett über Fliesen bis zu den Sanitärobjekten.",
 					"Ein Aufzug verbindet alle Etagen mit der Tiefgarage; Stellplätze mit Wallbox-Vorrüstung können hinzuerworben werden.",
-					"Die Fertigstellung ist für das Frühjahr 2028 geplant, die Zahlung erfolgt nach Baufortschritt gemäß MaBV.",
+					"Die Fertigstellung ist für das "+g.complexReady()+" geplant, die Zahlung erfolgt nach Baufortschritt gemäß MaBV.",
 					"Die Wärmeversorgung erfolgt über eine Luft-Wasser-Wärmepumpe, unterstützt von einer Photovoltaikanlage auf dem Dach.",
 				}, 3, 4, closing)
 		}
@@ -1989,7 +2071,7 @@ func (g *seeder) describeDE(e *seedEstate) string {
 			return "Am Münsteraner Stadthafen entsteht mit dem „Quartier am Kanal“ ein modernes Wohnensemble aus drei Stadthäusern mit insgesamt 24 Eigentumswohnungen zwischen 58 und 143 m² Wohnfläche. " +
 				"Alle Wohnungen sind barrierefrei über Aufzüge erreichbar und verfügen über Balkone, Loggien oder Dachterrassen; die Erdgeschosswohnungen erhalten eigene Gärten. " +
 				"Das Gebäude wird im Effizienzhaus-40-Standard mit Wärmepumpe und Photovoltaik errichtet, eine Tiefgarage mit 28 Stellplätzen ist Teil des Projekts. " +
-				"Die Einheiten werden provisionsfrei direkt vom Bauträger angeboten; Baubeginn war im Sommer 2026, die Fertigstellung ist für das Frühjahr 2028 geplant."
+				fmt.Sprintf("Die Einheiten werden provisionsfrei direkt vom Bauträger angeboten; Baubeginn war im Sommer %d, die Fertigstellung ist für das %s geplant.", g.ref.AddDate(0, -5, 0).Year(), g.complexReady())
 		}
 		intros := []string{
 			fmt.Sprintf("Zum %s steht %s mit rund %s m² Wohnfläche auf einem ca. %s m² großen Grundstück.", map[bool]string{true: "Verkauf", false: "Vermietung"}[sell], seedArticleDE(e), germanNumber(e.area, 0), germanNumber(e.plot, 0)),
@@ -2408,7 +2490,7 @@ func (g *seeder) describeEN(e *seedEstate) string {
 			return "At Münster's city harbour, the \"Quartier am Kanal\" is being built: a modern ensemble of three town houses with 24 condominiums between 58 and 143 m². " +
 				"All apartments are barrier-free via lifts and have balconies, loggias or roof terraces; the ground-floor units come with private gardens. " +
 				"The building meets the Efficiency House 40 standard with heat pump and photovoltaics, and an underground car park with 28 spaces is part of the project. " +
-				"The units are offered commission-free directly by the developer; completion is scheduled for spring 2028."
+				fmt.Sprintf("The units are offered commission-free directly by the developer; completion is scheduled for spring %d.", g.ref.Year()+2)
 		}
 		intro := fmt.Sprintf("This %s with approx. %s m² of living space on a plot of approx. %s m² in %s is %s.", seedTypeEN[e.typ], seedEN(e.area, 0), seedEN(e.plot, 0), e.spot.district, verb)
 		body := []string{
@@ -2829,7 +2911,7 @@ func (g *seeder) newPerson(sp seedPersonSpec) *seedAddr {
 	r["homepage_veroeffentlichen"] = false
 	created := sp.created
 	if created.IsZero() {
-		created = g.timeBetween(time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC), g.ref.AddDate(0, 0, -2))
+		created = g.timeBetween(g.ref.AddDate(-3, -5, -1), g.ref.AddDate(0, 0, -2))
 	}
 	g.stamp(r, created)
 	return g.addAddress(&seedAddr{rec: r, town: sp.town})
@@ -2908,7 +2990,7 @@ func (g *seeder) seedAddresses() {
 	// Broker addresses of the agency users.
 	for _, u := range g.users {
 		off := seedOffices[u.town]
-		created := time.Date(2022, 3, 1, 9, 0, 0, 0, time.UTC).AddDate(0, 0, u.id*11)
+		created := g.ref.AddDate(-4, -8, -1+u.id*11).Add(9 * time.Hour)
 		a := g.newPerson(seedPersonSpec{
 			town: g.town(off.town), gender: map[string]byte{"Herr": 'm', "Frau": 'f'}[u.anrede],
 			first: u.first, last: u.last, art: []string{"Makler", "Systembenutzer"}, user: u,
@@ -2928,7 +3010,7 @@ func (g *seeder) seedAddresses() {
 		spot := g.spotOf(t, "bl")
 		street := spot.street + " " + g.houseNumber()
 		phone := g.phone(t)
-		created := g.timeBetween(time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC))
+		created := g.timeBetween(g.ref.AddDate(-5, -10, -1), g.ref.AddDate(-1, 0, -1))
 		user := g.userByID[seedUserTown[c.town]]
 		r := Record{
 			"KdNr":                 g.nextKdNr(),
@@ -3389,7 +3471,7 @@ func (g *seeder) criterion(a *seedAddr, k int) Record {
 	}
 	r["sys_ko"] = ko
 	notes := []string{
-		fmt.Sprintf("Zieht beruflich nach %s, möchte möglichst bis Frühjahr 2027 umziehen.", seedShortTown(t)),
+		fmt.Sprintf("Zieht beruflich nach %s, möchte möglichst bis Frühjahr %d umziehen.", seedShortTown(t), g.ref.Year()+1),
 		"Hat bereits mehrere Objekte besichtigt, entscheidet schnell.",
 		"Homeoffice: ein zusätzliches Arbeitszimmer wird benötigt.",
 		"Zwei Kinder im Grundschulalter, Schulweg ist wichtig.",
@@ -3397,7 +3479,7 @@ func (g *seeder) criterion(a *seedAddr, k int) Record {
 	public := []string{"Ruhige Lage bevorzugt", "Gute Anbindung an den ÖPNV", "Nähe zu Schulen und Kindergärten", "Stellplatz oder Garage erforderlich"}
 	switch {
 	case usage == "gewerbe":
-		notes = []string{"Expansion: zweiter Standort gesucht, Mietbeginn flexibel.", "Bestehender Mietvertrag läuft Ende 2027 aus.", "Gute Erreichbarkeit für Kunden und Lieferverkehr wichtig."}
+		notes = []string{"Expansion: zweiter Standort gesucht, Mietbeginn flexibel.", fmt.Sprintf("Bestehender Mietvertrag läuft Ende %d aus.", g.ref.Year()+1), "Gute Erreichbarkeit für Kunden und Lieferverkehr wichtig."}
 		public = []string{"Ebenerdiger Zugang erforderlich", "Stellplätze für Kunden gewünscht", "Glasfaseranschluss erforderlich"}
 	case a.wantVM == "kauf":
 		notes = append(notes,
@@ -3540,11 +3622,16 @@ type seedAppt struct {
 	estate     *seedEstate
 	addrs      []int
 	kind       string
+	// fixed: a fixed point of the story (yesterday's viewing …) that is
+	// never cancelled.
+	fixed bool
 }
 
-var (
-	seedApptFrom  = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
-	seedApptUntil = time.Date(2026, 12, 19, 0, 0, 0, 0, time.UTC)
+// The calendar spans about a month before and seven weeks after the
+// reference day (weekly series aside).
+const (
+	seedApptDaysBefore = 32
+	seedApptDaysAfter  = 47
 )
 
 // slot draws a start time on a working day (or Saturday if allowed) in
@@ -3626,7 +3713,14 @@ func (g *seeder) appt(kind, art, desc string, start time.Time, minutes int, u *s
 }
 
 func (g *seeder) seedAppointments() {
-	past, future := seedApptFrom, g.ref
+	past, future := g.ref.AddDate(0, 0, -seedApptDaysBefore), g.ref
+	until := g.ref.AddDate(0, 0, seedApptDaysAfter)
+	// Fixed points of the story, whatever the reference day: the first two
+	// viewings in the past took place yesterday, the first upcoming one is
+	// today and the next one falls in next week.
+	yesterday := g.ref.AddDate(0, 0, -1)
+	nextWeek := seedMonday(g.ref).AddDate(0, 0, 7)
+	pastViewings, futureViewings := 0, 0
 	notes := []string{
 		"Schlüssel beim Hausmeister abholen.",
 		"Interessenten bringen die Finanzierungsbestätigung mit.",
@@ -3647,13 +3741,30 @@ func (g *seeder) seedAppointments() {
 			if viewings >= 44 || !g.chance(0.7) || e.sold || e.complexBase {
 				continue
 			}
-			from, to := future, seedApptUntil
+			from, to := future, until
 			if lv <= 'D' || lv == 'G' {
 				from, to = past, g.ref
 			}
 			start := g.slot(from, to, g.chance(0.2), 9, 18)
+			fixed := false
+			clock := time.Duration(start.Hour())*time.Hour + time.Duration(start.Minute())*time.Minute
+			if from == past {
+				if pastViewings < 2 {
+					start, fixed = yesterday.Add(clock), true
+				}
+				pastViewings++
+			} else {
+				switch futureViewings {
+				case 0:
+					start, fixed = future.Add(clock), true
+				case 1:
+					start, fixed = nextWeek.AddDate(0, 0, g.between(0, 4)).Add(clock), true
+				}
+				futureViewings++
+			}
 			a := g.appt("viewing", "Besichtigung", fmt.Sprintf("Besichtigung %s – %s", e.streetLine(), g.nameOf(id)),
 				start, []int{30, 45, 45, 60}[g.rng.IntN(4)], e.user, e, []int{id})
+			a.fixed = fixed
 			a.rec["note"] = g.pick(notes...)
 			if g.chance(0.3) {
 				a.rec["allowTransitTime"] = true
@@ -3680,7 +3791,7 @@ func (g *seeder) seedAppointments() {
 				addrs = append(addrs, notary)
 				ort = g.addrLine(notary)
 			}
-			a := g.appt("notary", "Notartermin", "Notartermin Kaufvertrag "+e.streetLine(), g.slot(g.ref.AddDate(0, 0, 7), seedApptUntil, false, 9, 15), 90, e.user, e, addrs)
+			a := g.appt("notary", "Notartermin", "Notartermin Kaufvertrag "+e.streetLine(), g.slot(g.ref.AddDate(0, 0, 7), until, false, 9, 15), 90, e.user, e, addrs)
 			a.rec["ort"] = ort
 			a.rec["note"] = "Kaufvertragsentwurf wurde allen Parteien zwei Wochen vorab zugestellt (§ 17 BeurkG)."
 		case e.sold && e.vm == "kauf" && e.buyer != 0:
@@ -3688,15 +3799,13 @@ func (g *seeder) seedAppointments() {
 			if d.Before(past) {
 				continue
 			}
-			start := time.Date(d.Year(), d.Month(), d.Day(), g.between(9, 14), 0, 0, 0, time.UTC)
-			if start.Weekday() == time.Saturday || start.Weekday() == time.Sunday {
-				start = start.AddDate(0, 0, -2)
-			}
+			// The contract is signed at the notary's on the day of the sale.
+			start := d.Add(time.Duration(g.between(9, 14)) * time.Hour)
 			addrs := []int{e.buyer, e.owner}
 			if notary != 0 {
 				addrs = append(addrs, notary)
 			}
-			g.appt("notary", "Notartermin", "Notartermin Kaufvertrag "+e.streetLine(), start, 90, e.user, e, addrs)
+			g.appt("notary", "Notartermin", "Notartermin Kaufvertrag "+e.streetLine(), start, 90, e.user, e, addrs).fixed = true
 		case e.sold && e.vm == "miete" && e.tenant != 0:
 			g.appt("handover", "Übergabe", "Übergabe "+e.streetLine()+" an "+g.nameOf(e.tenant),
 				g.slot(g.ref.AddDate(0, 0, -25), g.ref.AddDate(0, 0, 30), false, 9, 17), 60, e.user, e, []int{e.tenant, e.owner}).rec["note"] =
@@ -3709,8 +3818,8 @@ func (g *seeder) seedAppointments() {
 	// Owner meetings for estates that have been on the market for a while.
 	n := 0
 	for _, e := range g.estates {
-		if n < 6 && e.status == 1 && !e.sold && !e.unit && !e.complexBase && e.created.Before(time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)) && g.chance(0.5) {
-			a := g.appt("owner", "Eigentümergespräch", "Eigentümergespräch Vermarktungsstand "+e.streetLine(), g.slot(past, seedApptUntil, false, 9, 17), 60, e.user, e, []int{e.owner})
+		if n < 6 && e.status == 1 && !e.sold && !e.unit && !e.complexBase && e.created.Before(g.ref.AddDate(0, -6, 0)) && g.chance(0.5) {
+			a := g.appt("owner", "Eigentümergespräch", "Eigentümergespräch Vermarktungsstand "+e.streetLine(), g.slot(past, until, false, 9, 17), 60, e.user, e, []int{e.owner})
 			a.rec["note"] = g.pick("Anfragenstatistik und Feedback der Besichtigungen vorstellen, ggf. Preisanpassung besprechen.", "Vermarktungsbericht Q3 übergeben.")
 			if off := seedOffices[e.user.town]; off.town == e.town.name && g.chance(0.5) {
 				a.rec["ort"] = fmt.Sprintf("%s %s, %s %s", off.street, off.no, off.plz, off.town)
@@ -3725,7 +3834,7 @@ func (g *seeder) seedAppointments() {
 		a := g.addrByID[id]
 		if n < 5 && a.wantVM == "kauf" && !a.company && g.chance(0.25) {
 			u := g.userOf(a)
-			ap := g.appt("advice", "Beratung", "Finanzierungsberatung "+g.nameOf(id), g.slot(past, seedApptUntil, false, 9, 17), 60, u, nil, append([]int{id}, bank...))
+			ap := g.appt("advice", "Beratung", "Finanzierungsberatung "+g.nameOf(id), g.slot(past, until, false, 9, 17), 60, u, nil, append([]int{id}, bank...))
 			ap.rec["note"] = "Gemeinsames Gespräch mit der Westfälischen Baufinanz, Unterlagen zur Selbstauskunft mitbringen."
 			ap.rec["ressources"] = []string{"Konferenzraum"}
 			n++
@@ -3768,7 +3877,7 @@ func seedSetStatus(r Record, status, modified string) {
 // apptStatus sets status, done and cancel flags and the change date.
 func (g *seeder) apptStatus(a *seedAppt) {
 	r := a.rec
-	cancelled := g.chance(0.1)
+	cancelled := g.chance(0.1) && !a.fixed
 	switch {
 	case a.start.Before(g.ref) && !cancelled:
 		r["status"], r["erledigt"], r["abgesagt"] = "completed", true, false
@@ -3817,46 +3926,51 @@ func (g *seeder) internalAppointments() {
 		return fmt.Sprintf("%s %s, %s %s", off.street, off.no, off.plz, off.town)
 	}
 	mh := g.userByID[12]
-	team := g.appt("internal", "Besprechung", "Teambesprechung Zentrale", time.Date(2026, 9, 7, 9, 0, 0, 0, time.UTC), 60, mh, nil, nil)
+	week := seedMonday(g.ref) // Monday of the reference week
+	series := week.AddDate(0, 0, -56)
+	team := g.appt("internal", "Besprechung", "Teambesprechung Zentrale", series.Add(9*time.Hour), 60, mh, nil, nil)
 	team.rec["user_ids"] = []int{12, 35}
 	team.rec["ressources"] = []string{"Konferenzraum", "ind_Schl_4412"}
 	team.rec["rp_flag"] = true
 	team.rec["rp_type"] = "w"
 	team.rec["rp_tage"] = 1
-	team.rec["rp_beginn_datum"] = "2026-09-07"
+	team.rec["rp_beginn_datum"] = seedDate(series)
 	team.rec["rp_ende_status"] = 2
-	team.rec["rp_exception"] = "#2026-10-05#2026-12-28"
+	team.rec["rp_exception"] = "#" + seedDate(series.AddDate(0, 0, 28)) + "#" + seedDate(series.AddDate(0, 0, 112))
 	team.rec["note"] = "Wöchentlicher Jour fixe: Pipeline, neue Aufträge, Besichtigungsfeedback."
 	team.rec["von"] = "mhansen"
 	team.rec["status"], team.rec["erledigt"], team.rec["abgesagt"] = "active", false, false
-	team.rec["modified"] = "2026-09-01 16:12:40"
+	team.rec["modified"] = stamp(series.AddDate(0, 0, -6).Add(16*time.Hour + 12*time.Minute + 40*time.Second))
 
-	fair := g.appt("internal", "Messe", "EXPO REAL 2026 – Messebesuch", time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC), 3*24*60-1, mh, nil, nil)
+	fairDay := week.AddDate(0, 0, -28)
+	fair := g.appt("internal", "Messe", "Immobilienmesse – Messebesuch", fairDay, 3*24*60-1, mh, nil, nil)
 	fair.rec["ganztags"] = true
 	fair.rec["user_ids"] = []int{12, 23, 31}
 	fair.rec["ort"] = "Messe München, Am Messesee, 81829 München"
 	fair.rec["note"] = "Gespräche mit Projektentwicklern und Investoren, Termine siehe Messeplaner."
 	fair.rec["erinnerung"] = "1 days"
-	seedSetStatus(fair.rec, "completed", "2026-10-08 08:41:12")
+	seedSetStatus(fair.rec, "completed", stamp(fairDay.AddDate(0, 0, 3).Add(8*time.Hour+41*time.Minute+12*time.Second)))
 
 	sw := g.userByID[21]
-	vac := g.appt("internal", "Urlaub", "Urlaub", time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), 5*24*60-1, sw, nil, nil)
+	vac := g.appt("internal", "Urlaub", "Urlaub", week.AddDate(0, 0, 21), 5*24*60-1, sw, nil, nil)
 	vac.rec["ganztags"] = true
 	vac.rec["private"] = true
 	vac.rec["ort"] = ""
 	vac.rec["erinnerung"] = "0 minutes"
 	vac.rec["von"] = sw.login
-	seedSetStatus(vac.rec, "active", "2026-09-14 17:05:33")
+	seedSetStatus(vac.rec, "active", stamp(g.ref.AddDate(0, 0, -50).Add(17*time.Hour+5*time.Minute+33*time.Second)))
 
 	kr := g.userByID[18]
-	nord := g.appt("internal", "Besprechung", "Quartalsgespräch Büro Nord", time.Date(2026, 12, 3, 14, 0, 0, 0, time.UTC), 120, kr, nil, nil)
+	// Wednesday of next week.
+	nord := g.appt("internal", "Besprechung", "Quartalsgespräch Büro Nord", week.AddDate(0, 0, 9).Add(14*time.Hour), 120, kr, nil, nil)
 	nord.rec["ort"] = office(kr)
 	nord.rec["ressources"] = []string{"ind_Schl_4411"}
 
 	// A photo shoot for an estate that is being prepared.
 	for _, e := range g.estates {
 		if e.status == 2 && !e.sold {
-			shoot := g.appt("photo", "Sonstiges", "Fotoshooting "+e.streetLine(), g.slot(g.ref.AddDate(0, 0, 3), seedApptUntil, false, 10, 14), 120, e.user, e, g.contactsOf["koop_foto"])
+			until := g.ref.AddDate(0, 0, seedApptDaysAfter)
+			shoot := g.appt("photo", "Sonstiges", "Fotoshooting "+e.streetLine(), g.slot(g.ref.AddDate(0, 0, 3), until, false, 10, 14), 120, e.user, e, g.contactsOf["koop_foto"])
 			shoot.rec["note"] = "Innen- und Außenaufnahmen, Drohnenfotos nur bei gutem Wetter."
 			break
 		}
@@ -3899,9 +4013,11 @@ func (g *seeder) conflicts() {
 	// Owner meeting on a Monday morning, overlapping the weekly team meeting.
 	for _, e := range g.estates {
 		if e.user.id == 12 && e.status == 1 && !e.sold && !e.unit && !e.complexBase {
-			a := g.appt("owner", "Eigentümergespräch", "Eigentümergespräch "+e.streetLine(), time.Date(2026, 11, 16, 9, 30, 0, 0, time.UTC), 60, g.userByID[12], e, []int{e.owner})
+			// Monday of the week after next, during the weekly team meeting.
+			monday := seedMonday(g.ref).AddDate(0, 0, 14)
+			a := g.appt("owner", "Eigentümergespräch", "Eigentümergespräch "+e.streetLine(), monday.Add(9*time.Hour+30*time.Minute), 60, g.userByID[12], e, []int{e.owner})
 			a.rec["note"] = "Eigentümer konnte nur montags vormittags."
-			seedSetStatus(a.rec, "active", "2026-10-29 15:48:02")
+			seedSetStatus(a.rec, "active", stamp(g.ref.AddDate(0, 0, -4).Add(15*time.Hour+48*time.Minute+2*time.Second)))
 			break
 		}
 	}
@@ -4033,8 +4149,9 @@ func (g *seeder) seedTasks() {
 	}
 	g.task("Marktbericht Q4 für den Newsletter", "Kurzen Marktbericht zu Preisen und Mieten in unseren Städten schreiben und mit Grafiken an das Marketing geben.", g.userByID[12], nil, 0, 3, 2)
 	g.task("Jahresgespräche vorbereiten", "Termine für die Mitarbeiterjahresgespräche im Dezember abstimmen.", g.userByID[12], nil, 0, 3, 1)
-	g.task("Abrechnung EXPO REAL", "Reisekosten und Messeausgaben abrechnen.", g.userByID[31], nil, 0, 4, 5)
+	g.task("Abrechnung Messebesuch", "Reisekosten und Messeausgaben der Immobilienmesse abrechnen.", g.userByID[31], nil, 0, 4, 5)
 
+	g.dueAndOverdue()
 	sort.SliceStable(g.tasks, func(i, j int) bool { return g.tasks[i].created.Before(g.tasks[j].created) })
 	t := g.s.Table("task")
 	for i, tk := range g.tasks {
@@ -4046,6 +4163,31 @@ func (g *seeder) seedTasks() {
 		}
 		if tk.addr != 0 {
 			g.rel(seedRelTaskAddress, id, tk.addr, nil)
+		}
+	}
+}
+
+// dueAndOverdue makes sure that, whatever the reference day, an open task is
+// due today and another one has been overdue for three days.
+func (g *seeder) dueAndOverdue() {
+	set := func(tk *seedTask, deadline time.Time) {
+		tk.rec["Deadline"] = stamp(deadline)
+		if tk.rec["Erinnerung"] == true {
+			tk.rec["Erinnerungsdatum"] = seedDate(deadline.AddDate(0, 0, -1))
+		}
+	}
+	today, overdue := false, false
+	for _, tk := range g.tasks {
+		if st := tk.rec["Status"].(int); st != 1 && st != 2 {
+			continue
+		}
+		switch {
+		case !today:
+			set(tk, g.ref.Add(17*time.Hour))
+			today = true
+		case !overdue && tk.created.Before(g.ref.AddDate(0, 0, -4)):
+			set(tk, g.ref.AddDate(0, 0, -3).Add(12*time.Hour))
+			overdue = true
 		}
 	}
 }
@@ -4183,6 +4325,10 @@ func (g *seeder) seedAgentsLog() {
 				if e.vm == "miete" {
 					doc = "Mietvertrag von beiden Seiten unterzeichnet."
 				}
+				if sold, err := time.Parse("2006-01-02", fmt.Sprint(e.rec["verkauft_am"])); err == nil && id == e.buyer {
+					// Signed on the day of the sale, after the notary appointment.
+					t3 = sold.Add(16 * time.Hour)
+				}
 				r = add(t3, "Notiz", "", e.user, e, id, doc)
 				if len(r) > 0 {
 					r["Beratungsebene"] = level
@@ -4255,15 +4401,24 @@ func (g *seeder) seedAgentsLog() {
 			add(created.Add(10*time.Hour), "Newsletter", "Double Opt-In versendet", g.userOf(a), nil, id, "Bestätigungs-E-Mail für den Newsletter versendet.")
 		}
 	}
-	// Keep the log at a realistic size: a deterministic sample, then by date.
+	// Keep the log at a realistic size: everything of the last two weeks
+	// (yesterday's viewings …) and a deterministic sample of the older
+	// entries, then by date.
 	if len(logs) > 135 {
-		keep := g.rng.Perm(len(logs))[:130]
-		sort.Ints(keep)
-		sample := make([]*seedLog, 0, len(keep))
-		for _, k := range keep {
-			sample = append(sample, logs[k])
+		var recent, older []*seedLog
+		for _, l := range logs {
+			if l.at.After(g.ref.AddDate(0, 0, -14)) {
+				recent = append(recent, l)
+			} else {
+				older = append(older, l)
+			}
 		}
-		logs = sample
+		keep := g.rng.Perm(len(older))[:max(130-len(recent), 0)]
+		sort.Ints(keep)
+		for _, k := range keep {
+			recent = append(recent, older[k])
+		}
+		logs = recent
 	}
 	sort.SliceStable(logs, func(i, j int) bool { return logs[i].at.Before(logs[j].at) })
 	t := g.s.Table("agentslog")
@@ -4361,7 +4516,7 @@ func (g *seeder) seedFiles() {
 			}
 		case "internal":
 			if ap.rec["art"] == "Messe" {
-				orig = "Messeplaner_EXPO_REAL_2026.pdf"
+				orig = fmt.Sprintf("Messeplaner_%d.pdf", g.ref.Year())
 			}
 		}
 		if orig == "" {
@@ -4500,7 +4655,7 @@ func (g *seeder) seedFilters() {
 	g.s.Extra["filters"] = map[string][]Record{
 		"estate": {
 			f(41, "public", "Aktive Objekte", nil, nil, map[string][]map[string]any{"status": {cond("=", 1)}}),
-			f(42, "public", "Neu in den letzten 30 Tagen", nil, nil, map[string][]map[string]any{"erstellt_am": {cond(">=", "2026-10-03 00:00:00")}, "status": {cond("=", 1)}}),
+			f(42, "public", "Neu in den letzten 30 Tagen", nil, nil, map[string][]map[string]any{"erstellt_am": {cond(">=", stamp(g.ref.AddDate(0, 0, -30)))}, "status": {cond("=", 1)}}),
 			f(43, "public", "Kaufobjekte aktiv", nil, nil, map[string][]map[string]any{"vermarktungsart": {cond("=", "kauf")}, "status": {cond("=", 1)}, "verkauft": {cond("=", 0)}}),
 			f(44, "public", "Mietobjekte aktiv", nil, nil, map[string][]map[string]any{"vermarktungsart": {cond("=", "miete")}, "status": {cond("=", 1)}, "verkauft": {cond("=", 0)}}),
 			f(45, "public", "Reserviert", nil, nil, map[string][]map[string]any{"reserviert": {cond("=", 1)}}),

@@ -143,15 +143,16 @@ type Store struct {
 	Extra map[string]any
 }
 
-// NewStore returns a store filled with the deterministic seed data set.
-func NewStore() *Store {
+// NewStore returns a store filled with the deterministic seed data set,
+// its dates placed around the reference day (only its date counts).
+func NewStore(day time.Time) *Store {
 	s := &Store{
 		Tables:     map[string]*Table{},
 		Fields:     map[string]map[string]*Field{},
 		FieldOrder: map[string][]string{},
 		Extra:      map[string]any{},
 	}
-	seed(s)
+	seed(s, day)
 	return s
 }
 

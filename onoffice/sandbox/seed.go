@@ -2011,7 +2011,7 @@ func (g *seeder) describeDE(e *seedEstate) string {
 					"Bodentiefe Fenster mit Dreifachverglasung, Fußbodenheizung mit Einzelraumregelung und eine kontrollierte Wohnraumlüftung sorgen ganzjährig für ein angenehmes Raumklima.",
 					"Die Ausstattung kann in der Bemusterung nach eigenen Wünschen angepasst werden – von Parkett über Fliesen bis zu den Sanitärobjekten.",
 					"Ein Aufzug verbindet alle Etagen mit der Tiefgarage; Stellplätze mit Wallbox-Vorrüstung können hinzuerworben werden.",
-					"Die Fertigstellung ist für das "+g.complexReady()+" geplant, die Zahlung erfolgt nach Baufortschritt gemäß MaBV.",
+					"Die Fertigstellung ist für das " + g.complexReady() + " geplant, die Zahlung erfolgt nach Baufortschritt gemäß MaBV.",
 					"Die Wärmeversorgung erfolgt über eine Luft-Wasser-Wärmepumpe, unterstützt von einer Photovoltaikanlage auf dem Dach.",
 				}, 3, 4, closing)
 		}

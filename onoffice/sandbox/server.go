@@ -40,9 +40,9 @@ type Server struct {
 	storeOnce sync.Once
 	demoDate  time.Time
 	token     string
-	secret string
-	now    func() time.Time
-	routes map[routeKey]Handler
+	secret    string
+	now       func() time.Time
+	routes    map[routeKey]Handler
 
 	mu  sync.Mutex
 	log []LoggedAction

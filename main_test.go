@@ -139,6 +139,27 @@ func TestDemoOverStdio(t *testing.T) {
 	}
 }
 
+// TestDemoDate pins the demo data's reference day, by flag and by
+// environment variable: yesterday's viewing is on the day before it.
+func TestDemoDate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  []string
+		args []string
+	}{
+		{"flag", nil, []string{"--demo", "--toolsets=all", "--demo-date", "2027-06-30"}},
+		{"environment", []string{"ONOFFICE_DEMO_DATE=2027-06-30"}, []string{"--demo", "--toolsets=all"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := connect(t, "", tc.env, tc.args...)
+			text, isErr := callText(t, s, "appointment_list", map[string]any{"startDate": "2027-06-29", "endDate": "2027-06-29"})
+			if isErr || !strings.Contains(text, "2027-06-29") || !strings.Contains(text, "Besichtigung") {
+				t.Errorf("yesterday's appointments: %v %s", isErr, text)
+			}
+		})
+	}
+}
+
 // TestNoCredentials: the server still starts and lists tools, and every
 // call explains what to set.
 func TestNoCredentials(t *testing.T) {
@@ -184,6 +205,8 @@ func TestBadConfigurationExitsWith2(t *testing.T) {
 		{"--toolsets", "nonsense"},
 		{"--transport", "pigeon"},
 		{"--no-such-flag"},
+		{"--demo", "--demo-date", "30.06.2027"},
+		{"sandbox", "--demo-date", "tomorrow"},
 	}
 	for _, args := range tests {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {

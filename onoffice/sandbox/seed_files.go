@@ -21,16 +21,16 @@ var seedPhotoTitles = map[string][]string{
 func (g *seeder) file(module string, record int, typ, title, original string, size int, modified time.Time) Record {
 	name := g.uuid()
 	ext := original[strings.LastIndexByte(original, '.')+1:]
-	r := Record{
-		"module":          module,
-		"relatedRecordId": record,
-		"title":           title,
-		"name":            name,
-		"originalname":    original,
-		"filename":        name + "." + strings.ToLower(ext),
-		"fileSize":        size,
-		"modified":        int(modified.Unix()),
-	}
+	// Sized for every field the file gets, so the map never grows.
+	r := make(Record, 16)
+	r["module"] = module
+	r["relatedRecordId"] = record
+	r["title"] = title
+	r["name"] = name
+	r["originalname"] = original
+	r["filename"] = name + "." + strings.ToLower(ext)
+	r["fileSize"] = size
+	r["modified"] = int(modified.Unix())
 	setFileKind(r, typ)
 	t := g.s.Table("file")
 	r["Id"] = seedFirstFileID + len(t.Records)

@@ -223,7 +223,7 @@ func TestBadConfigurationExitsWith2(t *testing.T) {
 // plain onOffice client, as any other onOffice client would.
 func TestStandaloneSandbox(t *testing.T) {
 	cmd := exec.Command(buildBinary(t), "sandbox", "--addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "ONOFFICE_TOKEN=", "ONOFFICE_SECRET=")
+	cmd.Env = append(os.Environ(), "ONOFFICE_TOKEN=", "ONOFFICE_SECRET=", "ONOFFICE_DEMO_DATE=2027-06-30")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -265,6 +265,13 @@ func TestStandaloneSandbox(t *testing.T) {
 	res, err := c.Call(context.Background(), onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: map[string]any{"data": []string{"Name"}, "listlimit": 5}})
 	if err != nil || len(res.Records) != 5 || res.Total < 150 {
 		t.Errorf("read addresses from the standalone sandbox: %v %d/%d", err, len(res.Records), res.Total)
+	}
+	// The reference day comes from ONOFFICE_DEMO_DATE: a viewing took place the day before.
+	res, err = c.Call(context.Background(), onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentList", Parameters: map[string]any{
+		"data": []string{"subject"}, "filter": map[string]any{"startDate": "2027-06-29", "endDate": "2027-06-29", "subject": []map[string]any{{"op": "like", "val": "Besichtigung%"}}},
+	}})
+	if err != nil || len(res.Records) == 0 {
+		t.Errorf("viewings on 2027-06-29: %v, %d records", err, len(res.Records))
 	}
 }
 

@@ -80,13 +80,15 @@ func ListenAndServe(ctx context.Context, f Flags, token, secret string, log *slo
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: New(opts...), ReadHeaderTimeout: 10 * time.Second}
+	sb := New(opts...)
+	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
+	day := sb.DemoDate().Format(time.DateOnly)
 	url := "http://" + ln.Addr().String() + StablePath
 	if token == DemoToken {
 		// The demo pair is public (it is in the README); a custom secret is never printed.
-		log.Info("onOffice sandbox listening", "url", url, "token", token, "secret", secret)
+		log.Info("onOffice sandbox listening", "url", url, "demo_date", day, "token", token, "secret", secret)
 	} else {
-		log.Info("onOffice sandbox listening", "url", url, "credentials", "from ONOFFICE_TOKEN / ONOFFICE_SECRET")
+		log.Info("onOffice sandbox listening", "url", url, "demo_date", day, "credentials", "from ONOFFICE_TOKEN / ONOFFICE_SECRET")
 	}
 	go func() {
 		<-ctx.Done()

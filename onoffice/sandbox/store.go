@@ -138,6 +138,9 @@ type Store struct {
 	FieldOrder map[string][]string
 	Relations  []Relation
 	Outbox     []OutboxEntry
+	// Day is the reference day of the seed data, "today" of its story:
+	// data sets built on first use (mails, marketplace …) date around it.
+	Day time.Time
 	// Extra holds small module-specific data sets (saved filters, templates,
 	// regions, basic settings …) keyed by a name the owning handler chooses.
 	Extra map[string]any
@@ -151,6 +154,7 @@ func NewStore(day time.Time) *Store {
 		Fields:     map[string]map[string]*Field{},
 		FieldOrder: map[string][]string{},
 		Extra:      map[string]any{},
+		Day:        seedDay(day),
 	}
 	seed(s, day)
 	return s

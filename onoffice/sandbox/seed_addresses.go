@@ -424,10 +424,20 @@ func (g *seeder) seedAddresses() {
 			g.contactsOf[c.key] = append(g.contactsOf[c.key], pa.id)
 		}
 	}
-	g.seedOwners()
-	g.seedBuyers()
-	g.seedProspects()
-	g.seedTipsters()
+	// Each group of contacts has its own stream too: more prospects do not
+	// change who the tipsters are.
+	for _, step := range []struct {
+		group string
+		run   func()
+	}{
+		{"owners", g.seedOwners},
+		{"buyers", g.seedBuyers},
+		{"prospects", g.seedProspects},
+		{"tipsters", g.seedTipsters},
+	} {
+		g.use("addresses: " + step.group)
+		step.run()
+	}
 }
 
 func seedCompanyTown(key string) string {

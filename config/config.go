@@ -62,7 +62,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 	e := envReader{get: env}
 
 	fs.BoolVar(&c.Demo, "demo", e.bool("ONOFFICE_DEMO", false), "serve the built-in sandbox (demo data, no onOffice account needed) [ONOFFICE_DEMO]")
-	demoDate := fs.String(sandbox.DemoDateFlag, env(sandbox.DemoDateEnv), "with --demo: reference day of the demo data (YYYY-MM-DD); default: the day the server starts ["+sandbox.DemoDateEnv+"]")
+	demoDate := fs.String(sandbox.DemoDateFlag, env(sandbox.DemoDateEnv), "with --demo: "+sandbox.DemoDateHelp)
 	apiURL := fs.String("api-url", env("ONOFFICE_API_URL"), "full onOffice API endpoint URL, e.g. a staging proxy [ONOFFICE_API_URL]")
 	apiVersion := fs.String("api-version", e.str("ONOFFICE_API_VERSION", "stable"), "onOffice API version when no URL is set: stable or latest [ONOFFICE_API_VERSION]")
 	fs.DurationVar(&c.Timeout, "timeout", e.duration("ONOFFICE_TIMEOUT", 60*time.Second), "timeout of one onOffice request [ONOFFICE_TIMEOUT]")

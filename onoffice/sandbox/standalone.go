@@ -19,12 +19,12 @@ type Flags struct {
 	DemoDate time.Time
 }
 
-// DemoDateFlag names the flag and environment variable that pin the
-// reference day of the demo data, in the sandbox command and with --demo.
+// The flag and environment variable that pin the reference day of the demo
+// data, in the sandbox command and with --demo, and their help text.
 const (
 	DemoDateFlag = "demo-date"
 	DemoDateEnv  = "ONOFFICE_DEMO_DATE"
-	demoDateHelp = "reference day of the demo data (YYYY-MM-DD); default: the day the server starts [" + DemoDateEnv + "]"
+	DemoDateHelp = "reference day of the demo data (YYYY-MM-DD); default: the day the server starts [" + DemoDateEnv + "]"
 )
 
 // ParseDemoDate reads a reference day given as YYYY-MM-DD; "" is the zero
@@ -46,7 +46,7 @@ func ParseFlags(args []string, env func(string) string, out io.Writer) (Flags, e
 	fs := flag.NewFlagSet("onoffice-mcp sandbox", flag.ContinueOnError)
 	fs.SetOutput(out)
 	addr := fs.String("addr", "127.0.0.1:8090", "listen address")
-	day := fs.String(DemoDateFlag, env(DemoDateEnv), demoDateHelp)
+	day := fs.String(DemoDateFlag, env(DemoDateEnv), DemoDateHelp)
 	fs.Usage = func() {
 		fmt.Fprintf(out, "Usage: onoffice-mcp sandbox [--addr 127.0.0.1:8090] [--demo-date YYYY-MM-DD]\n\nServes the onOffice API emulator on %s and %s.\nCredentials: ONOFFICE_TOKEN / ONOFFICE_SECRET, or the demo pair printed at start.\n\n", StablePath, LatestPath)
 		fs.PrintDefaults()

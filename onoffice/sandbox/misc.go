@@ -40,7 +40,6 @@ func miscHash(parts ...any) uint32 {
 	return h.Sum32()
 }
 
-
 // ---------------------------------------------------------------------------
 // records last seen
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 )
 
 // Config is the complete configuration of one server process.
@@ -21,6 +22,7 @@ type Config struct {
 	Token, Secret string
 	APIURL        string
 	Demo          bool
+	DemoDate      time.Time // reference day of the demo data; zero: today
 	Timeout       time.Duration
 	FieldCacheTTL time.Duration
 
@@ -28,6 +30,9 @@ type Config struct {
 	Toolsets, Tools, ExcludeTools []string
 	ReadOnly                      bool
 	DisableDestructive            bool
+	// Discovery offers tool_catalogue and tool_run, which reach the
+	// tools the limits allow but the toolsets do not list.
+	Discovery bool
 
 	// Results
 	Structured bool
@@ -35,6 +40,8 @@ type Config struct {
 	Labels     bool
 	Language   string
 	Budget     int
+	// DocumentCap is the largest binary document a result carries.
+	DocumentCap int
 
 	// Transport
 	Transport string
@@ -60,6 +67,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 	e := envReader{get: env}
 
 	fs.BoolVar(&c.Demo, "demo", e.bool("ONOFFICE_DEMO", false), "serve the built-in sandbox (demo data, no onOffice account needed) [ONOFFICE_DEMO]")
+	demoDate := fs.String(sandbox.DemoDateFlag, env(sandbox.DemoDateEnv), "with --demo: "+sandbox.DemoDateHelp)
 	apiURL := fs.String("api-url", env("ONOFFICE_API_URL"), "full onOffice API endpoint URL, e.g. a staging proxy [ONOFFICE_API_URL]")
 	apiVersion := fs.String("api-version", e.str("ONOFFICE_API_VERSION", "stable"), "onOffice API version when no URL is set: stable or latest [ONOFFICE_API_VERSION]")
 	fs.DurationVar(&c.Timeout, "timeout", e.duration("ONOFFICE_TIMEOUT", 60*time.Second), "timeout of one onOffice request [ONOFFICE_TIMEOUT]")
@@ -71,11 +79,15 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 	fs.BoolVar(&c.ReadOnly, "read-only", e.bool("ONOFFICE_READ_ONLY", false), "offer and run only reading tools; the API client refuses every write [ONOFFICE_READ_ONLY]")
 	fs.BoolVar(&c.DisableDestructive, "disable-destructive", e.bool("ONOFFICE_DISABLE_DESTRUCTIVE", false), "leave out tools that delete or reach outside the CRM (mail, links, payments) [ONOFFICE_DISABLE_DESTRUCTIVE]")
 
+	fs.BoolVar(&c.Discovery, "discovery", e.bool("ONOFFICE_DISCOVERY", true), "offer tool_catalogue and tool_run, through which the model finds and runs the tools that --toolsets does not list (--read-only, --disable-destructive and --exclude-tools still apply) [ONOFFICE_DISCOVERY]")
+
 	fs.BoolVar(&c.Structured, "structured-output", e.bool("ONOFFICE_STRUCTURED_OUTPUT", false), "also return results as structuredContent [ONOFFICE_STRUCTURED_OUTPUT]")
 	fs.BoolVar(&c.Raw, "raw", e.bool("ONOFFICE_RAW", false), "return onOffice's answers unmodified, for debugging [ONOFFICE_RAW]")
 	fs.BoolVar(&c.Labels, "labels", e.bool("ONOFFICE_LABELS", false), "show field labels instead of field names in results [ONOFFICE_LABELS]")
 	fs.StringVar(&c.Language, "language", e.str("ONOFFICE_LANGUAGE", "DEU"), "language of labels: DEU or ENG [ONOFFICE_LANGUAGE]")
 	fs.IntVar(&c.Budget, "budget", e.int("ONOFFICE_BUDGET", 40000), "maximum characters of one tool result [ONOFFICE_BUDGET]")
+
+	fs.IntVar(&c.DocumentCap, "document-cap", e.int("ONOFFICE_DOCUMENT_CAP", 8<<20), "largest document (bytes) a result carries, e.g. a PDF exposé; larger ones are described, not attached; --budget is for text [ONOFFICE_DOCUMENT_CAP]")
 
 	fs.StringVar(&c.Transport, "transport", e.str("ONOFFICE_MCP_TRANSPORT", "stdio"), "stdio, or http (streamable HTTP at /mcp and SSE at /sse; sse is a synonym) [ONOFFICE_MCP_TRANSPORT]")
 	fs.StringVar(&c.Addr, "addr", e.str("ONOFFICE_MCP_ADDR", "127.0.0.1:8080"), "listen address of the http transport [ONOFFICE_MCP_ADDR]")
@@ -111,6 +123,11 @@ Flags (environment variable in brackets):
 		return nil, e.err
 	}
 	c.Token, c.Secret = env("ONOFFICE_TOKEN"), env("ONOFFICE_SECRET")
+	d, err := sandbox.ParseDemoDate(*demoDate)
+	if err != nil {
+		return nil, err
+	}
+	c.DemoDate = d
 	c.Toolsets, c.Tools, c.ExcludeTools = list(*toolsets), list(*toolList), list(*exclude)
 
 	switch {

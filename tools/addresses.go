@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,13 +21,13 @@ func addressTools() []Tool {
 			"List contacts (owners, buyers, tenants, companies) with filter, sort and paging, or read one address by id. Without data, name, company, town, e-mail and phone are returned; phone, mobile, email and fax list every entry of that kind.",
 			readAddresses),
 		withPreview(define("address_create", "Create address",
-			"Create a contact. Put field values in data (keys from field_config_get, module address; select fields take a key or its label, multiselects a list); phone numbers and e-mails go in their own arguments, not in data. Benutzer is the advisor: login or name.",
+			"Create a contact. Put field values in data ([[keys from field_config_get, module address; ]]select fields take a key or its label, multiselects a list); phone numbers and e-mails go in their own arguments, not in data. Benutzer is the advisor: login or name.",
 			createAddress), previewAddressCreate),
 		withPreview(define("address_modify", "Modify address",
 			"Change fields of one contact (data: only the fields to change; a multiselect list replaces all its keys) and add, change or delete phone numbers and e-mails via contacts.",
 			modifyAddress), previewAddressModify),
 		define("address_search", "Search addresses",
-			"Quick search like onOffice's search box: finds contacts whose first name, surname, company, main e-mail or customer number contain every word of input. For field conditions use address_read with filter.",
+			"Quick search like onOffice's search box: finds contacts whose first name, surname, company, main e-mail or customer number contain every word of input.[[ For field conditions use address_read with filter.]]",
 			searchAddresses),
 		define("address_file_list", "List address files",
 			"List the documents and photos stored on a contact (tab Files): name, type, size, date. File contents are not shown.",
@@ -63,7 +64,7 @@ type AddressReadParams struct {
 	RecordIDs  []int    `json:"recordids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Read only these address ids"`
 	Data       []string `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"Vorname\",\"Name\",\"Email\"]"`
 	Filter     Filter   `json:"filter,omitempty"`
-	FilterID   int      `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice (saved_filter_list)"`
+	FilterID   int      `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice[[ (saved_filter_list)]]"`
 	SortBy     SortBy   `json:"sortby,omitempty"`
 	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
 	ListOffset int      `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
@@ -288,8 +289,9 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 	if name := addressName(map[string]any(p.Data)); name != "" {
 		pv.Target = fmt.Sprintf("new address %q", name)
 	}
+	mf := moduleFields(ctx, env, "address")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, k+": "+argDisplay(p.Data[k]))
+		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), p.Data[k]))
 	}
 	defaults := map[string]string{"phone": p.DefaultPhone, "fax": p.DefaultFax, "email": p.DefaultEmail}
 	for _, c := range p.contactArgs() {
@@ -463,10 +465,23 @@ func newsletterNote(env *Env, data map[string]any) string {
 	}
 	note := "legal note: setting newsletter_aktiv to 1 subscribes the contact without the double opt-in e-mail German law expects as proof of consent. "
 	reg, _ := Lookup("newsletter_register")
-	if why := env.Selection.Forbids(reg); why != "" {
-		return note + fmt.Sprintf("The lawful path, newsletter_register (it sends that e-mail), is switched off by this server's configuration (%s); only write this with consent already documented, or ask the administrator to allow newsletter_register.", why)
+	sel := env.Selection
+	switch sel.Reach(reg) {
+	case Listed:
+		return note + "Use newsletter_register instead (it sends that e-mail), unless the consent is already documented."
+	case ViaDiscovery:
+		return note + "Use newsletter_register instead (through " + RunToolName + "; it sends that e-mail), unless the consent is already documented."
 	}
-	return note + "Use newsletter_register instead (it sends that e-mail), unless the consent is already documented."
+	why := "its tool selection"
+	switch {
+	case sel.ReadOnly:
+		why = "--read-only"
+	case sel.DisableDestructive:
+		why = "--disable-destructive"
+	case slices.Contains(sel.ExcludeTools, reg.Name):
+		why = "--exclude-tools"
+	}
+	return note + fmt.Sprintf("The lawful path, newsletter_register (it sends that e-mail), is switched off by this server's configuration (%s); only write this with consent already documented, or ask the administrator to allow newsletter_register.", why)
 }
 
 // ---------------------------------------------------------------------------

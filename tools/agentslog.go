@@ -16,10 +16,10 @@ func agentsLogTools() []Tool {
 			"List the activity journal (agents log: calls, e-mails, viewings, offers), newest first, or read one entry by id. Select by linked records with estateid/addressid; those fields and Benutzer cannot be filtered.",
 			readAgentsLog),
 		withPreview(define("agents_log_create", "Log an activity",
-			"Record an activity (call, e-mail, viewing, offer …) for addresses and/or an estate; one entry is created per address. Kind/type pairs: action_type_list.",
+			"Record an activity (call, e-mail, viewing, offer …) for addresses and/or an estate; one entry is created per address.[[ Kind/type pairs: action_type_list.]]",
 			createAgentsLog), previewAgentsLogCreate),
 		withPreview(define("agents_log_modify", "Change an activity",
-			"Change the kind, type, note, time, costs, duration, origin or characteristics of an activity entry. Links are changed with relation_create.",
+			"Change the kind, type, note, time, costs, duration, origin or characteristics of an activity entry.[[ Links are changed with relation_create.]]",
 			modifyAgentsLog), previewAgentsLogModify),
 	}
 }
@@ -78,7 +78,7 @@ type AgentsLogCreateParams struct {
 	EstateID           int      `json:"estateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Linked estate"`
 	ActionKind         string   `json:"actionkind,omitempty" jsonschema_description:"Kind of action (Aktionsart), German key, e.g. Telefonat, Email, Termin"`
 	ActionType         string   `json:"actiontype,omitempty" jsonschema_description:"Type of action (Aktionstyp) of that kind, e.g. Ausgang"`
-	DateTime           string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"YYYY-MM-DD HH:MM:SS; default now"`
+	DateTime           string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$" jsonschema_description:"YYYY-MM-DD (stored at 00:00) or YYYY-MM-DD HH:MM[:SS]; default now"`
 	Note               string   `json:"note,omitempty"`
 	OriginContact      string   `json:"origincontact,omitempty" jsonschema_description:"Contact origin key (HerkunftKontakt)"`
 	Features           []string `json:"features,omitempty" jsonschema_description:"Characteristic keys (merkmal)"`
@@ -127,6 +127,9 @@ func agentsLogValues(ctx context.Context, env *Env, kind, typ, origin *string, f
 }
 
 func (p *AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
+	if err := checkDateTime("datetime", p.DateTime); err != nil {
+		return err
+	}
 	if len(p.AddressIDs) == 0 && p.EstateID == 0 {
 		return argErrorf("addressids", "give addressids, estateid or both: an activity must concern a contact or an estate")
 	}
@@ -135,9 +138,6 @@ func (p *AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
 	}
 	if p.ActionType != "" && p.ActionKind == "" {
 		return argErrorf("actiontype", "needs actionkind as well")
-	}
-	if err := checkArgValue("datetime", "datetime", &p.DateTime); err != nil {
-		return err
 	}
 	if err := agentsLogValues(ctx, env, &p.ActionKind, &p.ActionType, &p.OriginContact, p.Features); err != nil {
 		return err
@@ -165,7 +165,7 @@ func (p AgentsLogCreateParams) wire() map[string]any {
 	setIf(params, "estateid", p.EstateID, p.EstateID > 0)
 	setIf(params, "actionkind", p.ActionKind, p.ActionKind != "")
 	setIf(params, "actiontype", p.ActionType, p.ActionType != "")
-	setIf(params, "datetime", p.DateTime, p.DateTime != "")
+	setIf(params, "datetime", fullDateTime(p.DateTime), p.DateTime != "")
 	setIf(params, "note", p.Note, p.Note != "")
 	setIf(params, "origincontact", p.OriginContact, p.OriginContact != "")
 	setIf(params, "features", p.Features, len(p.Features) > 0)
@@ -229,11 +229,13 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 		pv.Target = fmt.Sprintf("%d new activities (one per address) for %s", len(p.AddressIDs), strings.Join(on, ", "))
 	}
 	wire := p.wire()
+	mf := moduleFields(ctx, env, "agentsLog")
 	for _, k := range keys(wire) {
 		if k == "addressids" || k == "estateid" {
 			continue
 		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %v", agentsLogFieldOf(k), wire[k]))
+		field := agentsLogFieldOf(k)
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", field, labelled(fieldOf(mf, field), wire[k])))
 	}
 	return pv, nil
 }
@@ -256,7 +258,7 @@ func agentsLogFieldOf(param string) string {
 type AgentsLogModifyData struct {
 	ActionKind    string   `json:"actionkind,omitempty" jsonschema_description:"Kind of action (Aktionsart)"`
 	ActionType    string   `json:"actiontype,omitempty" jsonschema_description:"Type of action (Aktionstyp)"`
-	DateTime      string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"Activity time YYYY-MM-DD HH:MM:SS"`
+	DateTime      string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$" jsonschema_description:"Activity time YYYY-MM-DD (00:00) or YYYY-MM-DD HH:MM[:SS]"`
 	Note          *string  `json:"note,omitempty"`
 	OriginContact string   `json:"origincontact,omitempty" jsonschema_description:"Contact origin key"`
 	Features      []string `json:"features,omitempty" jsonschema_description:"Characteristic keys; replace the stored ones"`
@@ -274,7 +276,7 @@ func (d AgentsLogModifyData) wire() map[string]any {
 	m := map[string]any{}
 	setIf(m, "actionkind", d.ActionKind, d.ActionKind != "")
 	setIf(m, "actiontype", d.ActionType, d.ActionType != "")
-	setIf(m, "datetime", d.DateTime, d.DateTime != "")
+	setIf(m, "datetime", fullDateTime(d.DateTime), d.DateTime != "")
 	if d.Note != nil {
 		m["note"] = *d.Note
 	}
@@ -293,7 +295,7 @@ func (p *AgentsLogModifyParams) check(ctx context.Context, env *Env) error {
 	if len(p.Data.wire()) == 0 {
 		return argErrorf("data", "names nothing to change; allowed: actionkind, actiontype, datetime, note, origincontact, features, cost, duration")
 	}
-	if err := checkArgValue("datetime", "data.datetime", &p.Data.DateTime); err != nil {
+	if err := checkDateTime("data.datetime", p.Data.DateTime); err != nil {
 		return err
 	}
 	return agentsLogValues(ctx, env, &p.Data.ActionKind, &p.Data.ActionType, &p.Data.OriginContact, p.Data.Features)
@@ -340,4 +342,27 @@ func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyPara
 		pv.change(field, condense.Defuse(before), condense.Defuse(after))
 	}
 	return pv, nil
+}
+
+// fullDateTime completes a date or a time without seconds to the
+// YYYY-MM-DD HH:MM:SS onOffice's agents log takes; a date alone is 00:00.
+func fullDateTime(s string) string {
+	switch len(s) {
+	case len("2006-01-02"):
+		return s + " 00:00:00"
+	case len("2006-01-02 15:04"):
+		return s + ":00"
+	}
+	return s
+}
+
+// checkDateTime refuses dates the schema's pattern lets through but the
+// calendar does not have, such as 2026-02-30; an activity's date alone
+// stands for its start (00:00), the value checker judges the rest.
+func checkDateTime(arg, s string) error {
+	if s == "" {
+		return nil
+	}
+	full := fullDateTime(s)
+	return checkArgValue("datetime", arg, &full)
 }

@@ -2,7 +2,6 @@ package tools
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -54,6 +53,9 @@ type Selection struct {
 	ReadOnly bool
 	// DisableDestructive drops deletes and external effects.
 	DisableDestructive bool
+	// Discovery lets the model find and run, through tool_catalogue and
+	// tool_run, the tools the limits allow but the selection does not list.
+	Discovery bool
 }
 
 // Toolsets lists the valid toolset names.
@@ -78,23 +80,26 @@ func (s Selection) Validate() error {
 	return nil
 }
 
-// Forbids names the setting that rules the action out whatever the
-// toolsets say (read-only, --disable-destructive, --exclude-tools), or "".
-func (s Selection) Forbids(a Action) string {
-	switch {
-	case s.ReadOnly && a.Effect != EffectRead:
-		return "--read-only"
-	case s.DisableDestructive && (a.Effect == EffectDelete || a.Effect == EffectExternal):
-		return "--disable-destructive"
-	case slices.Contains(s.ExcludeTools, a.Name):
-		return "--exclude-tools"
+// Allowed reports whether the limits of the selection (read-only,
+// disable-destructive, exclude-tools) let the action run at all, listed or not.
+func (s Selection) Allowed(a Action) bool {
+	if s.ReadOnly && a.Effect != EffectRead {
+		return false
 	}
-	return ""
+	if s.DisableDestructive && (a.Effect == EffectDelete || a.Effect == EffectExternal) {
+		return false
+	}
+	for _, n := range s.ExcludeTools {
+		if n == a.Name {
+			return false
+		}
+	}
+	return true
 }
 
-// Enabled reports whether the selection offers the catalogue action.
+// Enabled reports whether the selection lists the catalogue action.
 func (s Selection) Enabled(a Action) bool {
-	if s.Forbids(a) != "" {
+	if !s.Allowed(a) {
 		return false
 	}
 	for _, n := range s.Tools {

@@ -28,7 +28,11 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 		if token == "" || secret == "" {
 			token, secret = sandbox.DemoToken, sandbox.DemoSecret
 		}
-		sb := sandbox.New(sandbox.WithCredentials(token, secret))
+		sbOpts := []sandbox.ServerOption{sandbox.WithCredentials(token, secret)}
+		if !cfg.DemoDate.IsZero() {
+			sbOpts = append(sbOpts, sandbox.WithDemoDate(cfg.DemoDate))
+		}
+		sb := sandbox.New(sbOpts...)
 		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: timedTransport{sb.Transport()}, Timeout: cfg.Timeout}))
 		return onoffice.New(sandbox.DemoURL, token, secret, opts...)
 	}
@@ -55,11 +59,12 @@ func EnvFor(cfg *config.Config, api *onoffice.Client, log *slog.Logger) *tools.E
 		API:    api,
 		Fields: onoffice.NewFieldCache(api, cfg.FieldCacheTTL),
 		Render: condense.Options{
-			Budget:     cfg.Budget,
-			Structured: cfg.Structured,
-			Raw:        cfg.Raw,
-			Labels:     cfg.Labels,
-			Language:   cfg.Language,
+			Budget:      cfg.Budget,
+			DocumentCap: cfg.DocumentCap,
+			Structured:  cfg.Structured,
+			Raw:         cfg.Raw,
+			Labels:      cfg.Labels,
+			Language:    cfg.Language,
 		},
 		Log:       log,
 		Selection: SelectionFor(cfg),
@@ -74,6 +79,7 @@ func SelectionFor(cfg *config.Config) tools.Selection {
 		ExcludeTools:       cfg.ExcludeTools,
 		ReadOnly:           cfg.ReadOnly,
 		DisableDestructive: cfg.DisableDestructive,
+		Discovery:          cfg.Discovery,
 	}
 }
 

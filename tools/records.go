@@ -399,10 +399,7 @@ func recordRef(kind string, id int, names map[string]map[int]string, inResult bo
 
 // fieldOf returns one field of a configuration, or nil.
 func fieldOf(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
-	if mf == nil {
-		return nil
-	}
-	if f, ok := mf.Fields[name]; ok {
+	if f, ok := mf.Lookup(name); ok {
 		return &f
 	}
 	return nil

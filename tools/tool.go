@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -57,6 +58,9 @@ type Preview struct {
 	RecordID string
 	// Changes lists field changes as "field: before → after" or "field: value".
 	Changes []string
+	// Notes are sentences a person should read before confirming, such as
+	// the field names the field configuration does not know.
+	Notes []string
 }
 
 // define builds a tool from its catalogue row, a description and a typed
@@ -74,7 +78,15 @@ func define[P any](name, title, description string, run func(ctx context.Context
 		if err != nil {
 			return nil, err
 		}
-		return run(ctx, env, p)
+		ctx, notes := withFieldNotes(ctx)
+		res, err := run(ctx, env, p)
+		if err != nil {
+			return nil, notes.explain(err)
+		}
+		if s := notes.sentence(); s != "" && res != nil {
+			res.Text = strings.TrimRight(res.Text, "\n") + "\n" + s
+		}
+		return res, nil
 	}
 	return t
 }
@@ -86,7 +98,15 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 		if err != nil {
 			return nil, err
 		}
-		return preview(ctx, env, p)
+		ctx, notes := withFieldNotes(ctx)
+		pv, err := preview(ctx, env, p)
+		if err != nil {
+			return nil, notes.explain(err)
+		}
+		if s := notes.sentence(); s != "" && pv != nil {
+			pv.Notes = append(pv.Notes, s)
+		}
+		return pv, nil
 	}
 	return t
 }

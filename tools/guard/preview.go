@@ -319,6 +319,11 @@ func Text(t tools.Tool, p *tools.Preview) string {
 			fmt.Fprintf(&b, "  - %s\n", c)
 		}
 	}
+	if p != nil {
+		for _, n := range p.Notes {
+			fmt.Fprintf(&b, "Note: %s\n", n)
+		}
+	}
 	b.WriteString(effectNote(t))
 	return b.String()
 }

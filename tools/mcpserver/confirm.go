@@ -134,6 +134,9 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 			"effect":        string(t.Effect),
 			"resource_type": t.ResourceType,
 		}
+		if len(p.Notes) > 0 {
+			res.StructuredContent.(map[string]any)["notes"] = p.Notes
+		}
 	}
 	return res
 }

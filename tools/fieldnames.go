@@ -1,0 +1,146 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+)
+
+// The field-name rule (docs/fields.md explains it to users):
+//
+//  1. A name is known when the installation's field configuration lists it,
+//     when the docs describe it as a system field of the module
+//     (onoffice.SystemField), or when the tool itself defines it (pseudo
+//     names such as language). Known names pass.
+//  2. An unknown name that is a likely typo of a known one (same letters in
+//     another case, or an edit distance of at most one per four letters, two
+//     at most) is refused with "did you mean": kaufpreiss → kaufpreis.
+//  3. Every other name goes to onOffice, which decides: real installations
+//     leave many working fields out of "get fields", so a missing name is
+//     no proof of a wrong one. If onOffice then refuses a field, the error
+//     names the unchecked names like rule 2 would; if it accepts them, the
+//     result says which names and values were not checked locally.
+
+// checkFields applies the field-name rule to the names of one argument.
+func checkFields(ctx context.Context, env *Env, module, arg string, names []string, extra ...string) error {
+	if env.Fields == nil || len(names) == 0 {
+		return nil
+	}
+	mf, err := env.Fields.Module(ctx, module, env.Render.Language)
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		if mf.Known(n) || slices.Contains(extra, n) {
+			continue
+		}
+		candidates := append(knownNames(mf), extra...)
+		if typo := closestTypo(n, candidates); typo != "" {
+			return &ArgError{Arg: arg, Message: fmt.Sprintf("unknown field %q (did you mean `%s`?); field_config_get lists the %s fields", n, typo, module)}
+		}
+		noteUnchecked(ctx, module, arg, n)
+	}
+	return nil
+}
+
+// knownNames lists the configured and the documented names of a module.
+func knownNames(mf *onoffice.ModuleFields) []string {
+	names := mf.Names()
+	for _, n := range onoffice.SystemFieldNames(mf.Module) {
+		if _, ok := mf.Fields[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// closestTypo returns the known name that name is most likely a typo of, or "".
+func closestTypo(name string, candidates []string) string {
+	ln := strings.ToLower(name)
+	limit := min(2, len([]rune(name))/4)
+	best, bestD := "", limit+1
+	for _, c := range candidates {
+		d := levenshtein(ln, strings.ToLower(c))
+		if d < bestD || (d == bestD && c < best) {
+			best, bestD = c, d
+		}
+	}
+	if bestD > limit {
+		return ""
+	}
+	return best
+}
+
+// unknownFieldCodes are the onOffice error codes for a field name the
+// installation does not know (00-protocol: 75, 138, 141, 143, 145, 154) and
+// for an unknown sort field (212).
+var unknownFieldCodes = []int{75, 138, 141, 143, 145, 154, 212}
+
+// uncheckedName is a field name checkFields passed to onOffice unverified.
+type uncheckedName struct{ module, arg, name string }
+
+// fieldNotes collects the unverified names of one tool run.
+type fieldNotes struct {
+	mu    sync.Mutex
+	names []uncheckedName
+}
+
+type fieldNotesKey struct{}
+
+// withFieldNotes gives a tool run a place to note unverified names.
+func withFieldNotes(ctx context.Context) (context.Context, *fieldNotes) {
+	n := &fieldNotes{}
+	return context.WithValue(ctx, fieldNotesKey{}, n), n
+}
+
+func noteUnchecked(ctx context.Context, module, arg, name string) {
+	n, _ := ctx.Value(fieldNotesKey{}).(*fieldNotes)
+	if n == nil {
+		return
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	u := uncheckedName{module, arg, name}
+	if !slices.Contains(n.names, u) {
+		n.names = append(n.names, u)
+	}
+}
+
+func (n *fieldNotes) list() []uncheckedName {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return slices.Clone(n.names)
+}
+
+// sentence says which names went to onOffice unchecked, or "" for none.
+func (n *fieldNotes) sentence() string {
+	names := n.list()
+	if len(names) == 0 {
+		return ""
+	}
+	parts := make([]string, len(names))
+	for i, u := range names {
+		parts[i] = "`" + u.arg + "." + u.name + "`"
+	}
+	return fmt.Sprintf("Not in the field configuration, so name and value were not checked here (onOffice decided): %s.", strings.Join(parts, ", "))
+}
+
+// explain turns onOffice's unknown-field error into the message a local
+// check gives, naming the names that were passed unchecked.
+func (n *fieldNotes) explain(err error) error {
+	names := n.list()
+	if len(names) == 0 || !slices.Contains(unknownFieldCodes, onoffice.CodeOf(err)) {
+		return err
+	}
+	u := names[0]
+	var list []string
+	for _, v := range names {
+		list = append(list, fmt.Sprintf("%q", v.name))
+	}
+	return &ArgError{Arg: u.arg, Message: fmt.Sprintf("unknown field %s: onOffice refused it (error %d) and the %s field configuration does not list it; field_config_get lists the configured fields",
+		strings.Join(list, " or "), onoffice.CodeOf(err), u.module)}
+}

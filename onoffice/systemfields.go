@@ -21,12 +21,14 @@ var systemFields = map[string][]FieldInfo{
 		// Coordinates: floats (sent as strings under HMAC v1, the protocol page says).
 		{Name: "breitengrad", Type: "float", Label: "latitude"},
 		{Name: "laengengrad", Type: "float", Label: "longitude"},
-		// Read by working clients, but no docs page describes their values:
+		// No docs page describes these; the recorded answers of real
+		// installations and every working client treat them as 0/1 flags.
+		{Name: "preisAufAnfrage", Type: "boolean", Label: "price on request"},
+		{Name: "objektadresse_freigeben_api", Type: "boolean", Label: "publish address"},
+		{Name: "virtualAddress", Type: "boolean", Label: "virtual address"},
+		// Read by working clients, but nothing describes their values:
 		// known by name only, so values pass unchecked.
-		{Name: "preisAufAnfrage", Label: "price on request"},
-		{Name: "objektadresse_freigeben_api", Label: "publish address"},
 		{Name: "bundesland", Label: "federal state"},
-		{Name: "virtualAddress", Label: "virtual address"},
 		{Name: "virtualStreet", Label: "virtual street"},
 		{Name: "virtualHouseNumber", Label: "virtual house number"},
 		{Name: "virtualLatitude", Label: "virtual latitude"},

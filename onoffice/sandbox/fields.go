@@ -590,6 +590,29 @@ func seedEstateFields(r *fieldReg) {
 	r.add("distanz_bahnhof", "float", "Entfernung Bahnhof", "Distance to station").measure("DATA_TYPE_DISTANCE")
 	r.add("distanz_grundschule", "float", "Entfernung Grundschule", "Distance to primary school").measure("DATA_TYPE_DISTANCE")
 	r.add("distanz_kindergarten", "float", "Entfernung Kindergarten", "Distance to nursery school").measure("DATA_TYPE_DISTANCE")
+
+	// Address publication: real installations read these but never list them.
+	r.section("Geo")
+	r.add("objektadresse_freigeben_api", "boolean", "Objektadresse freigeben", "Publish address").def(false)
+	r.add("virtualAddress", "boolean", "Virtuelle Adresse", "Virtual address").def(false)
+	r.add("virtualStreet", "varchar", "Virtuelle Straße", "Virtual street")
+	r.add("virtualHouseNumber", "varchar", "Virtuelle Hausnummer", "Virtual house number").length(20)
+	r.add("virtualLatitude", "float", "Virtueller Breitengrad", "Virtual latitude")
+	r.add("virtualLongitude", "float", "Virtueller Längengrad", "Virtual longitude")
+}
+
+// unlistedFields are fields the sandbox accepts in reads, filters, sorting
+// and writes like any other, but leaves out of its "get fields" answer, as
+// real installations do: their field configuration is not the list of what
+// exists.
+var unlistedFields = map[string]map[string]bool{
+	"estate": {
+		"veroeffentlichen": true, "referenz": true, "status": true, "verkauft": true, "reserviert": true,
+		"breitengrad": true, "laengengrad": true, "preisAufAnfrage": true, "bundesland": true,
+		"virtualAddress": true, "virtualStreet": true, "virtualHouseNumber": true, "virtualLatitude": true,
+		"virtualLongitude": true, "objektadresse_freigeben_api": true, "showGoogleMap": true,
+	},
+	"agentsLog": {"Objekt_nr": true},
 }
 
 func seedAddressFields(r *fieldReg) {

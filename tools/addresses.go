@@ -637,9 +637,7 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 			delete(el, "content")
 			el["content"] = fmt.Sprintf("not shown (%d bytes)", len(content)*3/4)
 		}
-		if m, ok := el["modified"].(float64); ok && m == 0 {
-			delete(el, "modified")
-		}
+		unixDate(el, "modified")
 		return true
 	})
 	l := condense.List{Noun: "files", Requested: addressFileFields}

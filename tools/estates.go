@@ -135,7 +135,7 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 }
 
 func geoWire(g *GeoRange) map[string]any {
-	out := map[string]any{"radius": strconv.Itoa(g.Radius)}
+	out := map[string]any{"radius": g.Radius} // an integer, as the docs say
 	for k, v := range map[string]string{"country": g.Country, "zip": g.Zip, "city": g.City, "latitude": g.Latitude, "longitude": g.Longitude} {
 		if v != "" {
 			out[k] = v

@@ -19,6 +19,9 @@ func estateRoutes() []Route {
 		{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "estate", Handle: getEstateFiles},
 		{Verb: onoffice.VerbGet, ResourceType: "estatepictures", Handle: getEstatePictures},
 		{Verb: onoffice.VerbModify, ResourceType: "fileRelation", Handle: modifyFileRelation},
+		// The docs page's header names the resource type "file" for the same
+		// call (its example says fileRelation); both are accepted.
+		{Verb: onoffice.VerbModify, ResourceType: "file", Handle: modifyFileRelation},
 		{Verb: onoffice.VerbDelete, ResourceType: "fileRelation", Handle: deleteFileRelation},
 		{Verb: onoffice.VerbGet, ResourceType: "filters", Handle: getFilters},
 		{Verb: onoffice.VerbCreate, ResourceType: "workinglist", Handle: createWorkingList},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,5 +122,15 @@ func TestOfficialSDKEnvelope(t *testing.T) {
 	res := ans["response"].(map[string]any)["results"].([]any)[0].(map[string]any)
 	if res["identifier"] != "" {
 		t.Errorf("identifier %v, want it echoed empty", res["identifier"])
+	}
+}
+
+// TestEmptySearchCriteriaRead: a search-criteria read with nothing found
+// answers "records": [[]], as real installations do.
+func TestEmptySearchCriteriaRead(t *testing.T) {
+	_, c := startAPI(t, nil)
+	res := mustCall(t, c, onoffice.VerbGet, "searchcriterias", "", map[string]any{"mode": "filter", "filter": map[string]any{"creationdate": []any{map[string]any{"op": "=", "val": "1900-01-01"}}}, "sortby": "creationdate", "sortorder": "ASC"})
+	if len(res.Records) != 0 || !strings.Contains(string(res.Raw), `"records":[[]]`) {
+		t.Errorf("want records [[]]: %s", res.Raw)
 	}
 }

@@ -161,7 +161,7 @@ func (fc *FieldCache) configured(ctx context.Context, module, lang string) (*Mod
 			if json.Unmarshal(raw, &d) != nil {
 				continue
 			}
-			fi := FieldInfo{Name: name, Type: d.Type, Label: d.Label, Permitted: permitted(d.Permitted)}
+			fi := FieldInfo{Name: name, Type: d.Type, Label: d.Label, Permitted: Permitted(d.Permitted)}
 			if d.Length != nil {
 				fi.Length = *d.Length
 			}
@@ -209,7 +209,7 @@ func (fc *FieldCache) searchCriteria(ctx context.Context, lang string) (*ModuleF
 			if i := strings.LastIndexByte(typ, ':'); i >= 0 {
 				typ = typ[i+1:]
 			}
-			fi := FieldInfo{Name: f.ID, Type: typ, Label: f.Name, Permitted: permitted(f.Values)}
+			fi := FieldInfo{Name: f.ID, Type: typ, Label: f.Name, Permitted: Permitted(f.Values)}
 			mf.Fields[f.ID] = fi
 			if truthy(f.RangeField) {
 				for _, suffix := range []string{"__von", "__bis"} {
@@ -226,10 +226,10 @@ func (fc *FieldCache) searchCriteria(ctx context.Context, lang string) (*ModuleF
 	return mf, nil
 }
 
-// permitted decodes permittedvalues (or values): an object of key → label,
+// Permitted decodes permittedvalues (or values): an object of key → label,
 // or a list of keys when no labels were asked for; null, [] or anything
 // else gives nil.
-func permitted(raw json.RawMessage) map[string]string {
+func Permitted(raw json.RawMessage) map[string]string {
 	var pv map[string]string
 	if json.Unmarshal(raw, &pv) == nil && len(pv) > 0 {
 		return pv

@@ -80,8 +80,12 @@ func closestTypo(name string, candidates []string) string {
 // for an unknown sort field (212).
 var unknownFieldCodes = []int{75, 138, 141, 143, 145, 154, 212}
 
-// uncheckedName is a field name checkFields passed to onOffice unverified.
-type uncheckedName struct{ module, arg, name string }
+// uncheckedName is a field name checkFields passed to onOffice unverified,
+// or (valueOnly) a known name whose values nothing here describes.
+type uncheckedName struct {
+	module, arg, name string
+	valueOnly         bool
+}
 
 // fieldNotes collects the unverified names of one tool run.
 type fieldNotes struct {
@@ -98,13 +102,22 @@ func withFieldNotes(ctx context.Context) (context.Context, *fieldNotes) {
 }
 
 func noteUnchecked(ctx context.Context, module, arg, name string) {
+	note(ctx, uncheckedName{module: module, arg: arg, name: name})
+}
+
+// noteUncheckedValue records a value that passed unchecked because the
+// field's description says nothing about its values.
+func noteUncheckedValue(ctx context.Context, module, arg, name string) {
+	note(ctx, uncheckedName{module: module, arg: arg, name: name, valueOnly: true})
+}
+
+func note(ctx context.Context, u uncheckedName) {
 	n, _ := ctx.Value(fieldNotesKey{}).(*fieldNotes)
 	if n == nil {
 		return
 	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	u := uncheckedName{module, arg, name}
 	if !slices.Contains(n.names, u) {
 		n.names = append(n.names, u)
 	}
@@ -116,23 +129,36 @@ func (n *fieldNotes) list() []uncheckedName {
 	return slices.Clone(n.names)
 }
 
-// sentence says which names went to onOffice unchecked, or "" for none.
+// sentence says which names and values went to onOffice unchecked, or ""
+// for none.
 func (n *fieldNotes) sentence() string {
-	names := n.list()
-	if len(names) == 0 {
-		return ""
+	var names, values []string
+	for _, u := range n.list() {
+		if u.valueOnly {
+			values = append(values, "`"+u.arg+"."+u.name+"`")
+		} else {
+			names = append(names, "`"+u.arg+"."+u.name+"`")
+		}
 	}
-	parts := make([]string, len(names))
-	for i, u := range names {
-		parts[i] = "`" + u.arg + "." + u.name + "`"
+	var out []string
+	if len(names) > 0 {
+		out = append(out, fmt.Sprintf("Not in the field configuration, so name and value were not checked here (onOffice decided): %s.", strings.Join(names, ", ")))
 	}
-	return fmt.Sprintf("Not in the field configuration, so name and value were not checked here (onOffice decided): %s.", strings.Join(parts, ", "))
+	if len(values) > 0 {
+		out = append(out, fmt.Sprintf("Values not checked here, as neither the field configuration nor the docs describe them (onOffice decided): %s.", strings.Join(values, ", ")))
+	}
+	return strings.Join(out, " ")
 }
 
 // explain turns onOffice's unknown-field error into the message a local
 // check gives, naming the names that were passed unchecked.
 func (n *fieldNotes) explain(err error) error {
-	names := n.list()
+	var names []uncheckedName
+	for _, u := range n.list() {
+		if !u.valueOnly {
+			names = append(names, u)
+		}
+	}
 	if len(names) == 0 || !slices.Contains(unknownFieldCodes, onoffice.CodeOf(err)) {
 		return err
 	}

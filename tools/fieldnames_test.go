@@ -1,6 +1,7 @@
 package tools_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -66,5 +67,32 @@ func TestFieldNameRule(t *testing.T) {
 	}
 	if notes := strings.Join(p.Notes, " "); !strings.Contains(notes, "data.meinEigenesFeld") || strings.Contains(notes, "objektart") {
 		t.Errorf("preview notes %q", p.Notes)
+	}
+
+	// Values of documented fields are checked against the docs' values;
+	// values the docs do not describe pass, and the preview says so.
+	if _, err := preview(t, h, "estate_create", `{"data":{"objekttitel":"Test","status":7}}`); err == nil || !strings.Contains(err.Error(), "data.status") {
+		t.Errorf("status 7 is no documented status: %v", err)
+	}
+	p, err = preview(t, h, "estate_create", `{"data":{"objekttitel":"Test","bundesland":"NRW"}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if notes := strings.Join(p.Notes, " "); !strings.Contains(notes, "data.bundesland") || !strings.Contains(notes, "Values not checked") {
+		t.Errorf("preview notes %q", p.Notes)
+	}
+
+	// The three search-criteria tools never ask "get fields" for a
+	// search-criteria module, which real installations answer empty.
+	created := callOK(t, h, "search_criteria_create", `{"addressid":10001,"data":{"vermarktungsart":"kauf","kaufpreis":[250000,400000]}}`)
+	var id int
+	if _, err := fmt.Sscanf(created, "Search criterion %d created", &id); err != nil {
+		t.Fatalf("answer %q", created)
+	}
+	callOK(t, h, "search_criteria_modify", fmt.Sprintf(`{"id":%d,"data":{"kaufpreis":[260000,410000]}}`, id))
+	for _, r := range h.Requests() {
+		if r.ResourceType == "fields" && strings.Contains(strings.ToLower(fmt.Sprint(r.Parameters["modules"])), "searchcriteria") {
+			t.Errorf("get fields asked for %v", r.Parameters["modules"])
+		}
 	}
 }

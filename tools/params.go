@@ -138,6 +138,9 @@ func checkValues(ctx context.Context, env *Env, module, arg string, data map[str
 		// A field neither configured nor documented gets a zero FieldInfo:
 		// its value passes unchecked (checkFields noted the name).
 		fi, _ := mf.Lookup(name)
+		if fi.Documented && fi.Type == "" && len(fi.Permitted) == 0 {
+			noteUncheckedValue(ctx, module, arg, name)
+		}
 		if err := check(fi, arg+"."+name, data[name]); err != nil {
 			return err
 		}

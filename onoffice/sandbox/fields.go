@@ -51,6 +51,9 @@ func (b fieldBuilder) length(n int) fieldBuilder { b.f.Length = n; return b }
 
 func (b fieldBuilder) measure(format string) fieldBuilder { b.f.MeasureFormat = format; return b }
 
+// decimals sets how many decimals a float field is read with.
+func (b fieldBuilder) decimals(n int) fieldBuilder { b.f.Decimals = n; return b }
+
 func (b fieldBuilder) readOnly() fieldBuilder { b.f.ReadOnly = true; return b }
 
 func (b fieldBuilder) mandatory() fieldBuilder { b.f.Mandatory = true; return b }
@@ -395,8 +398,9 @@ func seedEstateFields(r *fieldReg) {
 	r.add("ort", "varchar", "Ort", "Town").length(50)
 	r.add("bundesland", "varchar", "Bundesland", "Federal state").length(50)
 	r.add("land", "singleselect", "Land", "Country").def("DEU").opts(seedCountryOpts[:3*6]...)
-	r.add("breitengrad", "float", "Breitengrad", "Latitude")
-	r.add("laengengrad", "float", "Längengrad", "Longitude")
+	// Real installations send coordinates with five decimals.
+	r.add("breitengrad", "float", "Breitengrad", "Latitude").decimals(5)
+	r.add("laengengrad", "float", "Längengrad", "Longitude").decimals(5)
 	r.add("etage", "integer", "Etage", "Floor")
 
 	r.section("Preise")
@@ -597,8 +601,8 @@ func seedEstateFields(r *fieldReg) {
 	r.add("virtualAddress", "boolean", "Virtuelle Adresse", "Virtual address").def(false)
 	r.add("virtualStreet", "varchar", "Virtuelle Straße", "Virtual street")
 	r.add("virtualHouseNumber", "varchar", "Virtuelle Hausnummer", "Virtual house number").length(20)
-	r.add("virtualLatitude", "float", "Virtueller Breitengrad", "Virtual latitude")
-	r.add("virtualLongitude", "float", "Virtueller Längengrad", "Virtual longitude")
+	r.add("virtualLatitude", "float", "Virtueller Breitengrad", "Virtual latitude").decimals(5)
+	r.add("virtualLongitude", "float", "Virtueller Längengrad", "Virtual longitude").decimals(5)
 }
 
 // unlistedFields are fields the sandbox accepts in reads, filters, sorting

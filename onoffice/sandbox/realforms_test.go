@@ -3,6 +3,7 @@ package sandbox
 import (
 	"encoding/json"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,9 +57,14 @@ func TestFieldConfigLikeRealInstallations(t *testing.T) {
 	if len(read.Records) == 0 {
 		t.Fatal("no published active estate")
 	}
+	coord := regexp.MustCompile(`^-?\d+\.\d{5}$`)
 	for _, r := range read.Records {
-		if el := r.Fields(); el["veroeffentlichen"] != "1" || el["status"] != "1" {
+		el := r.Fields()
+		if el["veroeffentlichen"] != "1" || el["status"] != "1" {
 			t.Errorf("filter not applied: %v", el)
+		}
+		if s, _ := el["breitengrad"].(string); !coord.MatchString(s) {
+			t.Errorf("coordinates come with five decimals, got %q", s)
 		}
 	}
 	alog := mustCall(t, c, onoffice.VerbRead, "agentslog", "", map[string]any{"data": []string{"Objekt_nr"}, "listlimit": 1})

@@ -80,7 +80,7 @@ func (rs *replayServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case a.HMACVersion.String() != "2" || a.HMAC != onoffice.Sign(sandbox.DemoSecret, sandbox.DemoToken, a.ResourceType, a.ActionID, a.Timestamp):
 			res.Status = onoffice.Status{ErrorCode: 137, Message: "HMAC invalid"}
 		default:
-			data, err := rs.fixture(replayKey(verb, a.ResourceType, a.ResourceID))
+			data, err := rs.fixture(onoffice.FixtureName(verb, a.ResourceType, a.ResourceID))
 			if err != nil {
 				res.Status = onoffice.Status{ErrorCode: 25, Message: err.Error()}
 			} else {
@@ -92,16 +92,6 @@ func (rs *replayServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	out, _ := json.Marshal(map[string]any{"status": onoffice.Status{Code: 200, Message: "OK"}, "response": map[string]any{"results": results}})
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(out)
-}
-
-// replayKey names the fixture of an action: numeric resource ids (one
-// record) share the fixture of their resource type.
-func replayKey(verb onoffice.Verb, resourceType, resourceID string) string {
-	key := string(verb) + "_" + resourceType
-	if resourceID != "" && strings.Trim(resourceID, "0123456789") != "" {
-		key += "_" + resourceID
-	}
-	return key
 }
 
 func (rs *replayServer) fixture(key string) (json.RawMessage, error) {
@@ -138,11 +128,16 @@ type replayCase struct {
 	fixtures map[string]string
 }
 
-func TestReplay(t *testing.T) {
-	rs := &replayServer{t: t, dir: filepath.Join("testdata", "replay")}
+// replayHarness serves the fixtures in dir to a server driven over MCP.
+func replayHarness(t *testing.T, dir string) (*replayServer, *toolstest.Harness) {
+	rs := &replayServer{t: t, dir: dir}
 	srv := httptest.NewServer(rs)
 	t.Cleanup(srv.Close)
-	h := toolstest.NewGuarded(t, toolstest.WithFlags("--confirm=off"), toolstest.WithAPI(srv.URL)).Harness
+	return rs, toolstest.NewGuarded(t, toolstest.WithFlags("--confirm=off"), toolstest.WithAPI(srv.URL)).Harness
+}
+
+func TestReplay(t *testing.T) {
+	rs, h := replayHarness(t, filepath.Join("testdata", "replay"))
 
 	covered := map[string]bool{}
 	for _, tc := range replayCases {
@@ -250,4 +245,37 @@ var replayCases = []replayCase{
 		want: []string{"10001 Anna Becker <anna.becker@example.de>", "owner Herbert Lange"}},
 	{tool: "email_link_list", args: `{"emailidentity":"info@makler-koeln.de","messageid":"<20250905083015.4F2A1@mail.makler-koeln.de>","uid":4711,"folder":"INBOX"}`,
 		want: []string{"estateowner: Herbert Lange"}},
+}
+
+// TestRecordMakesReplayFixtures: --record writes answers as fixtures the
+// replay stand-in can serve, without personal data.
+func TestRecordMakesReplayFixtures(t *testing.T) {
+	dir := t.TempDir()
+	h := toolstest.New(t, "--record", dir)
+	callOK(t, h, "address_read", `{"data":["Vorname","Name","Email","Ort"],"listlimit":3}`)
+	callOK(t, h, "estate_read", `{"data":["objekttitel","kaufpreis"],"listlimit":2}`)
+	var personal []string
+	for _, a := range h.Sandbox.Store().Table("address").Records[:3] {
+		for _, k := range []string{"Name", "Email"} {
+			if s, _ := a[k].(string); s != "" {
+				personal = append(personal, s)
+			}
+		}
+	}
+	for _, name := range []string{"read_address", "read_estate", "get_fields"} {
+		raw, err := os.ReadFile(filepath.Join(dir, name+".json"))
+		if err != nil {
+			t.Fatalf("fixture %s not written: %v", name, err)
+		}
+		for _, p := range append(personal, sandbox.DemoToken, sandbox.DemoSecret) {
+			if strings.Contains(string(raw), p) {
+				t.Errorf("%s holds %q", name, p)
+			}
+		}
+	}
+	_, replay := replayHarness(t, dir)
+	text := callOK(t, replay, "estate_read", `{"data":["objekttitel","kaufpreis"],"listlimit":2}`)
+	if !strings.Contains(text, "estates 1–2") {
+		t.Errorf("replayed recording:\n%s", text)
+	}
 }

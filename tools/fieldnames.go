@@ -42,7 +42,8 @@ func checkFields(ctx context.Context, env *Env, module, arg string, names []stri
 		if typo := closestTypo(n, candidates); typo != "" {
 			return &ArgError{Arg: arg, Message: fmt.Sprintf("unknown field %q (did you mean `%s`?); field_config_get lists the %s fields", n, typo, module)}
 		}
-		noteUnchecked(ctx, module, arg, n)
+		// Keep looser suggestions for the case onOffice refuses the name.
+		note(ctx, uncheckedName{module: module, arg: arg, name: n, hint: suggest(n, candidates)})
 	}
 	return nil
 }
@@ -85,6 +86,8 @@ var unknownFieldCodes = []int{75, 138, 141, 143, 145, 154, 212}
 type uncheckedName struct {
 	module, arg, name string
 	valueOnly         bool
+	// hint is a "did you mean" clause for the error if onOffice refuses it.
+	hint string
 }
 
 // fieldNotes collects the unverified names of one tool run.
@@ -99,10 +102,6 @@ type fieldNotesKey struct{}
 func withFieldNotes(ctx context.Context) (context.Context, *fieldNotes) {
 	n := &fieldNotes{}
 	return context.WithValue(ctx, fieldNotesKey{}, n), n
-}
-
-func noteUnchecked(ctx context.Context, module, arg, name string) {
-	note(ctx, uncheckedName{module: module, arg: arg, name: name})
 }
 
 // noteUncheckedValue records a value that passed unchecked because the
@@ -165,7 +164,7 @@ func (n *fieldNotes) explain(err error) error {
 	u := names[0]
 	var list []string
 	for _, v := range names {
-		list = append(list, fmt.Sprintf("%q", v.name))
+		list = append(list, fmt.Sprintf("%q%s", v.name, v.hint))
 	}
 	return &ArgError{Arg: u.arg, Message: fmt.Sprintf("unknown field %s: onOffice refused it (error %d) and the %s field configuration does not list it; field_config_get lists the configured fields",
 		strings.Join(list, " or "), onoffice.CodeOf(err), u.module)}

@@ -52,6 +52,11 @@ func TestFieldNameRule(t *testing.T) {
 	if !res.IsError || !strings.Contains(res.Text, "`data`") || !strings.Contains(res.Text, `unknown field "meinEigenesFeld"`) || !strings.Contains(res.Text, "field_config_get") {
 		t.Errorf("unknown field refused by onOffice: %+v", res)
 	}
+	// Looser suggestions than a typo's still come with onOffice's refusal.
+	res = h.Call(t, "task_read", `{"filter":{"Verantwortlich":[{"op":"=","val":"x"}]}}`)
+	if !res.IsError || !strings.Contains(res.Text, "`filter`") || !strings.Contains(res.Text, "did you mean `Verantwortung`") {
+		t.Errorf("unknown task field refused by onOffice: %+v", res)
+	}
 	sent := false
 	for _, r := range h.Requests()[before:] {
 		sent = sent || (r.Verb == "read" && r.ResourceType == "estate")

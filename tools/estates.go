@@ -135,7 +135,9 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 }
 
 func geoWire(g *GeoRange) map[string]any {
-	out := map[string]any{"radius": g.Radius} // an integer, as the docs say
+	// The radius goes as an integer, as every working client sends it; the
+	// docs page's example writes it as a string (the sandbox takes both).
+	out := map[string]any{"radius": g.Radius}
 	for k, v := range map[string]string{"country": g.Country, "zip": g.Zip, "city": g.City, "latitude": g.Latitude, "longitude": g.Longitude} {
 		if v != "" {
 			out[k] = v

@@ -68,9 +68,13 @@ func readEstates(s *Store, c *Call) (*Answer, error) {
 	}
 	// Without estatelanguage only main-language records are visible; with it,
 	// the language version of each main record is served instead.
+	inRange, err := estGeoRange(c.Params)
+	if err != nil {
+		return nil, err
+	}
 	spec.Include = func(r Record) bool {
 		l, _ := r["language"].(string)
-		return l == lang
+		return l == lang && (inRange == nil || inRange(r))
 	}
 	if c.ResourceID != "" && lang != "" {
 		spec.Lookup = func(t *Table, c *Call) Record {

@@ -140,3 +140,25 @@ func TestEmptySearchCriteriaRead(t *testing.T) {
 		t.Errorf("want records [[]]: %s", res.Raw)
 	}
 }
+
+// TestGeoRangeSearch: the radius comes as a string (docs example) or an
+// integer (working clients) and filters alike; it is not ignored.
+func TestGeoRangeSearch(t *testing.T) {
+	_, c := startAPI(t, nil)
+	read := func(geo map[string]any) []onoffice.Record {
+		t.Helper()
+		return mustCall(t, c, onoffice.VerbRead, "estate", "", map[string]any{"data": []string{"ort"}, "georangesearch": geo, "listlimit": 500}).Records
+	}
+	all := mustCall(t, c, onoffice.VerbRead, "estate", "", map[string]any{"data": []string{"ort"}, "listlimit": 500}).Records
+	asString := read(map[string]any{"country": "DEU", "city": "Münster", "radius": "15"})
+	asInt := read(map[string]any{"country": "DEU", "city": "Münster", "radius": 15})
+	if len(asString) == 0 || len(asString) >= len(all) || !reflect.DeepEqual(asString, asInt) {
+		t.Fatalf("radius as string gives %d, as integer %d of %d estates", len(asString), len(asInt), len(all))
+	}
+	for _, r := range asString {
+		if r.Fields()["ort"] != "Münster" {
+			t.Errorf("estate %s in %v is not within 15 km of Münster", r.IDString(), r.Fields()["ort"])
+		}
+	}
+	wantCode(t, c, 164, onoffice.VerbRead, "estate", "", map[string]any{"data": []string{"ort"}, "georangesearch": map[string]any{"city": "Münster", "radius": 15}})
+}

@@ -37,6 +37,8 @@ func TestRequestForms(t *testing.T) {
 			nil, []string{"listlimit", "listoffset"}},
 		{"estate read by id has no paging", "estate_read", `{"id":3101}`, "read", "estate",
 			nil, []string{"listlimit", "listoffset"}},
+		{"task read by id has no paging", "task_read", `{"id":701}`, "read", "task",
+			nil, []string{"listlimit"}},
 		{"georangesearch radius is an integer", "estate_read", `{"georangesearch":{"country":"DEU","zip":"48143","radius":10},"listlimit":2}`, "read", "estate",
 			map[string]any{"georangesearch": `{"country":"DEU","radius":10,"zip":"48143"}`}, nil},
 		{"relation ids are integers", "relation_list", `{"relationtype":"estate:address:owner","parentids":[3101]}`, "get", "idsfromrelation",

@@ -872,7 +872,8 @@ func addressSelectValues(ctx context.Context, env *Env, p AddressSelectValuesPar
 		return nil, err
 	}
 	if mf := moduleFields(ctx, env, "address"); mf != nil {
-		if f := mf.Fields[p.FieldName]; f.Type != "singleselect" && f.Type != "multiselect" {
+		// A name the configuration does not describe is onOffice's to judge.
+		if f, ok := mf.Lookup(p.FieldName); ok && f.Type != "" && f.Type != "singleselect" && f.Type != "multiselect" {
 			var selects []string
 			for _, n := range mf.Names() {
 				if t := mf.Fields[n].Type; t == "singleselect" || t == "multiselect" {

@@ -17,8 +17,9 @@ import (
 //     (onoffice.SystemField), or when the tool itself defines it (pseudo
 //     names such as language). Known names pass.
 //  2. An unknown name that is a likely typo of a known one (same letters in
-//     another case, or an edit distance of at most one per four letters, two
-//     at most) is refused with "did you mean": kaufpreiss → kaufpreis.
+//     another case, or at most one edit per four letters, two at most, a
+//     swap of neighbouring letters counting as one) is refused with "did
+//     you mean": kaufpreiss → kaufpreis.
 //  3. Every other name goes to onOffice, which decides: real installations
 //     leave many working fields out of "get fields", so a missing name is
 //     no proof of a wrong one. If onOffice then refuses a field, the error
@@ -65,7 +66,7 @@ func closestTypo(name string, candidates []string) string {
 	limit := min(2, len([]rune(name))/4)
 	best, bestD := "", limit+1
 	for _, c := range candidates {
-		d := levenshtein(ln, strings.ToLower(c))
+		d := typoDistance(ln, strings.ToLower(c))
 		if d < bestD || (d == bestD && c < best) {
 			best, bestD = c, d
 		}
@@ -74,6 +75,33 @@ func closestTypo(name string, candidates []string) string {
 		return ""
 	}
 	return best
+}
+
+// typoDistance is the edit distance that counts swapping two neighbouring
+// letters as one edit (Lnad → Land), the commonest typo.
+func typoDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }
 
 // unknownFieldCodes are the onOffice error codes for a field name the

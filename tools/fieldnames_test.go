@@ -40,6 +40,7 @@ func TestFieldNameRule(t *testing.T) {
 
 	runBadCalls(t, h, []badCall{
 		{"typo of a configured name", "estate_read", `{"data":["kaufpreiss"]}`, "did you mean `kaufpreis`"},
+		{"swapped letters", "estate_read", `{"data":["kaufrpeis"]}`, "did you mean `kaufpreis`"},
 		{"typo in a filter", "estate_read", `{"filter":{"Kaufpreis":[{"op":">","val":1}]}}`, "did you mean `kaufpreis`"},
 		{"typo of a documented system field", "estate_read", `{"filter":{"veroeffentlich":[{"op":"=","val":1}]}}`, "did you mean `veroeffentlichen`"},
 		{"typo of a search-criteria field", "search_criteria_search", `{"searchdata":{"kaufpreiss":1}}`, "did you mean `kaufpreis`"},

@@ -412,8 +412,9 @@ func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigPara
 			return nil, err
 		}
 		for _, n := range p.Fields {
-			if t := mf.Fields[n].Type; t != "multiselect" && t != "singleselect" {
-				return nil, argErrorf("fields", "%s is a %s field, not a select field", n, t)
+			// A name the configuration does not describe is onOffice's to judge.
+			if f, ok := mf.Lookup(n); ok && f.Type != "" && f.Type != "multiselect" && f.Type != "singleselect" {
+				return nil, argErrorf("fields", "%s is a %s field, not a select field", n, f.Type)
 			}
 		}
 	}

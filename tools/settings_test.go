@@ -232,7 +232,7 @@ func testMultiselectConfigGet(t *testing.T, h *toolstest.Harness) {
 		}
 	}
 	runBadCalls(t, h, []badCall{
-		{"unknown field", "multiselect_config_get", `{"module":"address","fields":["Hobbys"]}`, "fields"},
+		{"unknown field", "multiselect_config_get", `{"module":"address","fields":["ArtDatn"]}`, "did you mean `ArtDaten`"},
 		{"not a select", "multiselect_config_get", `{"module":"address","fields":["Vorname"]}`, "fields"},
 		{"no fields", "multiselect_config_get", `{"module":"address","fields":[]}`, "fields"},
 		{"bad module", "multiselect_config_get", `{"module":"adressen","fields":["x"]}`, "module"},

@@ -33,7 +33,13 @@ func checkFields(ctx context.Context, env *Env, module, arg string, names []stri
 	}
 	mf, err := env.Fields.Module(ctx, module, env.Render.Language)
 	if err != nil {
-		return err
+		if onoffice.CodeOf(err) == 0 {
+			return err // no answer at all: the request itself would fail too
+		}
+		// The installation refuses to describe the module (no right, no
+		// such module): only the documented names are known, onOffice
+		// judges the rest.
+		mf = &onoffice.ModuleFields{Module: module}
 	}
 	for _, n := range names {
 		if mf.Known(n) || slices.Contains(extra, n) {

@@ -279,3 +279,17 @@ func TestRecordMakesReplayFixtures(t *testing.T) {
 		t.Errorf("replayed recording:\n%s", text)
 	}
 }
+
+// TestReplayFieldsRefused: an installation that refuses to describe its
+// fields (here: no answer to get fields) leaves every name to onOffice, and
+// the result says which names were not checked.
+func TestReplayFieldsRefused(t *testing.T) {
+	rs, h := replayHarness(t, filepath.Join("testdata", "replay"))
+	rs.use(map[string]string{"get_fields": "no-such-fixture"})
+	text := callOK(t, h, "estate_read", `{"data":["objekttitel","ort"],"listlimit":2}`)
+	for _, w := range []string{"Düsseldorf", "not checked here", "`data.objekttitel`"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("%q missing in:\n%s", w, text)
+		}
+	}
+}

@@ -47,8 +47,12 @@ var systemFields = map[string][]FieldInfo{
 		{Name: "creator", Type: "integer", Label: "creator"},
 		{Name: "creationdate", Type: "date", Label: "created"},
 		{Name: "editdate", Type: "datetime", Label: "changed"},
-		{Name: "characteristic", Label: "characteristic"},
-		{Name: "sys_ko", Label: "knock-out criteria"},
+		{Name: "characteristic", Type: "multiselect", Label: "characteristic", Permitted: map[string]string{
+			"manual_saved": "Saved manually", "automatic_created": "Created automatically", "address_completion": "Address completion",
+			"deactivated_by_interested_person": "Deactivated by prospect", "automatic_deactivated": "Deactivated automatically",
+		}},
+		// The knock-out criteria: a list of criteria field names.
+		{Name: "sys_ko", Type: "multiselect", Label: "knock-out criteria"},
 		{Name: "sysExpiryDate", Type: "date", Label: "valid until"},
 		{Name: "krit_bemerkung", Type: "text", Label: "internal note"},
 		{Name: "krit_bemerkung_oeffentlich", Type: "text", Label: "public note"},
@@ -70,7 +74,11 @@ var systemFields = map[string][]FieldInfo{
 
 // germanLabels are the German labels of the documented select values, for
 // field configurations read in DEU.
-var germanLabels = map[string]string{"Active": "Aktiv", "Inactive": "Inaktiv", "Archived": "Archiviert"}
+var germanLabels = map[string]string{
+	"Active": "Aktiv", "Inactive": "Inaktiv", "Archived": "Archiviert",
+	"Saved manually": "Manuell gespeichert", "Created automatically": "Automatisch angelegt", "Address completion": "Adressvervollständigung",
+	"Deactivated by prospect": "Vom Interessenten deaktiviert", "Deactivated automatically": "Automatisch deaktiviert",
+}
 
 // SystemField returns the documented description of a field real
 // installations accept but may leave out of their field configuration,

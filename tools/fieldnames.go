@@ -162,23 +162,28 @@ func (n *fieldNotes) list() []uncheckedName {
 	return slices.Clone(n.names)
 }
 
+// split returns the unchecked names and the unchecked values as arg.name.
+func (n *fieldNotes) split() (names, values []string) {
+	for _, u := range n.list() {
+		if u.valueOnly {
+			values = append(values, u.arg+"."+u.name)
+		} else {
+			names = append(names, u.arg+"."+u.name)
+		}
+	}
+	return names, values
+}
+
 // sentence says which names and values went to onOffice unchecked, or ""
 // for none.
 func (n *fieldNotes) sentence() string {
-	var names, values []string
-	for _, u := range n.list() {
-		if u.valueOnly {
-			values = append(values, "`"+u.arg+"."+u.name+"`")
-		} else {
-			names = append(names, "`"+u.arg+"."+u.name+"`")
-		}
-	}
+	names, values := n.split()
 	var out []string
 	if len(names) > 0 {
-		out = append(out, fmt.Sprintf("Not in the field configuration, so name and value were not checked here (onOffice decided): %s.", strings.Join(names, ", ")))
+		out = append(out, fmt.Sprintf("Not in the field configuration, so name and value were not checked here (onOffice decided): `%s`.", strings.Join(names, "`, `")))
 	}
 	if len(values) > 0 {
-		out = append(out, fmt.Sprintf("Values not checked here, as neither the field configuration nor the docs describe them (onOffice decided): %s.", strings.Join(values, ", ")))
+		out = append(out, fmt.Sprintf("Values not checked here, as neither the field configuration nor the docs describe them (onOffice decided): `%s`.", strings.Join(values, "`, `")))
 	}
 	return strings.Join(out, " ")
 }

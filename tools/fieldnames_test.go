@@ -71,8 +71,8 @@ func TestFieldNameRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if notes := strings.Join(p.Notes, " "); !strings.Contains(notes, "data.meinEigenesFeld") || strings.Contains(notes, "objektart") {
-		t.Errorf("preview notes %q", p.Notes)
+	if notes := strings.Join(p.UncheckedFields, " "); notes != "data.meinEigenesFeld" {
+		t.Errorf("preview names unchecked fields %q", p.UncheckedFields)
 	}
 
 	// Values of documented fields are checked against the docs' values;
@@ -84,8 +84,8 @@ func TestFieldNameRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if notes := strings.Join(p.Notes, " "); !strings.Contains(notes, "data.bundesland") || !strings.Contains(notes, "Values not checked") {
-		t.Errorf("preview notes %q", p.Notes)
+	if len(p.UncheckedFields) != 0 || strings.Join(p.UncheckedValues, " ") != "data.bundesland" {
+		t.Errorf("preview unchecked fields %q, values %q", p.UncheckedFields, p.UncheckedValues)
 	}
 
 	// The three search-criteria tools never ask "get fields" for a

@@ -197,7 +197,7 @@ var replayCases = []replayCase{
 	{tool: "address_read", args: `{"data":["Vorname","Name","Email","Ort"],"sortby":{"Name":"ASC"},"listlimit":2}`, want: []string{"10009|||info@hv-brockmann.example.de|Münster"}},
 	{tool: "address_search", args: `{"input":"Aumüller","listlimit":2}`, want: []string{"f.aumueller@notariat-aumueller.example.de"}},
 	// File dates arrive as date strings here.
-	{tool: "address_file_list", args: `{"addressid":10009}`, want: []string{"modified: 2025-12-23 19:29:34", "Handelsregisterauszug Hausverwaltung.pdf"}},
+	{tool: "address_file_list", args: `{"addressid":10009}`, want: []string{"modified: 2025-12-23 19:29", "Handelsregisterauszug Hausverwaltung.pdf"}},
 	{tool: "address_completion_fields", args: `{}`, want: []string{"KontaktformBevorzugt (Bevorzugte Kontaktform) singleselect [keys: Brief=Brief, Email=E-Mail"}},
 	{tool: "address_select_values", args: `{"fieldname":"Land"}`, want: []string{"DEU = Deutschland"}},
 	{tool: "address_hierarchy_contacts", args: `{"id":10001}`, want: []string{"No hierarchy contacts"}},

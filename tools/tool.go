@@ -36,6 +36,9 @@ type Env struct {
 // data as a JSON object.
 type Result = condense.Result
 
+// Document is a binary file of a result.
+type Document = condense.Document
+
 // Tool is one catalogue action made callable.
 type Tool struct {
 	Action
@@ -58,9 +61,11 @@ type Preview struct {
 	RecordID string
 	// Changes lists field changes as "field: before → after" or "field: value".
 	Changes []string
-	// Notes are sentences a person should read before confirming, such as
-	// the field names the field configuration does not know.
-	Notes []string
+	// UncheckedFields are the field names (arg.name) the field
+	// configuration does not know: onOffice alone judges them.
+	UncheckedFields []string
+	// UncheckedValues are fields whose values nothing here describes.
+	UncheckedValues []string
 }
 
 // define builds a tool from its catalogue row, a description and a typed
@@ -103,8 +108,8 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 		if err != nil {
 			return nil, notes.explain(err)
 		}
-		if s := notes.sentence(); s != "" && pv != nil {
-			pv.Notes = append(pv.Notes, s)
+		if pv != nil {
+			pv.UncheckedFields, pv.UncheckedValues = notes.split()
 		}
 		return pv, nil
 	}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -67,6 +68,11 @@ type Preview struct {
 	// shown. A confirmation is bound to them: the write runs only if a
 	// fresh preview still shows the same (package guard).
 	Before map[string]string
+	// UncheckedFields are the field names (arg.name) the field
+	// configuration does not know: onOffice alone judges them.
+	UncheckedFields []string
+	// UncheckedValues are fields whose values nothing here describes.
+	UncheckedValues []string
 }
 
 // define builds a tool from its catalogue row, a description and a typed
@@ -84,7 +90,15 @@ func define[P any](name, title, description string, run func(ctx context.Context
 		if err != nil {
 			return nil, err
 		}
-		return run(ctx, env, p)
+		ctx, notes := withFieldNotes(ctx)
+		res, err := run(ctx, env, p)
+		if err != nil {
+			return nil, notes.explain(err)
+		}
+		if s := notes.sentence(); s != "" && res != nil {
+			res.Text = strings.TrimRight(res.Text, "\n") + "\n" + s
+		}
+		return res, nil
 	}
 	return t
 }
@@ -96,7 +110,15 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 		if err != nil {
 			return nil, err
 		}
-		return preview(ctx, env, p)
+		ctx, notes := withFieldNotes(ctx)
+		pv, err := preview(ctx, env, p)
+		if err != nil {
+			return nil, notes.explain(err)
+		}
+		if pv != nil {
+			pv.UncheckedFields, pv.UncheckedValues = notes.split()
+		}
+		return pv, nil
 	}
 	return t
 }

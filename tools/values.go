@@ -47,13 +47,14 @@ var timeFields = map[string]bool{
 }
 
 // lookupField is the one place the value checker learns about a field of a
-// module; nil when the configuration cannot be read or does not have it.
+// module: the installation's configuration, then the documented system
+// fields (onoffice.ModuleFields.Lookup); nil when neither knows it.
 func lookupField(ctx context.Context, env *Env, module, name string) *fieldSpec {
-	fi := fieldOf(moduleFields(ctx, env, module), name)
-	if fi == nil {
+	fi, ok := moduleFields(ctx, env, module).Lookup(name)
+	if !ok {
 		return nil
 	}
-	spec := &fieldSpec{FieldInfo: *fi, Kind: fi.Type}
+	spec := &fieldSpec{FieldInfo: fi, Kind: fi.Type}
 	switch {
 	case timeFields[module+"."+name]:
 		spec.Kind = "time"
@@ -70,7 +71,7 @@ func lookupField(ctx context.Context, env *Env, module, name string) *fieldSpec 
 					continue
 				}
 				if mf, err := env.Fields.Module(ctx, module, lang); err == nil {
-					if f, ok := mf.Fields[name]; ok {
+					if f, ok := mf.Lookup(name); ok {
 						out = append(out, f)
 					}
 				}
@@ -302,6 +303,10 @@ func checkData(ctx context.Context, env *Env, module, arg string, data map[strin
 	}
 	for _, name := range names {
 		f := lookupField(ctx, env, module, name)
+		if f != nil && f.Documented && f.Kind == "" && len(f.Permitted) == 0 {
+			// The docs name the field but say nothing of its values.
+			noteUncheckedValue(ctx, module, arg, name)
+		}
 		if f != nil && f.Kind == "user" {
 			v, err := resolveUserValue(ctx, env, module, arg+"."+name, name, data[name])
 			if err != nil {

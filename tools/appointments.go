@@ -745,7 +745,17 @@ func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[strin
 
 // apptTarget names an appointment: `appointment 5120 "subject" (2026-10-08 17:30–18:30)`.
 func apptTarget(id int, cur map[string]any) string {
-	return fmt.Sprintf("appointment %d %q (%s)", id, fmt.Sprint(cur["description"]), apptWhen(fmt.Sprint(cur["start_dt"]), fmt.Sprint(cur["end_dt"])))
+	if len(cur) == 0 {
+		return fmt.Sprintf("appointment %d (not found: it does not exist or the API user cannot see it)", id)
+	}
+	target := fmt.Sprintf("appointment %d", id)
+	if d := text(cur["description"]); d != "" {
+		target += " " + condense.Untrusted(d)
+	}
+	if when := apptWhen(text(cur["start_dt"]), text(cur["end_dt"])); when != "" && when != "–" {
+		target += " (" + when + ")"
+	}
+	return target
 }
 
 func (p AppointmentModifyParams) check(ctx context.Context, env *Env) error {

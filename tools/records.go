@@ -144,7 +144,7 @@ func softTarget(ctx context.Context, env *Env, noun, resourceType string, id int
 		return target + " (not found)", nil
 	}
 	if n := name(current); n != "" {
-		target += ` "` + condense.Defuse(n) + `"`
+		target += " " + condense.Untrusted(n)
 	}
 	return target, current
 }
@@ -235,7 +235,9 @@ func addressLabels(ctx context.Context, env *Env, ids []int) map[int]string {
 		if m := text(el["defaultemail"]); m != "" {
 			name += " <" + m + ">"
 		}
-		out[id] = strings.TrimSpace(fmt.Sprintf("%d %s", id, name))
+		if name = strings.TrimSpace(name); name != "" {
+			out[id] = strconv.Itoa(id) + " " + condense.Untrusted(name)
+		}
 	}
 	return out
 }
@@ -246,7 +248,7 @@ func estateLabel(ctx context.Context, env *Env, id int) string {
 	if err != nil || !found {
 		return strconv.Itoa(id)
 	}
-	return fmt.Sprintf("%d %q (%s)", id, text(el["objekttitel"]), text(el["ort"]))
+	return fmt.Sprintf("%d %s", id, condense.Untrusted(text(el["objekttitel"])+" ("+text(el["ort"])+")"))
 }
 
 // recordNames reads short display names of records, all kinds in one request.
@@ -380,18 +382,15 @@ func recordNameOf(kind string, el map[string]any) string {
 	return ""
 }
 
-// recordRef names one record: `estate 3120 "Reihenhaus mit Garten"`. Names
-// are CRM text; inResult marks free-text names for the model.
-func recordRef(kind string, id int, names map[string]map[int]string, inResult bool) string {
+// recordRef names one record: `estate 3120 «crm-text»Reihenhaus«/crm-text»`;
+// names are CRM text.
+func recordRef(kind string, id int, names map[string]map[int]string) string {
 	label := relNoun(kind) + " " + strconv.Itoa(id)
 	name := names[kind][id]
 	if name == "" {
 		return label
 	}
-	if inResult && kind != "address" && kind != "user" {
-		return label + " " + condense.Untrusted(name)
-	}
-	return label + ` "` + condense.Defuse(name) + `"`
+	return label + " " + condense.Untrusted(name)
 }
 
 // ---------------------------------------------------------------------------
@@ -419,8 +418,16 @@ func unknownKey(f *onoffice.FieldInfo, key string) bool {
 }
 
 // changeLine is one change of a preview: "field: before → after".
+//
+// The stored value comes from the CRM and is marked as such; our own
+// placeholders ("(empty)", "(none)") are not.
 func changeLine(field, before, after string) string {
-	return fmt.Sprintf("%s: %s → %s", field, before, after)
+	switch before {
+	case "(empty)", "(none)", "none", "?":
+	default:
+		before = condense.Name(before)
+	}
+	return fmt.Sprintf("%s: %s → %s", condense.Name(field), before, after)
 }
 
 // storedText renders a stored value as the field configuration shows it;

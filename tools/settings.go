@@ -223,12 +223,12 @@ func flatRecord(res onoffice.Result, title string, order []string, opts condense
 			empty = append(empty, k)
 			continue
 		}
-		fmt.Fprintf(&b, "%s: %s\n", k, condense.Defuse(s))
+		fmt.Fprintf(&b, "%s: %s\n", condense.Name(k), condense.Untrusted(s))
 		structured[k] = s
 	}
 	b.WriteString(condense.CloseMark + "\n")
 	if len(empty) > 0 {
-		b.WriteString("empty: " + strings.Join(empty, ", ") + "\n")
+		b.WriteString("empty: " + condense.Names(empty) + "\n")
 	}
 	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
 	if opts.Structured {

@@ -250,10 +250,10 @@ func (p TaskWriteParams) links(ctx context.Context, env *Env) []string {
 	if len(ids) > 0 {
 		names := recordNames(ctx, env, ids)
 		if p.RelatedAddressID > 0 {
-			out = append(out, "+ link "+recordRef("address", p.RelatedAddressID, names, false))
+			out = append(out, "+ link "+recordRef("address", p.RelatedAddressID, names))
 		}
 		if p.RelatedEstateID > 0 {
-			out = append(out, "+ link "+recordRef("estate", p.RelatedEstateID, names, false))
+			out = append(out, "+ link "+recordRef("estate", p.RelatedEstateID, names))
 		}
 	}
 	if p.RelatedProjectIDs > 0 {
@@ -282,10 +282,10 @@ func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Prev
 	}
 	pv := &Preview{Target: "new task"}
 	if s := taskText(p.Data["Betreff"]); s != "" {
-		pv.Target += ` "` + condense.Defuse(s) + `"`
+		pv.Target += " " + condense.Untrusted(s)
 	}
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, condense.Defuse(taskText(p.Data[k]))))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, taskText(p.Data[k])))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	if p.MailMessageID != "" {
@@ -324,7 +324,7 @@ func previewTaskModify(ctx context.Context, env *Env, p TaskModifyParams) (*Prev
 				after = label
 			}
 		}
-		pv.Changes = append(pv.Changes, changeLine(k, condense.Defuse(storedText(f, current[k])), condense.Defuse(after)))
+		pv.Changes = append(pv.Changes, changeLine(k, storedText(f, current[k]), after))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	return pv, nil

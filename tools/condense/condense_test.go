@@ -151,7 +151,7 @@ func TestRecordsLayout(t *testing.T) {
 			res:  onoffice.Result{Total: 2, Records: two},
 			list: List{Noun: "estates", Requested: requested, Fields: estateFields},
 			opts: Options{Labels: true},
-			want: []string{"2 estates", "Empty in every record: Verfügbar ab", "id|Objekttitel|Objektart|Kaufpreis|Verkauft"},
+			want: []string{"2 estates", "Empty in every record: «crm-text»Verfügbar ab«/crm-text»", "id|Objekttitel|Objektart|Kaufpreis|Verkauft"},
 		},
 		{
 			name: "single record block",

@@ -138,11 +138,10 @@ func (r *renderer) value(row row, key string, c cell, limit textCut, table bool)
 			t = kept
 		}
 	}
-	t = Defuse(t)
 	if table {
-		t = tableEscaper.Replace(t)
+		t = escapeCell(t)
 	} else {
-		t = lineEscaper.Replace(t)
+		t = escape(t)
 	}
 	if note != nil {
 		t += fmt.Sprintf(cutMark, note.omitted)
@@ -152,11 +151,6 @@ func (r *renderer) value(row row, key string, c cell, limit textCut, table bool)
 
 // cutMark ends a value that was shortened.
 const cutMark = "[… +%d chars]"
-
-var (
-	lineEscaper  = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	tableEscaper = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`, "|", `\|`)
-)
 
 // cut shortens s to about limit characters, at a word boundary when one is
 // near, and returns the kept part and the number of characters left out.
@@ -189,7 +183,7 @@ const dittoMin = 4
 func (r *renderer) tableRow(row row, prev *row, limit textCut) renderedRow {
 	var b strings.Builder
 	var cuts []cutNote
-	b.WriteString(row.id)
+	b.WriteString(escapeCell(row.id))
 	for _, k := range r.present {
 		b.WriteByte('|')
 		c, ok := row.cells[k]
@@ -223,10 +217,10 @@ func (r *renderer) block(row row, limit textCut) renderedRow {
 	indent := ""
 	single := len(r.rows) == 1
 	if !single {
-		fmt.Fprintf(&b, "- id %s\n", row.id)
+		fmt.Fprintf(&b, "- id %s\n", escape(row.id))
 		indent = "  "
 	} else if r.l.Page != nil {
-		fmt.Fprintf(&b, "id: %s\n", row.id)
+		fmt.Fprintf(&b, "id: %s\n", escape(row.id))
 	}
 	var yes, no, empty []string
 	skipEmpty := map[string]bool{}
@@ -253,13 +247,13 @@ func (r *renderer) block(row row, limit textCut) renderedRow {
 			continue
 		}
 		t, note := r.value(row, k, c, limit, false)
-		fmt.Fprintf(&b, "%s%s: %s\n", indent, r.l.name(k, r.opts), t)
+		fmt.Fprintf(&b, "%s%s: %s\n", indent, escape(r.l.name(k, r.opts)), t)
 		if note != nil {
 			cuts = append(cuts, *note)
 		}
 	}
 	if len(yes) > 0 {
-		fmt.Fprintf(&b, "%syes: %s\n", indent, strings.Join(r.l.names(yes, r.opts), ", "))
+		fmt.Fprintf(&b, "%syes: %s\n", indent, escape(strings.Join(r.l.names(yes, r.opts), ", ")))
 	}
 	switch {
 	case len(no)+len(empty) > maxNamed:
@@ -271,10 +265,10 @@ func (r *renderer) block(row row, limit textCut) renderedRow {
 		fmt.Fprintf(&b, "%sthe other %d requested fields: %s\n", indent, len(no)+len(empty), what)
 	default:
 		if len(no) > 0 {
-			fmt.Fprintf(&b, "%sno: %s\n", indent, strings.Join(r.l.names(no, r.opts), ", "))
+			fmt.Fprintf(&b, "%sno: %s\n", indent, escape(strings.Join(r.l.names(no, r.opts), ", ")))
 		}
 		if len(empty) > 0 {
-			fmt.Fprintf(&b, "%sempty: %s\n", indent, strings.Join(r.l.names(empty, r.opts), ", "))
+			fmt.Fprintf(&b, "%sempty: %s\n", indent, escape(strings.Join(r.l.names(empty, r.opts), ", ")))
 		}
 	}
 	return renderedRow{text: b.String(), cuts: cuts}
@@ -291,7 +285,7 @@ func (r *renderer) assemble(rr []renderedRow, k int) string {
 		if len(r.emptyAll) > maxNamed {
 			fmt.Fprintf(&b, "Empty in every record: %d requested fields not shown below\n", len(r.emptyAll))
 		} else {
-			fmt.Fprintf(&b, "Empty in every record: %s\n", strings.Join(r.l.names(r.emptyAll, r.opts), ", "))
+			fmt.Fprintf(&b, "Empty in every record: %s\n", Names(r.l.names(r.emptyAll, r.opts)))
 		}
 	}
 	var cuts []cutNote
@@ -308,7 +302,7 @@ func (r *renderer) assemble(rr []renderedRow, k int) string {
 		if r.table {
 			b.WriteString("id")
 			for _, key := range r.present {
-				b.WriteString("|" + Defuse(r.l.name(key, r.opts)))
+				b.WriteString("|" + escapeCell(r.l.name(key, r.opts)))
 			}
 			b.WriteByte('\n')
 		}
@@ -342,7 +336,8 @@ func (r *renderer) cutHint(cuts []cutNote) string {
 			fields = append(fields, c.field)
 		}
 	}
-	args := jsonText(map[string]any{orDefault(r.l.RecordArg, "id"): first.id, orDefault(r.l.DataArg, "data"): fields})
+	// ids and field names may come from the CRM: defused like its text.
+	args := escape(jsonText(map[string]any{orDefault(r.l.RecordArg, "id"): first.id, orDefault(r.l.DataArg, "data"): fields}))
 	how := "this tool with " + args
 	if r.l.Tool != "" {
 		how = r.l.Tool + " " + args
@@ -380,7 +375,7 @@ func (r *renderer) header(k int) string {
 	if p == nil {
 		switch {
 		case n == 1:
-			return fmt.Sprintf("%s %s", singular(noun), r.rows[0].id)
+			return fmt.Sprintf("%s %s", singular(noun), Name(r.rows[0].id))
 		case k < n:
 			return fmt.Sprintf("%d of %d %s shown", k, n, noun)
 		case total > n:

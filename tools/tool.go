@@ -11,8 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
@@ -73,6 +75,10 @@ func define[P any](name, title, description string, run func(ctx context.Context
 		p, err := decode[P](t.validator, args)
 		if err != nil {
 			return nil, err
+		}
+		if action.Effect == EffectRead {
+			// Only reads by their catalogue effect are retried on failure.
+			ctx = onoffice.AsRead(ctx)
 		}
 		return run(ctx, env, p)
 	}
@@ -170,8 +176,13 @@ func argErrorf(arg, format string, a ...any) error {
 }
 
 // UserMessage turns any error of a tool run into the sentence the model
-// sees. It never includes credentials: onoffice errors do not carry them.
+// sees: onOffice's own words in it are marked as CRM text, and registered
+// credentials and URL passwords are redacted.
 func UserMessage(err error) string {
+	return redact.String(userMessage(err))
+}
+
+func userMessage(err error) string {
 	switch {
 	case errors.Is(err, onoffice.ErrNoCredentials):
 		return "No onOffice credentials are configured. Set ONOFFICE_TOKEN and ONOFFICE_SECRET for the server, or start it with --demo to use the built-in sandbox."
@@ -180,5 +191,10 @@ func UserMessage(err error) string {
 	case errors.Is(err, context.Canceled):
 		return "The call was cancelled."
 	}
-	return err.Error()
+	msg := err.Error()
+	var oe *onoffice.Error
+	if errors.As(err, &oe) && oe.Remote != "" {
+		msg = strings.Replace(msg, oe.Error(), oe.Text(condense.Untrusted), 1)
+	}
+	return msg
 }

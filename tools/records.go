@@ -427,7 +427,7 @@ func changeLine(field, before, after string) string {
 	default:
 		before = condense.Name(before)
 	}
-	return fmt.Sprintf("%s: %s → %s", condense.Name(field), before, after)
+	return fmt.Sprintf("%s: %s → %s", field, before, after)
 }
 
 // storedText renders a stored value as the field configuration shows it;

@@ -282,7 +282,7 @@ func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Prev
 	}
 	pv := &Preview{Target: "new task"}
 	if s := taskText(p.Data["Betreff"]); s != "" {
-		pv.Target += " " + condense.Untrusted(s)
+		pv.Target += fmt.Sprintf(" %q", s)
 	}
 	for _, k := range keys(p.Data) {
 		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, taskText(p.Data[k])))

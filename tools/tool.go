@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
+	"reflect"
 	"strings"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
@@ -105,9 +107,36 @@ func decode[P any](v *validator, args json.RawMessage) (P, error) {
 	}
 	normalized = withoutConfirmationToken(v, normalized)
 	if err := json.Unmarshal(normalized, &p); err != nil {
-		return p, &ArgError{Message: "arguments do not match the schema: " + err.Error()}
+		return p, decodeError(err)
 	}
 	return p, nil
+}
+
+// decodeError explains a value the schema lets through but Go cannot hold:
+// a number too large for its field (1e30, 2^70) or with a fraction where a
+// whole number is needed. It names the argument and the allowed range and
+// never shows Go's own wording.
+func decodeError(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return &ArgError{Message: "the arguments do not match the schema; check each value against the tool's input schema"}
+	}
+	arg := te.Field
+	if arg == "" {
+		arg = "arguments"
+	}
+	value := strings.TrimPrefix(te.Value, "number ")
+	switch te.Type.Kind() {
+	case reflect.Int, reflect.Int64:
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("%s is not allowed: a whole number from %d to %d is expected", value, math.MinInt64, math.MaxInt64)}
+	case reflect.Int32:
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("%s is not allowed: a whole number from %d to %d is expected", value, math.MinInt32, math.MaxInt32)}
+	case reflect.Uint, reflect.Uint64, reflect.Uint32:
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("%s is not allowed: a whole number from 0 to %d is expected", value, uint64(math.MaxUint32))}
+	case reflect.Float64, reflect.Float32:
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("%s is not allowed: a number from %g to %g is expected", value, -math.MaxFloat64, math.MaxFloat64)}
+	}
+	return &ArgError{Arg: arg, Message: fmt.Sprintf("has the wrong kind of value (%s); a %s is expected", te.Value, te.Type.Kind())}
 }
 
 // ConfirmationTokenArg is the optional argument of every non-read tool that

@@ -128,7 +128,8 @@ func (l List) freeText(name string, f *onoffice.FieldInfo) bool {
 
 // plainName matches ids and field names that cannot carry text: they are
 // shown as they are, anything else goes through Untrusted.
-var plainName = regexp.MustCompile(`^[\p{L}\p{N}_.:\-]{1,64}$`)
+// Dates and times ("2026-11-23 09:30:00") count as plain too.
+var plainName = regexp.MustCompile(`^([\p{L}\p{N}_.:\-]{1,64}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)$`)
 
 // Name shows an id or field name from the CRM outside a record block: as
 // it is when it is a plain name, otherwise marked like any CRM text.

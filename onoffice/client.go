@@ -76,7 +76,7 @@ func New(url, token, secret string, opts ...Option) *Client {
 		now:       time.Now,
 		log:       slog.New(slog.DiscardHandler),
 		maxAnswer: DefaultMaxAnswer,
-		backoff:   250 * time.Millisecond,
+		backoff:   100 * time.Millisecond,
 	}
 	for _, o := range opts {
 		o(c)

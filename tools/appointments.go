@@ -944,7 +944,7 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 	}
 	pv.Changes = append(pv.Changes,
 		"from: "+from,
-		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %q on %s", fmt.Sprint(cur["description"]), apptWhen(fmt.Sprint(cur["start_dt"]), fmt.Sprint(cur["end_dt"]))),
+		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %s on %s", condense.Untrusted(text(cur["description"])), apptWhen(text(cur["start_dt"]), text(cur["end_dt"]))),
 		"attachments: none")
 	if st := text(cur["confirmationStatus"]); st != "" {
 		pv.Changes = append(pv.Changes, "confirmation state now: "+st)

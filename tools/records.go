@@ -89,13 +89,13 @@ func listCall(ctx context.Context, env *Env, a onoffice.Action, l condense.List)
 // ---------------------------------------------------------------------------
 // naming records in previews
 
-// recordLabel names a record for a preview: `estate 3120 "Reihenhaus"`, or
-// `estate 3120` when it has no name.
+// recordLabel names a record for a preview: `estate 3120
+// «crm-text»Reihenhaus«/crm-text»`, or `estate 3120` when it has no name.
 func recordLabel(noun string, id int, name string) string {
 	if name == "" {
 		return fmt.Sprintf("%s %d", noun, id)
 	}
-	return fmt.Sprintf("%s %d %q", noun, id, name)
+	return fmt.Sprintf("%s %d %s", noun, id, condense.Untrusted(name))
 }
 
 // recordReads says how to name a record of a module in a preview: the
@@ -184,7 +184,7 @@ func addressTarget(ctx context.Context, env *Env, arg string, id int, more ...st
 	if el == nil {
 		return "", nil, argErrorf(arg, "there is no address %d (or no right to see it)", id)
 	}
-	return fmt.Sprintf("address %d %q", id, addressName(el)), el, nil
+	return fmt.Sprintf("address %d %s", id, condense.Untrusted(addressName(el))), el, nil
 }
 
 // addressesByID reads the given fields of several addresses in one action.

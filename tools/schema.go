@@ -207,7 +207,7 @@ func (v *validator) leafError(leaf *validate.ValidationError) *ArgError {
 		return &ArgError{Arg: name, Message: "is required but missing"}
 	case *kind.Type:
 		msg := fmt.Sprintf("must be of type %s, got %s", strings.Join(k.Want, " or "), k.Got)
-		if slices.Contains(k.Want, "integer") || slices.Contains(k.Want, "number") {
+		if k.Got == "string" && (slices.Contains(k.Want, "integer") || slices.Contains(k.Want, "number")) {
 			msg += " (a finite number in digits; NaN and Infinity are not numbers)"
 		}
 		return &ArgError{Arg: arg, Message: msg}

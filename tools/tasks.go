@@ -82,9 +82,21 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 	if env.Render.Raw {
 		return &Result{Text: string(res.Raw)}, nil
 	}
-	taskAddLinks(ctx, env, &res)
-	l := condense.List{Noun: "tasks", Requested: append(append([]string{}, data...), "relatedAddressId", "relatedEstateId"), Fields: moduleFields(ctx, env, "task")}
+	failed := taskAddLinks(ctx, env, &res)
+	requested := append([]string{}, data...)
+	for _, name := range []string{"relatedAddressId", "relatedEstateId"} {
+		if _, bad := failed[name]; !bad {
+			requested = append(requested, name)
+		}
+	}
+	l := condense.List{Noun: "tasks", Requested: requested, Fields: moduleFields(ctx, env, "task")}
 	out := condense.Records(res, l, env.Render)
+	// A failed lookup is said, not shown as "empty in every record".
+	for _, name := range []string{"relatedAddressId", "relatedEstateId"} {
+		if err, bad := failed[name]; bad {
+			out.Text += fmt.Sprintf("\n[%s could not be read, so it is left out: %s]", name, UserMessage(err))
+		}
+	}
 	if p.ID == 0 && len(res.Records) >= limit {
 		out.Text += fmt.Sprintf("\n[limit of %d reached: more tasks may match; the API cannot page tasks, so narrow the filter or raise listlimit (max 500)]", limit)
 	}
@@ -93,13 +105,16 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 
 // taskAddLinks adds the linked address and estate ids to each task, read
 // from the relations in one request, unless the answer already has them.
-func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
+// It returns the error of each link field that could not be read.
+func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) map[string]error {
+	names := []string{"relatedAddressId", "relatedEstateId"}
+	failed := map[string]error{}
 	if len(res.Records) == 0 {
-		return
+		return failed
 	}
 	for _, r := range res.Records {
 		if _, has := r.Fields()["relatedAddressId"]; has {
-			return
+			return failed
 		}
 	}
 	ids := recordIDs(res.Records)
@@ -109,23 +124,29 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
 	}
 	outcomes, err := env.API.Do(ctx, get("task:address"), get("task:estate"))
 	if err != nil {
-		return
+		for _, n := range names {
+			failed[n] = err
+		}
+		return failed
 	}
 	links := [2]map[int][]int{}
 	for i, o := range outcomes {
-		if o.Err == nil {
-			links[i] = relatedIDMap(o.Result)
+		if o.Err != nil {
+			failed[names[i]] = o.Err
+			continue
 		}
+		links[i] = relatedIDMap(o.Result)
 	}
 	editRecords(res, func(recID string, el map[string]any) bool {
 		id, _ := strconv.Atoi(recID)
-		for j, name := range []string{"relatedAddressId", "relatedEstateId"} {
+		for j, name := range names {
 			if ids := links[j][id]; len(ids) > 0 {
 				el[name] = idStrings(ids)
 			}
 		}
 		return true
 	})
+	return failed
 }
 
 // TaskWriteParams are the arguments shared by task_create and task_modify.

@@ -737,7 +737,8 @@ func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[strin
 	if err != nil {
 		return nil, err
 	}
-	if !found {
+	// Real installations answer a missing appointment with an empty record.
+	if !found || len(el) == 0 {
 		return nil, fmt.Errorf("appointment %d does not exist or is not visible to the API user", id)
 	}
 	return el, nil
@@ -745,9 +746,6 @@ func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[strin
 
 // apptTarget names an appointment: `appointment 5120 "subject" (2026-10-08 17:30–18:30)`.
 func apptTarget(id int, cur map[string]any) string {
-	if len(cur) == 0 {
-		return fmt.Sprintf("appointment %d (not found: it does not exist or the API user cannot see it)", id)
-	}
 	target := fmt.Sprintf("appointment %d", id)
 	if d := text(cur["description"]); d != "" {
 		target += " " + condense.Untrusted(d)

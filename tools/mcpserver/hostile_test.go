@@ -211,3 +211,19 @@ func TestFailedSubRequestIsNotData(t *testing.T) {
 		t.Errorf("the failed lookup looks like data:\n%s", res.Text)
 	}
 }
+
+// TestDeletePreviewOfAMissingAppointment: a real installation answers the
+// read of a missing appointment with an empty record; the preview says the
+// appointment does not exist instead of showing Go's "<nil>".
+func TestDeletePreviewOfAMissingAppointment(t *testing.T) {
+	g := proxied(t, func(action, result map[string]any) {
+		if action["resourcetype"] == "calendar" && action["resourceid"] == "999999" {
+			result["status"] = map[string]any{"errorcode": 0, "message": "OK"}
+			result["data"] = map[string]any{"meta": map[string]any{"cntabsolute": nil}, "records": []any{map[string]any{"id": 999999, "type": "calendar", "elements": []any{}}}}
+		}
+	}, "--confirm=writes")
+	res := g.Call(t, "appointment_delete", `{"id":999999}`)
+	if strings.Contains(res.Text, "<nil>") || !strings.Contains(res.Text, "appointment 999999 does not exist") {
+		t.Errorf("preview: %s", res.Text)
+	}
+}

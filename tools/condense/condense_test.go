@@ -387,6 +387,17 @@ func TestBudget(t *testing.T) {
 			want:    []string{`next page: {"data":["ort"],"listlimit":60,"listoffset":`, "of this page are left out to stay within 1000 characters"},
 		},
 		{
+			// The README promises at least 60 characters of a cut value:
+			// records are dropped before values are cut to nothing.
+			name:          "values keep 60 characters when the budget is tight",
+			records:       estates(12, long),
+			list:          List{Noun: "estates", Requested: requested, Fields: estateFields},
+			opts:          Options{Budget: 1000},
+			want:          []string{"|0 Lorem ipsum dolor sit amet. Lorem ipsum dolor sit amet.[… +", "more estates left out to stay within 1000 characters"},
+			notWant:       []string{"|[… +"},
+			structuredCut: true,
+		},
+		{
 			name:    "records are dropped without paging",
 			records: estates(60, "kurz"),
 			list:    List{Noun: "estates", Requested: requested, Fields: estateFields},

@@ -83,7 +83,8 @@ func (r *renderer) fit() *Result {
 			limits = append(limits, limitTo(c))
 		}
 	}
-	limits = append(limits, textCut{over: 60})
+	// 60 characters is the shortest a value is cut to (the README's
+	// promise); when even that does not fit, fewer records are shown.
 	var rr []renderedRow
 	for i, limit := range limits {
 		rr = r.renderRows(limit)

@@ -100,12 +100,19 @@ func (r *renderer) fit() *Result {
 		// One record alone is larger than the budget (hundreds of fields):
 		// its lines are cut, the boundary and the note stay whole.
 		one := rr[0]
+		if r.table {
+			// A table row cannot be cut without losing its cells: the
+			// record is shown as a block, one line per field, and cut
+			// at a line end.
+			r.table = false
+			one = r.block(r.rows[0], limits[len(limits)-1])
+		}
 		r.clipped = utf8.RuneCountInString(one.text)
 		room := budget - utf8.RuneCountInString(r.assemble([]renderedRow{{}}, 1)) - 200
 		one.text = string([]rune(one.text)[:max(room, 0)])
-		if i := strings.LastIndexByte(one.text, '\n'); i >= 0 {
-			one.text = one.text[:i+1]
-		}
+		// Only whole lines: a cut line could end in the middle of an escape.
+		i := strings.LastIndexByte(one.text, '\n')
+		one.text = one.text[:i+1]
 		r.clipped -= utf8.RuneCountInString(one.text)
 		return r.result(r.assemble([]renderedRow{one}, 1), rr, 1, true)
 	}

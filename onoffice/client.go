@@ -334,7 +334,13 @@ func (c *Client) post(ctx context.Context, body []byte) ([]byte, int, error) {
 	if n > c.maxAnswer {
 		return nil, resp.StatusCode, c.tooLarge(resp.StatusCode, -1)
 	}
-	return buf.Bytes(), resp.StatusCode, nil
+	raw := buf.Bytes()
+	if cap(raw) > len(raw)+len(raw)/4+bytes.MinRead {
+		// Without a Content-Length the buffer grew by doubling; the
+		// decoded records point into it for as long as they live.
+		raw = bytes.Clone(raw)
+	}
+	return raw, resp.StatusCode, nil
 }
 
 var (
@@ -389,10 +395,14 @@ func (c *Client) decode(raw []byte, status int, actions []Action, ids []string) 
 		}
 		return nil, &Error{HTTPStatus: status, Message: "the answer holds no results"}
 	}
+	results := make([]wireResult, len(resp.Response.Results))
 	byID := map[string]int{}
-	for i, r := range resp.Response.Results {
+	for i, ref := range resp.Response.Results {
+		if err := json.Unmarshal(ref, &results[i]); err != nil {
+			return nil, &Error{HTTPStatus: status, Message: "the answer is not onOffice JSON: a result is not an object", Err: err}
+		}
 		var id string
-		if json.Unmarshal(r.Identifier, &id) == nil && id != "" {
+		if json.Unmarshal(results[i].Identifier, &id) == nil && id != "" {
 			byID[id] = i
 		}
 	}
@@ -402,18 +412,17 @@ func (c *Client) decode(raw []byte, status int, actions []Action, ids []string) 
 		if !ok {
 			j = i // fall back to the documented order
 		}
-		if j >= len(resp.Response.Results) {
+		if j >= len(results) {
 			out[i] = Outcome{Result: Result{Action: a}, Err: &Error{Action: a.String(), HTTPStatus: status, Message: "no result for this action in the answer"}}
 			continue
 		}
-		out[i] = c.decodeResult(a, resp.Response.Results[j], raw, status)
+		out[i] = c.decodeResult(a, results[j], resp.Response.Results[j], status)
 	}
 	return out, nil
 }
 
-func (c *Client) decodeResult(a Action, r wireResult, raw []byte, status int) Outcome {
-	res := Result{Action: a, Cacheable: r.Cacheable, Total: -1}
-	res.Raw, _ = json.Marshal(r)
+func (c *Client) decodeResult(a Action, r wireResult, raw rawRef, status int) Outcome {
+	res := Result{Action: a, Cacheable: r.Cacheable, Total: -1, Raw: json.RawMessage(raw)}
 	if r.Status.ErrorCode != 0 {
 		return Outcome{Result: res, Err: &Error{Action: a.String(), Code: r.Status.ErrorCode, Remote: c.redact(r.Status.Message), HTTPStatus: status}}
 	}
@@ -421,7 +430,7 @@ func (c *Client) decodeResult(a Action, r wireResult, raw []byte, status int) Ou
 		Meta struct {
 			Cnt *int `json:"cntabsolute"`
 		} `json:"meta"`
-		Records []Record `json:"records"`
+		Records []wireRecord `json:"records"`
 	}
 	if len(r.Data) > 0 && r.Data[0] == '{' {
 		if err := json.Unmarshal(r.Data, &data); err != nil {
@@ -431,7 +440,10 @@ func (c *Client) decodeResult(a Action, r wireResult, raw []byte, status int) Ou
 	if data.Meta.Cnt != nil {
 		res.Total = *data.Meta.Cnt
 	}
-	res.Records = data.Records
+	res.Records = make([]Record, len(data.Records))
+	for i, w := range data.Records {
+		res.Records[i] = Record{ID: json.RawMessage(w.ID), Type: w.Type, Elements: json.RawMessage(w.Elements)}
+	}
 	return Outcome{Result: res}
 }
 

@@ -19,10 +19,12 @@ import (
 // records, one block per record with one "field: value" line per set value
 // and the boolean fields grouped as "yes: …" and "no: …".
 type renderer struct {
-	l        List
-	opts     Options
-	res      onoffice.Result
-	rows     []row
+	l    List
+	opts Options
+	res  onoffice.Result
+	rows []row
+	// dropped counts records of the answer left out before rendering.
+	dropped  int
 	cols     []column
 	present  []string
 	emptyAll []string
@@ -325,7 +327,7 @@ func (r *renderer) assemble(rr []renderedRow, k int) string {
 	if r.clipped > 0 {
 		fmt.Fprintf(&b, "[cut: the last %d characters of this record are left out to stay within %d characters; ask for fewer fields in data]\n", r.clipped, r.opts.budget())
 	}
-	if n := len(r.rows); k < n {
+	if n := r.count(); k < n {
 		noun := r.noun()
 		if r.l.Page != nil {
 			fmt.Fprintf(&b, "[cut: the last %d %s of this page are left out to stay within %d characters; the next page above starts with them]\n", n-k, noun, r.opts.budget())
@@ -363,6 +365,9 @@ func orDefault(s, def string) string {
 	return s
 }
 
+// count is the number of records in the answer, rendered or not.
+func (r *renderer) count() int { return len(r.rows) + r.dropped }
+
 func (r *renderer) noun() string {
 	if r.l.Noun == "" {
 		return "records"
@@ -372,7 +377,7 @@ func (r *renderer) noun() string {
 
 // header says what the result holds: "estates 1–20 of 143; next page: {…}".
 func (r *renderer) header(k int) string {
-	n, total, noun := len(r.rows), r.res.Total, r.noun()
+	n, total, noun := r.count(), r.res.Total, r.noun()
 	p := r.l.Page
 	if n == 0 {
 		if p != nil && total > 0 {
@@ -422,7 +427,7 @@ func (r *renderer) next(k int) (map[string]any, bool) {
 	if p == nil || len(r.rows) == 0 {
 		return nil, false
 	}
-	more := k < len(r.rows)
+	more := k < r.count()
 	if r.res.Total >= 0 {
 		more = more || p.Offset+k < r.res.Total
 	} else {

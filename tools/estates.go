@@ -735,7 +735,7 @@ func previewEstateFileDelete(ctx context.Context, env *Env, p EstateFileDeletePa
 		return nil, err
 	}
 	return &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID),
-		Changes: []string{fmt.Sprintf("delete file %d (%s, %s)", p.FileID, text(f["type"]), text(f["originalname"]))}}, nil
+		Changes: []string{fmt.Sprintf("delete file %d %s", p.FileID, condense.Untrusted(text(f["type"])+", "+text(f["originalname"])))}}, nil
 }
 
 // estateFile reads the files of an estate and picks one of them; the error

@@ -15,8 +15,8 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
-	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
@@ -140,6 +141,8 @@ func (c *Client) Do(ctx context.Context, actions ...Action) ([]Outcome, error) {
 			}
 		}
 	}
+	ctx, release := HoldAnswers(ctx)
+	defer release()
 	retry := retriable(ctx, actions)
 	start := c.now()
 	for attempt := 1; ; attempt++ {
@@ -324,10 +327,24 @@ func (c *Client) post(ctx context.Context, body []byte) ([]byte, int, error) {
 		return nil, resp.StatusCode, c.tooLarge(resp.StatusCode, resp.ContentLength)
 	}
 	var buf bytes.Buffer
+	if resp.ContentLength > largeAnswer {
+		if err := holdLarge(ctx); err != nil {
+			return nil, 0, &Error{Message: "request cancelled or timed out while waiting for another large answer", Err: errors.Join(errTimeout, err)}
+		}
+	}
 	if resp.ContentLength > 0 {
 		buf.Grow(int(resp.ContentLength) + bytes.MinRead)
 	}
-	n, err := buf.ReadFrom(io.LimitReader(resp.Body, c.maxAnswer+1))
+	n, err := buf.ReadFrom(io.LimitReader(resp.Body, largeAnswer))
+	if err == nil && n == largeAnswer {
+		// More may follow: a large answer waits for its turn.
+		if err := holdLarge(ctx); err != nil {
+			return nil, 0, &Error{Message: "request cancelled or timed out while waiting for another large answer", Err: errors.Join(errTimeout, err)}
+		}
+		var m int64
+		m, err = buf.ReadFrom(io.LimitReader(resp.Body, c.maxAnswer+1-n))
+		n += m
+	}
 	if err != nil {
 		return nil, resp.StatusCode, &Error{HTTPStatus: resp.StatusCode, Message: "reading the answer: " + c.redact(transportText(err)), Err: err}
 	}
@@ -341,6 +358,59 @@ func (c *Client) post(ctx context.Context, body []byte) ([]byte, int, error) {
 		raw = bytes.Clone(raw)
 	}
 	return raw, resp.StatusCode, nil
+}
+
+// largeAnswer is the size from which an answer takes the process's one
+// large-answer slot: reading, decoding and rendering such answers one at a
+// time bounds the memory of concurrent calls to about one of them.
+const largeAnswer = 4 << 20
+
+var largeSlot = make(chan struct{}, 1)
+
+type holdKey struct{}
+
+// answerHold is the large-answer slot of one tool call, once taken.
+type answerHold struct {
+	mu   sync.Mutex
+	held bool
+}
+
+// HoldAnswers marks ctx as one call: a large answer taken within it keeps
+// the slot until release, so that the result is rendered before the next
+// large answer is read. Within a call that holds already, it does nothing.
+func HoldAnswers(ctx context.Context) (context.Context, func()) {
+	if _, ok := ctx.Value(holdKey{}).(*answerHold); ok {
+		return ctx, func() {}
+	}
+	h := &answerHold{}
+	return context.WithValue(ctx, holdKey{}, h), func() {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if h.held {
+			h.held = false
+			<-largeSlot
+		}
+	}
+}
+
+// holdLarge takes the large-answer slot for the call of ctx (HoldAnswers).
+func holdLarge(ctx context.Context) error {
+	h, ok := ctx.Value(holdKey{}).(*answerHold)
+	if !ok {
+		return nil // not within a call: nothing would release it
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.held {
+		return nil
+	}
+	select {
+	case largeSlot <- struct{}{}:
+		h.held = true
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 var (

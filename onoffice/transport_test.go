@@ -198,3 +198,37 @@ func TestWriteNotReachedSaysSo(t *testing.T) {
 		t.Errorf("not an onoffice error: %T", err)
 	}
 }
+
+// TestLargeAnswersTakeTurns: while one call holds a large answer (until its
+// result is rendered), another large answer waits; a small one does not.
+func TestLargeAnswersTakeTurns(t *testing.T) {
+	big := `{"status":{"code":200,"errorcode":0,"message":"OK"},"response":{"results":[{"identifier":"a1","data":{"records":[{"id":1,"elements":{"x":"` + strings.Repeat("a", 5<<20) + `"}}]},"status":{"errorcode":0}}]}}`
+	bigSrv := fakeAPI(t, 200, big, nil)
+	smallSrv := fakeAPI(t, 200, okAnswer, nil)
+	c := onoffice.New(bigSrv.URL, testToken, testSecret)
+	first, release := onoffice.HoldAnswers(context.Background())
+	if _, err := c.Call(first, readEstate); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := onoffice.New(smallSrv.URL, testToken, testSecret).Call(context.Background(), readEstate); err != nil {
+		t.Errorf("a small answer waited: %v", err)
+	}
+	second, cancel := context.WithCancel(context.Background())
+	second, release2 := onoffice.HoldAnswers(second)
+	defer release2()
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.Call(second, readEstate)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("the second large answer did not wait: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	release()
+	if err := <-done; err != nil {
+		t.Errorf("after the release: %v", err)
+	}
+	cancel()
+}

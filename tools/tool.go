@@ -82,6 +82,9 @@ func define[P any](name, title, description string, run func(ctx context.Context
 			// Only reads by their catalogue effect are retried on failure.
 			ctx = onoffice.AsRead(ctx)
 		}
+		// A large answer keeps its slot until the result is rendered.
+		ctx, release := onoffice.HoldAnswers(ctx)
+		defer release()
 		return run(ctx, env, p)
 	}
 	return t

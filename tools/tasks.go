@@ -90,6 +90,7 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 		}
 	}
 	l := condense.List{Noun: "tasks", Requested: requested, Fields: moduleFields(ctx, env, "task")}
+	nameRefs(ctx, env, res, &l)
 	out := condense.Records(res, l, env.Render)
 	// A failed lookup is said, not shown as "empty in every record".
 	for _, name := range []string{"relatedAddressId", "relatedEstateId"} {
@@ -151,7 +152,7 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) map[strin
 
 // TaskWriteParams are the arguments shared by task_create and task_modify.
 type TaskWriteParams struct {
-	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"Task fields (field_config_get module task), e.g. {\"Betreff\":\"Rückruf Familie Becker\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
+	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"Task fields[[ (field_config_get module task)]], e.g. {\"Betreff\":\"Rückruf Familie Becker\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
 	RelatedAddressID      int            `json:"relatedAddressId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this address"`
 	RelatedEstateID       int            `json:"relatedEstateId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this estate"`
 	RelatedProjectIDs     int            `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this project"`
@@ -305,8 +306,9 @@ func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Prev
 	if s := taskText(p.Data["Betreff"]); s != "" {
 		pv.Target += fmt.Sprintf(" %q", s)
 	}
+	mf := moduleFields(ctx, env, "task")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, taskText(p.Data[k])))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, labelled(fieldOf(mf, k), p.Data[k])))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	if p.MailMessageID != "" {

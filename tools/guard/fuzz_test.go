@@ -22,7 +22,7 @@ func FuzzPreviewText(f *testing.F) {
 			Target:  "estate 3120 " + condense.Untrusted(s),
 			Changes: []string{"ort: " + condense.Name(s) + " → " + s, s},
 		}
-		text := guard.Text(tool, p)
+		text := guard.Text(tool, p, "DEU")
 		lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 		// title, record, "Changes:", two changes, the effect note
 		if len(lines) != 6 {

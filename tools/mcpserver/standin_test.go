@@ -116,3 +116,25 @@ func TestNoSecretLeavesUnderAMisbehavingStandIn(t *testing.T) {
 		})
 	}
 }
+
+// TestReadinessLogHasNoSecrets: /readyz against the echoing stand-in logs
+// its failure without the credentials or the URL's password (serveHosted
+// checks the log for every test credential when the test ends).
+func TestReadinessLogHasNoSecrets(t *testing.T) {
+	url, _ := standIn(t, "echo")
+	h := startHosted(t, demoEnv(url, "ONOFFICE_MCP_AUTH_TOKENS", tokenA))
+	resp, err := http.Get(h.URL + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("readyz %d, want 503", resp.StatusCode)
+	}
+	if err := h.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	if logs := h.Logs.String(); strings.Contains(logs, proxyPassword) || strings.Contains(logs, "proxy:") || !strings.Contains(logs, "[redacted]") {
+		t.Errorf("readiness log:\n%s", logs)
+	}
+}

@@ -497,9 +497,7 @@ func (c *Client) decodeResult(a Action, r wireResult, raw rawRef, status int) Ou
 		return Outcome{Result: res, Err: &Error{Action: a.String(), Code: r.Status.ErrorCode, Remote: c.redact(r.Status.Message), HTTPStatus: status}}
 	}
 	var data struct {
-		Meta struct {
-			Cnt *int `json:"cntabsolute"`
-		} `json:"meta"`
+		Meta    rawRef       `json:"meta"`
 		Records []wireRecord `json:"records"`
 	}
 	if len(r.Data) > 0 && r.Data[0] == '{' {
@@ -507,12 +505,19 @@ func (c *Client) decodeResult(a Action, r wireResult, raw rawRef, status int) Ou
 			return Outcome{Result: res, Err: &Error{Action: a.String(), HTTPStatus: status, Message: "unexpected data in the answer: the records are not in the documented form", Err: err}}
 		}
 	}
-	if data.Meta.Cnt != nil {
-		res.Total = *data.Meta.Cnt
+	// meta is an object with the count, or [] when there is nothing to count.
+	var meta struct {
+		Cnt *int `json:"cntabsolute"`
 	}
-	res.Records = make([]Record, len(data.Records))
-	for i, w := range data.Records {
-		res.Records[i] = Record{ID: json.RawMessage(w.ID), Type: w.Type, Elements: json.RawMessage(w.Elements)}
+	if len(data.Meta) > 0 && data.Meta[0] == '{' && json.Unmarshal(data.Meta, &meta) == nil && meta.Cnt != nil {
+		res.Total = *meta.Cnt
+	}
+	res.Records = make([]Record, 0, len(data.Records))
+	for _, w := range data.Records {
+		// The record points into the answer's buffer: no copy.
+		if rec := (Record{ID: json.RawMessage(w.ID), Type: w.Type, Elements: json.RawMessage(w.Elements)}); !rec.empty() {
+			res.Records = append(res.Records, rec)
+		}
 	}
 	return Outcome{Result: res}
 }

@@ -108,6 +108,16 @@ type wireRecord struct {
 	Elements rawRef `json:"elements"`
 }
 
+// UnmarshalJSON reads an empty list as an empty record, like Record does.
+func (w *wireRecord) UnmarshalJSON(b []byte) error {
+	if isEmptyList(b) {
+		*w = wireRecord{}
+		return nil
+	}
+	type plain wireRecord
+	return json.Unmarshal(b, (*plain)(w))
+}
+
 // rawRef is a JSON value kept as a slice of the input, not a copy. Only
 // use it to decode a buffer that is not reused.
 type rawRef []byte
@@ -136,6 +146,20 @@ type Record struct {
 	Type     string          `json:"type"`
 	Elements json.RawMessage `json:"elements"`
 }
+
+// UnmarshalJSON reads a record object; an empty list, which real answers
+// send for "no record" ("records": [[]] or [[], …]), gives the zero Record.
+func (r *Record) UnmarshalJSON(b []byte) error {
+	if isEmptyList(b) {
+		*r = Record{}
+		return nil
+	}
+	type plain Record
+	return json.Unmarshal(b, (*plain)(r))
+}
+
+// empty reports whether the record stood for "no record".
+func (r Record) empty() bool { return r.ID == nil && r.Type == "" && r.Elements == nil }
 
 // IDString returns the record id without JSON quoting.
 func (r Record) IDString() string {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
 // TokenArg is the argument that carries a confirmation token back to a tool.
@@ -109,9 +110,10 @@ func Changed(c Claims, now map[string]string) []string {
 		switch {
 		case fresh[i] == c.before[i]:
 		case i == maxDigests-1 && len(names) > maxDigests:
-			out = append(out, fmt.Sprintf("one of %s … %s", names[i], names[len(names)-1]))
+			out = append(out, fmt.Sprintf("one of %s … %s", condense.Name(names[i]), condense.Name(names[len(names)-1])))
 		default:
-			out = append(out, fmt.Sprintf("%s is now %s", names[i], now[names[i]]))
+			// The value comes from the CRM: it is shown marked as such.
+			out = append(out, fmt.Sprintf("%s is now %s", condense.Name(names[i]), shownValue(now[names[i]])))
 		}
 	}
 	return out
@@ -152,6 +154,16 @@ func NewSigner(key []byte, ttl time.Duration, used UsedStore, now func() time.Ti
 
 // TTL returns how long issued tokens stay valid.
 func (s *Signer) TTL() time.Duration { return s.ttl }
+
+// shownValue marks a value from the CRM as such; the placeholders of
+// previews ("(empty)", "(none)") are our own and stay plain.
+func shownValue(v string) string {
+	switch v {
+	case "(empty)", "(none)", "none", "?":
+		return v
+	}
+	return condense.Name(v)
+}
 
 // Issue signs a token for one call of tool with args (the confirmation
 // token argument, if present, is ignored), bound to the before-values its

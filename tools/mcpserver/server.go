@@ -71,7 +71,7 @@ func New(opts Options) *server.MCPServer {
 		}
 		s.AddTool(mt, handler(t, gt))
 	}
-	addPrompts(s, opts.Selection)
+	addPrompts(s, opts.Selection, opts.Env)
 	return s
 }
 

@@ -22,6 +22,8 @@ const (
 	KindAddressID Kind = "address_id"
 	// KindUser is a user's login (user_list: username).
 	KindUser Kind = "user"
+	// KindUserID is a user's number (resource URIs take ids, not logins).
+	KindUserID Kind = "user_id"
 	// KindDate is a day, YYYY-MM-DD; empty means today.
 	KindDate Kind = "date"
 	// KindDays is a number of days, 1 to 365.
@@ -72,8 +74,8 @@ var (
 // maxText caps a text argument; a pasted inquiry is a few hundred words.
 const maxText = 8000
 
-// check validates one argument value and returns it normalised.
-func (a Arg) check(raw string, env Env) (string, error) {
+// Check validates one argument value and returns it normalised.
+func (a Arg) Check(raw string, env Env) (string, error) {
 	v := strings.TrimSpace(raw)
 	if v == "" {
 		switch {
@@ -87,7 +89,7 @@ func (a Arg) check(raw string, env Env) (string, error) {
 		return a.Default, nil
 	}
 	switch a.Kind {
-	case KindEstateID, KindAddressID:
+	case KindEstateID, KindAddressID, KindUserID:
 		m := leadingID.FindStringSubmatch(v)
 		if m == nil || m[1] == "0" {
 			return "", a.errorf("%q is not an id; give the record number, e.g. 3101 (completion suggests ids)", clip(v))

@@ -99,7 +99,7 @@ func (p Prompt) Render(env Env, args map[string]string) (string, error) {
 		}
 	}
 	for _, a := range p.AllArgs() {
-		v, err := a.check(args[a.Name], env)
+		v, err := a.Check(args[a.Name], env)
 		if err != nil {
 			return "", err
 		}

@@ -58,10 +58,15 @@ func New(opts Options) *server.MCPServer {
 	if policy != guard.Off {
 		instructions += confirmInstructions
 	}
+	complete := &completer{env: opts.Env, sel: opts.Selection, lang: promptLanguage(opts.Env)}
 	s := server.NewMCPServer("onoffice-mcp", Version,
 		server.WithInstructions(instructions),
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),
+		server.WithResourceRecovery(),
+		server.WithCompletions(),
+		server.WithPromptCompletionProvider(complete),
+		server.WithResourceCompletionProvider(complete),
 	)
 	gt := &gate{guard: opts.Guard, env: opts.Env, log: log, identity: opts.Identity}
 	for _, t := range tools.Select(opts.Selection) {
@@ -72,6 +77,7 @@ func New(opts Options) *server.MCPServer {
 		s.AddTool(mt, handler(t, gt))
 	}
 	addPrompts(s, opts.Selection, opts.Env)
+	addResources(s, opts.Selection, opts.Env)
 	return s
 }
 

@@ -16,7 +16,6 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
@@ -53,10 +52,22 @@ type Prompt struct {
 	Optional []string
 }
 
+// Reach says how a model can call a tool on the server.
+type Reach int
+
+const (
+	// Unreachable: the server's selection and limits do not let it run.
+	Unreachable Reach = iota
+	// Direct: the tool is in tools/list.
+	Direct
+	// ViaDiscovery: not listed, but the discovery tools run it by name.
+	ViaDiscovery
+)
+
 // Env is what rendering needs from the server.
 type Env struct {
-	// Reach tells how a tool can be called (tools.Selection.Reach).
-	Reach func(tool string) tools.Reach
+	// Reach tells how a tool can be called.
+	Reach func(tool string) Reach
 	// Language is the default language ("de" or "en").
 	Language string
 	// Now is the current time in the agency's time zone.
@@ -64,9 +75,9 @@ type Env struct {
 }
 
 // Available reports whether the prompt can be followed with the tools env reaches.
-func (p Prompt) Available(reach func(string) tools.Reach) bool {
+func (p Prompt) Available(reach func(string) Reach) bool {
 	for _, t := range p.Tools {
-		if reach(t) == tools.Unreachable {
+		if reach(t) == Unreachable {
 			return false
 		}
 	}
@@ -137,7 +148,7 @@ var discoveryNote = Text{
 func (p Prompt) viaDiscovery(env Env) []string {
 	var out []string
 	for _, t := range append(append([]string(nil), p.Tools...), p.Optional...) {
-		if env.Reach(t) == tools.ViaDiscovery {
+		if env.Reach(t) == ViaDiscovery {
 			out = append(out, t)
 		}
 	}
@@ -165,12 +176,12 @@ func (p Prompt) template(lang string, env Env) (*template.Template, error) {
 			if !named[t] {
 				return "", fmt.Errorf("template names %s, which is not among the prompt's tools", t)
 			}
-			if env.Reach(t) == tools.ViaDiscovery {
+			if env.Reach(t) == ViaDiscovery {
 				return t + " (discovery)", nil
 			}
 			return t, nil
 		},
-		"reachable": func(t string) bool { return env.Reach(t) != tools.Unreachable },
+		"reachable": func(t string) bool { return env.Reach(t) != Unreachable },
 		"data":      condense.Untrusted,
 	}
 	return template.New(name).Funcs(funcs).Option("missingkey=error").Parse(string(src))

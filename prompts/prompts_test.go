@@ -13,11 +13,11 @@ import (
 
 var testNow = time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
 
-func envWith(reach func(string) tools.Reach) Env {
+func envWith(reach func(string) Reach) Env {
 	return Env{Reach: reach, Language: DE, Now: testNow}
 }
 
-func allDirect(string) tools.Reach { return tools.Direct }
+func allDirect(string) Reach { return Direct }
 
 // validArgs returns valid values for every argument of p.
 func validArgs(p Prompt) map[string]string {
@@ -126,11 +126,11 @@ func TestDefaultLanguage(t *testing.T) {
 
 func TestOptionalToolsFollowReach(t *testing.T) {
 	p, _ := Get("draft_expose_email")
-	noSend := func(name string) tools.Reach {
+	noSend := func(name string) Reach {
 		if name == "email_send" {
-			return tools.Unreachable
+			return Unreachable
 		}
-		return tools.Direct
+		return Direct
 	}
 	text, err := p.Render(envWith(noSend), map[string]string{"estate_id": "3101", "language": "en"})
 	if err != nil {
@@ -147,11 +147,11 @@ func TestOptionalToolsFollowReach(t *testing.T) {
 
 func TestDiscoveryIsNamed(t *testing.T) {
 	p, _ := Get("new_lead_intake")
-	reach := func(name string) tools.Reach {
+	reach := func(name string) Reach {
 		if name == "search_criteria_create" {
-			return tools.ViaDiscovery
+			return ViaDiscovery
 		}
-		return tools.Direct
+		return Direct
 	}
 	if !p.Available(reach) {
 		t.Fatal("a tool reached through discovery must keep the prompt available")
@@ -165,11 +165,11 @@ func TestDiscoveryIsNamed(t *testing.T) {
 			t.Errorf("%s: discovery not named:\n%s", lang, text)
 		}
 	}
-	unreachable := func(name string) tools.Reach {
+	unreachable := func(name string) Reach {
 		if name == "search_criteria_create" {
-			return tools.Unreachable
+			return Unreachable
 		}
-		return tools.Direct
+		return Direct
 	}
 	if p.Available(unreachable) {
 		t.Error("a prompt whose needed tool is unreachable must not be offered")

@@ -42,7 +42,7 @@ var readers = map[prompts.Kind][]string{
 // CompletePromptArgument implements server.PromptCompletionProvider.
 func (c *completer) CompletePromptArgument(ctx context.Context, name string, arg mcp.CompleteArgument, cctx mcp.CompleteContext) (*mcp.Completion, error) {
 	p, ok := prompts.Get(name)
-	if !ok || !p.Available(c.sel.Reach) {
+	if !ok || !p.Available(c.reach) {
 		return nil, fmt.Errorf("unknown prompt %q", name)
 	}
 	a, ok := p.Arg(arg.Name)
@@ -70,7 +70,7 @@ func (c *completer) CompleteResourceArgument(ctx context.Context, uri string, ar
 		if r.uri != uri {
 			continue
 		}
-		if c.sel.Reach(r.tool) == tools.Unreachable {
+		if reach(c.sel, r.tool) == prompts.Unreachable {
 			break
 		}
 		if r.values != nil {
@@ -154,15 +154,17 @@ func (c *completer) values(ctx context.Context, kind prompts.Kind, typed string,
 
 func (c *completer) reaches(names ...string) bool {
 	for _, n := range names {
-		if c.sel.Reach(n) != tools.Unreachable {
+		if reach(c.sel, n) != prompts.Unreachable {
 			return true
 		}
 	}
 	return false
 }
 
+func (c *completer) reach(name string) prompts.Reach { return reach(c.sel, name) }
+
 func (c *completer) promptEnv() prompts.Env {
-	return prompts.Env{Reach: c.sel.Reach, Language: c.lang, Now: time.Now().In(condense.AgencyZone())}
+	return prompts.Env{Reach: c.reach, Language: c.lang, Now: time.Now().In(condense.AgencyZone())}
 }
 
 func completion(values []string) *mcp.Completion {

@@ -18,7 +18,7 @@ import (
 func addPrompts(s *server.MCPServer, sel tools.Selection, env *tools.Env) {
 	lang := promptLanguage(env)
 	for _, p := range prompts.All() {
-		if !p.Available(sel.Reach) {
+		if !p.Available(reacher(sel)) {
 			continue
 		}
 		opts := []mcp.PromptOption{mcp.WithPromptTitle(p.Title.In(lang)), mcp.WithPromptDescription(p.Description.In(lang))}
@@ -45,7 +45,7 @@ func promptLanguage(env *tools.Env) string {
 // (prompts have no isError result) whose message names the argument.
 func promptHandler(p prompts.Prompt, sel tools.Selection, lang string) server.PromptHandlerFunc {
 	return func(ctx context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
-		text, err := p.Render(prompts.Env{Reach: sel.Reach, Language: lang, Now: time.Now().In(condense.AgencyZone())}, req.Params.Arguments)
+		text, err := p.Render(prompts.Env{Reach: reacher(sel), Language: lang, Now: time.Now().In(condense.AgencyZone())}, req.Params.Arguments)
 		if err != nil {
 			return nil, err
 		}

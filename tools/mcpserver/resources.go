@@ -173,7 +173,7 @@ func addResources(s *server.MCPServer, sel tools.Selection, env *tools.Env) {
 
 // reachableTool returns the tool if the selection reaches it.
 func reachableTool(sel tools.Selection, name string) (tools.Tool, bool) {
-	if sel.Reach(name) == tools.Unreachable {
+	if reach(sel, name) == prompts.Unreachable {
 		return tools.Tool{}, false
 	}
 	for _, t := range tools.All() {

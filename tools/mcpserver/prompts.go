@@ -2,6 +2,8 @@ package mcpserver
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -29,7 +31,7 @@ func addPrompts(s *server.MCPServer, sel tools.Selection, env *tools.Env) {
 			}
 			opts = append(opts, mcp.WithArgument(a.Name, argOpts...))
 		}
-		s.AddPrompt(mcp.NewPrompt(p.Name, opts...), promptHandler(p, sel, lang))
+		s.AddPrompt(mcp.NewPrompt(p.Name, opts...), promptHandler(p, sel, env, lang))
 	}
 }
 
@@ -43,14 +45,55 @@ func promptLanguage(env *tools.Env) string {
 
 // promptHandler renders a prompt. A bad argument is a JSON-RPC error
 // (prompts have no isError result) whose message names the argument.
-func promptHandler(p prompts.Prompt, sel tools.Selection, lang string) server.PromptHandlerFunc {
+func promptHandler(p prompts.Prompt, sel tools.Selection, env *tools.Env, lang string) server.PromptHandlerFunc {
 	return func(ctx context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
-		text, err := p.Render(prompts.Env{Reach: reacher(sel), Language: lang, Now: time.Now().In(condense.AgencyZone())}, req.Params.Arguments)
+		penv := prompts.Env{Reach: reacher(sel), Language: lang, Now: time.Now().In(condense.AgencyZone())}
+		text, err := p.Render(penv, req.Params.Arguments)
 		if err != nil {
 			return nil, err
 		}
-		return mcp.NewGetPromptResult(p.Description.In(lang), []mcp.PromptMessage{
+		if err := checkRecords(ctx, p, penv, env, req.Params.Arguments); err != nil {
+			return nil, err
+		}
+		textLang, _ := prompts.LanguageArg.Check(req.Params.Arguments[prompts.LanguageArg.Name], penv)
+		return mcp.NewGetPromptResult(p.Description.In(textLang), []mcp.PromptMessage{
 			mcp.NewPromptMessage(mcp.RoleUser, mcp.NewTextContent(text)),
 		}), nil
 	}
+}
+
+// checkRecords makes sure the estates and addresses a prompt is asked
+// about exist, so that a mistyped id is refused now rather than after the
+// model has worked through half the steps. When onOffice cannot be asked,
+// the prompt is rendered unchecked: its first step reads the record anyway.
+func checkRecords(ctx context.Context, p prompts.Prompt, penv prompts.Env, env *tools.Env, args map[string]string) error {
+	if env == nil || env.API == nil {
+		return nil
+	}
+	for _, a := range p.Args {
+		var (
+			what    string
+			suggest func(context.Context, *tools.Env, string) ([]tools.Suggestion, error)
+		)
+		switch a.Kind {
+		case prompts.KindEstateID:
+			what, suggest = "estate", tools.SuggestEstates
+		case prompts.KindAddressID:
+			what, suggest = "address", tools.SuggestAddresses
+		default:
+			continue
+		}
+		id, err := a.Check(args[a.Name], penv)
+		if err != nil || id == "" {
+			continue
+		}
+		found, err := suggest(ctx, env, id)
+		if err != nil {
+			continue
+		}
+		if !slices.ContainsFunc(found, func(s tools.Suggestion) bool { return s.ID == id }) {
+			return &prompts.ArgError{Arg: a.Name, Message: fmt.Sprintf("there is no %s %s; complete the argument to find one by %s", what, id, map[string]string{"estate": "title or town", "address": "name"}[what])}
+		}
+	}
+	return nil
 }

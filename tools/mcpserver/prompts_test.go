@@ -173,6 +173,9 @@ func TestPromptBadArgumentsThroughClient(t *testing.T) {
 		{"data_quality", map[string]string{"module": "calendar"}, []string{"module", "estate, address"}},
 		{"contact_brief", map[string]string{"address_id": "10001", "extra": "x"}, []string{"extra", "unknown argument"}},
 		{"no_such_prompt", nil, []string{"no_such_prompt"}},
+		// Well-formed ids of records that do not exist.
+		{"estate_fact_sheet", map[string]string{"estate_id": "999999"}, []string{"estate_id", "no estate 999999"}},
+		{"contact_brief", map[string]string{"address_id": "999999"}, []string{"address_id", "no address 999999"}},
 	}
 	for _, c := range cases {
 		_, err := getPrompt(h.Client, c.prompt, c.args)

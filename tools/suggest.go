@@ -56,11 +56,12 @@ func SuggestEstates(ctx context.Context, env *Env, prefix string) ([]Suggestion,
 		}
 	}
 	return suggestRecords(ctx, env, actions, func(el map[string]any) string {
-		label, town := text(el["objekttitel"]), text(el["ort"])
-		if town != "" && !strings.Contains(label, town) {
-			label += " (" + town + ")"
+		// The town first: a long title may be cut for display.
+		title, town := text(el["objekttitel"]), text(el["ort"])
+		if town == "" {
+			return title
 		}
-		return label
+		return town + ": " + title
 	})
 }
 

@@ -27,9 +27,10 @@ const MaxSuggestions = 20
 
 var digits = regexp.MustCompile(`^[0-9]{1,9}$`)
 
-// likePrefix escapes the LIKE wildcards of typed text.
+// likePrefix drops LIKE wildcards from typed text: onOffice documents no
+// way to escape them, and a typed % or _ would otherwise match anything.
 func likePrefix(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+	return strings.NewReplacer("%", "", "_", "").Replace(s)
 }
 
 // SuggestEstates finds estates by id, by a word of the title or by the

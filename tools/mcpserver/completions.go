@@ -42,7 +42,7 @@ var readers = map[prompts.Kind][]string{
 // CompletePromptArgument implements server.PromptCompletionProvider.
 func (c *completer) CompletePromptArgument(ctx context.Context, name string, arg mcp.CompleteArgument, cctx mcp.CompleteContext) (*mcp.Completion, error) {
 	p, ok := prompts.Get(name)
-	if !ok || !p.Available(c.reach) {
+	if !ok || !p.Available(reacher(c.sel)) {
 		return nil, fmt.Errorf("unknown prompt %q", name)
 	}
 	a, ok := p.Arg(arg.Name)
@@ -161,10 +161,8 @@ func (c *completer) reaches(names ...string) bool {
 	return false
 }
 
-func (c *completer) reach(name string) prompts.Reach { return reach(c.sel, name) }
-
 func (c *completer) promptEnv() prompts.Env {
-	return prompts.Env{Reach: c.reach, Language: c.lang, Now: time.Now().In(condense.AgencyZone())}
+	return prompts.Env{Reach: reacher(c.sel), Language: c.lang, Now: time.Now().In(condense.AgencyZone())}
 }
 
 func completion(values []string) *mcp.Completion {

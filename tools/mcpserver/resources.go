@@ -115,22 +115,9 @@ func recordTemplates() []recordTemplate {
 func uriID(what, v string) (int, error) {
 	id, err := strconv.Atoi(v)
 	if err != nil || id < 1 || id > 999_999_999 {
-		return 0, fmt.Errorf("invalid resource URI: the %s id must be a whole number from 1, not %q", what, clip(v))
+		return 0, fmt.Errorf("invalid resource URI: the %s id must be a whole number from 1 to 999999999", what)
 	}
 	return id, nil
-}
-
-// clip keeps a bad URI part short and on one line in an error.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		s = string(r[:40]) + "…"
-	}
-	return strings.ToValidUTF8(strings.Map(func(c rune) rune {
-		if c < 0x20 || c == 0x7f {
-			return -1
-		}
-		return c
-	}, s), "")
 }
 
 // addResources registers the resources and templates whose tools the

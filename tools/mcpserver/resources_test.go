@@ -117,6 +117,22 @@ func TestResourcesReadFromSandbox(t *testing.T) {
 			t.Errorf("%s: record text without the CRM-text markers:\n%s", uri, text)
 		}
 	}
+
+	// Completable variables suggest values, and each reads.
+	for raw, variable := range map[string]string{
+		"onoffice://estate/{id}": "id", "onoffice://address/{id}": "id", "onoffice://user/{id}": "id",
+		"onoffice://fields/{module}": "module", "onoffice://templates/{type}": "type",
+	} {
+		values := completeResource(t, h.Client, raw, variable, "")
+		if len(values) == 0 {
+			t.Errorf("%s: no suggestions for {%s}", raw, variable)
+			continue
+		}
+		uri := strings.Replace(raw, "{"+variable+"}", values[len(values)-1], 1)
+		if _, err := readResource(h.Client, uri); err != nil {
+			t.Errorf("suggested %s does not read: %v", uri, err)
+		}
+	}
 }
 
 // TestResourceErrors: a bad id in a URI is refused clearly; an unknown URI

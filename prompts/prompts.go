@@ -137,6 +137,10 @@ func (p Prompt) Render(env Env, args map[string]string) (string, error) {
 	return text, nil
 }
 
+// DiscoveryMark follows the name of a tool that is not in tools/list but
+// reached through the discovery tools.
+const DiscoveryMark = " (discovery)"
+
 // discoveryNote ends a prompt that names tools outside tools/list.
 var discoveryNote = Text{
 	EN: "Not in your tool list, reached through the discovery tools (look them up, then run them by name with the same arguments): %s.",
@@ -177,7 +181,7 @@ func (p Prompt) template(lang string, env Env) (*template.Template, error) {
 				return "", fmt.Errorf("template names %s, which is not among the prompt's tools", t)
 			}
 			if env.Reach(t) == ViaDiscovery {
-				return t + " (discovery)", nil
+				return t + DiscoveryMark, nil
 			}
 			return t, nil
 		},

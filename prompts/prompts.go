@@ -16,6 +16,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
@@ -138,13 +139,13 @@ func (p Prompt) Render(env Env, args map[string]string) (string, error) {
 }
 
 // DiscoveryMark follows the name of a tool that is not in tools/list but
-// reached through the discovery tools.
-const DiscoveryMark = " (discovery)"
+// run through the discovery tools, as the tool descriptions write it.
+const DiscoveryMark = " via " + tools.RunToolName
 
 // discoveryNote ends a prompt that names tools outside tools/list.
 var discoveryNote = Text{
-	EN: "Not in your tool list, reached through the discovery tools (look them up, then run them by name with the same arguments): %s.",
-	DE: "Nicht in deiner Tool-Liste, erreichbar über die Discovery-Tools (nachschlagen, dann per Name mit denselben Argumenten ausführen): %s.",
+	EN: "Not in your tool list: %s. Get their arguments with " + tools.CatalogueToolName + " (names), then run them with " + tools.RunToolName + "; the same checks and confirmations apply.",
+	DE: "Nicht in deiner Tool-Liste: %s. Ihre Argumente mit " + tools.CatalogueToolName + " (names) abrufen, dann mit " + tools.RunToolName + " ausführen; es gelten dieselben Prüfungen und Bestätigungen.",
 }
 
 // viaDiscovery lists the tools the text names that are reached only

@@ -156,12 +156,12 @@ func TestDiscoveryIsNamed(t *testing.T) {
 	if !p.Available(reach) {
 		t.Fatal("a tool reached through discovery must keep the prompt available")
 	}
-	for lang, note := range map[string]string{EN: "discovery tools", DE: "Discovery-Tools"} {
+	for lang, note := range map[string]string{EN: "then run them with tool_run", DE: "dann mit tool_run ausführen"} {
 		text, err := p.Render(envWith(reach), map[string]string{"inquiry": "Hallo", "language": lang})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(text, "search_criteria_create (discovery)") || !strings.Contains(text, note) {
+		if !strings.Contains(text, "search_criteria_create via tool_run") || !strings.Contains(text, note) {
 			t.Errorf("%s: discovery not named:\n%s", lang, text)
 		}
 	}

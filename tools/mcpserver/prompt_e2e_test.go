@@ -93,7 +93,11 @@ func TestPromptLogContactEndToEnd(t *testing.T) {
 	call(t, h.Harness, "address_read", map[string]any{"id": json.Number(m[1])})
 	m = must(t, `estate_read with id (\d+)`, text)
 	call(t, h.Harness, "estate_read", map[string]any{"id": json.Number(m[1])})
-	must(t, `Use kind Telefonat and type Ausgang as given`, text) // action_type_list is not in the default set
+	// action_type_list is not in the default list: the text says to run it
+	// through tool_run, and that works.
+	must(t, `action_type_list via tool_run: check that kind Telefonat with type Ausgang is a listed pair`, text)
+	pairs := call(t, h.Harness, "tool_run", map[string]any{"name": "action_type_list", "arguments": map[string]any{}})
+	must(t, `(?m)^- Telefonat.*Ausgang`, pairs.Text)
 	must(t, `Show the user what will be written before anything is created`, text)
 
 	m = must(t, `agents_log_create with addressids \[(\d+)\], estateid (\d+), actionkind (\S+), actiontype (\S+) and note`, text)

@@ -8,18 +8,20 @@ import (
 // reach says how a model can call the named tool under sel. It is the one
 // place where prompts, resources and completions ask whether a tool they
 // rely on is there, so that they follow --toolsets, --tools,
-// --exclude-tools, --read-only, --disable-destructive and a tenant's limits
-// exactly as tools/list does.
-//
-// Hook for the discovery path (issue 14): until it exists, a tool the
-// selection does not list is unreachable. With it, a tool the limits allow
-// but the selection does not list is prompts.ViaDiscovery.
+// --exclude-tools, --read-only, --disable-destructive, the discovery path
+// and a tenant's limits exactly as tools/list and tool_run do.
 func reach(sel tools.Selection, name string) prompts.Reach {
 	a, ok := tools.Lookup(name)
-	if !ok || !sel.Enabled(a) {
+	if !ok {
 		return prompts.Unreachable
 	}
-	return prompts.Direct
+	switch sel.Reach(a) {
+	case tools.Listed:
+		return prompts.Direct
+	case tools.ViaDiscovery:
+		return prompts.ViaDiscovery
+	}
+	return prompts.Unreachable
 }
 
 // reacher binds reach to a selection.

@@ -140,11 +140,10 @@ func TestResourcesReadFromSandbox(t *testing.T) {
 func TestResourceErrors(t *testing.T) {
 	h := toolstest.NewGuarded(t, toolstest.WithFlags("--toolsets=default"))
 	for uri, want := range map[string]string{
-		"onoffice://estate/abc":       "estate id must be a whole number",
-		"onoffice://address/0":        "address id must be a whole number",
-		"onoffice://fields/bananas":   "not a module",
-		"onoffice://nothing/here":     "not found",
-		"onoffice://appointment/5101": "not found", // appointment_read is not in the default set
+		"onoffice://estate/abc":     "estate id must be a whole number",
+		"onoffice://address/0":      "address id must be a whole number",
+		"onoffice://fields/bananas": "not a module",
+		"onoffice://nothing/here":   "not found",
 	} {
 		_, err := readResource(h.Client, uri)
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -154,10 +153,28 @@ func TestResourceErrors(t *testing.T) {
 }
 
 // TestResourcesFollowSelection: a resource is offered only when the tool
-// that reads it is reachable.
+// that reads it is reachable: listed, or run through the discovery tools.
 func TestResourcesFollowSelection(t *testing.T) {
-	h := toolstest.NewGuarded(t, toolstest.WithFlags("--toolsets=default", "--exclude-tools=address_read"))
-	list, err := h.Client.ListResources(context0(), mcp.ListResourcesRequest{})
+	withDiscovery := toolstest.NewGuarded(t, toolstest.WithFlags("--toolsets=default", "--exclude-tools=address_read"))
+	list, err := withDiscovery.Client.ListResources(context0(), mcp.ListResourcesRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reached := map[string]bool{}
+	for _, r := range list.Resources {
+		reached[r.URI] = true
+	}
+	for _, uri := range []string{"onoffice://action-types", "onoffice://regions", "onoffice://groups", "onoffice://templates/mail"} {
+		if !reached[uri] {
+			t.Errorf("%s not listed although tool_run reaches its tool", uri)
+		}
+	}
+	if _, err := readResource(withDiscovery.Client, "onoffice://address/10001"); err == nil {
+		t.Error("an address was read although address_read is excluded")
+	}
+
+	h := toolstest.NewGuarded(t, toolstest.WithFlags("--toolsets=default", "--exclude-tools=address_read", "--discovery=false"))
+	list, err = h.Client.ListResources(context0(), mcp.ListResourcesRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,9 @@ func TestPromptsThroughClient(t *testing.T) {
 		absent   []string
 		language string
 	}{
-		{flags: []string{"--toolsets=default"}, min: 10, language: "Antworte auf Deutsch"},
+		{flags: []string{"--toolsets=default"}, min: 11, language: "Antworte auf Deutsch"},
+		// Without the discovery tools the default list alone serves ten.
+		{flags: []string{"--toolsets=default", "--discovery=false"}, min: 10, absent: []string{"new_lead_intake"}, language: "Antworte auf Deutsch"},
 		{flags: []string{"--toolsets=all", "--language=ENG"}, min: 11, language: "Answer in English"},
 		// Read-only: prompts that write are not offered, those that only read are.
 		{flags: []string{"--toolsets=all", "--read-only"}, min: 8, absent: []string{"log_contact", "new_lead_intake"}, language: "Antworte auf Deutsch"},

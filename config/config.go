@@ -25,6 +25,9 @@ type Config struct {
 	DemoDate      time.Time // reference day of the demo data; zero: today
 	Timeout       time.Duration
 	FieldCacheTTL time.Duration
+	// RecordDir, when set, receives every onOffice answer as a redacted
+	// replay fixture (debugging; see docs/fields.md).
+	RecordDir string
 
 	// Tool selection
 	Toolsets, Tools, ExcludeTools []string
@@ -83,6 +86,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 
 	fs.BoolVar(&c.Structured, "structured-output", e.bool("ONOFFICE_STRUCTURED_OUTPUT", false), "also return results as structuredContent [ONOFFICE_STRUCTURED_OUTPUT]")
 	fs.BoolVar(&c.Raw, "raw", e.bool("ONOFFICE_RAW", false), "return onOffice's answers unmodified, for debugging [ONOFFICE_RAW]")
+	fs.StringVar(&c.RecordDir, "record", env("ONOFFICE_RECORD_DIR"), "debugging: write every onOffice answer to this directory as a replay fixture, credentials and personal data redacted [ONOFFICE_RECORD_DIR]")
 	fs.BoolVar(&c.Labels, "labels", e.bool("ONOFFICE_LABELS", false), "show field labels instead of field names in results [ONOFFICE_LABELS]")
 	fs.StringVar(&c.Language, "language", e.str("ONOFFICE_LANGUAGE", "DEU"), "language of labels: DEU or ENG [ONOFFICE_LANGUAGE]")
 	fs.IntVar(&c.Budget, "budget", e.int("ONOFFICE_BUDGET", 40000), "maximum characters of one tool result [ONOFFICE_BUDGET]")

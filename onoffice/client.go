@@ -235,20 +235,26 @@ func (c *Client) decodeResult(a Action, r wireResult, raw []byte, status int) Ou
 		return Outcome{Result: res, Err: &Error{Action: a.String(), Code: r.Status.ErrorCode, Message: r.Status.Message, HTTPStatus: status}}
 	}
 	var data struct {
-		Meta struct {
-			Cnt *int `json:"cntabsolute"`
-		} `json:"meta"`
-		Records []Record `json:"records"`
+		Meta    json.RawMessage `json:"meta"`
+		Records []Record        `json:"records"`
 	}
 	if len(r.Data) > 0 && r.Data[0] == '{' {
 		if err := json.Unmarshal(r.Data, &data); err != nil {
 			return Outcome{Result: res, Err: &Error{Action: a.String(), HTTPStatus: status, Message: "unexpected data in the answer: " + err.Error(), Err: err}}
 		}
 	}
-	if data.Meta.Cnt != nil {
-		res.Total = *data.Meta.Cnt
+	// meta is an object with the count, or [] when there is nothing to count.
+	var meta struct {
+		Cnt *int `json:"cntabsolute"`
 	}
-	res.Records = data.Records
+	if len(data.Meta) > 0 && data.Meta[0] == '{' && json.Unmarshal(data.Meta, &meta) == nil && meta.Cnt != nil {
+		res.Total = *meta.Cnt
+	}
+	for _, rec := range data.Records {
+		if !rec.empty() {
+			res.Records = append(res.Records, rec)
+		}
+	}
 	return Outcome{Result: res}
 }
 

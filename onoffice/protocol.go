@@ -122,6 +122,20 @@ type Record struct {
 	Elements json.RawMessage `json:"elements"`
 }
 
+// UnmarshalJSON reads a record object; an empty list, which real answers
+// send for "no record" ("records": [[]] or [[], …]), gives the zero Record.
+func (r *Record) UnmarshalJSON(b []byte) error {
+	if isEmptyList(b) {
+		*r = Record{}
+		return nil
+	}
+	type plain Record
+	return json.Unmarshal(b, (*plain)(r))
+}
+
+// empty reports whether the record stood for "no record".
+func (r Record) empty() bool { return r.ID == nil && r.Type == "" && r.Elements == nil }
+
 // IDString returns the record id without JSON quoting.
 func (r Record) IDString() string {
 	var s string

@@ -70,6 +70,9 @@ func readAgentsLog(ctx context.Context, env *Env, p AgentsLogReadParams) (*Resul
 	setIf(params, "projectid", p.ProjectID, p.ProjectID > 0)
 	setIf(params, "fullmail", true, p.FullMail)
 	setIf(params, "tracking", true, p.Tracking)
+	// One entry is read as the docs page says, with "read agentslog" and its
+	// id; some working clients use "get agentslog" (the sandbox answers both
+	// alike).
 	return lp.readList(ctx, env, "agentsLog", "agentslog", p.ID, params, condense.List{Noun: "activities", Requested: lp.Data}, p)
 }
 

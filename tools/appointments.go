@@ -287,6 +287,9 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 	setIf(params, "groups", p.Groups, len(p.Groups) > 0)
 	setIf(params, "allusers", true, p.AllUsers)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
+	// One appointment is read as the docs page says, with "read calendar"
+	// and its id; some working clients use "get appointmentList" with a
+	// resourceid (the sandbox answers both alike).
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: optionalID(p.ID), Parameters: params})
 	if err != nil {
 		return nil, err

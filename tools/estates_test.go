@@ -299,7 +299,7 @@ func TestEstateFiltersAndSearchTools(t *testing.T) {
 		{"no module", "saved_filter_list", `{}`, "`module`"},
 		{"bad module", "saved_filter_list", `{"module":"task"}`, "`module`"},
 		{"short input", "estate_search", `{"input":"a"}`, "`input`"},
-		{"unknown filter field", "estate_search", `{"input":"Münster","filter":{"preis":[{"op":"=","val":1}]}}`, "`filter`"},
+		{"unknown filter field", "estate_search", `{"input":"Münster","filter":{"kaufpreiss":[{"op":"=","val":1}]}}`, "`filter`"},
 		{"bad sort field", "estate_search", `{"input":"Münster","sortby":"kaufpreis"}`, "`sortby`"},
 		{"in without list", "estate_search", `{"input":"Münster","filter":{"ort":[{"op":"in","val":"Köln"}]}}`, "`filter.ort`"},
 	})
@@ -480,7 +480,7 @@ func TestEstateSeekerTool(t *testing.T) {
 	}
 	runBadCalls(t, h, []badCall{
 		{"nothing to match", "estate_seeker_list", `{}`, "`estatedata`"},
-		{"unknown field", "estate_seeker_list", `{"estatedata":{"preis":"1"}}`, "`estatedata`"},
+		{"unknown field", "estate_seeker_list", `{"estatedata":{"kaufpreiss":"1"}}`, "`estatedata`"},
 		{"estate id as text", "estate_seeker_list", `{"estateid":"drei"}`, "`estateid`"},
 	})
 }

@@ -281,7 +281,11 @@ func recordNames(ctx context.Context, env *Env, byKind map[string][]int) map[str
 		case "user":
 			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: map[string]any{}}})
 		case "agentslog", "appointment":
-			// These reads take one record per action.
+			// These reads take one record per action. The docs pages read one
+			// activity or appointment with "read" and its id as resource id;
+			// some working clients use "get agentslog" or "get
+			// appointmentList" with a resourceid instead. We follow the docs
+			// (the sandbox answers both forms alike).
 			ids = ids[:min(len(ids), 20)]
 			for _, id := range ids {
 				a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", ResourceID: strconv.Itoa(id),
@@ -399,10 +403,7 @@ func recordRef(kind string, id int, names map[string]map[int]string, inResult bo
 
 // fieldOf returns one field of a configuration, or nil.
 func fieldOf(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
-	if mf == nil {
-		return nil
-	}
-	if f, ok := mf.Fields[name]; ok {
+	if f, ok := mf.Lookup(name); ok {
 		return &f
 	}
 	return nil

@@ -123,8 +123,8 @@ func testUserRead(t *testing.T, h *toolstest.Harness) {
 		t.Errorf("filtered users:\n%s", text)
 	}
 	runBadCalls(t, h, []badCall{
-		{"unknown field", "user_read", `{"data":["Passwort"]}`, "data"},
-		{"unknown filter field", "user_read", `{"filter":{"Gehalt":[{"op":">","val":1}]}}`, "filter"},
+		{"unknown field", "user_read", `{"data":["Nachnahme"]}`, "data"},
+		{"unknown filter field", "user_read", `{"filter":{"Vornahme":[{"op":">","val":1}]}}`, "filter"},
 		{"bad operator", "user_read", `{"filter":{"Name":[{"op":"~","val":"x"}]}}`, "filter"},
 		{"bad sort", "user_read", `{"sortby":{"Nachname":"UP"}}`, "sortby"},
 		{"limit too large", "user_read", `{"listlimit":501}`, "listlimit"},
@@ -190,7 +190,7 @@ func testUserPhotoRead(t *testing.T, h *toolstest.Harness) {
 		t.Errorf("photo of user %d:\n%s", id, text)
 	}
 	runBadCalls(t, h, []badCall{
-		{"unknown filter field", "user_photo_read", `{"filter":{"Foto":[{"op":"=","val":1}]}}`, "filter"},
+		{"unknown filter field", "user_photo_read", `{"filter":{"Nachnahme":[{"op":"=","val":1}]}}`, "filter"},
 		{"limit zero", "user_photo_read", `{"listlimit":0}`, "listlimit"},
 		{"base64 not offered", "user_photo_read", `{"photosAsLinks":false}`, "photosAsLinks"},
 	})
@@ -232,7 +232,7 @@ func testMultiselectConfigGet(t *testing.T, h *toolstest.Harness) {
 		}
 	}
 	runBadCalls(t, h, []badCall{
-		{"unknown field", "multiselect_config_get", `{"module":"address","fields":["Hobbys"]}`, "fields"},
+		{"unknown field", "multiselect_config_get", `{"module":"address","fields":["ArtDatn"]}`, "did you mean `ArtDaten`"},
 		{"not a select", "multiselect_config_get", `{"module":"address","fields":["Vorname"]}`, "fields"},
 		{"no fields", "multiselect_config_get", `{"module":"address","fields":[]}`, "fields"},
 		{"bad module", "multiselect_config_get", `{"module":"adressen","fields":["x"]}`, "module"},

@@ -68,7 +68,9 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 	if err := p.Filter.checkConditions(); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"data": data, "listlimit": limit}
+	params := map[string]any{"data": data}
+	// A read by id names one task: no listlimit, as the docs send it.
+	setIf(params, "listlimit", limit, p.ID == 0)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	setIf(params, "relatedAddressId", p.RelatedAddressID, p.RelatedAddressID > 0)
 	setIf(params, "relatedEstateId", p.RelatedEstateID, p.RelatedEstateID > 0)

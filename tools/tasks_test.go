@@ -53,8 +53,8 @@ func testTaskRead(t *testing.T, h *toolstest.Harness) {
 	runBadCalls(t, h, []badCall{
 		{"Nr in data", "task_read", `{"data":["Nr","Betreff"]}`, "data"},
 		{"listoffset", "task_read", `{"listoffset":20}`, "listoffset"},
-		{"unknown field", "task_read", `{"data":["Subject"]}`, "Subject"},
-		{"unknown filter field", "task_read", `{"filter":{"Verantwortlich":[{"op":"=","val":"x"}]}}`, "Verantwortung"},
+		{"unknown field", "task_read", `{"data":["Betrefff"]}`, "Betreff"},
+		{"unknown filter field", "task_read", `{"filter":{"Verantwortug":[{"op":"=","val":"x"}]}}`, "Verantwortung"},
 		{"limit 0", "task_read", `{"listlimit":0}`, "listlimit"},
 		{"limit 501", "task_read", `{"listlimit":501}`, "listlimit"},
 		{"in with a scalar", "task_read", `{"filter":{"Status":[{"op":"in","val":1}]}}`, "filter.Status"},

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -60,6 +61,11 @@ type Preview struct {
 	RecordID string
 	// Changes lists field changes as "field: before → after" or "field: value".
 	Changes []string
+	// UncheckedFields are the field names (arg.name) the field
+	// configuration does not know: onOffice alone judges them.
+	UncheckedFields []string
+	// UncheckedValues are fields whose values nothing here describes.
+	UncheckedValues []string
 }
 
 // define builds a tool from its catalogue row, a description and a typed
@@ -77,7 +83,15 @@ func define[P any](name, title, description string, run func(ctx context.Context
 		if err != nil {
 			return nil, err
 		}
-		return run(ctx, env, p)
+		ctx, notes := withFieldNotes(ctx)
+		res, err := run(ctx, env, p)
+		if err != nil {
+			return nil, notes.explain(err)
+		}
+		if s := notes.sentence(); s != "" && res != nil {
+			res.Text = strings.TrimRight(res.Text, "\n") + "\n" + s
+		}
+		return res, nil
 	}
 	return t
 }
@@ -89,7 +103,15 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 		if err != nil {
 			return nil, err
 		}
-		return preview(ctx, env, p)
+		ctx, notes := withFieldNotes(ctx)
+		pv, err := preview(ctx, env, p)
+		if err != nil {
+			return nil, notes.explain(err)
+		}
+		if pv != nil {
+			pv.UncheckedFields, pv.UncheckedValues = notes.split()
+		}
+		return pv, nil
 	}
 	return t
 }

@@ -397,10 +397,7 @@ func (l List) isIDKey(k string) bool {
 }
 
 func (l List) field(name string) *onoffice.FieldInfo {
-	if l.Fields == nil {
-		return nil
-	}
-	if f, ok := l.Fields.Fields[name]; ok {
+	if f, ok := l.Fields.Lookup(name); ok {
 		return &f
 	}
 	return nil

@@ -322,6 +322,12 @@ func Text(t tools.Tool, p *tools.Preview, lang string) string {
 			fmt.Fprintf(&b, "  - %s\n", c)
 		}
 	}
+	if p != nil && len(p.UncheckedFields) > 0 {
+		fmt.Fprintf(&b, "%s: %s\n", w.uncheckedFields, strings.Join(p.UncheckedFields, ", "))
+	}
+	if p != nil && len(p.UncheckedValues) > 0 {
+		fmt.Fprintf(&b, "%s: %s\n", w.uncheckedValues, strings.Join(p.UncheckedValues, ", "))
+	}
 	b.WriteString(w.effect(t))
 	return b.String()
 }

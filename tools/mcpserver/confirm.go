@@ -131,7 +131,7 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 		guard.Text(t, p, gt.lang()), callOf(ctx, t), guard.TokenArg, tok, human(gt.guard.Tokens.TTL()))
 	res := mcp.NewToolResultText(text)
 	if gt.env != nil && gt.env.Render.Structured {
-		res.StructuredContent = map[string]any{
+		sc := map[string]any{
 			"status":        "confirmation_required",
 			"tool":          t.Name,
 			"target":        p.Target,
@@ -143,6 +143,13 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 			"effect":        string(t.Effect),
 			"resource_type": t.ResourceType,
 		}
+		if len(p.UncheckedFields) > 0 {
+			sc["unchecked_fields"] = p.UncheckedFields
+		}
+		if len(p.UncheckedValues) > 0 {
+			sc["unchecked_values"] = p.UncheckedValues
+		}
+		res.StructuredContent = sc
 	}
 	return res
 }

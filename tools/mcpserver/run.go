@@ -33,11 +33,20 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 			sbOpts = append(sbOpts, sandbox.WithDemoDate(cfg.DemoDate))
 		}
 		sb := sandbox.New(sbOpts...)
-		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: timedTransport{sb.Transport()}, Timeout: cfg.Timeout}))
+		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: recording(cfg, log, timedTransport{sb.Transport()}, token, secret), Timeout: cfg.Timeout}))
 		return onoffice.New(sandbox.DemoURL, token, secret, opts...)
 	}
-	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout, Transport: apiTransport}))
+	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout, Transport: recording(cfg, log, apiTransport, cfg.Token, cfg.Secret)}))
 	return onoffice.New(cfg.APIURL, cfg.Token, cfg.Secret, opts...)
+}
+
+// recording wraps a transport with the --record fixture writer when set.
+func recording(cfg *config.Config, log *slog.Logger, next http.RoundTripper, secrets ...string) http.RoundTripper {
+	if cfg.RecordDir == "" {
+		return next
+	}
+	log.Warn("recording onOffice answers as fixtures (personal data redacted; review before sharing)", "dir", cfg.RecordDir)
+	return &onoffice.Recorder{Dir: cfg.RecordDir, Next: next, Log: log, Secrets: secrets}
 }
 
 // apiTransport carries the requests to onOffice. Go's default keeps only

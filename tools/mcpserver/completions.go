@@ -9,6 +9,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/prompts"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -189,11 +190,13 @@ func withPrefix(values []string, typed string) []string {
 // maxLabel keeps a suggestion short enough to read in a picker.
 const maxLabel = 70
 
-// crmLabel makes CRM text fit to travel as part of a completion value: it
-// passes the boundary of tool results (condense.Untrusted: no marker can be
-// forged) without the enclosing markers, which a value cannot carry, and
-// is put on one line with no control or format characters, cut to maxLabel.
+// crmLabel makes CRM text fit to travel as part of a completion value:
+// without configured credentials (as every output), through the boundary of
+// tool results (condense.Untrusted: no marker can be forged) without the
+// enclosing markers, which a value cannot carry, on one line with no
+// control or format characters, cut to maxLabel.
 func crmLabel(s string) string {
+	s = redact.String(s)
 	s = strings.TrimSuffix(strings.TrimPrefix(condense.Untrusted(s), condense.OpenMark), condense.CloseMark)
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)

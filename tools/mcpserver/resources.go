@@ -11,6 +11,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/prompts"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 )
@@ -194,5 +195,6 @@ func readByTool(ctx context.Context, env *tools.Env, t tools.Tool, uri string, a
 	if err != nil {
 		return nil, fmt.Errorf("reading %s with %s: %s", uri, t.Name, tools.UserMessage(err))
 	}
-	return []mcp.ResourceContents{mcp.TextResourceContents{URI: uri, MIMEType: "text/plain", Text: res.Text}}, nil
+	// Like a tool result, the text leaves without configured credentials.
+	return []mcp.ResourceContents{mcp.TextResourceContents{URI: uri, MIMEType: "text/plain", Text: redact.String(res.Text)}}, nil
 }

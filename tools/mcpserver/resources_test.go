@@ -8,6 +8,7 @@ import (
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
@@ -201,5 +202,33 @@ func TestResourcesFollowSelection(t *testing.T) {
 	}
 	if _, err := readResource(h.Client, "onoffice://address/10001"); err == nil {
 		t.Error("an address was read although address_read is excluded")
+	}
+}
+
+// TestResourceTextRedacted: a resource leaves the process like a tool
+// result, without a configured credential even when the CRM holds one.
+func TestResourceTextRedacted(t *testing.T) {
+	h := toolstest.NewGuarded(t, toolstest.WithFlags("--toolsets=all", "--confirm=off"))
+	res := h.Call(t, "estate_create", map[string]any{"data": map[string]any{
+		"objekttitel": "Leak " + sandbox.DemoToken, "objektart": "haus", "vermarktungsart": "kauf", "nutzungsart": "wohnen", "ort": "Zzyzx",
+	}})
+	if res.IsError {
+		t.Fatal(res.Text)
+	}
+	id := firstRecordID.FindStringSubmatch(h.Call(t, "estate_read", `{"filter":{"ort":[{"op":"=","val":"Zzyzx"}]},"data":["ort"],"listlimit":2}`).Text)
+	if id == nil {
+		t.Fatal("new estate not found")
+	}
+	text, err := readResource(h.Client, "onoffice://estate/"+id[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(text, sandbox.DemoToken) || !strings.Contains(text, "Leak") {
+		t.Errorf("resource text carries the API token or lost the record:\n%s", text)
+	}
+	for _, v := range completePrompt(t, h.Client, "price_check", "estate_id", "Zzyzx", nil) {
+		if strings.Contains(v, sandbox.DemoToken) {
+			t.Errorf("completion carries the API token: %q", v)
+		}
 	}
 }

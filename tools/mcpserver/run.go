@@ -14,6 +14,7 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/hosting"
 )
 
 // Client builds the onOffice client the configuration asks for: the
@@ -29,7 +30,7 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 			token, secret = sandbox.DemoToken, sandbox.DemoSecret
 		}
 		sb := sandbox.New(sandbox.WithCredentials(token, secret))
-		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: timedTransport{sb.Transport()}, Timeout: cfg.Timeout}))
+		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: hosting.TimedTransport{Next: sb.Transport()}, Timeout: cfg.Timeout}))
 		return onoffice.New(sandbox.DemoURL, token, secret, opts...)
 	}
 	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout, Transport: apiTransport}))
@@ -46,7 +47,7 @@ var apiTransport http.RoundTripper = func() http.RoundTripper {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns = 256
 	t.MaxIdleConnsPerHost = 128
-	return timedTransport{t}
+	return hosting.TimedTransport{Next: t}
 }()
 
 // EnvFor builds the tool environment over a client.

@@ -40,8 +40,8 @@ type Entry struct {
 	Outcome      string         `json:"outcome"` // "ok", "error" or "refused" (not run)
 	Error        string         `json:"error,omitempty"`
 	// Reason says why an approval was refused (outcome "refused").
-	Reason       string         `json:"reason,omitempty"`
-	Confirmation Confirmation   `json:"confirmation"`
+	Reason       string       `json:"reason,omitempty"`
+	Confirmation Confirmation `json:"confirmation"`
 	// Caller identifies who called the server, when the transport knows it.
 	Caller string `json:"caller,omitempty"`
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/hosting"
 )
@@ -96,6 +97,9 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 		},
 	})
 	t.mcp.Use(h.toolMiddleware(log))
+	if cfg.HTTP.SSEGuardedWrites == config.SSEGuardedRefuse {
+		t.mcp.Use(h.refuseGuardedOverSSE(name, g.Policy, sel))
+	}
 	t.tools = len(t.mcp.ListTools())
 
 	ttl := h.cfg.HTTP.SessionIdleTTL
@@ -114,6 +118,9 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 		server.WithSessionIDGenerator(t.sessions.generate),
 		server.WithSSEDisableLocalhostProtection(true),
 		server.WithSSECORS(server.WithCORSAllowedOrigins(noCORS)),
+		server.WithSSEContextFunc(func(ctx context.Context, _ *http.Request) context.Context {
+			return context.WithValue(ctx, overSSEKey{}, true)
+		}),
 	)
 	t.sseGet, t.ssePost = t.sse.SSEHandler(), t.sse.MessageHandler()
 	log.Info("tenant ready to serve", "tools", t.tools, "read_only", cfg.ReadOnly,
@@ -149,6 +156,45 @@ func (h *HTTPServer) toolMiddleware(log *slog.Logger) server.ToolHandlerMiddlewa
 			}
 			log.LogAttrs(ctx, slog.LevelInfo, "tool call finished", attrs...)
 			return res, err
+		}
+	}
+}
+
+// overSSEKey marks the context of a call that came over the SSE transport.
+type overSSEKey struct{}
+
+// refuseGuardedOverSSE refuses, with --sse-guarded-writes=refuse, the
+// calls over SSE that need a confirmation: mcp-go's SSE transport cannot
+// ask the user, so the model would confirm with a token by itself.
+func (h *HTTPServer) refuseGuardedOverSSE(tenant string, policy guard.Policy, sel tools.Selection) server.ToolHandlerMiddleware {
+	guarded := map[string]tools.Tool{}
+	for _, t := range tools.Select(sel) {
+		if policy.Requires(t.Effect) {
+			guarded[t.Name] = t
+		}
+	}
+	return func(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+		return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			t, ok := guarded[req.Params.Name]
+			if !ok || ctx.Value(overSSEKey{}) == nil {
+				return next(ctx, req)
+			}
+			c, _ := hosting.CallerFrom(ctx)
+			c.Tenant = tenant
+			args := rawArguments(req)
+			e := guard.Entry{
+				Tool: t.Name, Effect: string(t.Effect), ResourceType: t.ResourceType,
+				RecordID: recordID(args), Arguments: guard.Elide(args),
+				Outcome: "refused", Reason: "a guarded write over the SSE transport, which cannot ask the user (--sse-guarded-writes=refuse)",
+				Confirmation: guard.Confirmation{Method: guard.MethodNone, By: "nobody: not confirmed", Client: clientName(ctx)},
+				Caller:       callerName(ctx, c),
+			}
+			if err := h.audit.Record(e); err != nil {
+				h.log.Error("audit log write failed", "tool", t.Name, "error", err)
+			}
+			return mcp.NewToolResultError(fmt.Sprintf(
+				"Not run, nothing was changed: %s needs the user's confirmation, and this server lets only the user confirm, in a prompt of the MCP client. The SSE transport (%s) cannot show one: connect over streamable HTTP at %s with a client that supports elicitation.",
+				t.Name, PathSSE, PathStreamable)), nil
 		}
 	}
 }

@@ -33,6 +33,7 @@ import (
 // them may ever show up in a log line.
 const (
 	tokenA  = "tenant-a-bearer-0123456789abcdef"
+	tokenA2 = "tenant-a-second-bearer-00000000a2" // another person of agency a
 	tokenB  = "tenant-b-bearer-fedcba9876543210"
 	tokenC  = "tenant-c-bearer-c0c0c0c0c0c0c0c0"
 	wrongTk = "not-a-known-bearer-token-000000"
@@ -41,7 +42,7 @@ const (
 )
 
 // secrets lists every credential of the tests, for the log checks.
-var secrets = []string{tokenA, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret}
+var secrets = []string{tokenA, tokenA2, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret}
 
 // --- a hosted server on loopback ---
 

@@ -25,13 +25,19 @@ import (
 // A tool whose effect the policy guards runs only after a confirmation,
 // obtained one of two ways, chosen per call:
 //
-//   - The client declared (form) elicitation: the handler answers with an
-//     input request (SEP-2322) carrying the preview; clients on protocol
-//     2026-07-28 show it and retry, for older clients mcp-go sends
-//     elicitation/create and calls the handler again with the answer. Only
-//     "accept" runs the tool. The request state is a signed, single-use
-//     value bound to the tool and its arguments, so a retry with other
-//     arguments or a made-up state runs nothing.
+//   - The client declared (form) elicitation: the user is asked. Clients on
+//     protocol 2026-07-28 get an input request (SEP-2322) carrying the
+//     preview and retry with the answer; the request state is a signed,
+//     single-use value bound to the tool and its arguments, so a retry
+//     with other arguments or a made-up state runs nothing. Older clients
+//     get elicitation/create from askNow, which waits at most the
+//     confirmation TTL. Only "accept" runs the tool; every other outcome
+//     (decline, cancel, no answer in time, a mismatching answer) writes an
+//     audit line with outcome "refused". Who may answer is settled before
+//     this: a session, and so its prompts, belongs to the caller that
+//     opened it (package hosting). The legacy SSE transport cannot carry a
+//     prompt; its clients take the token path below, or are refused
+//     (--sse-guarded-writes=refuse, http_tenant.go).
 //   - Otherwise the first call runs nothing and returns the preview and a
 //     confirmation token (package guard); the tool runs when it is called
 //     again with the same arguments and that token. A client that can

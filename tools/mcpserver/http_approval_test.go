@@ -172,6 +172,11 @@ func TestHostedPromptAnswerFromAnotherCaller(t *testing.T) {
 	if !strings.Contains(resultText(res), "declined") || modifies(sb) != 0 {
 		t.Errorf("after the owner declined: %q, %d writes", resultText(res), modifies(sb))
 	}
+	// Log lines (ours and mcp-go's, which logs the delivered answer) name
+	// the session by a prefix only.
+	if len(h.logLines("Delivered sampling response")) == 0 || strings.Contains(h.Logs.String(), sid) {
+		t.Errorf("the log names the full session id (or lacks mcp-go's line):\n%s", h.Logs.String())
+	}
 }
 
 // TestHostedSSEMessageFromAnotherCaller: the second token cannot post

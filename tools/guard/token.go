@@ -155,6 +155,28 @@ func NewSigner(key []byte, ttl time.Duration, used UsedStore, now func() time.Ti
 // TTL returns how long issued tokens stay valid.
 func (s *Signer) TTL() time.Duration { return s.ttl }
 
+// Differs compares the before-values of a preview still in hand (a prompt
+// answered within the same call) with the values now, like Changed.
+func Differs(before, now map[string]string) []string {
+	if len(before) == 0 {
+		return nil
+	}
+	if len(before) != len(now) {
+		return []string{"the record no longer shows the values of the preview"}
+	}
+	var out []string
+	for _, name := range sortedKeys(now) {
+		b, ok := before[name]
+		switch {
+		case !ok:
+			return []string{"the record no longer shows the values of the preview"}
+		case b != now[name]:
+			out = append(out, fmt.Sprintf("%s is now %s", condense.Name(name), shownValue(now[name])))
+		}
+	}
+	return out
+}
+
 // shownValue marks a value from the CRM as such; the placeholders of
 // previews ("(empty)", "(none)") are our own and stay plain.
 func shownValue(v string) string {

@@ -112,11 +112,12 @@ func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolReques
 	}
 	if err := gt.guard.Tokens.Verify(ctx, guard.PurposeConfirm, t.Name, args, guard.TokenOf(args)); err != nil {
 		gt.log.Info("confirmation token refused", "tool", t.Name, "reason", err.Error())
+		gt.refused(ctx, t, args, guard.MethodToken, tokenRefusal(err))
 		return mcp.NewToolResultError(fmt.Sprintf(
 			"Not run, nothing was changed: %s. Call %s without %s to get a new preview and token, show the preview to the user, and use the new token only if they agree.",
 			err, callOf(ctx, t), guard.TokenArg))
 	}
-	if res := gt.stale(ctx, t, args, gt.tokenBinding(guard.TokenOf(args))); res != nil {
+	if res := gt.stale(ctx, t, args, guard.MethodToken, gt.tokenBinding(guard.TokenOf(args))); res != nil {
 		return res
 	}
 	return gt.run(ctx, t, args, &guard.Confirmation{
@@ -240,7 +241,7 @@ func (gt *gate) answered(ctx context.Context, t tools.Tool, req mcp.CallToolRequ
 func (gt *gate) decide(ctx context.Context, t tools.Tool, args json.RawMessage, answer *mcp.ElicitationResult, changed func(now map[string]string) []string) *mcp.CallToolResult {
 	switch answer.Action {
 	case mcp.ElicitationResponseActionAccept:
-		if res := gt.stale(ctx, t, args, changed); res != nil {
+		if res := gt.stale(ctx, t, args, guard.MethodElicitation, changed); res != nil {
 			return res
 		}
 		return gt.run(ctx, t, args, &guard.Confirmation{
@@ -258,6 +259,25 @@ func (gt *gate) decide(ctx context.Context, t tools.Tool, args json.RawMessage, 
 	return mcp.NewToolResultText(fmt.Sprintf("The user dismissed the confirmation without accepting. %s did not run; nothing was changed.", t.Name))
 }
 
+// tokenRefusal says for the audit log why a confirmation token was
+// refused: expired, invalid, already used or for other arguments. The
+// errors of Verify never contain the token.
+func tokenRefusal(err error) string {
+	kind := "refused"
+	switch {
+	case errors.Is(err, guard.ErrExpired):
+		kind = "expired"
+	case errors.Is(err, guard.ErrUsed):
+		kind = "already used"
+	case errors.Is(err, guard.ErrArgsChanged):
+		return "arguments changed since the preview: " + err.Error()
+	case errors.Is(err, guard.ErrMalformed), errors.Is(err, guard.ErrForged),
+		errors.Is(err, guard.ErrWrongPurpose), errors.Is(err, guard.ErrOtherTool):
+		kind = "invalid"
+	}
+	return "confirmation token " + kind + ": " + err.Error()
+}
+
 // tokenBinding compares the before-values a verified token or request
 // state is bound to with the values now; nil when it binds none.
 func (gt *gate) tokenBinding(token string) func(now map[string]string) []string {
@@ -271,21 +291,24 @@ func (gt *gate) tokenBinding(token string) func(now map[string]string) []string 
 // stale reads the values the confirmed preview showed again, just before
 // the write, and refuses when any differs: the person approved a change of
 // the values they saw, not of whatever is there now. It returns nil when
-// the write may run.
-func (gt *gate) stale(ctx context.Context, t tools.Tool, args json.RawMessage, changed func(now map[string]string) []string) *mcp.CallToolResult {
+// the write may run. A refusal is audited (method: how it was confirmed).
+func (gt *gate) stale(ctx context.Context, t tools.Tool, args json.RawMessage, method string, changed func(now map[string]string) []string) *mcp.CallToolResult {
 	if changed == nil {
 		return nil
 	}
 	fresh, err := guard.Describe(ctx, t, gt.env, args)
 	if err != nil {
+		reason := "checking the record again before the write failed: " + tools.UserMessage(err)
 		gt.log.Info("confirmed call refused", "tool", t.Name, "reason", tools.UserMessage(err))
-		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing written: checking the record again before the write failed: %s", tools.UserMessage(err)))
+		gt.refused(ctx, t, args, method, reason)
+		return mcp.NewToolResultError("Not run, nothing written: " + reason)
 	}
 	diff := changed(fresh.Before)
 	if diff == nil {
 		return nil
 	}
 	gt.log.Info("confirmed call refused", "tool", t.Name, "reason", "changed since the preview")
+	gt.refused(ctx, t, args, method, fmt.Sprintf("%s: %s", guard.ErrChanged, strings.Join(diff, "; ")))
 	return mcp.NewToolResultError(fmt.Sprintf(
 		"Not run: %s: %s; nothing written. The user approved a change of the values the preview showed. Call %s again without %s for a new preview and ask the user again.",
 		guard.ErrChanged, strings.Join(diff, "; "), t.Name, guard.TokenArg))

@@ -164,19 +164,21 @@ func TestHostedTenantIsolation(t *testing.T) {
 		})
 	}
 
-	// The audit line names tenant A and the request.
-	var audited int
+	// The write's audit line names tenant A and the request; B's attempt
+	// with A's token is audited as refused, under B.
+	audited := map[string]int{}
 	for _, line := range strings.Split(s.h.Audit.String(), "\n") {
 		var e struct{ Tool, Caller, Outcome string }
 		if json.Unmarshal([]byte(line), &e) == nil && e.Tool == "estate_modify" {
-			audited++
-			if !strings.HasPrefix(e.Caller, "a (request ") || e.Outcome != "ok" {
+			audited[e.Outcome]++
+			tenant := map[string]string{"ok": "a", "refused": "b"}[e.Outcome]
+			if tenant == "" || !strings.HasPrefix(e.Caller, tenant+" (request ") {
 				t.Errorf("audit line %s: caller %q outcome %q", line, e.Caller, e.Outcome)
 			}
 		}
 	}
-	if audited != 2 {
-		t.Errorf("%d audited estate_modify calls, want 2", audited)
+	if audited["ok"] != 2 || audited["refused"] != 2 {
+		t.Errorf("audited estate_modify calls %v, want 2 ok and 2 refused", audited)
 	}
 }
 

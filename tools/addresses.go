@@ -748,7 +748,7 @@ func categoryFields(res onoffice.Result, env *Env, noun string, extra func(f cat
 		fmt.Fprintf(&b, "%s:\n", el.Name)
 		for _, f := range el.Fields {
 			n++
-			typ := strings.TrimPrefix(f.Type, "urn:onoffice-de-ns:smart:2.5:dbAccess:dataType:")
+			typ := strings.TrimPrefix(f.Type, onoffice.DataTypePrefix)
 			line := fmt.Sprintf("- %s (%s) %s", f.ID, f.Name, typ)
 			if extra != nil {
 				if more := extra(f); len(more) > 0 {

@@ -131,16 +131,6 @@ func resolveMacro(ctx context.Context, env *Env, p MacroParams) (*Result, error)
 	return withStructured(env, &Result{Text: "Resolved text: " + condense.Untrusted(text)}, map[string]any{"resolvedtext": text}), nil
 }
 
-// miscLogModules are the module values of the change log. The list is long, so
-// the tool checks it in code instead of the schema (tool-list budget).
-var miscLogModules = []string{"user", "customer", "address", "estate", "agentslog", "contact person", "file", "interested",
-	"relation", "relations", "region", "owner", "matching", "search criteria", "offer", "project", "task",
-	"addressAssigment", "estateAssigment", "userAssignment", "news", "intranet", "calendar", "cms", "smartSite",
-	"emailAdministration", "arbeitszeiterfassung", "accessControl", "addressCsvExportSettings", "portal", "marketingBox",
-	"portalAutoResponse", "portalAutoFullTransfer_Modul", "fakturaArticleAdministration", "fakturaBookings",
-	"templateManagement", "emailPostOfficeBoxEncryption", "pdfTemplates", "cancelationBasicSettings",
-	"cancelationGroupSettings", "domainAdministration"}
-
 // miscLogColumns are the columns the change log can be filtered by.
 var miscLogColumns = []string{"id", "action", "module", "userNr:user.Nr", "dateTime", "resourcePk", "resourceTable", "targetPk", "targetTable"}
 
@@ -159,8 +149,10 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	if p.ListLimit != nil {
 		limit = *p.ListLimit
 	}
-	if p.Module != "" && !slices.Contains(miscLogModules, p.Module) {
-		return nil, argErrorf("module", "unknown module %q%s; allowed: %s", p.Module, suggest(p.Module, miscLogModules), strings.Join(miscLogModules, ", "))
+	// The module list is long, so it is checked here instead of in the
+	// schema (tool-list budget).
+	if p.Module != "" && !slices.Contains(onoffice.LogModules, p.Module) {
+		return nil, argErrorf("module", "unknown module %q%s; allowed: %s", p.Module, suggest(p.Module, onoffice.LogModules), strings.Join(onoffice.LogModules, ", "))
 	}
 	for _, k := range keys(p.Filter) {
 		if !slices.Contains(miscLogColumns, k) {

@@ -33,8 +33,6 @@ func relationTools() []Tool {
 	}
 }
 
-const relationPrefix = "urn:onoffice-de-ns:smart:2.5:relationTypes:"
-
 // relationType is one documented relation type. The URN suffix is the
 // model-facing name: it reads parent kind first, then child kind, which is
 // exactly what a model must know to fill parentids and childids.
@@ -178,7 +176,7 @@ func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result
 		return nil, argErrorf("parentids", "give either parentids (to find children) or childids (to find parents), exactly one of them")
 	}
 	typ := lookupRelationType(string(p.RelationType))
-	params := map[string]any{"relationtype": relationPrefix + typ.suffix}
+	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix}
 	asked, askedKind, otherKind, dir := p.ParentIDs, typ.parent, typ.child, "parentids"
 	if len(p.ChildIDs) > 0 {
 		asked, askedKind, otherKind, dir = p.ChildIDs, typ.child, typ.parent, "childids"
@@ -314,7 +312,7 @@ func createRelation(ctx context.Context, env *Env, p RelationCreateParams) (*Res
 		return nil, err
 	}
 	typ := lookupRelationType(string(p.RelationType))
-	params := map[string]any{"relationtype": relationPrefix + typ.suffix, "parentid": p.ParentID, "childid": p.ChildID}
+	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentid": p.ParentID, "childid": p.ChildID}
 	if p.RelationInfo != nil {
 		params["relationinfo"] = map[string]any{"statusTerminbestaetigung": p.RelationInfo.Confirmation}
 	}
@@ -411,7 +409,7 @@ func modifyRelation(ctx context.Context, env *Env, p RelationModifyParams) (*Res
 	if err := p.check(); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"relationtype": relationPrefix + "calendar:address", "parentid": p.ParentID, "childid": p.ChildID,
+	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + "calendar:address", "parentid": p.ParentID, "childid": p.ChildID,
 		"relationinfo": p.RelationInfo.wire()}
 	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "relation", Parameters: params}); err != nil {
 		return nil, err
@@ -492,7 +490,7 @@ type RelationDeleteParams struct {
 
 func deleteRelation(ctx context.Context, env *Env, p RelationDeleteParams) (*Result, error) {
 	typ := lookupRelationType(string(p.RelationType))
-	params := map[string]any{"relationtype": relationPrefix + typ.suffix, "parentid": p.ParentID, "childid": p.ChildID}
+	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentid": p.ParentID, "childid": p.ChildID}
 	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDelete, ResourceType: "relation", Parameters: params}); err != nil {
 		return nil, err
 	}
@@ -507,7 +505,7 @@ func previewRelationDelete(ctx context.Context, env *Env, p RelationDeleteParams
 	pv := &Preview{Target: pair, RecordID: strconv.Itoa(p.ParentID), Changes: []string{"- unlink " + pair}}
 	// Say so when there is nothing to remove.
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation",
-		Parameters: map[string]any{"relationtype": relationPrefix + typ.suffix, "parentids": []int{p.ParentID}}})
+		Parameters: map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentids": []int{p.ParentID}}})
 	if err == nil {
 		if !slices.Contains(relatedIDMap(res)[p.ParentID], p.ChildID) {
 			pv.Changes = append(pv.Changes, "note: these records are not linked by this type at present")

@@ -108,7 +108,7 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
 	ids := recordIDs(res.Records)
 	get := func(suffix string) onoffice.Action {
 		return onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation",
-			Parameters: map[string]any{"relationtype": relationPrefix + suffix, "parentids": ids}}
+			Parameters: map[string]any{"relationtype": onoffice.RelationTypePrefix + suffix, "parentids": ids}}
 	}
 	outcomes, err := env.API.Do(ctx, get("task:address"), get("task:estate"))
 	if err != nil {

@@ -2,6 +2,15 @@
 // It answers on the same paths with the same envelope, checks token, HMAC
 // and timestamp like the real service, and serves a seeded, deterministic
 // German data set, so tests and the --demo mode need no onOffice account.
+//
+// The sandbox is the tests' oracle, so it keeps its own copy of the API's
+// vocabulary (relation type URNs, the change log's modules, field and
+// resource names) written from the documentation and real answers, instead
+// of importing the client's (onoffice/vocabulary.go) or the tools'. A
+// misreading in the client then meets a sandbox that disagrees, rather than
+// one that repeats it; vocabulary_test.go compares the two copies. Only the
+// wire protocol itself (verbs, action ids, HMAC) is shared with package
+// onoffice.
 package sandbox
 
 import (

@@ -189,10 +189,7 @@ func (t *tenant) checkReady(ctx context.Context) error {
 		err = onoffice.ErrNoCredentials
 	} else {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), readyTimeout)
-		_, err = t.api.Call(cctx, onoffice.Action{
-			Verb: onoffice.VerbGet, ResourceType: "fields",
-			Parameters: map[string]any{"modules": []string{"estate"}, "fieldList": []string{"Id"}},
-		})
+		err = t.api.Check(cctx)
 		cancel()
 	}
 	switch {

@@ -64,7 +64,8 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 	if err := p.Filter.checkConditions(); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"module": p.Module, "listlimit": limit}
+	params := map[string]any{"module": p.Module}
+	paging{limit: limit}.apply(params)
 	setIf(params, "user", p.User, p.User > 0)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "recordsLastSeen", Parameters: params})
@@ -162,11 +163,12 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	if err := p.Filter.checkConditions(); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"listlimit": limit}
 	// The docs page spells it listOffset; a working client sends listoffset,
 	// the spelling of every other read. We follow the docs (the sandbox
 	// accepts both).
-	setIf(params, "listOffset", p.ListOffset, p.ListOffset > 0)
+	pg := paging{limit: limit, offset: p.ListOffset, offsetArg: "listOffset"}
+	params := map[string]any{}
+	pg.apply(params)
 	setIf(params, "module", p.Module, p.Module != "")
 	setIf(params, "action", p.Action, p.Action != "")
 	setIf(params, "user", p.User, p.User > 0)
@@ -180,7 +182,7 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	}
 	l := condense.List{Noun: "log entries", IDField: "id",
 		Requested: []string{"dateTime", "action", "module", "resourceId", "userId", "resourceTable", "resourcePk"},
-		Page:      &condense.Page{Offset: p.ListOffset, Limit: limit, Args: argsOf(p), OffsetArg: "listOffset", LimitArg: "listlimit"}}
+		Page:      pg.page(p)}
 	return condense.Records(res, l, env.Render), nil
 }
 

@@ -263,9 +263,10 @@ func (p listParams) apply(params map[string]any) {
 	params["data"] = p.Data
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	setIf(params, "sortby", map[string]string(p.SortBy), len(p.SortBy) > 0)
-	params["listlimit"] = p.ListLimit
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	p.paging().apply(params)
 }
+
+func (p listParams) paging() paging { return paging{limit: p.ListLimit, offset: p.ListOffset} }
 
 // readList runs a read of many records, or of one when id is set, and
 // renders them with the field configuration of module; only a read of
@@ -283,7 +284,7 @@ func (p listParams) readList(ctx context.Context, env *Env, module, resourceType
 	}
 	l.Fields = moduleFields(ctx, env, module)
 	if id == 0 {
-		l.Page = listPage(p.ListOffset, p.ListLimit, args)
+		l.Page = p.paging().page(args)
 	}
 	if !env.Render.Raw {
 		nameRefs(ctx, env, res, &l)

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -74,7 +75,31 @@ func editRecords(res *onoffice.Result, edit func(id string, el map[string]any) b
 // listPage describes a page of a list read whose arguments are called
 // listoffset and listlimit.
 func listPage(offset, limit int, args any) *condense.Page {
-	return &condense.Page{Offset: offset, Limit: limit, Args: argsOf(args), OffsetArg: "listoffset", LimitArg: "listlimit"}
+	return paging{limit: limit, offset: offset}.page(args)
+}
+
+// paging is the page of a list read. It is the one place that spells the
+// paging arguments, on the wire and in the next page's hint.
+type paging struct {
+	limit, offset int
+	// offsetArg names the offset argument where the API does not call it
+	// listoffset (the change log: listOffset); the tool's argument is
+	// spelled the same.
+	offsetArg string
+}
+
+func (pg paging) offsetName() string { return cmp.Or(pg.offsetArg, "listoffset") }
+
+// apply puts listlimit and, when set, the offset into onOffice parameters.
+func (pg paging) apply(params map[string]any) {
+	params["listlimit"] = pg.limit
+	setIf(params, pg.offsetName(), pg.offset, pg.offset > 0)
+}
+
+// page describes the page for the result, with args (the tool's
+// arguments) as the base of the next page's arguments.
+func (pg paging) page(args any) *condense.Page {
+	return &condense.Page{Offset: pg.offset, Limit: pg.limit, Args: argsOf(args), OffsetArg: pg.offsetName(), LimitArg: "listlimit"}
 }
 
 // listCall runs an action and renders its records as a list.

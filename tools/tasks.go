@@ -69,8 +69,11 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 		return nil, err
 	}
 	params := map[string]any{"data": data}
-	// A read by id names one task: no listlimit, as the docs send it.
-	setIf(params, "listlimit", limit, p.ID == 0)
+	// A read by id names one task: no listlimit, as the docs send it. Tasks
+	// have no offset.
+	if p.ID == 0 {
+		paging{limit: limit}.apply(params)
+	}
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	setIf(params, "relatedAddressId", p.RelatedAddressID, p.RelatedAddressID > 0)
 	setIf(params, "relatedEstateId", p.RelatedEstateID, p.RelatedEstateID > 0)

@@ -116,7 +116,7 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 	params := map[string]any{}
 	lp.apply(params)
 	// A zero price means "on request" only together with its flag.
-	companions := condense.Companions("estate", lp.Data)
+	companions := estatePriceCompanions(lp.Data)
 	params["data"] = append(append([]string{}, lp.Data...), companions...)
 	setIf(params, "filterid", p.FilterID, p.FilterID > 0)
 	setIf(params, "estatelanguage", p.EstateLanguage, p.EstateLanguage != "")
@@ -131,7 +131,7 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 		}
 		params["georangesearch"] = geoWire(g)
 	}
-	return lp.readList(ctx, env, "estate", "estate", p.ID, params, condense.List{Noun: "estates", Requested: lp.Data, Tool: "estate_read", Hidden: companions}, p)
+	return lp.readList(ctx, env, "estate", "estate", p.ID, params, condense.List{Noun: "estates", Requested: lp.Data, Tool: "estate_read", Hidden: companions, Zero: estatePriceOnRequest}, p)
 }
 
 func geoWire(g *GeoRange) map[string]any {

@@ -332,7 +332,6 @@ func elements(rec onoffice.Record) map[string]any {
 	return map[string]any{"elements": v}
 }
 
-
 // groupOf returns the requested pseudo field an element belongs to: the
 // address read answers "phone" with phone__<id> and phone__<id>__Comment.
 func (l List) groupOf(k string, requested map[string]bool) string {

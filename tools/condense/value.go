@@ -428,4 +428,3 @@ func splitPipes(s string) []string {
 	}
 	return out
 }
-

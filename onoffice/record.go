@@ -75,7 +75,10 @@ func (r *Recorder) record(reqBody, respBody []byte) error {
 		if i >= len(resp.Response.Results) {
 			break
 		}
-		res := resp.Response.Results[i]
+		var res wireResult
+		if json.Unmarshal(resp.Response.Results[i], &res) != nil {
+			continue
+		}
 		verb, ok := VerbFromActionID(a.ActionID)
 		if !ok || res.Status.ErrorCode != 0 || len(res.Data) == 0 {
 			continue

@@ -209,10 +209,10 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 	names := recordNames(ctx, env, ids)
 	var on []string
 	for _, id := range p.AddressIDs {
-		on = append(on, recordRef("address", id, names, false))
+		on = append(on, recordRef("address", id, names))
 	}
 	if p.EstateID > 0 {
-		on = append(on, recordRef("estate", p.EstateID, names, false))
+		on = append(on, recordRef("estate", p.EstateID, names))
 	}
 	pv := &Preview{Target: "new activity for " + strings.Join(on, " and ")}
 	if len(p.AddressIDs) > 1 {
@@ -329,7 +329,7 @@ func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyPara
 			after = strings.Join(list, ", ")
 		}
 		before := storedText(fieldOf(mf, field), current[field])
-		pv.Changes = append(pv.Changes, changeLine(field, condense.Defuse(before), condense.Defuse(after)))
+		pv.Changes = append(pv.Changes, changeLine(field, before, after))
 	}
 	return pv, nil
 }

@@ -765,7 +765,7 @@ func previewEstateFileDelete(ctx context.Context, env *Env, p EstateFileDeletePa
 		return nil, err
 	}
 	return &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID),
-		Changes: []string{fmt.Sprintf("delete file %d (%s, %s)", p.FileID, text(f["type"]), text(f["originalname"]))}}, nil
+		Changes: []string{fmt.Sprintf("delete file %d %s", p.FileID, condense.Untrusted(text(f["type"])+", "+text(f["originalname"])))}}, nil
 }
 
 // estateFile reads the files of an estate and picks one of them; the error
@@ -805,7 +805,7 @@ func fileTarget(estateID, fileID int, f map[string]any) string {
 	if name == "" {
 		name = text(f["originalname"])
 	}
-	return fmt.Sprintf("file %d %q (%s) of estate %d", fileID, name, text(f["type"]), estateID)
+	return fmt.Sprintf("file %d %s of estate %d", fileID, condense.Untrusted(name+" ("+text(f["type"])+")"), estateID)
 }
 
 // ---------------------------------------------------------------------------
@@ -976,7 +976,7 @@ func readTracking(ctx context.Context, env *Env, p TrackingReadParams) (*Result,
 			estates = append(estates, text(m[k]))
 		}
 	}
-	parts := []string{fmt.Sprintf("Tracking account %s %q", rec.IDString(), text(el["accountname"]))}
+	parts := []string{fmt.Sprintf("Tracking account %s %s", condense.Name(rec.IDString()), condense.Untrusted(text(el["accountname"])))}
 	if a := text(el["addressid"]); a != "" && a != "0" {
 		parts = append(parts, "address "+a)
 	}

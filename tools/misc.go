@@ -88,7 +88,7 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 		kind := p.Module
 		names := recordNames(ctx, env, map[string][]int{kind: ids})
 		for _, id := range ids {
-			label := recordRef(kind, id, names, true)
+			label := recordRef(kind, id, names)
 			if kind == "email" {
 				label = "e-mail " + strconv.Itoa(id)
 			}

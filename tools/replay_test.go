@@ -208,7 +208,7 @@ var replayCases = []replayCase{
 	{tool: "search_criteria_fields", args: `{}`, want: []string{"kaufpreis (Kaufpreis) float range (kaufpreis__von/kaufpreis__bis)"}},
 	// get fields knows no search-criteria field; searchCriteriaFields does.
 	{tool: "search_criteria_search", args: `{"searchdata":{"vermarktungsart":"kauf","kaufpreis":300000}}`, want: []string{"1218|10129|Björn Schubert"}},
-	{tool: "relation_list", args: `{"relationtype":"estate:address:owner","parentids":[3101]}`, want: []string{`address 10066 "Lena Busch"`}},
+	{tool: "relation_list", args: `{"relationtype":"estate:address:owner","parentids":[3101]}`, want: []string{`address 10066 «crm-text»Lena Busch«/crm-text»`}},
 	// Objekt_nr is not in the agentsLog field configuration fixture.
 	{tool: "agents_log_read", args: `{"data":["Datum","Aktionsart","Bemerkung","Objekt_nr"],"listlimit":2}`, want: []string{"70430|2026-10-31 14:37|Termin|", "|3123"}},
 	{tool: "appointment_list", args: `{"startDate":"2026-11-02","endDate":"2026-11-08"}`, want: []string{"subject: Teambesprechung Zentrale", "Katrin Neumann"}},
@@ -222,7 +222,7 @@ var replayCases = []replayCase{
 	{tool: "email_signature_read", args: `{}`, want: []string{"15|Kurz (Antworten)|no"}},
 	{tool: "email_template_folder_list", args: `{}`, want: []string{"61 = Eigentümerkommunikation"}},
 	{tool: "basic_settings_read", args: `{}`, want: []string{"Seit 1994"}},
-	{tool: "imprint_read", args: `{"data":["firma","handelsregisterNr","ustId"]}`, want: []string{"handelsregisterNr: HRB 18342"}},
+	{tool: "imprint_read", args: `{"data":["firma","handelsregisterNr","ustId"]}`, want: []string{"handelsregisterNr: «crm-text»HRB 18342«/crm-text»"}},
 	{tool: "group_list", args: `{}`, want: []string{"301|Zentrale Münster|MS|GroupOffice|12, 35|12"}},
 	{tool: "user_read", args: `{"listlimit":2}`, want: []string{"17|jschmidt|Julia|Schmidt"}},
 	{tool: "user_list", args: `{}`, want: []string{"23|ayilmaz|Aylin|Yılmaz"}},
@@ -240,9 +240,9 @@ var replayCases = []replayCase{
 	{tool: "log_entries_read", args: `{"listlimit":2}`, want: []string{"733981|2026-11-01 22:49|edit|calendar|5144|17"}},
 	{tool: "survey_read", args: `{}`, want: []string{"3|Besichtigungsprotokoll"}},
 	{tool: "record_link_get", args: `{"module":"address","recordId":10001}`, want: []string{"https://smart.onoffice.de/smart/smart.php?params="}},
-	{tool: "marketplace_invoice_recipient_read", args: `{"transactionid":1,"userid":12}`, want: []string{"companyUstId: DE298765432"}},
+	{tool: "marketplace_invoice_recipient_read", args: `{"transactionid":1,"userid":12}`, want: []string{"companyUstId: «crm-text»DE298765432«/crm-text»"}},
 	{tool: "email_info", args: `{"emailIdentity":"info@makler-koeln.de","messageId":"<20250905083015.4F2A1@mail.makler-koeln.de>","uid":4711,"folder":"INBOX"}`,
-		want: []string{"10001 Anna Becker <anna.becker@example.de>", "owner Herbert Lange"}},
+		want: []string{"10001 «crm-text»Anna Becker <anna.becker@example.de>", "owner Herbert Lange"}},
 	{tool: "email_link_list", args: `{"emailidentity":"info@makler-koeln.de","messageid":"<20250905083015.4F2A1@mail.makler-koeln.de>","uid":4711,"folder":"INBOX"}`,
 		want: []string{"estateowner: Herbert Lange"}},
 }

@@ -98,7 +98,7 @@ func TestSearchCriteriaWriteTools(t *testing.T) {
 	margs := fmt.Sprintf(`{"id":%d,"data":{"kaufpreis":[300000,450000],"sys_status":"0"}}`, id)
 	p = mustPreview(t, h, "search_criteria_modify", margs)
 	changes := strings.Join(p.Changes, "\n")
-	if !strings.Contains(changes, "kaufpreis: 250000–400000 → 300000–450000") || !strings.Contains(changes, "sys_status: Aktiv → Inaktiv") ||
+	if !strings.Contains(changes, "kaufpreis: «crm-text»250000–400000«/crm-text» → 300000–450000") || !strings.Contains(changes, "sys_status: Aktiv → Inaktiv") ||
 		!strings.Contains(p.Target, fmt.Sprintf("search criterion %d of address %d", id, addr)) {
 		t.Errorf("preview %+v", p)
 	}

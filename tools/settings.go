@@ -205,7 +205,7 @@ func flatRecord(res onoffice.Result, title string, order []string, opts condense
 	}
 	el := res.Records[0].Fields()
 	var b strings.Builder
-	b.WriteString(title + "\n" + condense.OpenMark + "\n")
+	b.WriteString(title + "\n")
 	var empty []string
 	structured := map[string]any{}
 	seen := map[string]bool{}
@@ -223,12 +223,11 @@ func flatRecord(res onoffice.Result, title string, order []string, opts condense
 			empty = append(empty, k)
 			continue
 		}
-		fmt.Fprintf(&b, "%s: %s\n", k, condense.Defuse(s))
+		fmt.Fprintf(&b, "%s: %s\n", condense.Name(k), condense.Untrusted(s))
 		structured[k] = s
 	}
-	b.WriteString(condense.CloseMark + "\n")
 	if len(empty) > 0 {
-		b.WriteString("empty: " + strings.Join(empty, ", ") + "\n")
+		b.WriteString("empty: " + condense.Names(empty) + "\n")
 	}
 	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
 	if opts.Structured {

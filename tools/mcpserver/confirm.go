@@ -15,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 )
@@ -168,7 +169,7 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "elicitation")
 	return server.NewInputRequestBuilder(state).Elicit(elicitKey, mcp.ElicitationParams{
 		Mode:    mcp.ElicitationModeForm,
-		Message: guard.Text(t, p, gt.lang()) + "\n\n" + guard.Accept(gt.lang()),
+		Message: redact.String(guard.Text(t, p, gt.lang())) + "\n\n" + guard.Accept(gt.lang()),
 		// Nothing to fill in: the answer is the choice between accept,
 		// decline and cancel.
 		RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},

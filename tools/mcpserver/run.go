@@ -11,6 +11,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -19,7 +20,7 @@ import (
 // Client builds the onOffice client the configuration asks for: the
 // in-process sandbox with --demo, the configured endpoint otherwise.
 func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
-	opts := []onoffice.Option{onoffice.WithLogger(log)}
+	opts := []onoffice.Option{onoffice.WithLogger(log), onoffice.WithMaxAnswer(cfg.MaxAnswer)}
 	if cfg.ReadOnly {
 		opts = append(opts, onoffice.WithReadOnly())
 	}
@@ -93,6 +94,7 @@ func SelectionFor(cfg *config.Config) tools.Selection {
 
 // Run serves MCP on the configured transport until ctx ends.
 func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+	log = redact.Logger(log)
 	if cfg.IsHTTP() {
 		return runHTTP(ctx, cfg, log)
 	}

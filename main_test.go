@@ -292,8 +292,8 @@ func TestToolsCommand(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-			if len(lines) != len(tools.Catalogue) {
-				t.Fatalf("%d lines, want %d", len(lines), len(tools.Catalogue))
+			if len(lines) != len(tools.Catalogue()) {
+				t.Fatalf("%d lines, want %d", len(lines), len(tools.Catalogue()))
 			}
 			for i, line := range lines {
 				var row map[string]any
@@ -305,7 +305,7 @@ func TestToolsCommand(t *testing.T) {
 						t.Errorf("line %d lacks %s", i, k)
 					}
 				}
-				a := tools.Catalogue[i]
+				a := tools.Catalogue()[i]
 				if row["name"] != a.Name || row["enabled"] != tt.wantEnabled(string(a.Effect), a.Default) {
 					t.Errorf("%v: enabled=%v", row["name"], row["enabled"])
 				}

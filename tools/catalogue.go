@@ -1,6 +1,10 @@
 package tools
 
-import "github.com/onoffice-mcp/onoffice-mcp/onoffice"
+import (
+	"slices"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+)
 
 // Effect says what an action does outside of reading.
 type Effect string
@@ -37,8 +41,10 @@ const (
 	do     = onoffice.VerbDo
 )
 
-// Catalogue lists every onOffice action the server offers, one tool each.
-var Catalogue = []Action{
+// catalogue lists every onOffice action the server offers, one tool each.
+// It is unexported so that nothing outside this package can change it;
+// Catalogue returns a copy.
+var catalogue = []Action{
 	{"estate_read", "estates", read, "estate", EffectRead, true},
 	{"estate_create", "estates", create, "estate", EffectWrite, false},
 	{"estate_modify", "estates", modify, "estate", EffectWrite, true},
@@ -140,9 +146,12 @@ var Catalogue = []Action{
 	{"marketplace_webhooks_execute", "marketplace", do, "executeMarketplaceWebhooks", EffectExternal, false},
 }
 
+// Catalogue returns a copy of the catalogue, in catalogue order.
+func Catalogue() []Action { return slices.Clone(catalogue) }
+
 // Lookup returns the catalogue row of a tool name.
 func Lookup(name string) (Action, bool) {
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		if a.Name == name {
 			return a, true
 		}
@@ -154,7 +163,7 @@ func Lookup(name string) (Action, bool) {
 func Modules() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		if !seen[a.Module] {
 			seen[a.Module] = true
 			out = append(out, a.Module)

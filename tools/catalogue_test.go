@@ -38,7 +38,7 @@ func TestCatalogueCoversAPI(t *testing.T) {
 		t.Fatalf("reference catalogue has %d rows, want 88", rows)
 	}
 	got := map[key]int{}
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		k := key{string(a.Verb), a.ResourceType, a.Module}
 		got[k]++
 		effect, ok := want[k]
@@ -65,13 +65,13 @@ func TestEveryCatalogueRowHasOneTool(t *testing.T) {
 			t.Errorf("%s: title or description missing", tool.Name)
 		}
 	}
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		if seen[a.Name] != 1 {
 			t.Errorf("%s has %d tools, want 1", a.Name, seen[a.Name])
 		}
 	}
 	names := map[string]bool{}
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		if names[a.Name] {
 			t.Errorf("duplicate tool name %s", a.Name)
 		}
@@ -80,7 +80,7 @@ func TestEveryCatalogueRowHasOneTool(t *testing.T) {
 }
 
 func TestHintsFollowEffect(t *testing.T) {
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		h := a.Hints()
 		switch a.Effect {
 		case EffectRead:
@@ -102,5 +102,17 @@ func TestHintsFollowEffect(t *testing.T) {
 		default:
 			t.Errorf("%s: unknown effect %q", a.Name, a.Effect)
 		}
+	}
+}
+
+// TestCatalogueCannotBeChangedFromOutside: what Catalogue returns is a
+// copy; changing it changes neither the rows nor the guards built on them.
+func TestCatalogueCannotBeChangedFromOutside(t *testing.T) {
+	c := Catalogue()
+	for i := range c {
+		c[i].Effect = EffectRead
+	}
+	if a, _ := Lookup("estate_modify"); a.Effect != EffectWrite {
+		t.Errorf("estate_modify has effect %s after a caller changed its copy", a.Effect)
 	}
 }

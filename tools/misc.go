@@ -152,8 +152,8 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	}
 	// The module list is long, so it is checked here instead of in the
 	// schema (tool-list budget).
-	if p.Module != "" && !slices.Contains(onoffice.LogModules, p.Module) {
-		return nil, argErrorf("module", "unknown module %q%s; allowed: %s", p.Module, suggest(p.Module, onoffice.LogModules), strings.Join(onoffice.LogModules, ", "))
+	if modules := onoffice.LogModules(); p.Module != "" && !slices.Contains(modules, p.Module) {
+		return nil, argErrorf("module", "unknown module %q%s; allowed: %s", p.Module, suggest(p.Module, modules), strings.Join(modules, ", "))
 	}
 	for _, k := range keys(p.Filter) {
 		if !slices.Contains(miscLogColumns, k) {

@@ -14,7 +14,7 @@ func TestVocabularyAgreesWithClient(t *testing.T) {
 	if RelationPrefix != onoffice.RelationTypePrefix {
 		t.Errorf("relation type prefix: sandbox %q, client %q", RelationPrefix, onoffice.RelationTypePrefix)
 	}
-	if a, b := slices.Sorted(slices.Values(miscLogModules)), slices.Sorted(slices.Values(onoffice.LogModules)); !slices.Equal(a, b) {
+	if a, b := slices.Sorted(slices.Values(miscLogModules)), slices.Sorted(slices.Values(onoffice.LogModules())); !slices.Equal(a, b) {
 		t.Errorf("log modules differ:\nsandbox %v\nclient  %v", a, b)
 	}
 	if got := dataTypeURN("varchar"); got != onoffice.DataTypePrefix+"varchar" {

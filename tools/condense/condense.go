@@ -166,7 +166,7 @@ type List struct {
 	// note says "this tool with {…}".
 	Tool, RecordArg, DataArg string
 	// FreeText names fields holding third-party free text besides the text
-	// and blob fields of Fields and FreeTextNames.
+	// and blob fields of Fields and freeTextNames.
 	FreeText []string
 	// Names gives, per field, the display names of the ids (or logins) it
 	// holds: the cell "27" is shown as "27 (Felix Brandt)", so that a model

@@ -132,7 +132,7 @@ func TestDiscoveryReachesCatalogue(t *testing.T) {
 	if cat.IsError {
 		t.Fatal(cat.Text)
 	}
-	for _, a := range tools.Catalogue {
+	for _, a := range tools.Catalogue() {
 		if names[a.Name] {
 			continue
 		}

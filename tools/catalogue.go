@@ -146,6 +146,26 @@ var catalogue = []Action{
 	{"marketplace_webhooks_execute", "marketplace", do, "executeMarketplaceWebhooks", EffectExternal, false},
 }
 
+// request is the row's onOffice action with a resource id (often empty)
+// and parameters (nil sends an empty object).
+func (a Action) request(resourceID string, params map[string]any) onoffice.Action {
+	if params == nil {
+		params = map[string]any{}
+	}
+	return onoffice.Action{Verb: a.Verb, ResourceType: a.ResourceType, ResourceID: resourceID, Parameters: params}
+}
+
+// rowOf returns the catalogue row of a tool name, for a tool that sends
+// another tool's action besides its own (a preview reading the record it
+// changes, names read for a list).
+func rowOf(name string) Action {
+	a, ok := Lookup(name)
+	if !ok {
+		panic("tools: " + name + " is not in the catalogue") // programmer error, caught by every test
+	}
+	return a
+}
+
 // Catalogue returns a copy of the catalogue, in catalogue order.
 func Catalogue() []Action { return slices.Clone(catalogue) }
 

@@ -68,7 +68,7 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 	paging{limit: limit}.apply(params)
 	setIf(params, "user", p.User, p.User > 0)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "recordsLastSeen", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func resolveMacro(ctx context.Context, env *Env, p MacroParams) (*Result, error)
 			params[k] = v
 		}
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "macroresolve", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +173,7 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	setIf(params, "action", p.Action, p.Action != "")
 	setIf(params, "user", p.User, p.User > 0)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "log", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -192,7 +192,7 @@ type SurveyParams struct {
 }
 
 func readSurvey(ctx context.Context, env *Env, p SurveyParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentdocument", ResourceID: optionalID(p.ID), Parameters: map[string]any{}})
+	res, err := env.call(ctx, optionalID(p.ID), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -293,7 +293,7 @@ func modifyTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*R
 	if p.Track {
 		track = 1
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "timetracking", Parameters: map[string]any{"track": track}})
+	res, err := env.call(ctx, "", map[string]any{"track": track})
 	if err != nil {
 		return nil, err
 	}
@@ -339,7 +339,7 @@ func getRecordLink(ctx context.Context, env *Env, p RecordLinkParams) (*Result, 
 	}
 	params := map[string]any{"recordId": p.RecordID}
 	setIf(params, "type", p.Type, p.Type != "")
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "getlink", ResourceID: p.Module, Parameters: params})
+	res, err := env.call(ctx, p.Module, params)
 	if err != nil {
 		return nil, err
 	}

@@ -33,6 +33,32 @@ type Env struct {
 	Fields *onoffice.FieldCache
 	Render condense.Options
 	Log    *slog.Logger
+
+	// tool is the catalogue row of the running tool: its own request is
+	// built from it (call, request), so no run function spells its verb
+	// and resource type again.
+	tool Action
+}
+
+// forTool returns a copy of env for running the tool of row a.
+func (e *Env) forTool(a Action) *Env {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	c.tool = a
+	return &c
+}
+
+// request is the running tool's own onOffice action with a resource id
+// (often empty) and parameters.
+func (e *Env) request(resourceID string, params map[string]any) onoffice.Action {
+	return e.tool.request(resourceID, params)
+}
+
+// call sends the running tool's own onOffice action.
+func (e *Env) call(ctx context.Context, resourceID string, params map[string]any) (onoffice.Result, error) {
+	return e.API.Call(ctx, e.request(resourceID, params))
 }
 
 // Result is a tool's answer: text for the model and, optionally, the same
@@ -94,7 +120,7 @@ func define[P any](name, title, description string, run func(ctx context.Context
 		ctx, release := onoffice.HoldAnswers(ctx)
 		defer release()
 		ctx, notes := withFieldNotes(ctx)
-		res, err := run(ctx, env, p)
+		res, err := run(ctx, env.forTool(t.Action), p)
 		if err != nil {
 			return nil, notes.explain(err)
 		}
@@ -114,7 +140,7 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 			return nil, err
 		}
 		ctx, notes := withFieldNotes(ctx)
-		pv, err := preview(ctx, env, p)
+		pv, err := preview(ctx, env.forTool(t.Action), p)
 		if err != nil {
 			return nil, notes.explain(err)
 		}

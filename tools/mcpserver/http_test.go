@@ -363,9 +363,22 @@ func (p sdkPeer) call(ctx context.Context, name string, args map[string]any) (st
 func (p sdkPeer) close() { _ = p.s.Close() }
 
 func testCtx(t testing.TB) context.Context {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := untilTestDeadline(t)
 	t.Cleanup(cancel)
 	return ctx
+}
+
+// untilTestDeadline is a context that ends shortly before the test
+// binary's deadline (go test -timeout), or never: waits in tests end on
+// events, and a loaded machine only makes them slower, never fails them.
+func untilTestDeadline(t testing.TB) (context.Context, context.CancelFunc) {
+	if d, ok := t.(interface{ Deadline() (time.Time, bool) }); ok {
+		if deadline, ok := d.Deadline(); ok {
+			// Leave a little time to report what was waited for.
+			return context.WithDeadline(context.Background(), deadline.Add(-2*time.Second))
+		}
+	}
+	return context.WithCancel(context.Background())
 }
 
 // mustConnect connects a peer or fails the test.

@@ -116,3 +116,14 @@ func TestCatalogueCannotBeChangedFromOutside(t *testing.T) {
 		t.Errorf("estate_modify has effect %s after a caller changed its copy", a.Effect)
 	}
 }
+
+// TestEveryChangingToolHasPreview: a tool that writes, deletes or reaches
+// outside builds its own preview, so the records a person confirms are
+// named the one way this package names records (records.go).
+func TestEveryChangingToolHasPreview(t *testing.T) {
+	for _, tool := range All() {
+		if tool.Effect != EffectRead && tool.preview == nil {
+			t.Errorf("%s changes something but has no preview (withPreview)", tool.Name)
+		}
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 )
 
-
 func TestTextNamesDeleteAsIrreversible(t *testing.T) {
 	del := tools.Tool{Action: tools.Action{Name: "appointment_delete", Verb: onoffice.VerbDelete, ResourceType: "calendar", Effect: tools.EffectDelete}, Title: "Delete appointment"}
 	text := Text(del, &tools.Preview{Target: "appointment 5101 (Besichtigung)", RecordID: "5101"}, "ENG")

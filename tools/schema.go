@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/invopop/jsonschema"
-	orderedmap "github.com/pb33f/ordered-map/v2"
 	validate "github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
@@ -21,9 +20,10 @@ import (
 
 // schemaFor reflects a plain, self-contained object schema from P: no $ref,
 // no $defs, "type": "object" at the top and no unknown properties, which is
-// what strict MCP clients accept. Guarded tools also accept the optional
-// confirmation token.
-func schemaFor[P any](guarded bool) (json.RawMessage, *validator) {
+// what strict MCP clients accept. The confirmation token is not part of it:
+// the MCP edge adds it where the policy asks for a confirmation (package
+// guard, WithTokenArg).
+func schemaFor[P any]() (json.RawMessage, *validator) {
 	r := jsonschema.Reflector{
 		ExpandedStruct:             true,
 		DoNotReference:             true,
@@ -32,12 +32,6 @@ func schemaFor[P any](guarded bool) (json.RawMessage, *validator) {
 	}
 	s := r.Reflect(new(P))
 	s.Version = ""
-	if guarded {
-		if s.Properties == nil {
-			s.Properties = orderedmap.New[string, *jsonschema.Schema]()
-		}
-		s.Properties.Set(ConfirmationTokenArg, &jsonschema.Schema{Type: "string", Description: "From this tool's preview; only once the user agreed"})
-	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

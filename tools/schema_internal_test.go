@@ -17,7 +17,7 @@ func TestValidationMessages(t *testing.T) {
 		Data  []string `json:"data,omitempty"`
 		Flag  bool     `json:"flag,omitempty"`
 	}
-	_, v := schemaFor[params](false)
+	_, v := schemaFor[params]()
 	tests := []struct {
 		name, args, arg string
 		contains        []string
@@ -56,7 +56,7 @@ func TestCoercion(t *testing.T) {
 		Data []string `json:"data,omitempty"`
 		Flag bool     `json:"flag,omitempty"`
 	}
-	_, v := schemaFor[params](false)
+	_, v := schemaFor[params]()
 	out, err := v.validate(json.RawMessage(`{"id": "42", "data": "ort", "flag": "true"}`))
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@
 package tools
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -105,7 +104,7 @@ func define[P any](name, title, description string, run func(ctx context.Context
 	if !ok {
 		panic("tools: " + name + " is not in the catalogue") // programmer error, caught by tests
 	}
-	schema, v := schemaFor[P](action.Effect != EffectRead)
+	schema, v := schemaFor[P]()
 	t := Tool{Action: action, Title: title, Description: description, Schema: schema, validator: v}
 	t.run = func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error) {
 		p, err := decode[P](t.validator, args)
@@ -158,7 +157,6 @@ func decode[P any](v *validator, args json.RawMessage) (P, error) {
 	if err != nil {
 		return p, err
 	}
-	normalized = withoutConfirmationToken(v, normalized)
 	if err := json.Unmarshal(normalized, &p); err != nil {
 		return p, decodeError(err)
 	}
@@ -190,29 +188,6 @@ func decodeError(err error) error {
 		return &ArgError{Arg: arg, Message: fmt.Sprintf("%s is not allowed: a number from %g to %g is expected", value, -math.MaxFloat64, math.MaxFloat64)}
 	}
 	return &ArgError{Arg: arg, Message: fmt.Sprintf("has the wrong kind of value (%s); a %s is expected", te.Value, te.Type.Kind())}
-}
-
-// ConfirmationTokenArg is the optional argument of every non-read tool that
-// carries the token of a confirmation preview back (see package guard). The
-// MCP edge checks it; the tool itself never sees it.
-const ConfirmationTokenArg = "confirmation_token"
-
-// withoutConfirmationToken removes the token from validated arguments
-// before they are decoded into the params struct.
-func withoutConfirmationToken(v *validator, args json.RawMessage) json.RawMessage {
-	if _, ok := v.props[ConfirmationTokenArg]; !ok || !bytes.Contains(args, []byte(ConfirmationTokenArg)) {
-		return args
-	}
-	var m map[string]json.RawMessage
-	if json.Unmarshal(args, &m) != nil {
-		return args
-	}
-	delete(m, ConfirmationTokenArg)
-	b, err := json.Marshal(m)
-	if err != nil {
-		return args
-	}
-	return b
 }
 
 // Validate checks arguments against the tool's schema without running it.

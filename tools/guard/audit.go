@@ -113,14 +113,13 @@ func (a *AuditLog) Close() error {
 const maxAuditText = 200
 
 // Elide returns arguments fit for the audit log: secrets replaced, long
-// texts (mail bodies, file contents) cut to their start and length, the
-// confirmation token left out.
+// texts (mail bodies, file contents) cut to their start and length. The
+// confirmation token never gets here (SplitToken).
 func Elide(args json.RawMessage) map[string]any {
 	obj, err := argsObject(args)
 	if err != nil {
 		return map[string]any{"unreadable": true}
 	}
-	delete(obj, TokenArg)
 	return elideMap(obj)
 }
 

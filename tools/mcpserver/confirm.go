@@ -101,16 +101,22 @@ func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolReques
 			By:     "not required by --confirm=" + string(gt.guard.Policy),
 		})
 	}
+	// The one place the token leaves the arguments: everything below (the
+	// tool, its preview, the token hash, the audit) sees them without it.
+	args, token, err := guard.SplitToken(args)
+	if err != nil {
+		return mcp.NewToolResultError(err.Error())
+	}
 	if req.Params.RequestState != "" || len(req.Params.InputResponses) > 0 {
 		return gt.answered(ctx, t, req, args)
 	}
 	if canElicit(ctx) {
 		return gt.ask(ctx, t, args)
 	}
-	if guard.TokenOf(args) == "" {
+	if token == "" {
 		return gt.preview(ctx, t, args)
 	}
-	if err := gt.guard.Tokens.Verify(ctx, guard.PurposeConfirm, t.Name, args, guard.TokenOf(args)); err != nil {
+	if err := gt.guard.Tokens.Verify(ctx, guard.PurposeConfirm, t.Name, args, token); err != nil {
 		gt.log.Info("confirmation token refused", "tool", t.Name, "reason", err.Error())
 		return mcp.NewToolResultError(fmt.Sprintf(
 			"Not run, nothing was changed: %s. Call %s without %s to get a new preview and token, show the preview to the user, and use the new token only if they agree.",

@@ -324,11 +324,11 @@ func TestConfirmOffRunsWritesDirectly(t *testing.T) {
 	if res := h.Call(t, "search_criteria_delete", map[string]any{"id": crit}); res.IsError || h.WriteRequests() != 2 {
 		t.Fatalf("delete: %+v", res)
 	}
-	// A stray token is ignored when nothing needs confirming; a read tool
-	// has no such argument at all.
+	// When nothing needs confirming, no schema offers a token: a stray one
+	// is an unknown argument, for a write as for a read tool.
 	stray := modifyArgs(id, 380000)
 	stray["confirmation_token"] = "whatever"
-	if res := h.Call(t, "estate_modify", stray); res.IsError || h.WriteRequests() != 3 || estatePrice(h, id) != "380000" {
+	if res := h.Call(t, "estate_modify", stray); !res.IsError || !strings.Contains(res.Text, "confirmation_token") || h.WriteRequests() != 2 || estatePrice(h, id) != "375000" {
 		t.Fatalf("stray token: %+v", res)
 	}
 	if res := h.Call(t, "estate_read", `{"id":3101,"confirmation_token":"x"}`); !res.IsError || !strings.Contains(res.Text, "confirmation_token") {
@@ -338,7 +338,7 @@ func TestConfirmOffRunsWritesDirectly(t *testing.T) {
 		t.Fatal("asked the user with --confirm=off")
 	}
 	audit := auditLines(t, h.Audit.String())
-	if len(audit) != 3 || audit[0]["confirmation"].(map[string]any)["method"] != guard.MethodNone ||
+	if len(audit) != 2 || audit[0]["confirmation"].(map[string]any)["method"] != guard.MethodNone ||
 		!strings.Contains(fmt.Sprint(audit[0]["confirmation"].(map[string]any)["by"]), "--confirm=off") {
 		t.Fatalf("audit: %v", audit)
 	}

@@ -113,14 +113,16 @@ const confirmNote = " Needs the user's OK: show any preview you get and repeat t
 func toMCP(t tools.Tool, policy guard.Policy, sel tools.Selection) mcp.Tool {
 	h := t.Hints()
 	desc := sel.RenderRefs(t.Description)
+	schema := json.RawMessage(sel.RenderRefs(string(t.Schema)))
 	if policy.Requires(t.Effect) {
 		desc += confirmNote
+		schema = guard.WithTokenArg(schema)
 	}
 	return mcp.Tool{
 		Name:           t.Name,
 		Title:          t.Title,
 		Description:    desc,
-		RawInputSchema: json.RawMessage(sel.RenderRefs(string(t.Schema))),
+		RawInputSchema: schema,
 		Annotations: mcp.ToolAnnotation{
 			ReadOnlyHint:    mcp.ToBoolPtr(h.ReadOnly),
 			DestructiveHint: mcp.ToBoolPtr(h.Destructive),

@@ -166,6 +166,17 @@ func rowOf(name string) Action {
 	return a
 }
 
+// readRow returns the catalogue row that reads records of a resource type
+// by id (estate: estate_read).
+func readRow(resourceType string) Action {
+	for _, a := range catalogue {
+		if a.Verb == onoffice.VerbRead && a.ResourceType == resourceType {
+			return a
+		}
+	}
+	panic("tools: no catalogue row reads " + resourceType) // programmer error, caught by tests
+}
+
 // Catalogue returns a copy of the catalogue, in catalogue order.
 func Catalogue() []Action { return slices.Clone(catalogue) }
 

@@ -2,7 +2,9 @@ package tools
 
 import (
 	"bufio"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -125,5 +127,28 @@ func TestEveryChangingToolHasPreview(t *testing.T) {
 		if tool.Effect != EffectRead && tool.preview == nil {
 			t.Errorf("%s changes something but has no preview (withPreview)", tool.Name)
 		}
+	}
+}
+
+// TestRequestsComeFromRows: no code of the tools spells an onOffice
+// action of its own; each request is built from a catalogue row
+// (Action.request: env.call for the tool's own, rowOf or readRow for
+// another's), so verb and resource type live in the catalogue only.
+func TestRequestsComeFromRows(t *testing.T) {
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || path == "catalogue.go" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if n := strings.Count(string(src), "onoffice.Action{"); n > 0 {
+			t.Errorf("%s spells %d onOffice action(s) itself; build them from the catalogue row", path, n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -247,17 +247,17 @@ func (p listParams) apply(params map[string]any) {
 
 func (p listParams) paging() paging { return paging{limit: p.ListLimit, offset: p.ListOffset} }
 
-// readList runs a read of many records, or of one when id is set, and
-// renders them with the field configuration of module; only a read of
-// many records gets paging hints.
-func (p listParams) readList(ctx context.Context, env *Env, module, resourceType string, id int, params map[string]any, l condense.List, args any) (*Result, error) {
+// readList runs the tool's own read of many records, or of one when id is
+// set, and renders them with the field configuration of module; only a
+// read of many records gets paging hints.
+func (p listParams) readList(ctx context.Context, env *Env, module string, id int, params map[string]any, l condense.List, args any) (*Result, error) {
 	if id != 0 {
 		// A read by id names one record: paging does not apply, and the
 		// docs pages send no listlimit with it.
 		delete(params, "listlimit")
 		delete(params, "listoffset")
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: resourceType, ResourceID: optionalID(id), Parameters: params})
+	res, err := env.call(ctx, optionalID(id), params)
 	if err != nil {
 		return nil, err
 	}

@@ -182,7 +182,7 @@ func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result
 		asked, askedKind, otherKind, dir = p.ChildIDs, typ.child, typ.parent, "childids"
 	}
 	params[dir] = asked
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -329,7 +329,7 @@ func createRelation(ctx context.Context, env *Env, p RelationCreateParams) (*Res
 	if p.RelationInfo != nil {
 		params["relationinfo"] = map[string]any{"statusTerminbestaetigung": p.RelationInfo.Confirmation}
 	}
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "relation", Parameters: params}); err != nil {
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	n := len(p.ParentID) * len(p.ChildID)
@@ -427,7 +427,7 @@ func modifyRelation(ctx context.Context, env *Env, p RelationModifyParams) (*Res
 	}
 	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + "calendar:address", "parentid": p.ParentID, "childid": p.ChildID,
 		"relationinfo": p.RelationInfo.wire()}
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "relation", Parameters: params}); err != nil {
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	var set []string
@@ -451,8 +451,7 @@ func previewRelationModify(ctx context.Context, env *Env, p RelationModifyParams
 	if p.RelationInfo.Confirmation != "" && len(p.ParentID) <= 20 {
 		var actions []onoffice.Action
 		for _, id := range p.ParentID {
-			actions = append(actions, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: strconv.Itoa(id),
-				Parameters: map[string]any{"showConfirmationStatus": true}})
+			actions = append(actions, rowOf("appointment_read").request(strconv.Itoa(id), map[string]any{"showConfirmationStatus": true}))
 		}
 		if outcomes, err := env.API.Do(ctx, actions...); err == nil {
 			for i, o := range outcomes {
@@ -507,7 +506,7 @@ type RelationDeleteParams struct {
 func deleteRelation(ctx context.Context, env *Env, p RelationDeleteParams) (*Result, error) {
 	typ := lookupRelationType(string(p.RelationType))
 	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentid": p.ParentID, "childid": p.ChildID}
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDelete, ResourceType: "relation", Parameters: params}); err != nil {
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	return condense.Text("Unlinked (%s): %s %d ↔ %s %d (%s); both records remain.", typ.suffix,
@@ -520,8 +519,7 @@ func previewRelationDelete(ctx context.Context, env *Env, p RelationDeleteParams
 	pair := relPairs(typ, []int{p.ParentID}, []int{p.ChildID}, names)[0]
 	pv := &Preview{Target: pair, RecordID: strconv.Itoa(p.ParentID), Changes: []string{"- unlink " + pair}}
 	// Say so when there is nothing to remove.
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation",
-		Parameters: map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentids": []int{p.ParentID}}})
+	res, err := env.API.Call(ctx, rowOf("relation_list").request("", map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentids": []int{p.ParentID}}))
 	if err == nil {
 		if !slices.Contains(relatedIDMap(res)[p.ParentID], p.ChildID) {
 			pv.Changes = append(pv.Changes, "note: these records are not linked by this type at present")

@@ -269,7 +269,7 @@ func readUsers(ctx context.Context, env *Env, p UserReadParams) (*Result, error)
 	}
 	params := map[string]any{}
 	lp.apply(params)
-	return lp.readList(ctx, env, "user", "user", p.ID, params, condense.List{Noun: "users", Requested: lp.Data, IDField: "Nr"}, p)
+	return lp.readList(ctx, env, "user", p.ID, params, condense.List{Noun: "users", Requested: lp.Data, IDField: "Nr"}, p)
 }
 
 // UserListParams are the arguments of user_list.

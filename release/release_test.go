@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"debug/elf"
 	"debug/macho"
 	"encoding/binary"
 	"encoding/json"
@@ -92,9 +93,21 @@ func TestReleaseBuildStampsVersion(t *testing.T) {
 	if string(sums) != sum+"  "+archive+"\n" {
 		t.Errorf("SHA256SUMS = %q, want the line of %s with %s", sums, archive, sum)
 	}
+	if host.OS == "linux" {
+		f, err := elf.Open(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		for _, p := range f.Progs {
+			if p.Type == elf.PT_INTERP {
+				t.Error("the binary asks for a dynamic loader: it is not static")
+			}
+		}
+	}
 	if host.OS != "windows" {
 		names := tarNames(t, filepath.Join(dist, archive))
-		if !slices.Equal(names, []string{"onoffice-mcp 755", "README.md 644"}) {
+		if !slices.Equal(names, []string{"onoffice-mcp rwxr-xr-x", "README.md rw-r--r--"}) {
 			t.Errorf("archive holds %v", names)
 		}
 	}

@@ -124,7 +124,7 @@ func (l UserConfigList) MarshalJSON() ([]byte, error) {
 // required: demo mode runs without them.
 var userSettings = UserConfigList{
 	{Key: "api_token", Type: "string", Title: "onOffice API token", Sensitive: true, Env: "ONOFFICE_TOKEN",
-		Description: "API user token from onOffice enterprise (Extras > Settings > API users). Leave empty in demo mode."},
+		Description: "API user token from onOffice enterprise (Extras > Settings > User > API user). Leave empty in demo mode."},
 	{Key: "api_secret", Type: "string", Title: "onOffice API secret", Sensitive: true, Env: "ONOFFICE_SECRET",
 		Description: "Secret of that API user. Leave empty in demo mode."},
 	{Key: "read_only", Type: "boolean", Title: "Read-only", Default: true, Env: "ONOFFICE_READ_ONLY",

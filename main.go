@@ -18,6 +18,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/internal/buildinfo"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver"
@@ -71,7 +72,7 @@ func configError(err error, stderr io.Writer) int {
 	if errors.Is(err, config.ErrHelp) {
 		return 0
 	}
-	fmt.Fprintln(stderr, "onoffice-mcp:", err)
+	fmt.Fprintln(stderr, "onoffice-mcp:", redact.String(err.Error()))
 	return 2
 }
 
@@ -101,12 +102,12 @@ func runTools(args []string, env func(string) string, stdout, stderr io.Writer) 
 }
 
 func runSandbox(ctx context.Context, args []string, env func(string) string, stderr io.Writer) int {
-	addr, err := sandbox.ParseFlags(args, stderr)
+	flags, err := sandbox.ParseFlags(args, env, stderr)
 	if err != nil {
 		return configError(err, stderr)
 	}
 	log := newLogger("info", "text", stderr)
-	if err := sandbox.ListenAndServe(ctx, addr, env("ONOFFICE_TOKEN"), env("ONOFFICE_SECRET"), log); err != nil {
+	if err := sandbox.ListenAndServe(ctx, flags, env("ONOFFICE_TOKEN"), env("ONOFFICE_SECRET"), log); err != nil {
 		log.Error("sandbox stopped", "error", err)
 		return 1
 	}
@@ -138,13 +139,14 @@ func runHealthcheck(ctx context.Context, args []string, env func(string) string,
 }
 
 // newLogger writes to stderr: stdout belongs to the stdio protocol.
+// Every line passes the redactor: no credential reaches the log.
 func newLogger(level, format string, w io.Writer) *slog.Logger {
 	var lvl slog.Level
 	_ = lvl.UnmarshalText([]byte(level))
 	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: lvl}))
+		return redact.Logger(slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: lvl})))
 	}
-	return slog.New(tint.NewHandler(w, &tint.Options{Level: lvl, TimeFormat: time.TimeOnly, NoColor: !isTerminal(w)}))
+	return redact.Logger(slog.New(tint.NewHandler(w, &tint.Options{Level: lvl, TimeFormat: time.TimeOnly, NoColor: !isTerminal(w)})))
 }
 
 func isTerminal(w io.Writer) bool {

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
+	"slices"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/prompts"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver"
 )
@@ -135,9 +138,11 @@ var userSettings = UserConfigList{
 		Description: "Work on a built-in sample agency instead of your onOffice account; no token needed."},
 }
 
-// bundleSelection is the widest set of tools the bundle's settings can
-// offer (read-only off): the manifest lists these.
-func bundleSelection() (tools.Selection, error) {
+// offered asks the server itself what it lists with the bundle's widest
+// settings (read-only off), so the manifest cannot drift from it: the
+// catalogue tools of the default toolset, the discovery tools when some
+// tools stay unlisted, and the prompts whose tools are all there.
+func offered() ([]NamedText, []prompts.Prompt, error) {
 	env := map[string]string{}
 	for _, s := range userSettings {
 		if s.Default != nil {
@@ -145,11 +150,49 @@ func bundleSelection() (tools.Selection, error) {
 		}
 	}
 	env["ONOFFICE_READ_ONLY"] = "false"
+	env["ONOFFICE_DEMO"] = "true" // no account: the server is only asked what it lists
 	cfg, err := config.Load(nil, func(k string) string { return env[k] }, io.Discard)
 	if err != nil {
-		return tools.Selection{}, fmt.Errorf("bundle defaults: %w", err)
+		return nil, nil, fmt.Errorf("bundle defaults: %w", err)
 	}
-	return mcpserver.SelectionFor(cfg), nil
+	log := slog.New(slog.DiscardHandler)
+	g, err := mcpserver.GuardFor(cfg, io.Discard)
+	if err != nil {
+		return nil, nil, fmt.Errorf("bundle defaults: %w", err)
+	}
+	defer g.Close()
+	srv := mcpserver.New(mcpserver.Options{
+		Env: mcpserver.EnvFor(cfg, mcpserver.Client(cfg, log), log), Selection: mcpserver.SelectionFor(cfg), Logger: log, Guard: g,
+	})
+	listed := srv.ListTools()
+	var out []NamedText
+	for _, t := range tools.All() { // catalogue order
+		if _, ok := listed[t.Name]; ok {
+			out = append(out, NamedText{Name: t.Name, Description: t.Title})
+			delete(listed, t.Name)
+		}
+	}
+	var rest []string
+	for name := range listed {
+		rest = append(rest, name)
+	}
+	slices.Sort(rest)
+	for _, name := range rest {
+		t := listed[name].Tool
+		title := t.Annotations.Title
+		if title == "" {
+			title = t.Title
+		}
+		out = append(out, NamedText{Name: name, Description: title})
+	}
+	var ps []prompts.Prompt
+	listedPrompts := srv.ListPrompts()
+	for _, p := range prompts.All() {
+		if _, ok := listedPrompts[p.Name]; ok {
+			ps = append(ps, p)
+		}
+	}
+	return out, ps, nil
 }
 
 // platforms maps GOOS to the names the manifest uses.
@@ -157,7 +200,7 @@ var platforms = map[string]string{"darwin": "darwin", "windows": "win32", "linux
 
 // newManifest describes the bundle for goos; exe is the binary's name.
 func newManifest(version, goos, exe string) (*Manifest, error) {
-	sel, err := bundleSelection()
+	offeredTools, offeredPrompts, err := offered()
 	if err != nil {
 		return nil, err
 	}
@@ -190,10 +233,8 @@ func newManifest(version, goos, exe string) (*Manifest, error) {
 	for _, s := range userSettings {
 		m.Server.MCPConfig.Env[s.Env] = "${user_config." + s.Key + "}"
 	}
-	for _, t := range tools.Select(sel) {
-		m.Tools = append(m.Tools, NamedText{Name: t.Name, Description: t.Title})
-	}
-	for _, p := range mcpserver.Prompts(sel) {
+	m.Tools = offeredTools
+	for _, p := range offeredPrompts {
 		args := map[string]string{}
 		var names []string
 		for _, a := range p.Args {

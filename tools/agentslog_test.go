@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
@@ -75,7 +76,7 @@ func testAgentsLogCreate(t *testing.T, h *toolstest.Harness) {
 	args := fmt.Sprintf(`{"addressids":[%d],"estateid":%d,"actionkind":"Telefonat","actiontype":"Ausgang","note":"Besichtigung für Samstag abgestimmt","duration":600,"advisorylevel":"C","features":["indMulti1832Select5686"]}`, addr, estate)
 	p := mustPreview(t, h, "agents_log_create", args)
 	changes := strings.Join(p.Changes, "\n")
-	if !strings.Contains(p.Target, fmt.Sprintf("address %d %q", addr, relAddressName(h, addr))) || !strings.Contains(p.Target, fmt.Sprintf("estate %d", estate)) ||
+	if !strings.Contains(p.Target, fmt.Sprintf("address %d %s", addr, condense.Untrusted(relAddressName(h, addr)))) || !strings.Contains(p.Target, fmt.Sprintf("estate %d", estate)) ||
 		!strings.Contains(changes, "Aktionsart: Telefonat") || !strings.Contains(changes, "Beratungsebene: C") {
 		t.Errorf("preview %+v", p)
 	}
@@ -148,5 +149,24 @@ func TestAgentsLogTools(t *testing.T) {
 		{"AgentsLogRead", testAgentsLogRead},
 		{"AgentsLogCreate", testAgentsLogCreate},
 		{"AgentsLogModify", testAgentsLogModify},
+	})
+}
+
+// TestAgentsLogDateWithoutTime: a day alone or a time without seconds is
+// completed, a date the calendar lacks is refused before anything is sent.
+func TestAgentsLogDateWithoutTime(t *testing.T) {
+	t.Parallel()
+	h := toolstest.New(t)
+	store := h.Sandbox.Store()
+	for given, stored := range map[string]string{"2026-10-30": "2026-10-30 00:00:00", "2026-10-30 16:05": "2026-10-30 16:05:00"} {
+		n := len(store.Table("agentslog").Records)
+		callOK(t, h, "agents_log_create", fmt.Sprintf(`{"estateid":3101,"actionkind":"Notiz","note":"x","datetime":%q}`, given))
+		if got := store.Table("agentslog").Records[n]["Datum"]; fmt.Sprint(got) != stored {
+			t.Errorf("datetime %q stored as %v, want %s", given, got, stored)
+		}
+	}
+	runBadCalls(t, h, []badCall{
+		{"no such day", "agents_log_create", `{"estateid":3101,"actionkind":"Notiz","datetime":"2026-02-30"}`, "`datetime`"},
+		{"no such day in modify", "agents_log_modify", `{"id":1,"data":{"datetime":"2026-13-01 10:00"}}`, "data.datetime"},
 	})
 }

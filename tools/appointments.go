@@ -22,16 +22,16 @@ func appointmentTools() []Tool {
 			"List calendar appointments in a date window (both dates required, at most 500) with participants, contacts and linked estate. Times are German local time.",
 			listAppointments),
 		define("appointment_read", "Read appointment details",
-			"Read one appointment by id with every detail (conflicts, confirmation state of each contact), or the appointments of a period or changed since a moment. For calendar overviews use appointment_list.",
+			"Read one appointment by id with every detail (conflicts, confirmation state of each contact), or the appointments of a period or changed since a moment.[[ For calendar overviews use appointment_list.]]",
 			readAppointments),
 		withPreview(define("appointment_create", "Create appointment",
-			"Create an appointment (viewing, notary, …) and link contacts and an estate. Run appointment_conflicts first to avoid double bookings.",
+			"Create an appointment (viewing, notary, …) and link contacts and an estate.[[ Run appointment_conflicts first to avoid double bookings.]]",
 			createAppointment), previewAppointmentCreate),
 		withPreview(define("appointment_modify", "Change appointment",
 			"Reschedule or change an appointment: only the data fields given change; contacts are added unless replaceAddressIds is true; status canceled cancels it.",
 			modifyAppointment), previewAppointmentModify),
 		withPreview(define("appointment_delete", "Delete appointment",
-			"Delete an appointment for good. To call it off but keep it, set status canceled with appointment_modify.",
+			"Delete an appointment for good.[[ To call it off but keep it, set status canceled with appointment_modify.]]",
 			deleteAppointment), previewAppointmentDelete),
 		withPreview(define("appointment_confirmation_send", "Send appointment confirmation",
 			"E-mail an appointment confirmation to every contact linked to the appointment.",
@@ -150,6 +150,8 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 		}
 	}
 	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: listPage(p.ListOffset, limit, p)}
+	nameContacts(ctx, env, &res, "contacts")
+	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
 }
 
@@ -285,6 +287,9 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 	setIf(params, "groups", p.Groups, len(p.Groups) > 0)
 	setIf(params, "allusers", true, p.AllUsers)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
+	// One appointment is read as the docs page says, with "read calendar"
+	// and its id; some working clients use "get appointmentList" with a
+	// resourceid (the sandbox answers both alike).
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: optionalID(p.ID), Parameters: params})
 	if err != nil {
 		return nil, err
@@ -296,6 +301,7 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 		res.Records[i].Elements, _ = json.Marshal(apptFlattenRead(rec.Fields()))
 	}
 	l := condense.List{Noun: "appointments", Requested: apptReadOrder, Fields: apptReadFields(ctx, env), Tool: "appointment_read"}
+	nameRefs(ctx, env, res, &l)
 	out := condense.Records(res, l, env.Render)
 	if p.ID == 0 && res.Total > len(res.Records) {
 		out.Text += fmt.Sprintf("\n[only %d of %d appointments returned (the API's limit): read a shorter period]", len(res.Records), res.Total)
@@ -737,7 +743,8 @@ func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[strin
 	if err != nil {
 		return nil, err
 	}
-	if !found {
+	// Real installations answer a missing appointment with an empty record.
+	if !found || len(el) == 0 {
 		return nil, fmt.Errorf("appointment %d does not exist or is not visible to the API user", id)
 	}
 	return el, nil
@@ -745,7 +752,14 @@ func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[strin
 
 // apptTarget names an appointment: `appointment 5120 "subject" (2026-10-08 17:30–18:30)`.
 func apptTarget(id int, cur map[string]any) string {
-	return fmt.Sprintf("appointment %d %q (%s)", id, fmt.Sprint(cur["description"]), apptWhen(fmt.Sprint(cur["start_dt"]), fmt.Sprint(cur["end_dt"])))
+	target := fmt.Sprintf("appointment %d", id)
+	if d := text(cur["description"]); d != "" {
+		target += " " + condense.Untrusted(d)
+	}
+	if when := apptWhen(text(cur["start_dt"]), text(cur["end_dt"])); when != "" && when != "–" {
+		target += " (" + when + ")"
+	}
+	return target
 }
 
 func (p AppointmentModifyParams) check(ctx context.Context, env *Env) error {
@@ -934,7 +948,7 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 	}
 	pv.Changes = append(pv.Changes,
 		"from: "+from,
-		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %q on %s", fmt.Sprint(cur["description"]), apptWhen(fmt.Sprint(cur["start_dt"]), fmt.Sprint(cur["end_dt"]))),
+		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %s on %s", condense.Untrusted(text(cur["description"])), apptWhen(text(cur["start_dt"]), text(cur["end_dt"]))),
 		"attachments: none")
 	if st := text(cur["confirmationStatus"]); st != "" {
 		pv.Changes = append(pv.Changes, "confirmation state now: "+st)

@@ -15,15 +15,16 @@ func apptUserIDs(r sandbox.Record) []int { ids, _ := r["user_ids"].([]int); retu
 func TestAppointmentListTool(t *testing.T) {
 	h := toolstest.New(t)
 	store := h.Sandbox.Store()
-	// 2–8 November 2026 has no all-day appointments; the weekly series counts once.
+	// The reference week (30 November – 6 December 2026) has no all-day
+	// appointments; the weekly series counts once.
 	var want []sandbox.Record
 	for _, r := range store.Table("calendar").Records {
 		day := str(r["start_dt"])[:10]
-		if r["rp_flag"] == true || (day >= "2026-11-02" && day <= "2026-11-08") {
+		if r["rp_flag"] == true || (day >= "2026-11-30" && day <= "2026-12-06") {
 			want = append(want, r)
 		}
 	}
-	text := callOK(t, h, "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08"}`)
+	text := callOK(t, h, "appointment_list", `{"startDate":"2026-11-30","endDate":"2026-12-06"}`)
 	if head := strings.Split(text, "\n")[0]; head != fmt.Sprintf("appointments 1–%d of %d", len(want), len(want)) {
 		t.Fatalf("expected %d appointments:\n%s", len(want), text)
 	}
@@ -39,11 +40,11 @@ func TestAppointmentListTool(t *testing.T) {
 	}
 	req := lastRequest(t, h, "appointmentList")
 	filter, _ := req.Parameters["filter"].(map[string]any)
-	if filter["startDate"] != "2026-11-02" || filter["endDate"] != "2026-11-08" {
+	if filter["startDate"] != "2026-11-30" || filter["endDate"] != "2026-12-06" {
 		t.Errorf("filter sent: %v", filter)
 	}
 
-	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","userIds":[17],"isCancelled":false,"data":["subject","users","status"],"listlimit":500}`)
+	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2027-01-31","userIds":[17],"isCancelled":false,"data":["subject","users","status"],"listlimit":500}`)
 	filter, _ = lastRequest(t, h, "appointmentList").Parameters["filter"].(map[string]any)
 	if fmt.Sprint(filter["userIds"]) != "[17]" || filter["isCancelled"] != false {
 		t.Errorf("filter sent: %v", filter)
@@ -62,7 +63,7 @@ func TestAppointmentListTool(t *testing.T) {
 	if head := strings.Split(text, "\n")[0]; n == 0 || head != fmt.Sprintf("appointments 1–%d of %d", n, n) || strings.Contains(text, "canceled") {
 		t.Errorf("user 17: want %d appointments:\n%s", n, text)
 	}
-	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","filter":{"subject":[{"op":"like","val":"Notartermin%"}]},"data":["subject"]}`)
+	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2027-01-31","filter":{"subject":[{"op":"like","val":"Notartermin%"}]},"data":["subject"]}`)
 	if !strings.Contains(text, "Notartermin") || strings.Contains(text, "Besichtigung") {
 		t.Errorf("subject filter:\n%s", text)
 	}
@@ -139,8 +140,8 @@ func TestAppointmentWriteTools(t *testing.T) {
 	if !strings.Contains(p.Target, "Besichtigung mit Familie Test") || !strings.Contains(p.Target, "2026-11-23 09:30–10:30") {
 		t.Errorf("target %q", p.Target)
 	}
-	for _, want := range []string{"art: Besichtigung", fmt.Sprintf("contacts: %d %s", addrID, str(addr["Vorname"])), str(addr["Email"]),
-		fmt.Sprintf("estate: %d %q", estateID, str(estate["objekttitel"])), "participants: users 12", "warning: already booked then: users 12"} {
+	for _, want := range []string{"art: Besichtigung", fmt.Sprintf("contacts: %d «crm-text»%s", addrID, str(addr["Vorname"])), str(addr["Email"]),
+		fmt.Sprintf("estate: %d «crm-text»%s", estateID, str(estate["objekttitel"])), "participants: users 12", "warning: already booked then: users 12"} {
 		if !strings.Contains(changes, want) {
 			t.Errorf("preview lacks %q:\n%s", want, changes)
 		}
@@ -169,7 +170,7 @@ func TestAppointmentWriteTools(t *testing.T) {
 	if p.RecordID != strconv.Itoa(id) || !strings.Contains(p.Target, "2026-11-23 09:30–10:30") {
 		t.Errorf("modify target %q", p.Target)
 	}
-	for _, want := range []string{"start_dt: 2026-11-23 09:30:00 → 2026-11-23 14:00:00", "note: Schlüssel im Büro → verschoben", fmt.Sprintf("estate: %d → (none)", estateID)} {
+	for _, want := range []string{"start_dt: 2026-11-23 09:30:00 → 2026-11-23 14:00:00", "note: «crm-text»Schlüssel im Büro«/crm-text» → verschoben", fmt.Sprintf("estate: %d → (none)", estateID)} {
 		if !strings.Contains(changes, want) {
 			t.Errorf("modify preview lacks %q:\n%s", want, changes)
 		}

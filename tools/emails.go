@@ -23,7 +23,7 @@ func emailTools() []Tool {
 			"Send a real e-mail from a user's mailbox: to e-mail addresses or one address id (fills macros), with a template or body, exposés, files and base64 attachments; can reply to or forward a mail.",
 			sendEmail), previewEmailSend),
 		define("email_link_list", "Read e-mail links (old)",
-			"Read the one address and estate a stored e-mail is linked to. Prefer email_info, which lists all links.",
+			"Read the one address and estate a stored e-mail is linked to.[[ Prefer email_info, which lists all links.]]",
 			listEmailLinks),
 		define("email_info", "Read e-mail info",
 			"Read what a stored e-mail is linked to (addresses, estates), whether it is a portal enquiry and what was done with it. uid and folder come from the mail server.",
@@ -35,7 +35,7 @@ func emailTools() []Tool {
 			"List your e-mail signatures (id, title, default), or read one signature's text by id (-1: company signature).",
 			readEmailSignature),
 		define("email_template_folder_list", "List e-mail template folders",
-			"List the folders of e-mail templates; a folder id narrows template_list.",
+			"List the folders of e-mail templates[[; a folder id narrows template_list]].",
 			listEmailTemplateFolders),
 	}
 }
@@ -80,11 +80,11 @@ type EmailSendParams struct {
 	DisplayName                   string            `json:"displayName,omitempty"`
 	Subject                       string            `json:"subject,omitempty"`
 	Body                          string            `json:"body,omitempty" jsonschema_description:"Text; macros like _BriefAnrede work"`
-	TemplateID                    int               `json:"templateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Template (template_list) instead of body"`
+	TemplateID                    int               `json:"templateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Template[[ (template_list)]] instead of body"`
 	UseHTML                       bool              `json:"useHtml,omitempty"`
 	ReplyTo                       string            `json:"replyto,omitempty"`
 	EstateIDs                     []int             `json:"estateids,omitempty" jsonschema_description:"Estates for macros and exposés"`
-	PDFExposeIdentifiers          []string          `json:"pdfexposeidentifiers,omitempty" jsonschema_description:"Exposés to attach (template_list type pdf)"`
+	PDFExposeIdentifiers          []string          `json:"pdfexposeidentifiers,omitempty" jsonschema_description:"Exposés to attach[[ (template_list type pdf)]]"`
 	PDFLetterIDs                  []int             `json:"pdfletterids,omitempty"`
 	PDFFormIDs                    []int             `json:"pdfformids,omitempty"`
 	WebExposeIDs                  []int             `json:"webexposeids,omitempty" jsonschema_description:"Links via _WebExpose; receiver = address id"`
@@ -381,7 +381,7 @@ func emailInfo(ctx context.Context, env *Env, p EmailInfoParams) (*Result, error
 	b.WriteString("estates: " + cmp.Or(mailEstateLines(info.Estates), "none") + "\n")
 	var actions []string
 	for _, a := range info.Actions {
-		actions = append(actions, fmt.Sprintf("%v (%s)", a["type"], condense.Untrusted(fmt.Sprint(a["description"]))))
+		actions = append(actions, fmt.Sprintf("%s (%s)", condense.Name(fmt.Sprint(a["type"])), condense.Untrusted(fmt.Sprint(a["description"]))))
 	}
 	b.WriteString("actions: " + cmp.Or(strings.Join(actions, "; "), "none"))
 	return withStructured(env, &Result{Text: b.String()}, argsOf(info)), nil
@@ -394,14 +394,14 @@ func mailAddressLines(list []map[string]any) string {
 		if c := mailText(a["addressCompany"]); c != "" {
 			name = strings.TrimSpace(name + " (" + c + ")")
 		}
-		s := fmt.Sprintf("%s %s", text(a["addressId"]), name)
+		s := name
 		if m := mailText(a["addressEmail"]); m != "" {
 			s += " <" + m + ">"
 		}
 		if n := text(a["addressCustomerNo"]); n != "" && n != "0" {
 			s += ", customer no. " + n
 		}
-		parts = append(parts, s)
+		parts = append(parts, condense.Name(text(a["addressId"]))+" "+condense.Untrusted(strings.TrimSpace(s)))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -409,11 +409,11 @@ func mailAddressLines(list []map[string]any) string {
 func mailEstateLines(list []map[string]any) string {
 	var parts []string
 	for _, e := range list {
-		s := fmt.Sprintf("%s %s, %s %s", text(e["estateId"]), mailText(e["estateExternalNo"]), mailText(e["estateStreet"]), mailText(e["estateCity"]))
+		s := fmt.Sprintf("%s, %s %s", mailText(e["estateExternalNo"]), mailText(e["estateStreet"]), mailText(e["estateCity"]))
 		if o := mailText(e["estateOwner"]); o != "" {
 			s += ", owner " + o
 		}
-		parts = append(parts, s)
+		parts = append(parts, condense.Name(text(e["estateId"]))+" "+condense.Untrusted(s))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -486,14 +486,14 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 			}
 			now = strings.Join(list, "; ")
 		}
-		pv.Changes = append(pv.Changes, changeLine("addresses", cmp.Or(mailAddressLines(info.Addresses), "none"), now))
+		pv.Changes = append(pv.Changes, "addresses: "+cmp.Or(mailAddressLines(info.Addresses), "none")+" → "+now)
 	}
 	if p.EstateID != nil {
 		now := "none"
 		if *p.EstateID > 0 {
 			now = estateLabel(ctx, env, *p.EstateID)
 		}
-		pv.Changes = append(pv.Changes, changeLine("estate", cmp.Or(mailEstateLines(info.Estates), "none"), now))
+		pv.Changes = append(pv.Changes, "estate: "+cmp.Or(mailEstateLines(info.Estates), "none")+" → "+now)
 	}
 	return pv, nil
 }

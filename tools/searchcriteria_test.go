@@ -98,7 +98,7 @@ func TestSearchCriteriaWriteTools(t *testing.T) {
 	margs := fmt.Sprintf(`{"id":%d,"data":{"kaufpreis":[300000,450000],"sys_status":"0"}}`, id)
 	p = mustPreview(t, h, "search_criteria_modify", margs)
 	changes := strings.Join(p.Changes, "\n")
-	if !strings.Contains(changes, "kaufpreis: 250000–400000 → 300000–450000") || !strings.Contains(changes, "sys_status: 1 → 0") ||
+	if !strings.Contains(changes, "kaufpreis: «crm-text»250000–400000«/crm-text» → 300000–450000") || !strings.Contains(changes, "sys_status: Aktiv → Inaktiv") ||
 		!strings.Contains(p.Target, fmt.Sprintf("search criterion %d of address %d", id, addr)) {
 		t.Errorf("preview %+v", p)
 	}
@@ -131,7 +131,7 @@ func TestSearchCriteriaWriteTools(t *testing.T) {
 		{"range not numbers", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"kaufpreis":["viel",1]}}`, addr), "`data.kaufpreis.0`"},
 		{"radius without centre", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"range":10}}`, addr), "`data.range`"},
 		{"bad key", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"objektart":"Wohnung"}}`, addr), "`data.objektart`"},
-		{"unknown field", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"preis":1}}`, addr), "`data`"},
+		{"unknown field", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"kaufpreiss":1}}`, addr), "`data`"},
 		{"status on create", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"sys_status":"0"}}`, addr), "`data.sys_status`"},
 		{"system field", "search_criteria_modify", `{"id":1201,"data":{"creationdate":"2026-01-01"}}`, "`data.creationdate`"},
 		{"status field", "search_criteria_modify", `{"id":1201,"data":{"status":0}}`, "`data.status`"},
@@ -191,10 +191,52 @@ func TestSearchCriteriaSearchTool(t *testing.T) {
 		{"no searchdata", "search_criteria_search", `{}`, "`searchdata`"},
 		{"empty searchdata", "search_criteria_search", `{"searchdata":{}}`, "`searchdata`"},
 		{"bound instead of value", "search_criteria_search", `{"searchdata":{"kaufpreis__bis":300000}}`, "`searchdata.kaufpreis__bis`"},
-		{"unknown field", "search_criteria_search", `{"searchdata":{"preis":300000}}`, "`searchdata`"},
+		{"unknown field", "search_criteria_search", `{"searchdata":{"kaufpreiss":300000}}`, "`searchdata`"},
 		{"list value", "search_criteria_search", `{"searchdata":{"objektart":["haus"]}}`, "`searchdata.objektart`"},
-		{"unknown output field", "search_criteria_search", `{"searchdata":{"objektart":"haus"},"outputfields":["preis"]}`, "`outputfields`"},
+		{"unknown output field", "search_criteria_search", `{"searchdata":{"objektart":"haus"},"outputfields":["kaufpreiss"]}`, "`outputfields`"},
 		{"bad order", "search_criteria_search", `{"searchdata":{"objektart":"haus"},"order":{"kaufpreis__bis":"down"}}`, "`order.kaufpreis__bis`"},
 		{"limit too high", "search_criteria_search", `{"searchdata":{"objektart":"haus"},"limit":501}`, "`limit`"},
 	})
+}
+
+// TestSearchCriteriaReadAll: without mode every profile comes back, active
+// and inactive, page by page, with no filter the model had to make up.
+func TestSearchCriteriaReadAll(t *testing.T) {
+	t.Parallel()
+	h := toolstest.New(t)
+	recs := h.Sandbox.Store().Table("searchcriteria").Records
+	inactive := 0
+	for _, r := range recs {
+		if fmt.Sprint(r["status"]) == "0" {
+			inactive++
+		}
+	}
+	if inactive == 0 {
+		t.Fatal("the seed has no inactive profile: the test would prove nothing")
+	}
+	seen := map[string]bool{}
+	args := `{"listlimit":40}`
+	for page := 0; page < 20 && args != ""; page++ {
+		res := h.Call(t, "search_criteria_read", args)
+		if res.IsError {
+			t.Fatalf("%s: %s", args, res.Text)
+		}
+		for _, line := range strings.Split(res.Text, "\n") {
+			if id, ok := strings.CutPrefix(line, "- id "); ok {
+				seen[id] = true
+			} else if id, _, ok := strings.Cut(line, "|"); ok && id != "id" {
+				seen[id] = true
+			}
+		}
+		args = ""
+		if _, next, ok := strings.Cut(res.Text, "next page: "); ok {
+			args = strings.TrimSuffix(strings.TrimSpace(next), "]")
+		}
+	}
+	if len(seen) != len(recs) {
+		t.Errorf("read %d profiles over all pages, the CRM has %d", len(seen), len(recs))
+	}
+	if res := h.Call(t, "search_criteria_read", `{"ids":[1]}`); !res.IsError || !strings.Contains(res.Text, "`mode`") {
+		t.Errorf("ids without mode: %+v", res)
+	}
 }

@@ -73,6 +73,9 @@ type Field struct {
 	Dependencies map[string]string
 	// MeasureFormat is the DATA_TYPE_* display format, or "".
 	MeasureFormat string
+	// Decimals is how many decimals a float is read with: 2 unless set
+	// (real installations send coordinates with 5).
+	Decimals int
 	// Filters restricts where the field is shown: dimension → allowed values.
 	Filters map[string][]string
 	// Content is the section the field belongs to (e.g. "Preise").
@@ -138,20 +141,25 @@ type Store struct {
 	FieldOrder map[string][]string
 	Relations  []Relation
 	Outbox     []OutboxEntry
+	// Day is the reference day of the seed data, "today" of its story:
+	// data sets built on first use (mails, marketplace …) date around it.
+	Day time.Time
 	// Extra holds small module-specific data sets (saved filters, templates,
 	// regions, basic settings …) keyed by a name the owning handler chooses.
 	Extra map[string]any
 }
 
-// NewStore returns a store filled with the deterministic seed data set.
-func NewStore() *Store {
+// NewStore returns a store filled with the deterministic seed data set,
+// its dates placed around the reference day (only its date counts).
+func NewStore(day time.Time) *Store {
 	s := &Store{
 		Tables:     map[string]*Table{},
 		Fields:     map[string]map[string]*Field{},
 		FieldOrder: map[string][]string{},
 		Extra:      map[string]any{},
+		Day:        seedDay(day),
 	}
-	seed(s)
+	seed(s, day)
 	return s
 }
 

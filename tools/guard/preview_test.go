@@ -63,17 +63,17 @@ func TestGenericPreviewNamesRecordsAndShowsBeforeAfter(t *testing.T) {
 		wantInText []string
 	}{
 		{"modify with before and after", modify, `{"id":3120,"data":{"kaufpreis":375000,"reserviert":"1"}}`,
-			`estate 3120 "Reihenmittelhaus mit Garten"`, "3120", []string{"kaufpreis: 389000.00 → 375000", "reserviert: 0 → 1"}, true,
-			[]string{"Modify estate (estate_modify)", `Record: estate 3120 "Reihenmittelhaus mit Garten"`, "kaufpreis: 389000.00 → 375000", "This changes data in onOffice."}},
+			`estate 3120 «crm-text»Reihenmittelhaus mit Garten«/crm-text»`, "3120", []string{"kaufpreis: 389000.00 → 375000", "reserviert: 0 → 1"}, true,
+			[]string{"Modify estate (estate_modify)", `Record: estate 3120 «crm-text»Reihenmittelhaus mit Garten«/crm-text»`, "kaufpreis: 389000.00 → 375000", "This changes data in onOffice."}},
 		{"modify with an unknown field still names the record", modify, `{"id":3120,"data":{"nope":1}}`,
-			`estate 3120 "Reihenmittelhaus mit Garten"`, "3120", []string{"nope: 1"}, true, nil},
+			`estate 3120 «crm-text»Reihenmittelhaus mit Garten«/crm-text»`, "3120", []string{"nope: 1"}, true, nil},
 		{"unknown record", modify, `{"id":999,"data":{"kaufpreis":1}}`, "estate 999", "999", []string{"kaufpreis: 1"}, true, nil},
 		{"create linked to estate and address", create, `{"data":{"Betreff":"Besichtigung"},"estateid":3120,"addressids":[10001]}`,
-			`address 10001 "Anna Weber", estate 3120 "Reihenmittelhaus mit Garten"`, "", []string{"Betreff: Besichtigung"}, true,
+			`address 10001 «crm-text»Anna Weber«/crm-text», estate 3120 «crm-text»Reihenmittelhaus mit Garten«/crm-text»`, "", []string{"Betreff: Besichtigung"}, true,
 			[]string{"This creates a record in onOffice."}},
 		{"create without links", create, `{"data":{"Betreff":"Anruf"}}`, "a new task", "", []string{"Betreff: Anruf"}, true, nil},
 		{"external effect with long text", send, `{"addressids":[10001],"subject":"Exposé","body":"` + strings.Repeat("x", 500) + `"}`,
-			`address 10001 "Anna Weber"`, "", []string{"body: " + strings.Repeat("x", 120) + "… (380 more characters)", "subject: Exposé"}, true,
+			`address 10001 «crm-text»Anna Weber«/crm-text»`, "", []string{"body: " + strings.Repeat("x", 120) + "… (380 more characters)", "subject: Exposé"}, true,
 			[]string{"outside the CRM"}},
 	}
 	for _, tt := range tests {
@@ -95,7 +95,7 @@ func TestGenericPreviewNamesRecordsAndShowsBeforeAfter(t *testing.T) {
 					t.Errorf("preview sent %s", a)
 				}
 			}
-			text := Text(tt.tool, p)
+			text := Text(tt.tool, p, "ENG")
 			for _, w := range tt.wantInText {
 				if !strings.Contains(text, w) {
 					t.Errorf("text lacks %q:\n%s", w, text)
@@ -107,10 +107,30 @@ func TestGenericPreviewNamesRecordsAndShowsBeforeAfter(t *testing.T) {
 
 func TestTextNamesDeleteAsIrreversible(t *testing.T) {
 	del := tools.Tool{Action: tools.Action{Name: "appointment_delete", Verb: onoffice.VerbDelete, ResourceType: "calendar", Effect: tools.EffectDelete}, Title: "Delete appointment"}
-	text := Text(del, &tools.Preview{Target: "appointment 5101 (Besichtigung)", RecordID: "5101"})
+	text := Text(del, &tools.Preview{Target: "appointment 5101 (Besichtigung)", RecordID: "5101"}, "ENG")
 	for _, w := range []string{"Delete appointment (appointment_delete)", "Record: appointment 5101 (Besichtigung)", "cannot be undone"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("text lacks %q:\n%s", w, text)
+		}
+	}
+}
+
+// TestGermanTitles: every tool that can ask for a confirmation has a
+// German title for prompts in the language of German labels.
+func TestGermanTitles(t *testing.T) {
+	for _, tl := range tools.All() {
+		if tl.Effect == tools.EffectRead {
+			continue
+		}
+		if _, ok := german.titles[tl.Name]; !ok {
+			t.Errorf("%s has no German title", tl.Name)
+		}
+	}
+	if n := len(german.titles); n > 0 {
+		for name := range german.titles {
+			if a, ok := tools.Lookup(name); !ok || a.Effect == tools.EffectRead {
+				t.Errorf("German title for %s, which never asks", name)
+			}
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 )
@@ -76,6 +77,15 @@ type gate struct {
 	identity func(context.Context) string
 }
 
+// lang is the language of the field labels, which the confirmation texts
+// a person reads follow.
+func (gt *gate) lang() string {
+	if gt.env == nil {
+		return ""
+	}
+	return gt.env.Render.Language
+}
+
 // handle runs a call of a non-read tool.
 func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolRequest, args json.RawMessage) *mcp.CallToolResult {
 	if !gt.guard.Policy.Requires(t.Effect) {
@@ -97,7 +107,7 @@ func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolReques
 		gt.log.Info("confirmation token refused", "tool", t.Name, "reason", err.Error())
 		return mcp.NewToolResultError(fmt.Sprintf(
 			"Not run, nothing was changed: %s. Call %s without %s to get a new preview and token, show the preview to the user, and use the new token only if they agree.",
-			err, t.Name, guard.TokenArg))
+			err, callOf(ctx, t), guard.TokenArg))
 	}
 	return gt.run(ctx, t, args, &guard.Confirmation{
 		Method: guard.MethodToken,
@@ -119,10 +129,10 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 	}
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "token")
 	text := fmt.Sprintf("Not run yet: this needs the user's confirmation. Nothing has been changed.\n\n%s\n\nShow this to the user. Only if they agree, call %s again with exactly the same arguments plus %q: %q (valid for %s, once).",
-		guard.Text(t, p), t.Name, guard.TokenArg, tok, human(gt.guard.Tokens.TTL()))
+		guard.Text(t, p, gt.lang()), callOf(ctx, t), guard.TokenArg, tok, human(gt.guard.Tokens.TTL()))
 	res := mcp.NewToolResultText(text)
 	if gt.env != nil && gt.env.Render.Structured {
-		res.StructuredContent = map[string]any{
+		sc := map[string]any{
 			"status":        "confirmation_required",
 			"tool":          t.Name,
 			"target":        p.Target,
@@ -134,6 +144,13 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 			"effect":        string(t.Effect),
 			"resource_type": t.ResourceType,
 		}
+		if len(p.UncheckedFields) > 0 {
+			sc["unchecked_fields"] = p.UncheckedFields
+		}
+		if len(p.UncheckedValues) > 0 {
+			sc["unchecked_values"] = p.UncheckedValues
+		}
+		res.StructuredContent = sc
 	}
 	return res
 }
@@ -152,7 +169,7 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "elicitation")
 	return server.NewInputRequestBuilder(state).Elicit(elicitKey, mcp.ElicitationParams{
 		Mode:    mcp.ElicitationModeForm,
-		Message: guard.Text(t, p) + "\n\nAccept to do this now. Decline or cancel to leave everything unchanged.",
+		Message: redact.String(guard.Text(t, p, gt.lang())) + "\n\n" + guard.Accept(gt.lang()),
 		// Nothing to fill in: the answer is the choice between accept,
 		// decline and cancel.
 		RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},
@@ -163,11 +180,11 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 func (gt *gate) answered(ctx context.Context, t tools.Tool, req mcp.CallToolRequest, args json.RawMessage) *mcp.CallToolResult {
 	if err := gt.guard.Tokens.Verify(ctx, guard.PurposeElicit, t.Name, args, req.Params.RequestState); err != nil {
 		gt.log.Info("confirmation answer refused", "tool", t.Name, "reason", err.Error())
-		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the answer to the confirmation prompt does not match this call (%s). Call %s again to ask the user anew.", strings.ReplaceAll(err.Error(), "confirmation token", "confirmation request"), t.Name))
+		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the answer to the confirmation prompt does not match this call (%s). Call %s again to ask the user anew.", strings.ReplaceAll(err.Error(), "confirmation token", "confirmation request"), callOf(ctx, t)))
 	}
 	answer := server.ElicitationResponse(req.Params.InputResponses, elicitKey)
 	if answer == nil {
-		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the client sent no answer to the confirmation prompt. Call %s again to ask the user anew.", t.Name))
+		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the client sent no answer to the confirmation prompt. Call %s again to ask the user anew.", callOf(ctx, t)))
 	}
 	switch answer.Action {
 	case mcp.ElicitationResponseActionAccept:

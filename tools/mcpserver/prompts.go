@@ -12,7 +12,10 @@ import (
 
 // addPrompts registers the prompts whose tools the selection offers.
 func addPrompts(s *server.MCPServer, sel tools.Selection) {
-	for _, p := range Prompts(sel) {
+	for _, p := range prompts.All() {
+		if !promptAvailable(p, sel) {
+			continue
+		}
 		opts := []mcp.PromptOption{mcp.WithPromptTitle(p.Title), mcp.WithPromptDescription(p.Description)}
 		for _, a := range p.Args {
 			argOpts := []mcp.ArgumentOption{mcp.ArgumentDescription(a.Description)}
@@ -23,18 +26,6 @@ func addPrompts(s *server.MCPServer, sel tools.Selection) {
 		}
 		s.AddPrompt(mcp.NewPrompt(p.Name, opts...), promptHandler(p))
 	}
-}
-
-// Prompts returns the prompts a server with the selection offers: those
-// whose tools are all enabled.
-func Prompts(sel tools.Selection) []prompts.Prompt {
-	var out []prompts.Prompt
-	for _, p := range prompts.All() {
-		if promptAvailable(p, sel) {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 func promptAvailable(p prompts.Prompt, sel tools.Selection) bool {

@@ -55,6 +55,14 @@ type options struct {
 	answer   func(mcp.ElicitationRequest) (*mcp.ElicitationResult, error)
 	protocol string
 	identity func(context.Context) string
+	apiURL   string
+}
+
+// WithAPI points the server at another onOffice stand-in (e.g. one that
+// replays recorded answers) instead of the sandbox; the credentials stay
+// the sandbox's demo pair.
+func WithAPI(url string) Option {
+	return func(o *options) { o.apiURL = url }
 }
 
 // WithFlags passes server flags (e.g. "--confirm=off").
@@ -105,10 +113,13 @@ func NewGuarded(t testing.TB, opts ...Option) *Guarded {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	sb := sandbox.New()
+	sb := sandbox.New(sandbox.WithDemoDate(DemoDate))
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
 	url := srv.URL + sandbox.StablePath
+	if o.apiURL != "" {
+		url = o.apiURL
+	}
 	env := map[string]string{
 		"ONOFFICE_TOKEN":    sandbox.DemoToken,
 		"ONOFFICE_SECRET":   sandbox.DemoSecret,
@@ -152,10 +163,11 @@ func NewGuarded(t testing.TB, opts ...Option) *Guarded {
 		init.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
 	}
 	init.Params.ClientInfo = mcp.Implementation{Name: "toolstest", Version: "1"}
-	if _, err := c.Initialize(ctx, init); err != nil {
+	initRes, err := c.Initialize(ctx, init)
+	if err != nil {
 		t.Fatalf("initialize: %v", err)
 	}
 	t.Cleanup(func() { _ = c.Close() })
-	g.Harness = &Harness{Sandbox: sb, URL: url, Config: cfg, Client: c}
+	g.Harness = &Harness{Sandbox: sb, URL: url, Config: cfg, Client: c, Instructions: initRes.Instructions}
 	return g
 }

@@ -234,18 +234,17 @@ func newManifest(version, goos, exe string) (*Manifest, error) {
 		m.Server.MCPConfig.Env[s.Env] = "${user_config." + s.Key + "}"
 	}
 	m.Tools = offeredTools
+	// Prompt texts are rendered by the server for the agency's language,
+	// tools and date, and check their arguments; the manifest carries the
+	// job and the arguments in the host's placeholders.
 	for _, p := range offeredPrompts {
-		args := map[string]string{}
 		var names []string
+		text := p.Description.In(prompts.EN)
 		for _, a := range p.Args {
-			args[a.Name] = "${arguments." + a.Name + "}"
 			names = append(names, a.Name)
+			text += "\n" + a.Name + ": ${arguments." + a.Name + "}"
 		}
-		text, err := p.Render(args)
-		if err != nil {
-			return nil, fmt.Errorf("prompt %s: %w", p.Name, err)
-		}
-		m.Prompts = append(m.Prompts, Prompt{Name: p.Name, Description: p.Description, Arguments: names, Text: text})
+		m.Prompts = append(m.Prompts, Prompt{Name: p.Name, Description: p.Title.In(prompts.EN), Arguments: names, Text: text})
 	}
 	return m, nil
 }

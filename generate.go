@@ -4,9 +4,10 @@ package main
 // Each line runs the drift test that owns a generated file with -update, so
 // the file is written by the same code that checks it. Review the diff
 // before committing. TestGenerateCoversEveryUpdateFlag keeps this list
-// complete.
+// complete and its test names right.
 
 //go:generate go test ./tools -run ^TestSchemasGolden$ -update
 //go:generate go test ./tools/mcpserver -run ^TestToolListSnapshots$ -update
-//go:generate go test . -run ^TestReadmeToolTable$ -update
+//go:generate go test . -run ^TestToolsDocTable$ -update
+//go:generate go test ./release -run ^TestServerJSONCommitted$ -update
 //go:generate go test ./onoffice/sandbox -run ^TestSeedDigest$ -update

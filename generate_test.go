@@ -23,8 +23,21 @@ func TestGenerateCoversEveryUpdateFlag(t *testing.T) {
 	generated := map[string]bool{}
 	for _, line := range strings.Split(string(raw), "\n") {
 		f := strings.Fields(line)
-		if len(f) >= 4 && f[0] == "//go:generate" && f[1] == "go" && f[2] == "test" && strings.Contains(line, " -update") {
-			generated[filepath.Clean(f[3])] = true
+		if len(f) < 6 || f[0] != "//go:generate" || f[1] != "go" || f[2] != "test" || f[4] != "-run" || !strings.Contains(line, " -update") {
+			continue
+		}
+		dir := filepath.Clean(f[3])
+		generated[dir] = true
+		// The test named in -run must exist in that package.
+		name := strings.TrimSuffix(strings.TrimPrefix(f[5], "^"), "$")
+		tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		found := false
+		for _, tf := range tests {
+			src, _ := os.ReadFile(tf)
+			found = found || strings.Contains(string(src), "func "+name+"(")
+		}
+		if !found {
+			t.Errorf("generate.go runs %s in %s, which has no such test", name, dir)
 		}
 	}
 	found := 0

@@ -15,14 +15,12 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/onoffice-mcp/onoffice-mcp/internal/buildinfo"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 )
-
-// Version is the server version reported in the MCP handshake.
-var Version = "0.1.0"
 
 // Options configure one MCP server.
 type Options struct {
@@ -80,7 +78,7 @@ func New(opts Options) *server.MCPServer {
 		instructions += confirmInstructions
 	}
 	complete := &completer{env: opts.Env, sel: opts.Selection, lang: promptLanguage(opts.Env)}
-	s := server.NewMCPServer("onoffice-mcp", Version,
+	s := server.NewMCPServer("onoffice-mcp", buildinfo.Version(),
 		server.WithInstructions(instructions),
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),

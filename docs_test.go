@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -99,4 +100,73 @@ func TestDocumentsCiteExistingFiles(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestContributingAddAction: CONTRIBUTING.md's recipe for a new action
+// names at most four files to edit by hand, each of which exists, plus the
+// one refresh command; the tests it names exist.
+func TestContributingAddAction(t *testing.T) {
+	raw, err := os.ReadFile("CONTRIBUTING.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	start := strings.Index(text, "## Adding an action")
+	if start < 0 {
+		t.Fatal("CONTRIBUTING.md has no section on adding an action")
+	}
+	section := text[start+2:]
+	if end := strings.Index(section, "\n## "); end >= 0 {
+		section = section[:end]
+	}
+	step := regexp.MustCompile("(?m)^\\d+\\. `([^`]+)`")
+	files := step.FindAllStringSubmatch(section, -1)
+	if len(files) == 0 || len(files) > 4 {
+		t.Errorf("the recipe names %d files to edit by hand, want 1 to 4", len(files))
+	}
+	for _, f := range files {
+		if _, err := os.Stat(f[1]); err != nil {
+			t.Errorf("the recipe names %s, which does not exist", f[1])
+		}
+	}
+	if !strings.Contains(section, "go generate ./...") {
+		t.Error("the recipe does not end with go generate ./...")
+	}
+	if _, err := os.Stat("generate.go"); err != nil {
+		t.Errorf("go generate ./... has nothing to run: %v", err)
+	}
+	testName := regexp.MustCompile("`(Test[A-Za-z0-9_]+)`")
+	for _, m := range testName.FindAllStringSubmatch(section, -1) {
+		if !definedInTests(t, m[1]) {
+			t.Errorf("the recipe names %s, which no test file defines", m[1])
+		}
+	}
+}
+
+// definedInTests reports whether a _test.go file of the repository
+// defines the function name.
+func definedInTests(t *testing.T, name string) bool {
+	t.Helper()
+	found := false
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return err
+		}
+		if d.IsDir() && path != "." && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		found = strings.Contains(string(src), "func "+name+"(")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
 }

@@ -92,12 +92,12 @@ func runTools(args []string, env func(string) string, stdout, stderr io.Writer) 
 }
 
 func runSandbox(ctx context.Context, args []string, env func(string) string, stderr io.Writer) int {
-	addr, err := sandbox.ParseFlags(args, stderr)
+	flags, err := sandbox.ParseFlags(args, env, stderr)
 	if err != nil {
 		return configError(err, stderr)
 	}
 	log := newLogger("info", "text", stderr)
-	if err := sandbox.ListenAndServe(ctx, addr, env("ONOFFICE_TOKEN"), env("ONOFFICE_SECRET"), log); err != nil {
+	if err := sandbox.ListenAndServe(ctx, flags, env("ONOFFICE_TOKEN"), env("ONOFFICE_SECRET"), log); err != nil {
 		log.Error("sandbox stopped", "error", err)
 		return 1
 	}

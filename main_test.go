@@ -139,6 +139,27 @@ func TestDemoOverStdio(t *testing.T) {
 	}
 }
 
+// TestDemoDate pins the demo data's reference day, by flag and by
+// environment variable: yesterday's viewing is on the day before it.
+func TestDemoDate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  []string
+		args []string
+	}{
+		{"flag", nil, []string{"--demo", "--toolsets=all", "--demo-date", "2027-06-30"}},
+		{"environment", []string{"ONOFFICE_DEMO_DATE=2027-06-30"}, []string{"--demo", "--toolsets=all"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := connect(t, "", tc.env, tc.args...)
+			text, isErr := callText(t, s, "appointment_list", map[string]any{"startDate": "2027-06-29", "endDate": "2027-06-29"})
+			if isErr || !strings.Contains(text, "2027-06-29") || !strings.Contains(text, "Besichtigung") {
+				t.Errorf("yesterday's appointments: %v %s", isErr, text)
+			}
+		})
+	}
+}
+
 // TestNoCredentials: the server still starts and lists tools, and every
 // call explains what to set.
 func TestNoCredentials(t *testing.T) {
@@ -184,6 +205,8 @@ func TestBadConfigurationExitsWith2(t *testing.T) {
 		{"--toolsets", "nonsense"},
 		{"--transport", "pigeon"},
 		{"--no-such-flag"},
+		{"--demo", "--demo-date", "30.06.2027"},
+		{"sandbox", "--demo-date", "tomorrow"},
 	}
 	for _, args := range tests {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
@@ -200,7 +223,7 @@ func TestBadConfigurationExitsWith2(t *testing.T) {
 // plain onOffice client, as any other onOffice client would.
 func TestStandaloneSandbox(t *testing.T) {
 	cmd := exec.Command(buildBinary(t), "sandbox", "--addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "ONOFFICE_TOKEN=", "ONOFFICE_SECRET=")
+	cmd.Env = append(os.Environ(), "ONOFFICE_TOKEN=", "ONOFFICE_SECRET=", "ONOFFICE_DEMO_DATE=2027-06-30")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -242,6 +265,13 @@ func TestStandaloneSandbox(t *testing.T) {
 	res, err := c.Call(context.Background(), onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: map[string]any{"data": []string{"Name"}, "listlimit": 5}})
 	if err != nil || len(res.Records) != 5 || res.Total < 150 {
 		t.Errorf("read addresses from the standalone sandbox: %v %d/%d", err, len(res.Records), res.Total)
+	}
+	// The reference day comes from ONOFFICE_DEMO_DATE: a viewing took place the day before.
+	res, err = c.Call(context.Background(), onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentList", Parameters: map[string]any{
+		"data": []string{"subject"}, "filter": map[string]any{"startDate": "2027-06-29", "endDate": "2027-06-29", "subject": []map[string]any{{"op": "like", "val": "Besichtigung%"}}},
+	}})
+	if err != nil || len(res.Records) == 0 {
+		t.Errorf("viewings on 2027-06-29: %v, %d records", err, len(res.Records))
 	}
 }
 

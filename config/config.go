@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 )
 
 // Config is the complete configuration of one server process.
@@ -21,6 +22,7 @@ type Config struct {
 	Token, Secret string
 	APIURL        string
 	Demo          bool
+	DemoDate      time.Time // reference day of the demo data; zero: today
 	Timeout       time.Duration
 	FieldCacheTTL time.Duration
 
@@ -60,6 +62,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 	e := envReader{get: env}
 
 	fs.BoolVar(&c.Demo, "demo", e.bool("ONOFFICE_DEMO", false), "serve the built-in sandbox (demo data, no onOffice account needed) [ONOFFICE_DEMO]")
+	demoDate := fs.String(sandbox.DemoDateFlag, env(sandbox.DemoDateEnv), "with --demo: "+sandbox.DemoDateHelp)
 	apiURL := fs.String("api-url", env("ONOFFICE_API_URL"), "full onOffice API endpoint URL, e.g. a staging proxy [ONOFFICE_API_URL]")
 	apiVersion := fs.String("api-version", e.str("ONOFFICE_API_VERSION", "stable"), "onOffice API version when no URL is set: stable or latest [ONOFFICE_API_VERSION]")
 	fs.DurationVar(&c.Timeout, "timeout", e.duration("ONOFFICE_TIMEOUT", 60*time.Second), "timeout of one onOffice request [ONOFFICE_TIMEOUT]")
@@ -111,6 +114,11 @@ Flags (environment variable in brackets):
 		return nil, e.err
 	}
 	c.Token, c.Secret = env("ONOFFICE_TOKEN"), env("ONOFFICE_SECRET")
+	d, err := sandbox.ParseDemoDate(*demoDate)
+	if err != nil {
+		return nil, err
+	}
+	c.DemoDate = d
 	c.Toolsets, c.Tools, c.ExcludeTools = list(*toolsets), list(*toolList), list(*exclude)
 
 	switch {

@@ -236,7 +236,16 @@ func TestAddressCompletionTools(t *testing.T) {
 
 func TestNewsletterTool(t *testing.T) {
 	h := toolstest.New(t)
-	a := atPerson(t, h)
+	var a sandbox.Record
+	for _, r := range h.Sandbox.Store().Table("address").Records {
+		if str(r["Email"]) != "" && str(r["Vorname"]) != "" && str(r["Zusatz1"]) == "" && r["newsletter_aktiv"] == 0 {
+			a = r
+			break
+		}
+	}
+	if a == nil {
+		t.Fatal("no seeded person with e-mail and without newsletter")
+	}
 	args := fmt.Sprintf(`{"id":%d,"register":true}`, atID(a))
 	p := mustPreview(t, h, "newsletter_register", args)
 	if !strings.Contains(strings.Join(p.Changes, " "), str(a["Email"])) || !strings.Contains(p.Changes[0], "newsletter_aktiv: Nein") {

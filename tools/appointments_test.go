@@ -15,15 +15,16 @@ func apptUserIDs(r sandbox.Record) []int { ids, _ := r["user_ids"].([]int); retu
 func TestAppointmentListTool(t *testing.T) {
 	h := toolstest.New(t)
 	store := h.Sandbox.Store()
-	// 2–8 November 2026 has no all-day appointments; the weekly series counts once.
+	// The reference week (30 November – 6 December 2026) has no all-day
+	// appointments; the weekly series counts once.
 	var want []sandbox.Record
 	for _, r := range store.Table("calendar").Records {
 		day := str(r["start_dt"])[:10]
-		if r["rp_flag"] == true || (day >= "2026-11-02" && day <= "2026-11-08") {
+		if r["rp_flag"] == true || (day >= "2026-11-30" && day <= "2026-12-06") {
 			want = append(want, r)
 		}
 	}
-	text := callOK(t, h, "appointment_list", `{"startDate":"2026-11-02","endDate":"2026-11-08"}`)
+	text := callOK(t, h, "appointment_list", `{"startDate":"2026-11-30","endDate":"2026-12-06"}`)
 	if head := strings.Split(text, "\n")[0]; head != fmt.Sprintf("appointments 1–%d of %d", len(want), len(want)) {
 		t.Fatalf("expected %d appointments:\n%s", len(want), text)
 	}
@@ -39,11 +40,11 @@ func TestAppointmentListTool(t *testing.T) {
 	}
 	req := lastRequest(t, h, "appointmentList")
 	filter, _ := req.Parameters["filter"].(map[string]any)
-	if filter["startDate"] != "2026-11-02" || filter["endDate"] != "2026-11-08" {
+	if filter["startDate"] != "2026-11-30" || filter["endDate"] != "2026-12-06" {
 		t.Errorf("filter sent: %v", filter)
 	}
 
-	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","userIds":[17],"isCancelled":false,"data":["subject","users","status"],"listlimit":500}`)
+	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2027-01-31","userIds":[17],"isCancelled":false,"data":["subject","users","status"],"listlimit":500}`)
 	filter, _ = lastRequest(t, h, "appointmentList").Parameters["filter"].(map[string]any)
 	if fmt.Sprint(filter["userIds"]) != "[17]" || filter["isCancelled"] != false {
 		t.Errorf("filter sent: %v", filter)
@@ -62,7 +63,7 @@ func TestAppointmentListTool(t *testing.T) {
 	if head := strings.Split(text, "\n")[0]; n == 0 || head != fmt.Sprintf("appointments 1–%d of %d", n, n) || strings.Contains(text, "canceled") {
 		t.Errorf("user 17: want %d appointments:\n%s", n, text)
 	}
-	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2026-12-31","filter":{"subject":[{"op":"like","val":"Notartermin%"}]},"data":["subject"]}`)
+	text = callOK(t, h, "appointment_list", `{"startDate":"2026-10-01","endDate":"2027-01-31","filter":{"subject":[{"op":"like","val":"Notartermin%"}]},"data":["subject"]}`)
 	if !strings.Contains(text, "Notartermin") || strings.Contains(text, "Besichtigung") {
 		t.Errorf("subject filter:\n%s", text)
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 )
@@ -58,10 +59,11 @@ const mailDomain = "mail.hansen-kroeger.example.com"
 
 // Mails returns the mails of the sandbox mailboxes, for tests and the demo.
 func (s *Server) Mails() []StoredMail {
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
+	st := s.Store()
+	st.mu.Lock()
+	defer st.mu.Unlock()
 	var out []StoredMail
-	for _, m := range mailboxOf(s.store).Mails {
+	for _, m := range mailboxOf(st).Mails {
 		c := *m
 		c.Addresses = append([]int(nil), m.Addresses...)
 		c.Actions = append([]MailAction(nil), m.Actions...)
@@ -133,14 +135,14 @@ func mailboxOf(s *Store) *mailbox {
 				Identity: identity(uid), Folder: "INBOX", Portal: i < 3,
 				From:      mailAddressEmail(s.Table("address").Get(addr)),
 				Subject:   fmt.Sprintf("Anfrage zu Objekt %s", toText(s.Table("estate").Get(estate)["objektnr_extern"])),
-				Date:      fmt.Sprintf("2026-10-%02d 09:%02d:%02d", 20+i, 10+i*7, 15+i),
+				Date:      stamp(s.Day.AddDate(0, 0, -13+i).Add(time.Duration(9*3600+(10+i*7)*60+15+i) * time.Second)),
 				Addresses: []int{addr}, Estate: estate,
 			}
 			if m.Portal {
 				m.Subject = fmt.Sprintf("%s: Kontaktanfrage zu %s", portals[i], toText(s.Table("estate").Get(estate)["objektnr_extern"]))
 			}
 			if i%2 == 0 {
-				m.Actions = []MailAction{{"replied", fmt.Sprintf("Am %d.10.26 um 11:%02d Uhr beantwortet", 20+i, 20+i)}}
+				m.Actions = []MailAction{{"replied", fmt.Sprintf("Am %s um 11:%02d Uhr beantwortet", s.Day.AddDate(0, 0, -13+i).Format("02.01.06"), 20+i)}}
 			}
 			if i == 3 {
 				// One enquiry nobody has linked yet.
@@ -155,9 +157,9 @@ func mailboxOf(s *Store) *mailbox {
 				Identity: identity(SandboxAPIUserID), Folder: "INBOX",
 				From:      mailAddressEmail(s.Table("address").Get(owner)),
 				Subject:   "Rückfrage zum Vermarktungsstand",
-				Date:      fmt.Sprintf("2026-10-%02d 16:%02d:00", 27+i, 5+i*11),
+				Date:      stamp(s.Day.AddDate(0, 0, -6+i).Add(time.Duration(16*60+5+i*11) * time.Minute)),
 				Addresses: []int{owner}, Estate: estate,
-				Actions: []MailAction{{"forwarded", fmt.Sprintf("Am %d.10.26 um 17:02 Uhr weitergeleitet", 27+i)}},
+				Actions: []MailAction{{"forwarded", fmt.Sprintf("Am %s um 17:02 Uhr weitergeleitet", s.Day.AddDate(0, 0, -6+i).Format("02.01.06"))}},
 			})
 		}
 		return mb

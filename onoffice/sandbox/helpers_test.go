@@ -12,6 +12,9 @@ import (
 // Shared plumbing of the sandbox tests: every test talks to the sandbox over
 // real HTTP through the signing client, as onOffice's own clients would.
 
+// testDemoDate is the reference day the tests pin the seed data to.
+var testDemoDate = time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
+
 // serve starts sb on httptest for the duration of the test and returns the
 // server's base URL (append StablePath or LatestPath).
 func serve(t *testing.T, sb *Server) string {
@@ -27,10 +30,10 @@ func serve(t *testing.T, sb *Server) string {
 func startAPI(t *testing.T, clock func() time.Time) (*Server, *onoffice.Client) {
 	t.Helper()
 	if clock == nil {
-		sb := New()
+		sb := New(WithDemoDate(testDemoDate))
 		return sb, onoffice.New(serve(t, sb)+StablePath, DemoToken, DemoSecret)
 	}
-	sb := New(WithClock(clock))
+	sb := New(WithClock(clock), WithDemoDate(testDemoDate))
 	return sb, onoffice.New(serve(t, sb)+StablePath, DemoToken, DemoSecret, onoffice.WithClock(clock))
 }
 

@@ -145,7 +145,11 @@ func seedMarketplace(s *Store) *MarketplaceState {
 	buyer0, u0 := userAt(0)
 	buyer1, u1 := userAt(1)
 	buyer2, u2 := userAt(2)
-	at := func(day, h, m int) time.Time { return time.Date(2026, 10, day, h, m, 0, 0, time.UTC) }
+	// Transactions of the last five weeks: day 1 is 33 days before the
+	// reference day.
+	at := func(day, h, m int) time.Time {
+		return s.Day.AddDate(0, 0, day-34).Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+	}
 	tx := []*MarketplaceTransaction{
 		{ID: mpTxEnergy, Kind: mpPayment, Method: "creditcard", State: mpSuccess, Provider: MarketplaceOwnProvider, Buyer: buyer0,
 			Product: "Energieausweis (Bedarfsausweis) Hammer Straße", PriceNet: 249.00, Time: at(14, 10, 12), Recipient: recipient(u0)},

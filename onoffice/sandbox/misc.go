@@ -40,9 +40,6 @@ func miscHash(parts ...any) uint32 {
 	return h.Sum32()
 }
 
-// miscRef is the sandbox's reference date; seeded visits lie before it.
-var miscRef = time.Date(2026, 11, 2, 18, 0, 0, 0, time.UTC)
-
 // ---------------------------------------------------------------------------
 // records last seen
 
@@ -101,7 +98,7 @@ func miscLastSeenList(s *Store, user int, module string) []miscLastSeen {
 			ids = ids[:40]
 		}
 		out := make([]miscLastSeen, len(ids))
-		at := miscRef
+		at := s.Day.Add(-6 * time.Hour) // seeded visits end yesterday evening
 		for i, id := range ids {
 			at = at.Add(-time.Duration(20+miscHash(user, id)%600) * time.Minute)
 			out[i] = miscLastSeen{id: id, at: stamp(at)}

@@ -23,7 +23,7 @@ var seedModuleOf = map[string]string{
 }
 
 func TestSeedCounts(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	tests := []struct {
 		table string
 		min   int
@@ -51,7 +51,7 @@ func TestSeedCounts(t *testing.T) {
 }
 
 func TestSeedEstateCoverage(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	main, versions := 0, 0
 	marketing := map[string]int{}
 	kinds := map[string]int{}
@@ -113,7 +113,7 @@ func TestSeedEstateCoverage(t *testing.T) {
 }
 
 func TestSeedDeterministic(t *testing.T) {
-	a, b := NewStore(), NewStore()
+	a, b := NewStore(testDemoDate), NewStore(testDemoDate)
 	if !reflect.DeepEqual(a.Tables, b.Tables) {
 		t.Error("tables differ between two stores")
 	}
@@ -156,7 +156,7 @@ func seedValueMatches(f *Field, v any) bool {
 }
 
 func TestSeedFieldsMatchConfiguration(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	for table, module := range seedModuleOf {
 		fields := s.Fields[module]
 		if len(fields) == 0 {
@@ -184,7 +184,7 @@ func TestSeedFieldsMatchConfiguration(t *testing.T) {
 }
 
 func TestSeedFieldConfigurationShape(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	for _, module := range []string{"estate", "address", "agentsLog", "calendar", "task", "user", "searchcriteria", "file"} {
 		if len(s.FieldOrder[module]) != len(s.Fields[module]) {
 			t.Errorf("%s: field order and field map disagree", module)
@@ -242,7 +242,7 @@ func seedPermitted(f *Field, key string) bool {
 }
 
 func TestSeedSelectValuesPermitted(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	for table, module := range seedModuleOf {
 		for _, r := range s.Table(table).Records {
 			for name, v := range r {
@@ -277,7 +277,7 @@ func TestSeedSelectValuesPermitted(t *testing.T) {
 }
 
 func TestSeedFieldFiltersRespected(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	for _, r := range s.Table("estate").Records {
 		for name := range r {
 			f := s.Fields["estate"][name]
@@ -306,7 +306,7 @@ func TestSeedFieldFiltersRespected(t *testing.T) {
 }
 
 func TestSeedIDsSortedUnique(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	names := make([]string, 0, len(s.Tables))
 	for name := range s.Tables {
 		names = append(names, name)
@@ -351,7 +351,7 @@ var seedRelationEnds = map[string][2]string{
 }
 
 func TestSeedRelationsPointToRecords(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	seen := map[string]bool{}
 	for _, rel := range s.Relations {
 		ends, ok := seedRelationEnds[rel.Type]
@@ -400,7 +400,7 @@ func TestSeedRelationsPointToRecords(t *testing.T) {
 }
 
 func TestSeedLanguageVersions(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	est := s.Table("estate")
 	lastMain := 0
 	for i, r := range est.Records {
@@ -433,8 +433,8 @@ func TestSeedLanguageVersions(t *testing.T) {
 }
 
 func TestSeedDatesAndReference(t *testing.T) {
-	s := NewStore()
-	ref := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+	s := NewStore(testDemoDate)
+	ref := testDemoDate
 	for table, module := range seedModuleOf {
 		for _, r := range s.Table(table).Records {
 			for name, v := range r {
@@ -458,7 +458,8 @@ func TestSeedDatesAndReference(t *testing.T) {
 			}
 		}
 	}
-	// Appointments: Oct–Dec 2026 (apart from series), one user double-booked.
+	// Appointments: a month before to seven weeks after the reference day
+	// (apart from series), one user double-booked.
 	type span struct{ from, to time.Time }
 	byUser := map[int][]span{}
 	for _, r := range s.Table("calendar").Records {
@@ -467,8 +468,8 @@ func TestSeedDatesAndReference(t *testing.T) {
 		if !to.After(from) {
 			t.Errorf("appointment %v ends before it starts", r["Id"])
 		}
-		if r["rp_flag"] != true && (from.Before(time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)) || from.After(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))) {
-			t.Errorf("appointment %v starts %v, outside Oct–Dec 2026", r["Id"], from)
+		if r["rp_flag"] != true && (from.Before(ref.AddDate(0, 0, -seedApptDaysBefore)) || from.After(ref.AddDate(0, 0, seedApptDaysAfter))) {
+			t.Errorf("appointment %v starts %v, outside the calendar's span around %v", r["Id"], from, ref)
 		}
 		if r["abgesagt"] == true || r["ganztags"] == true {
 			continue
@@ -493,7 +494,7 @@ func TestSeedDatesAndReference(t *testing.T) {
 }
 
 func TestSeedContactData(t *testing.T) {
-	s := NewStore()
+	s := NewStore(testDemoDate)
 	for _, r := range s.Table("address").Records {
 		if m, _ := r["Email"].(string); m != "" {
 			host := m[strings.LastIndexByte(m, '@')+1:]

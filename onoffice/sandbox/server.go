@@ -34,11 +34,15 @@ const (
 
 // Server is the sandbox's HTTP handler.
 type Server struct {
-	store  *Store
-	token  string
-	secret string
-	now    func() time.Time
-	routes map[routeKey]Handler
+	// store is seeded on first use (see Store), so that a server that is
+	// never asked anything costs nothing at start-up.
+	store     *Store
+	storeOnce sync.Once
+	demoDate  time.Time
+	token     string
+	secret    string
+	now       func() time.Time
+	routes    map[routeKey]Handler
 
 	mu  sync.Mutex
 	log []LoggedAction
@@ -55,11 +59,19 @@ func WithCredentials(token, secret string) ServerOption {
 // WithClock replaces the server clock (timestamp checks, created dates).
 func WithClock(now func() time.Time) ServerOption { return func(s *Server) { s.now = now } }
 
+// WithDemoDate pins the reference day of the seed data ("today" of the
+// demo story). Without it, the reference day is the day New is called, on
+// the server clock.
+func WithDemoDate(day time.Time) ServerOption { return func(s *Server) { s.demoDate = day } }
+
 // New returns a sandbox with a fresh copy of the seed data.
 func New(opts ...ServerOption) *Server {
-	s := &Server{store: NewStore(), token: DemoToken, secret: DemoSecret, now: time.Now}
+	s := &Server{token: DemoToken, secret: DemoSecret, now: time.Now}
 	for _, o := range opts {
 		o(s)
+	}
+	if s.demoDate.IsZero() {
+		s.demoDate = s.now()
 	}
 	s.routes = map[routeKey]Handler{}
 	for _, group := range moduleRoutes {
@@ -70,8 +82,14 @@ func New(opts ...ServerOption) *Server {
 	return s
 }
 
-// Store gives tests direct access to the data set.
-func (s *Server) Store() *Store { return s.store }
+// Store gives tests direct access to the data set, seeding it on first use.
+func (s *Server) Store() *Store {
+	s.storeOnce.Do(func() { s.store = NewStore(s.demoDate) })
+	return s.store
+}
+
+// DemoDate returns the reference day of the seed data.
+func (s *Server) DemoDate() time.Time { return seedDay(s.demoDate) }
 
 // LoggedAction is one action the sandbox received and authenticated.
 type LoggedAction struct {
@@ -92,9 +110,10 @@ func (s *Server) Requests() []LoggedAction {
 // Outbox returns the outside effects (mails, newsletters, webhooks,
 // payments) the sandbox recorded instead of performing.
 func (s *Server) Outbox() []OutboxEntry {
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
-	return append([]OutboxEntry(nil), s.store.Outbox...)
+	st := s.Store()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return append([]OutboxEntry(nil), st.Outbox...)
 }
 
 // ServeHTTP answers onOffice API requests on the stable and latest paths.
@@ -292,9 +311,10 @@ func (s *Server) action(token string, raw json.RawMessage) result {
 		return fail(25, "No such resourcetype configured")
 	}
 	call := &Call{Verb: verb, ResourceType: *a.ResourceType, ResourceID: rid, Params: params, Now: s.now()}
-	s.store.mu.Lock()
-	ans, err := handler(s.store, call)
-	s.store.mu.Unlock()
+	st := s.Store()
+	st.mu.Lock()
+	ans, err := handler(st, call)
+	st.mu.Unlock()
 	logged := LoggedAction{Verb: verb, ResourceType: *a.ResourceType, ResourceID: rid, Parameters: params}
 	if err != nil {
 		ae, ok := err.(*APIError)

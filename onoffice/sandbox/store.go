@@ -138,20 +138,25 @@ type Store struct {
 	FieldOrder map[string][]string
 	Relations  []Relation
 	Outbox     []OutboxEntry
+	// Day is the reference day of the seed data, "today" of its story:
+	// data sets built on first use (mails, marketplace …) date around it.
+	Day time.Time
 	// Extra holds small module-specific data sets (saved filters, templates,
 	// regions, basic settings …) keyed by a name the owning handler chooses.
 	Extra map[string]any
 }
 
-// NewStore returns a store filled with the deterministic seed data set.
-func NewStore() *Store {
+// NewStore returns a store filled with the deterministic seed data set,
+// its dates placed around the reference day (only its date counts).
+func NewStore(day time.Time) *Store {
 	s := &Store{
 		Tables:     map[string]*Table{},
 		Fields:     map[string]map[string]*Field{},
 		FieldOrder: map[string][]string{},
 		Extra:      map[string]any{},
+		Day:        seedDay(day),
 	}
-	seed(s)
+	seed(s, day)
 	return s
 }
 

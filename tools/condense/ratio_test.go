@@ -42,8 +42,8 @@ var (
 	ratioAddressFields = []string{"Anrede", "Vorname", "Name", "Zusatz1", "Strasse", "Plz", "Ort", "Email", "Telefon1", "ArtDaten"}
 	// ratioAppointmentData is what a model asks for to see its week.
 	// ratioWeek is the last full week before the sandbox's reference date
-	// (Monday 2026-11-02); the reference week itself has just begun.
-	ratioWeek            = [2]string{"2026-10-26", "2026-11-01"}
+	// (Thursday 2026-12-03, pinned by toolstest.DemoDate).
+	ratioWeek            = [2]string{"2026-11-23", "2026-11-29"}
 	ratioAppointmentData = []string{"subject", "type", "status", "date", "location", "users", "contacts", "estate", "notes"}
 )
 

@@ -189,7 +189,7 @@ func TestRenderOptions(t *testing.T) {
 // of the objektart keys in that language.
 func labelHeader(lang string) func(t *testing.T, text string, _ map[string]any) {
 	return func(t *testing.T, text string, _ map[string]any) {
-		store := sandbox.NewStore()
+		store := sandbox.NewStore(toolstest.DemoDate)
 		f := store.Fields["estate"]
 		want := "id|" + f["objekttitel"].Label[lang] + "|" + f["objektart"].Label[lang]
 		if !strings.Contains(text, "\n"+want+"\n") {

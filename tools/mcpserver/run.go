@@ -29,7 +29,11 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 		if token == "" || secret == "" {
 			token, secret = sandbox.DemoToken, sandbox.DemoSecret
 		}
-		sb := sandbox.New(sandbox.WithCredentials(token, secret))
+		sbOpts := []sandbox.ServerOption{sandbox.WithCredentials(token, secret)}
+		if !cfg.DemoDate.IsZero() {
+			sbOpts = append(sbOpts, sandbox.WithDemoDate(cfg.DemoDate))
+		}
+		sb := sandbox.New(sbOpts...)
 		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: hosting.TimedTransport{Next: sb.Transport()}, Timeout: cfg.Timeout}))
 		return onoffice.New(sandbox.DemoURL, token, secret, opts...)
 	}

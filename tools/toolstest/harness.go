@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -14,6 +15,10 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 )
+
+// DemoDate is the reference day the harnesses pin the sandbox's demo data
+// to, so that tests see the same data whatever day they run.
+var DemoDate = time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
 
 // Harness is a running sandbox plus an MCP client connected to our server.
 type Harness struct {

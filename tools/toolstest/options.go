@@ -105,7 +105,7 @@ func NewGuarded(t testing.TB, opts ...Option) *Guarded {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	sb := sandbox.New()
+	sb := sandbox.New(sandbox.WithDemoDate(DemoDate))
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
 	url := srv.URL + sandbox.StablePath

@@ -30,6 +30,9 @@ type Config struct {
 	Toolsets, Tools, ExcludeTools []string
 	ReadOnly                      bool
 	DisableDestructive            bool
+	// Discovery offers tool_catalogue and tool_run, which reach the
+	// tools the limits allow but the toolsets do not list.
+	Discovery bool
 
 	// Results
 	Structured bool
@@ -37,6 +40,8 @@ type Config struct {
 	Labels     bool
 	Language   string
 	Budget     int
+	// DocumentCap is the largest binary document a result carries.
+	DocumentCap int
 
 	// Transport
 	Transport string
@@ -74,11 +79,15 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 	fs.BoolVar(&c.ReadOnly, "read-only", e.bool("ONOFFICE_READ_ONLY", false), "offer and run only reading tools; the API client refuses every write [ONOFFICE_READ_ONLY]")
 	fs.BoolVar(&c.DisableDestructive, "disable-destructive", e.bool("ONOFFICE_DISABLE_DESTRUCTIVE", false), "leave out tools that delete or reach outside the CRM (mail, links, payments) [ONOFFICE_DISABLE_DESTRUCTIVE]")
 
+	fs.BoolVar(&c.Discovery, "discovery", e.bool("ONOFFICE_DISCOVERY", true), "offer tool_catalogue and tool_run, through which the model finds and runs the tools that --toolsets does not list (--read-only, --disable-destructive and --exclude-tools still apply) [ONOFFICE_DISCOVERY]")
+
 	fs.BoolVar(&c.Structured, "structured-output", e.bool("ONOFFICE_STRUCTURED_OUTPUT", false), "also return results as structuredContent [ONOFFICE_STRUCTURED_OUTPUT]")
 	fs.BoolVar(&c.Raw, "raw", e.bool("ONOFFICE_RAW", false), "return onOffice's answers unmodified, for debugging [ONOFFICE_RAW]")
 	fs.BoolVar(&c.Labels, "labels", e.bool("ONOFFICE_LABELS", false), "show field labels instead of field names in results [ONOFFICE_LABELS]")
 	fs.StringVar(&c.Language, "language", e.str("ONOFFICE_LANGUAGE", "DEU"), "language of labels: DEU or ENG [ONOFFICE_LANGUAGE]")
 	fs.IntVar(&c.Budget, "budget", e.int("ONOFFICE_BUDGET", 40000), "maximum characters of one tool result [ONOFFICE_BUDGET]")
+
+	fs.IntVar(&c.DocumentCap, "document-cap", e.int("ONOFFICE_DOCUMENT_CAP", 8<<20), "largest document (bytes) a result carries, e.g. a PDF exposé; larger ones are described, not attached; --budget is for text [ONOFFICE_DOCUMENT_CAP]")
 
 	fs.StringVar(&c.Transport, "transport", e.str("ONOFFICE_MCP_TRANSPORT", "stdio"), "stdio, or http (streamable HTTP at /mcp and SSE at /sse; sse is a synonym) [ONOFFICE_MCP_TRANSPORT]")
 	fs.StringVar(&c.Addr, "addr", e.str("ONOFFICE_MCP_ADDR", "127.0.0.1:8080"), "listen address of the http transport [ONOFFICE_MCP_ADDR]")

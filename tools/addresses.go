@@ -21,13 +21,13 @@ func addressTools() []Tool {
 			"List contacts (owners, buyers, tenants, companies) with filter, sort and paging, or read one address by id. Without data, name, company, town, e-mail and phone are returned; phone, mobile, email and fax list every entry of that kind.",
 			readAddresses),
 		withPreview(define("address_create", "Create address",
-			"Create a contact. Put field values in data (keys from field_config_get, module address; select fields take keys, multiselects a list); phone numbers and e-mails go in their own arguments, not in data. Benutzer is the advisor's login name.",
+			"Create a contact. Put field values in data ([[keys from field_config_get, module address; ]]select fields take keys, multiselects a list); phone numbers and e-mails go in their own arguments, not in data. Benutzer is the advisor's login name.",
 			createAddress), previewAddressCreate),
 		withPreview(define("address_modify", "Modify address",
 			"Change fields of one contact (data: only the fields to change; a multiselect list replaces all its keys) and add, change or delete phone numbers and e-mails via contacts.",
 			modifyAddress), previewAddressModify),
 		define("address_search", "Search addresses",
-			"Quick search like onOffice's search box: finds contacts whose first name, surname, company, main e-mail or customer number contain every word of input. For field conditions use address_read with filter.",
+			"Quick search like onOffice's search box: finds contacts whose first name, surname, company, main e-mail or customer number contain every word of input.[[ For field conditions use address_read with filter.]]",
 			searchAddresses),
 		define("address_file_list", "List address files",
 			"List the documents and photos stored on a contact (tab Files): name, type, size, date. File contents are not shown.",
@@ -64,7 +64,7 @@ type AddressReadParams struct {
 	RecordIDs  []int    `json:"recordids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Read only these address ids"`
 	Data       []string `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"Vorname\",\"Name\",\"Email\"]"`
 	Filter     Filter   `json:"filter,omitempty"`
-	FilterID   int      `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice (saved_filter_list)"`
+	FilterID   int      `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice[[ (saved_filter_list)]]"`
 	SortBy     SortBy   `json:"sortby,omitempty"`
 	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
 	ListOffset int      `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
@@ -393,8 +393,9 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 	if name := addressName(map[string]any(p.Data)); name != "" {
 		pv.Target = fmt.Sprintf("new address %q", name)
 	}
+	mf := moduleFields(ctx, env, "address")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, k+": "+argDisplay(p.Data[k]))
+		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), p.Data[k]))
 	}
 	defaults := map[string]string{"phone": p.DefaultPhone, "fax": p.DefaultFax, "email": p.DefaultEmail}
 	for _, c := range p.contactArgs() {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -16,10 +17,10 @@ func agentsLogTools() []Tool {
 			"List the activity journal (agents log: calls, e-mails, viewings, offers), newest first, or read one entry by id. Select by linked records with estateid/addressid; those fields and Benutzer cannot be filtered.",
 			readAgentsLog),
 		withPreview(define("agents_log_create", "Log an activity",
-			"Record an activity (call, e-mail, viewing, offer …) for addresses and/or an estate; one entry is created per address. Kind/type pairs: action_type_list.",
+			"Record an activity (call, e-mail, viewing, offer …) for addresses and/or an estate; one entry is created per address.[[ Kind/type pairs: action_type_list.]]",
 			createAgentsLog), previewAgentsLogCreate),
 		withPreview(define("agents_log_modify", "Change an activity",
-			"Change the kind, type, note, time, costs, duration, origin or characteristics of an activity entry. Links are changed with relation_create.",
+			"Change the kind, type, note, time, costs, duration, origin or characteristics of an activity entry.[[ Links are changed with relation_create.]]",
 			modifyAgentsLog), previewAgentsLogModify),
 	}
 }
@@ -78,7 +79,7 @@ type AgentsLogCreateParams struct {
 	EstateID           int      `json:"estateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Linked estate"`
 	ActionKind         string   `json:"actionkind,omitempty" jsonschema_description:"Kind of action (Aktionsart), German key, e.g. Telefonat, Email, Termin"`
 	ActionType         string   `json:"actiontype,omitempty" jsonschema_description:"Type of action (Aktionstyp) of that kind, e.g. Ausgang"`
-	DateTime           string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"YYYY-MM-DD HH:MM:SS; default now"`
+	DateTime           string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$" jsonschema_description:"YYYY-MM-DD (stored at 00:00) or YYYY-MM-DD HH:MM[:SS]; default now"`
 	Note               string   `json:"note,omitempty"`
 	OriginContact      string   `json:"origincontact,omitempty" jsonschema_description:"Contact origin key (HerkunftKontakt)"`
 	Features           []string `json:"features,omitempty" jsonschema_description:"Characteristic keys (merkmal)"`
@@ -122,6 +123,9 @@ func checkAgentsLogKeys(ctx context.Context, env *Env, kind, origin string, feat
 }
 
 func (p AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
+	if err := checkDateTime("datetime", p.DateTime); err != nil {
+		return err
+	}
 	if len(p.AddressIDs) == 0 && p.EstateID == 0 {
 		return argErrorf("addressids", "give addressids, estateid or both: an activity must concern a contact or an estate")
 	}
@@ -148,7 +152,7 @@ func (p AgentsLogCreateParams) wire() map[string]any {
 	setIf(params, "estateid", p.EstateID, p.EstateID > 0)
 	setIf(params, "actionkind", p.ActionKind, p.ActionKind != "")
 	setIf(params, "actiontype", p.ActionType, p.ActionType != "")
-	setIf(params, "datetime", p.DateTime, p.DateTime != "")
+	setIf(params, "datetime", fullDateTime(p.DateTime), p.DateTime != "")
 	setIf(params, "note", p.Note, p.Note != "")
 	setIf(params, "origincontact", p.OriginContact, p.OriginContact != "")
 	setIf(params, "features", p.Features, len(p.Features) > 0)
@@ -212,11 +216,13 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 		pv.Target = fmt.Sprintf("%d new activities (one per address) for %s", len(p.AddressIDs), strings.Join(on, ", "))
 	}
 	wire := p.wire()
+	mf := moduleFields(ctx, env, "agentsLog")
 	for _, k := range keys(wire) {
 		if k == "addressids" || k == "estateid" {
 			continue
 		}
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %v", agentsLogFieldOf(k), wire[k]))
+		field := agentsLogFieldOf(k)
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", field, labelled(fieldOf(mf, field), wire[k])))
 	}
 	return pv, nil
 }
@@ -239,7 +245,7 @@ func agentsLogFieldOf(param string) string {
 type AgentsLogModifyData struct {
 	ActionKind    string   `json:"actionkind,omitempty" jsonschema_description:"Kind of action (Aktionsart)"`
 	ActionType    string   `json:"actiontype,omitempty" jsonschema_description:"Type of action (Aktionstyp)"`
-	DateTime      string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" jsonschema_description:"Activity time YYYY-MM-DD HH:MM:SS"`
+	DateTime      string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$" jsonschema_description:"Activity time YYYY-MM-DD (00:00) or YYYY-MM-DD HH:MM[:SS]"`
 	Note          *string  `json:"note,omitempty"`
 	OriginContact string   `json:"origincontact,omitempty" jsonschema_description:"Contact origin key"`
 	Features      []string `json:"features,omitempty" jsonschema_description:"Characteristic keys; replace the stored ones"`
@@ -257,7 +263,7 @@ func (d AgentsLogModifyData) wire() map[string]any {
 	m := map[string]any{}
 	setIf(m, "actionkind", d.ActionKind, d.ActionKind != "")
 	setIf(m, "actiontype", d.ActionType, d.ActionType != "")
-	setIf(m, "datetime", d.DateTime, d.DateTime != "")
+	setIf(m, "datetime", fullDateTime(d.DateTime), d.DateTime != "")
 	if d.Note != nil {
 		m["note"] = *d.Note
 	}
@@ -275,6 +281,9 @@ func (d AgentsLogModifyData) wire() map[string]any {
 func (p AgentsLogModifyParams) check(ctx context.Context, env *Env) error {
 	if len(p.Data.wire()) == 0 {
 		return argErrorf("data", "names nothing to change; allowed: actionkind, actiontype, datetime, note, origincontact, features, cost, duration")
+	}
+	if err := checkDateTime("data.datetime", p.Data.DateTime); err != nil {
+		return err
 	}
 	return checkAgentsLogKeys(ctx, env, p.Data.ActionKind, p.Data.OriginContact, p.Data.Features)
 }
@@ -320,4 +329,28 @@ func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyPara
 		pv.Changes = append(pv.Changes, changeLine(field, condense.Defuse(before), condense.Defuse(after)))
 	}
 	return pv, nil
+}
+
+// fullDateTime completes a date or a time without seconds to the
+// YYYY-MM-DD HH:MM:SS onOffice's agents log takes; a date alone is 00:00.
+func fullDateTime(s string) string {
+	switch len(s) {
+	case len("2006-01-02"):
+		return s + " 00:00:00"
+	case len("2006-01-02 15:04"):
+		return s + ":00"
+	}
+	return s
+}
+
+// checkDateTime refuses dates the schema's pattern lets through but the
+// calendar does not have, such as 2026-02-30.
+func checkDateTime(arg, s string) error {
+	if s == "" {
+		return nil
+	}
+	if _, err := time.Parse("2006-01-02 15:04:05", fullDateTime(s)); err != nil {
+		return argErrorf(arg, "%q is not a valid date/time; use YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]", s)
+	}
+	return nil
 }

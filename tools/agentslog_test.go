@@ -150,3 +150,22 @@ func TestAgentsLogTools(t *testing.T) {
 		{"AgentsLogModify", testAgentsLogModify},
 	})
 }
+
+// TestAgentsLogDateWithoutTime: a day alone or a time without seconds is
+// completed, a date the calendar lacks is refused before anything is sent.
+func TestAgentsLogDateWithoutTime(t *testing.T) {
+	t.Parallel()
+	h := toolstest.New(t)
+	store := h.Sandbox.Store()
+	for given, stored := range map[string]string{"2026-10-30": "2026-10-30 00:00:00", "2026-10-30 16:05": "2026-10-30 16:05:00"} {
+		n := len(store.Table("agentslog").Records)
+		callOK(t, h, "agents_log_create", fmt.Sprintf(`{"estateid":3101,"actionkind":"Notiz","note":"x","datetime":%q}`, given))
+		if got := store.Table("agentslog").Records[n]["Datum"]; fmt.Sprint(got) != stored {
+			t.Errorf("datetime %q stored as %v, want %s", given, got, stored)
+		}
+	}
+	runBadCalls(t, h, []badCall{
+		{"no such day", "agents_log_create", `{"estateid":3101,"actionkind":"Notiz","datetime":"2026-02-30"}`, "`datetime`"},
+		{"no such day in modify", "agents_log_modify", `{"id":1,"data":{"datetime":"2026-13-01 10:00"}}`, "data.datetime"},
+	})
+}

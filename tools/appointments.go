@@ -22,16 +22,16 @@ func appointmentTools() []Tool {
 			"List calendar appointments in a date window (both dates required, at most 500) with participants, contacts and linked estate. Times are German local time.",
 			listAppointments),
 		define("appointment_read", "Read appointment details",
-			"Read one appointment by id with every detail (conflicts, confirmation state of each contact), or the appointments of a period or changed since a moment. For calendar overviews use appointment_list.",
+			"Read one appointment by id with every detail (conflicts, confirmation state of each contact), or the appointments of a period or changed since a moment.[[ For calendar overviews use appointment_list.]]",
 			readAppointments),
 		withPreview(define("appointment_create", "Create appointment",
-			"Create an appointment (viewing, notary, …) and link contacts and an estate. Run appointment_conflicts first to avoid double bookings.",
+			"Create an appointment (viewing, notary, …) and link contacts and an estate.[[ Run appointment_conflicts first to avoid double bookings.]]",
 			createAppointment), previewAppointmentCreate),
 		withPreview(define("appointment_modify", "Change appointment",
 			"Reschedule or change an appointment: only the data fields given change; contacts are added unless replaceAddressIds is true; status canceled cancels it.",
 			modifyAppointment), previewAppointmentModify),
 		withPreview(define("appointment_delete", "Delete appointment",
-			"Delete an appointment for good. To call it off but keep it, set status canceled with appointment_modify.",
+			"Delete an appointment for good.[[ To call it off but keep it, set status canceled with appointment_modify.]]",
 			deleteAppointment), previewAppointmentDelete),
 		withPreview(define("appointment_confirmation_send", "Send appointment confirmation",
 			"E-mail an appointment confirmation to every contact linked to the appointment.",
@@ -150,6 +150,8 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 		}
 	}
 	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: listPage(p.ListOffset, limit, p)}
+	nameContacts(ctx, env, &res, "contacts")
+	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
 }
 
@@ -296,6 +298,7 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 		res.Records[i].Elements, _ = json.Marshal(apptFlattenRead(rec.Fields()))
 	}
 	l := condense.List{Noun: "appointments", Requested: apptReadOrder, Fields: apptReadFields(ctx, env), Tool: "appointment_read"}
+	nameRefs(ctx, env, res, &l)
 	out := condense.Records(res, l, env.Render)
 	if p.ID == 0 && res.Total > len(res.Records) {
 		out.Text += fmt.Sprintf("\n[only %d of %d appointments returned (the API's limit): read a shorter period]", len(res.Records), res.Total)

@@ -23,7 +23,7 @@ func emailTools() []Tool {
 			"Send a real e-mail from a user's mailbox: to e-mail addresses or one address id (fills macros), with a template or body, exposés, files and base64 attachments; can reply to or forward a mail.",
 			sendEmail), previewEmailSend),
 		define("email_link_list", "Read e-mail links (old)",
-			"Read the one address and estate a stored e-mail is linked to. Prefer email_info, which lists all links.",
+			"Read the one address and estate a stored e-mail is linked to.[[ Prefer email_info, which lists all links.]]",
 			listEmailLinks),
 		define("email_info", "Read e-mail info",
 			"Read what a stored e-mail is linked to (addresses, estates), whether it is a portal enquiry and what was done with it. uid and folder come from the mail server.",
@@ -35,7 +35,7 @@ func emailTools() []Tool {
 			"List your e-mail signatures (id, title, default), or read one signature's text by id (-1: company signature).",
 			readEmailSignature),
 		define("email_template_folder_list", "List e-mail template folders",
-			"List the folders of e-mail templates; a folder id narrows template_list.",
+			"List the folders of e-mail templates[[; a folder id narrows template_list]].",
 			listEmailTemplateFolders),
 	}
 }
@@ -80,11 +80,11 @@ type EmailSendParams struct {
 	DisplayName                   string            `json:"displayName,omitempty"`
 	Subject                       string            `json:"subject,omitempty"`
 	Body                          string            `json:"body,omitempty" jsonschema_description:"Text; macros like _BriefAnrede work"`
-	TemplateID                    int               `json:"templateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Template (template_list) instead of body"`
+	TemplateID                    int               `json:"templateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Template[[ (template_list)]] instead of body"`
 	UseHTML                       bool              `json:"useHtml,omitempty"`
 	ReplyTo                       string            `json:"replyto,omitempty"`
 	EstateIDs                     []int             `json:"estateids,omitempty" jsonschema_description:"Estates for macros and exposés"`
-	PDFExposeIdentifiers          []string          `json:"pdfexposeidentifiers,omitempty" jsonschema_description:"Exposés to attach (template_list type pdf)"`
+	PDFExposeIdentifiers          []string          `json:"pdfexposeidentifiers,omitempty" jsonschema_description:"Exposés to attach[[ (template_list type pdf)]]"`
 	PDFLetterIDs                  []int             `json:"pdfletterids,omitempty"`
 	PDFFormIDs                    []int             `json:"pdfformids,omitempty"`
 	WebExposeIDs                  []int             `json:"webexposeids,omitempty" jsonschema_description:"Links via _WebExpose; receiver = address id"`

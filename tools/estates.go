@@ -24,16 +24,16 @@ import (
 func estateTools() []Tool {
 	return []Tool{
 		define("estate_read", "Read estates",
-			"List estates (properties) with filter, sort and paging, or read one estate by id. Without data, a useful default set of fields is returned; name any field of field_config_get (module estate) in data for more.",
+			"List estates (properties) with filter, sort and paging, or read one estate by id. Without data, a useful default set of fields is returned; name any field[[ of field_config_get (module estate)]] in data for more.",
 			readEstates),
 		withPreview(define("estate_create", "Create estate",
-			"Create an estate from field values. Select fields take keys (estate_category_list, field_config_get), not labels. Link owners afterwards with relation_create.",
+			"Create an estate from field values. Select fields take keys[[ (estate_category_list)]][[ (field_config_get)]], not labels.[[ Link owners afterwards with relation_create.]]",
 			createEstate), previewEstateCreate),
 		withPreview(define("estate_modify", "Modify estate",
 			"Change fields of one estate; only the given fields change. A multiselect value replaces the whole list, so send existing keys plus new ones.",
 			modifyEstate), previewEstateModify),
 		define("estate_pdf_expose", "Generate PDF exposé",
-			"Render the PDF exposé of an estate with a template (template_list, type pdf). Returns size and page count only, not the document; email_send can attach the exposé by its template.",
+			"Render the PDF exposé of an estate with a template[[ (template_list, type pdf)]]. Returns the PDF as an embedded document (application/pdf) with its size and page count[[; email_send can attach the exposé by its template]].",
 			pdfExpose),
 		define("estate_file_list", "List estate files",
 			"List the files of an estate (pictures, floor plans, documents, links) with title, kind and position. File contents are never shown.",
@@ -48,7 +48,7 @@ func estateTools() []Tool {
 			"Delete a file from an estate. Cannot be undone.",
 			deleteEstateFile), previewEstateFileDelete),
 		define("saved_filter_list", "List saved filters",
-			"List the filters saved in onOffice for estates or addresses. Use an id as filterid in estate_read/address_read or filterId in estate_search.",
+			"List the filters saved in onOffice for estates or addresses. Use an id as filterid[[ in estate_read]][[ in address_read]][[ or filterId in estate_search]].",
 			listSavedFilters),
 		withPreview(define("worklist_create", "Create work list",
 			"Create a work list of estates or addresses in onOffice (only create exists: lists cannot be changed or deleted via the API).",
@@ -57,7 +57,7 @@ func estateTools() []Tool {
 			"Read the purchase price a prospect offered for an estate.",
 			readPriceOffer),
 		withPreview(define("price_offer_create", "Record purchase price offer",
-			"Record a prospect's purchase price offer for an estate. Links the prospect to the estate if needed and raises the advisory level to C; writes no activity (use agents_log_create).",
+			"Record a prospect's purchase price offer for an estate. Links the prospect to the estate if needed and raises the advisory level to C; writes no activity[[ (use agents_log_create)]].",
 			createPriceOffer), previewPriceOffer),
 		define("estate_tracking_read", "Read estate tracking account",
 			"Check an owner-portal (estate tracking) login and show its linked address and estates. Repeated wrong passwords lock the account.",
@@ -72,7 +72,7 @@ func estateTools() []Tool {
 			"Find estates by a free text matched against external number, town, street with house number and owner name; every word must match.",
 			searchEstates),
 		define("estate_seeker_list", "Find prospects for an estate",
-			"Immomatching: find prospects whose active search criteria fit an estate (by id) or given estate values; shows hit rate and the criteria that deviate.",
+			"Immomatching: find prospects whose active search criteria fit an estate (by id) or given estate values; shows hit rate and the criteria that deviate, with contact: true also e-mail and phone.",
 			listSeekers),
 		define("statistics_widget_list", "List estate statistics widgets",
 			"List the configured widgets of the estate statistics tab (what they count, chart, owner reporting). Returns configuration, not figures.",
@@ -88,7 +88,7 @@ type EstateReadParams struct {
 	ID                int       `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Estate id: read only this estate (filter, sort and paging are then ignored)"`
 	Data              []string  `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"objekttitel\",\"kaufpreis\",\"ort\"]"`
 	Filter            Filter    `json:"filter,omitempty"`
-	FilterID          int       `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice (saved_filter_list)"`
+	FilterID          int       `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice[[ (saved_filter_list)]]"`
 	SortBy            SortBy    `json:"sortby,omitempty"`
 	ListLimit         int       `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
 	ListOffset        int       `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
@@ -448,8 +448,18 @@ func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result,
 	if p.Language != "" {
 		text += ", language " + p.Language
 	}
-	text += ". The document itself is not shown."
-	return withStructured(env, &Result{Text: text}, map[string]any{"estateid": p.EstateID, "template": p.Template, "bytes": len(pdf), "pages": pages}), nil
+	out := &Result{}
+	limit := env.Render.DocumentCapOf()
+	attached := len(pdf) <= limit
+	if attached {
+		name := fmt.Sprintf("expose-%d.pdf", p.EstateID)
+		text += fmt.Sprintf(". Attached: the PDF document %s (application/pdf, %s).", name, byteSize(len(pdf)))
+		out.Documents = []Document{{URI: fmt.Sprintf("onoffice://estate/%d/%s", p.EstateID, name), MIMEType: "application/pdf", Data: pdf}}
+	} else {
+		text += fmt.Sprintf(". Not attached: the document is larger than the server's cap for documents of %s (--document-cap); email_send can send it by its template.", byteSize(limit))
+	}
+	out.Text = text
+	return withStructured(env, out, map[string]any{"estateid": p.EstateID, "template": p.Template, "bytes": len(pdf), "pages": pages, "attached": attached}), nil
 }
 
 // decodePDF undoes the base64 and, when present, the zlib compression.
@@ -1077,7 +1087,7 @@ type EstateSearchParams struct {
 	Input            string `json:"input" jsonschema:"required,minLength=2" jsonschema_description:"Words to find, e.g. \"Hammer Straße 41\", a town, an owner name or an external number"`
 	SortBy           string `json:"sortby,omitempty" jsonschema:"enum=objektnr_extern,enum=ort,enum=strasse,enum=hausnummer"`
 	SortOrder        string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
-	FilterID         int    `json:"filterId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter id (saved_filter_list)"`
+	FilterID         int    `json:"filterId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter id[[ (saved_filter_list)]]"`
 	Filter           Filter `json:"filter,omitempty"`
 	IncludeThumbnail string `json:"includeThumbnail,omitempty" jsonschema:"enum=small,enum=medium" jsonschema_description:"Add the title picture's thumbnail URL"`
 }
@@ -1105,7 +1115,11 @@ func searchEstates(ctx context.Context, env *Env, p EstateSearchParams) (*Result
 type EstateSeekerParams struct {
 	EstateID   int        `json:"estateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Match this estate's values"`
 	EstateData EstateData `json:"estatedata,omitempty" jsonschema_description:"Estate field → value; comma-separated alternatives, e.g. {\"plz\":\"48153\",\"vermarktungsart\":\"kauf\",\"kaufpreis\":\"390000\"}"`
+	Contact    bool       `json:"contact,omitempty" jsonschema_description:"Also give each prospect's e-mail and phone"`
 }
+
+// seekerContactFields are read for contact: true.
+var seekerContactFields = []string{"Vorname", "Name", "Zusatz1", "defaultemail", "defaultphone"}
 
 // seekerFields are the estate fields that search criteria can speak about.
 var seekerFields = []string{"vermarktungsart", "nutzungsart", "objektart", "objekttyp", "plz", "ort", "land", "breitengrad", "laengengrad",
@@ -1148,7 +1162,7 @@ func listSeekers(ctx context.Context, env *Env, p EstateSeekerParams) (*Result, 
 	if env.Render.Raw {
 		return &Result{Text: string(res.Raw)}, nil
 	}
-	names := prospectNames(ctx, env, res.Records)
+	names, contacts := prospectNames(ctx, env, res.Records, p.Contact)
 	res = rewriteRecords(res, func(el map[string]any) []map[string]any {
 		out := map[string]any{"percentage": text(el["percentage"]) + "%", "searchcriteria": text(el["searchcriteria"])}
 		var dev []string
@@ -1167,16 +1181,21 @@ func listSeekers(ctx context.Context, env *Env, p EstateSeekerParams) (*Result, 
 	editRecords(&res, func(id string, el map[string]any) bool {
 		if n := names[id]; n != "" {
 			el["name"] = n
-			return true
 		}
-		return false
+		for k, v := range contacts[id] {
+			el[k] = v
+		}
+		return names[id] != "" || len(contacts[id]) > 0
 	})
+	requested := []string{"name", "percentage", "searchcriteria", "deviated"}
+	if p.Contact {
+		requested = []string{"name", "email", "phone", "percentage", "searchcriteria", "deviated"}
+	}
 	subject := "the given estate values"
 	if p.EstateID > 0 {
 		subject = "estate " + strconv.Itoa(p.EstateID)
 	}
-	out := condense.Records(res, condense.List{Noun: "prospect addresses",
-		Requested: []string{"name", "percentage", "searchcriteria", "deviated"}}, env.Render)
+	out := condense.Records(res, condense.List{Noun: "prospect addresses", Requested: requested}, env.Render)
 	out.Text = "Prospects whose search criteria fit " + subject + " (id = address id, deviated = criteria not met):\n" + out.Text
 	return out, nil
 }
@@ -1211,11 +1230,34 @@ func matchValue(fi *onoffice.FieldInfo, v any) string {
 
 // prospectNames reads the names of the matched addresses in one call; a
 // failure only costs the names.
-func prospectNames(ctx context.Context, env *Env, recs []onoffice.Record) map[string]string {
+// prospectNames reads the names of the prospects in one call and, with
+// contact, their main e-mail and phone, keyed by address id.
+func prospectNames(ctx context.Context, env *Env, recs []onoffice.Record, contact bool) (map[string]string, map[string]map[string]any) {
 	ids := recordIDs(recs)
-	return addressNamesByID(ctx, env, ids[:min(len(ids), 500)], func(el map[string]any) string {
-		return cmp.Or(strings.TrimSpace(text(el["Vorname"])+" "+text(el["Name"])), text(el["Zusatz1"]))
-	})
+	ids = ids[:min(len(ids), 500)]
+	names, contacts := map[string]string{}, map[string]map[string]any{}
+	if len(ids) == 0 {
+		return names, contacts
+	}
+	fields := addressNameFields
+	if contact {
+		fields = seekerContactFields
+	}
+	res, err := env.API.Call(ctx, addressesByID(ids, fields))
+	if err != nil {
+		return names, contacts
+	}
+	for _, r := range res.Records {
+		el := r.Fields()
+		names[r.IDString()] = cmp.Or(strings.TrimSpace(text(el["Vorname"])+" "+text(el["Name"])), text(el["Zusatz1"]))
+		if contact {
+			c := map[string]any{}
+			setIf(c, "email", text(el["defaultemail"]), text(el["defaultemail"]) != "")
+			setIf(c, "phone", text(el["defaultphone"]), text(el["defaultphone"]) != "")
+			contacts[r.IDString()] = c
+		}
+	}
+	return names, contacts
 }
 
 func listStatisticWidgets(ctx context.Context, env *Env, _ NoParams) (*Result, error) {

@@ -453,6 +453,24 @@ func TestEstateSeekerTool(t *testing.T) {
 		}
 	}
 
+	// With contact, the prospect's e-mail and phone come in the same call.
+	raw, _ = json.Marshal(map[string]any{"estatedata": data, "contact": true})
+	withContact := callOK(t, h, "estate_seeker_list", string(raw))
+	checked := 0
+	for _, k := range []string{"Email", "Telefon1"} {
+		want, ok := addr[k].(string)
+		if !ok || want == "" {
+			continue
+		}
+		checked++
+		if !strings.Contains(withContact, want) {
+			t.Errorf("contact data %s %q of %s missing in:\n%s", k, want, name, withContact)
+		}
+	}
+	if checked == 0 {
+		t.Errorf("prospect %s has neither e-mail nor phone in the seed: the check proves nothing", name)
+	}
+
 	// By estate id: the tool reads the estate and sends its values.
 	e := h.Sandbox.Store().Table("estate").Records[0]
 	callOK(t, h, "estate_seeker_list", fmt.Sprintf(`{"estateid":%d,"estatedata":{"kaufpreis":"123456"}}`, e["Id"]))

@@ -19,7 +19,7 @@ func fileTools() []Tool {
 			"Attach a file (base64 data, or plain text) to an estate, address, activity or task, or add a link to an estate (Art Link, Film-Link …, with url). Estate files need Art.",
 			uploadFile), previewFileUpload),
 		define("template_list", "List templates",
-			"List e-mail templates (type mail, with subject and text) or PDF exposé, PDF letter, PDF form and web exposé templates, with the ids email_send takes.",
+			"List e-mail templates (type mail, with subject and text) or PDF exposé, PDF letter, PDF form and web exposé templates, with their ids[[ (email_send takes them)]].",
 			listTemplates),
 		define("default_attachment_list", "List default attachments",
 			"List the attachments an e-mail template or PDF letter adds by default, plus your own default attachments.",
@@ -246,7 +246,7 @@ func uplTarget(ctx context.Context, env *Env, module string, id int) string {
 // TemplateListParams are the arguments of template_list.
 type TemplateListParams struct {
 	Type            string `json:"type" jsonschema:"required,enum=mail,enum=pdf,enum=pdfletter,enum=pdfform,enum=webexpose" jsonschema_description:"mail, pdf (exposé), pdfletter, pdfform or webexpose"`
-	FolderID        int    `json:"folderid,omitempty" jsonschema:"minimum=1" jsonschema_description:"mail: only this folder (email_template_folder_list)"`
+	FolderID        int    `json:"folderid,omitempty" jsonschema:"minimum=1" jsonschema_description:"mail: only this folder[[ (email_template_folder_list)]]"`
 	List            bool   `json:"list,omitempty" jsonschema_description:"mail: id, title and subject only"`
 	MailTemplateIDs []int  `json:"mailtemplateids,omitempty" jsonschema_description:"mail: only these ids"`
 	Category        string `json:"category,omitempty" jsonschema:"enum=Vorlage,enum=Aktivitaeten_Bericht,enum=Interessenten_Nachweis,enum=ExposePDFMitInteressent_Vorlage,enum=appointmentConfirmation,enum=cancelation,enum=adressCompletion,enum=contactShipping" jsonschema_description:"mail: only this category"`

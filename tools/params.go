@@ -276,6 +276,9 @@ func (p listParams) readList(ctx context.Context, env *Env, module, resourceType
 	if id == 0 {
 		l.Page = listPage(p.ListOffset, p.ListLimit, args)
 	}
+	if !env.Render.Raw {
+		nameRefs(ctx, env, res, &l)
+	}
 	return condense.Records(res, l, env.Render), nil
 }
 

@@ -53,6 +53,9 @@ type Selection struct {
 	ReadOnly bool
 	// DisableDestructive drops deletes and external effects.
 	DisableDestructive bool
+	// Discovery lets the model find and run, through tool_catalogue and
+	// tool_run, the tools the limits allow but the selection does not list.
+	Discovery bool
 }
 
 // Toolsets lists the valid toolset names.
@@ -77,8 +80,9 @@ func (s Selection) Validate() error {
 	return nil
 }
 
-// Enabled reports whether the selection offers the catalogue action.
-func (s Selection) Enabled(a Action) bool {
+// Allowed reports whether the limits of the selection (read-only,
+// disable-destructive, exclude-tools) let the action run at all, listed or not.
+func (s Selection) Allowed(a Action) bool {
 	if s.ReadOnly && a.Effect != EffectRead {
 		return false
 	}
@@ -89,6 +93,14 @@ func (s Selection) Enabled(a Action) bool {
 		if n == a.Name {
 			return false
 		}
+	}
+	return true
+}
+
+// Enabled reports whether the selection lists the catalogue action.
+func (s Selection) Enabled(a Action) bool {
+	if !s.Allowed(a) {
+		return false
 	}
 	for _, n := range s.Tools {
 		if n == a.Name {

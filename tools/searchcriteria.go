@@ -18,16 +18,16 @@ import (
 func searchCriteriaTools() []Tool {
 	return []Tool{
 		define("search_criteria_read", "Read search criteria",
-			"Read prospects' saved search profiles (what they want to buy or rent). mode says what ids are: internal = address ids, searchcriteria = search-criterion ids, external = customer numbers; mode filter selects by filter instead.",
+			"Read prospects' saved search profiles (what they want to buy or rent). Without mode, all profiles (active and inactive), newest first, paged. mode says what ids are: internal = address ids, searchcriteria = search-criterion ids, external = customer numbers; mode filter selects by filter instead.",
 			readSearchCriteria),
 		withPreview(define("search_criteria_create", "Create search criterion",
-			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort. Field names from search_criteria_fields.",
+			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort. [[Field names from search_criteria_fields.]]",
 			createSearchCriterion), previewSearchCriterionCreate),
 		withPreview(define("search_criteria_modify", "Modify search criterion",
 			"Change fields of a search profile; only the given fields change. Also: sys_status \"0\"/\"1\" (inactive/active), sysExpiryDate, sys_ko (knock-out fields). The advisor is kept unless given.",
 			modifySearchCriterion), previewSearchCriterionModify),
 		withPreview(define("search_criteria_delete", "Delete search criterion",
-			"Delete a search profile for good. To pause it, set sys_status \"0\" with search_criteria_modify instead.",
+			"Delete a search profile for good.[[ To pause it, set sys_status \"0\" with search_criteria_modify instead.]]",
 			deleteSearchCriterion), previewSearchCriterionDelete),
 		define("search_criteria_fields", "List search criteria fields",
 			"List the fields a search profile can use, by category, with type, select keys and whether a field is a from–to range or can be a knock-out criterion.",
@@ -43,7 +43,7 @@ var criteriaMetaFields = []string{"internaladdressid", "externaladdressid", "adv
 
 // SearchCriteriaReadParams are the arguments of search_criteria_read.
 type SearchCriteriaReadParams struct {
-	Mode       string `json:"mode" jsonschema:"required,enum=internal,enum=searchcriteria,enum=external,enum=filter"`
+	Mode       string `json:"mode,omitempty" jsonschema:"enum=all,enum=internal,enum=searchcriteria,enum=external,enum=filter" jsonschema_description:"Default all: every profile"`
 	IDs        []int  `json:"ids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Ids of the kind mode names"`
 	Filter     Filter `json:"filter,omitempty" jsonschema_description:"mode filter: conditions on the sortby names"`
 	SortBy     string `json:"sortby,omitempty" jsonschema:"enum=internaladdressid,enum=externaladdressid,enum=advisor,enum=creator,enum=creationdate,enum=editdate,enum=status"`
@@ -52,8 +52,25 @@ type SearchCriteriaReadParams struct {
 	ListOffset int    `json:"listoffset,omitempty" jsonschema:"minimum=0"`
 }
 
+// everyCriterion is the filter of mode all: onOffice reads criteria
+// without ids only through a filter, and every criterion belongs to an
+// address, so this one holds for all of them.
+var everyCriterion = Filter{"internaladdressid": {{Op: ">", Val: 0}}}
+
 func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParams) (*Result, error) {
-	if p.Mode == "filter" {
+	if p.Mode == "" {
+		if len(p.IDs) > 0 {
+			return nil, argErrorf("mode", "is required with ids: internal (address ids), searchcriteria (criterion ids) or external (customer numbers)")
+		}
+		p.Mode = "all"
+	}
+	wireMode, wireFilter := p.Mode, p.Filter
+	if p.Mode == "all" {
+		if len(p.IDs) > 0 || len(p.Filter) > 0 {
+			return nil, argErrorf("mode", "all reads every profile and takes neither ids nor filter; use internal, searchcriteria, external or filter to narrow")
+		}
+		wireMode, wireFilter = "filter", everyCriterion
+	} else if p.Mode == "filter" {
 		if len(p.Filter) == 0 {
 			return nil, argErrorf("filter", "is required with mode filter")
 		}
@@ -77,12 +94,12 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 		return nil, err
 	}
 	limit := cmp.Or(p.ListLimit, 20)
-	params := map[string]any{"mode": p.Mode, "listlimit": limit}
+	params := map[string]any{"mode": wireMode, "listlimit": limit}
 	setIf(params, "ids", p.IDs, len(p.IDs) > 0)
 	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
-	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
+	setIf(params, "filter", wireFilter.wire(), len(wireFilter) > 0)
 	sortBy, order := p.SortBy, p.SortOrder
-	if p.Mode == "filter" && sortBy == "" {
+	if wireMode == "filter" && sortBy == "" {
 		sortBy = "creationdate" // the filter mode needs a sort; newest first
 		if order == "" {
 			order = "DESC"
@@ -118,7 +135,9 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 			shown = append(shown, k)
 		}
 	}
-	out := condense.Records(res, condense.List{Noun: "search criteria", Requested: shown, Fields: mf}, env.Render)
+	l := condense.List{Noun: "search criteria", Requested: shown, Fields: mf}
+	nameRefs(ctx, env, res, &l)
+	out := condense.Records(res, l, env.Render)
 	// This read does not count; a full page may have a next one.
 	if len(res.Records) == limit {
 		next := argsOf(p)
@@ -354,8 +373,9 @@ func previewSearchCriterionCreate(ctx context.Context, env *Env, p SearchCriteri
 		return nil, err
 	}
 	pv := &Preview{Target: "new search criterion for " + target}
+	mf := moduleFields(ctx, env, "searchcriteria")
 	for _, k := range keys(data) {
-		pv.Changes = append(pv.Changes, k+": "+argDisplay(data[k]))
+		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), data[k]))
 	}
 	return pv, nil
 }

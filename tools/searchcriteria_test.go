@@ -198,3 +198,45 @@ func TestSearchCriteriaSearchTool(t *testing.T) {
 		{"limit too high", "search_criteria_search", `{"searchdata":{"objektart":"haus"},"limit":501}`, "`limit`"},
 	})
 }
+
+// TestSearchCriteriaReadAll: without mode every profile comes back, active
+// and inactive, page by page, with no filter the model had to make up.
+func TestSearchCriteriaReadAll(t *testing.T) {
+	t.Parallel()
+	h := toolstest.New(t)
+	recs := h.Sandbox.Store().Table("searchcriteria").Records
+	inactive := 0
+	for _, r := range recs {
+		if fmt.Sprint(r["status"]) == "0" {
+			inactive++
+		}
+	}
+	if inactive == 0 {
+		t.Fatal("the seed has no inactive profile: the test would prove nothing")
+	}
+	seen := map[string]bool{}
+	args := `{"listlimit":40}`
+	for page := 0; page < 20 && args != ""; page++ {
+		res := h.Call(t, "search_criteria_read", args)
+		if res.IsError {
+			t.Fatalf("%s: %s", args, res.Text)
+		}
+		for _, line := range strings.Split(res.Text, "\n") {
+			if id, ok := strings.CutPrefix(line, "- id "); ok {
+				seen[id] = true
+			} else if id, _, ok := strings.Cut(line, "|"); ok && id != "id" {
+				seen[id] = true
+			}
+		}
+		args = ""
+		if _, next, ok := strings.Cut(res.Text, "next page: "); ok {
+			args = strings.TrimSuffix(strings.TrimSpace(next), "]")
+		}
+	}
+	if len(seen) != len(recs) {
+		t.Errorf("read %d profiles over all pages, the CRM has %d", len(seen), len(recs))
+	}
+	if res := h.Call(t, "search_criteria_read", `{"ids":[1]}`); !res.IsError || !strings.Contains(res.Text, "`mode`") {
+		t.Errorf("ids without mode: %+v", res)
+	}
+}

@@ -26,7 +26,7 @@ func settingsTools() []Tool {
 			"List user groups (offices, regions, teams) with their member and leader user ids.",
 			listGroups),
 		define("user_read", "Read users",
-			"Read onOffice users (agents) with filter, sort and paging, or one user by id. Fields are those of field_config_get module user. Name is the login that advisor fields of other modules expect; Nr is the user id.",
+			"Read onOffice users (agents) with filter, sort and paging, or one user by id. [[Fields are those of field_config_get module user.]] Name is the login that advisor fields of other modules expect; Nr is the user id.",
 			readUsers),
 		define("user_list", "List users",
 			"List all users with id, login, name and e-mail, optionally only the members of one group. Use it to turn an agent's name into the user id or login other tools need.",
@@ -277,7 +277,7 @@ func readUsers(ctx context.Context, env *Env, p UserReadParams) (*Result, error)
 // UserListParams are the arguments of user_list.
 type UserListParams struct {
 	UserFilter string `json:"userfilter,omitempty" jsonschema:"enum=onlyOwn,enum=ownOfficeGroupOrAll,enum=byGroupId" jsonschema_description:"onlyOwn: the API key's own user; ownOfficeGroupOrAll: its office colleagues; byGroupId: members of groupId"`
-	GroupID    int    `json:"groupId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Group id (group_list), with byGroupId"`
+	GroupID    int    `json:"groupId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Group id[[ (group_list)]], with byGroupId"`
 }
 
 func listUsers(ctx context.Context, env *Env, p UserListParams) (*Result, error) {

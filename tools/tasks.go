@@ -84,6 +84,7 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 	}
 	taskAddLinks(ctx, env, &res)
 	l := condense.List{Noun: "tasks", Requested: append(append([]string{}, data...), "relatedAddressId", "relatedEstateId"), Fields: moduleFields(ctx, env, "task")}
+	nameRefs(ctx, env, res, &l)
 	out := condense.Records(res, l, env.Render)
 	if p.ID == 0 && len(res.Records) >= limit {
 		out.Text += fmt.Sprintf("\n[limit of %d reached: more tasks may match; the API cannot page tasks, so narrow the filter or raise listlimit (max 500)]", limit)
@@ -130,7 +131,7 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
 
 // TaskWriteParams are the arguments shared by task_create and task_modify.
 type TaskWriteParams struct {
-	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"Task fields (field_config_get module task), e.g. {\"Betreff\":\"Rückruf Familie Becker\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
+	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"Task fields[[ (field_config_get module task)]], e.g. {\"Betreff\":\"Rückruf Familie Becker\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
 	RelatedAddressID      int            `json:"relatedAddressId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this address"`
 	RelatedEstateID       int            `json:"relatedEstateId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this estate"`
 	RelatedProjectIDs     int            `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this project"`
@@ -284,8 +285,9 @@ func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Prev
 	if s := taskText(p.Data["Betreff"]); s != "" {
 		pv.Target += ` "` + condense.Defuse(s) + `"`
 	}
+	mf := moduleFields(ctx, env, "task")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, condense.Defuse(taskText(p.Data[k]))))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, condense.Defuse(labelled(fieldOf(mf, k), p.Data[k]))))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	if p.MailMessageID != "" {

@@ -67,7 +67,7 @@ func testTaskCreateAndModify(t *testing.T, h *toolstest.Harness) {
 	args := fmt.Sprintf(`{"data":{"Betreff":"Rückruf Familie Becker","Aufgabe":"Finanzierung klären","Verantwortung":"jschmidt","Prio":2,"Deadline":"2026-11-10 12:00:00"},"relatedAddressId":%d}`, addr)
 	p := mustPreview(t, h, "task_create", args)
 	changes := strings.Join(p.Changes, "\n")
-	if p.Target != `new task "Rückruf Familie Becker"` || !strings.Contains(changes, "Prio: 2") || !strings.Contains(changes, fmt.Sprintf("+ link address %d %q", addr, relAddressName(h, addr))) {
+	if p.Target != `new task "Rückruf Familie Becker"` || !strings.Contains(changes, "Prio: Hoch") || !strings.Contains(changes, fmt.Sprintf("+ link address %d %q", addr, relAddressName(h, addr))) {
 		t.Errorf("preview %+v", p)
 	}
 	n := len(store.Table("task").Records)

@@ -35,6 +35,9 @@ type Env struct {
 // data as a JSON object.
 type Result = condense.Result
 
+// Document is a binary file of a result.
+type Document = condense.Document
+
 // Tool is one catalogue action made callable.
 type Tool struct {
 	Action

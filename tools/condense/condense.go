@@ -32,6 +32,22 @@ type Options struct {
 	// several records; longer values are cut with a marker. 0 means
 	// DefaultTextLimit. A single record is cut only to fit the budget.
 	TextLimit int
+	// DocumentCap is the largest binary document (in bytes, before base64)
+	// a result carries; 0 means DefaultDocumentCap. The text budget does not
+	// apply to documents.
+	DocumentCap int
+}
+
+// DefaultDocumentCap is the default DocumentCap: 8 MB, about 11 MB as
+// base64, well below what the onOffice client reads of one answer.
+const DefaultDocumentCap = 8 << 20
+
+// DocumentCapOf returns the cap in force.
+func (o Options) DocumentCapOf() int {
+	if o.DocumentCap > 0 {
+		return o.DocumentCap
+	}
+	return DefaultDocumentCap
 }
 
 // DefaultBudget is the default character budget of one result.
@@ -75,6 +91,16 @@ func (o Options) Clip(s string) string {
 type Result struct {
 	Text       string
 	Structured map[string]any
+	// Documents are binary files sent along, e.g. a PDF exposé.
+	Documents []Document
+}
+
+// Document is a binary file a result carries as an embedded resource.
+type Document struct {
+	// URI names the document (it need not be fetchable).
+	URI      string
+	MIMEType string
+	Data     []byte
 }
 
 // Object returns the structured content of the result: Structured, or the
@@ -138,6 +164,10 @@ type List struct {
 	// FreeText names fields holding third-party free text besides the text
 	// and blob fields of Fields and FreeTextNames.
 	FreeText []string
+	// Names gives, per field, the display names of the ids (or logins) it
+	// holds: the cell "27" is shown as "27 (Felix Brandt)", so that a model
+	// need not look the id up. Names are CRM text and rendered as such.
+	Names map[string]map[string]string
 }
 
 // cell is one set value of a record.
@@ -249,7 +279,7 @@ func (l List) rows(res onoffice.Result) ([]row, []column) {
 				}
 				continue
 			}
-			r.cells[k] = cell{text: c.text, data: c.data, free: l.freeText(k, f), boolean: f != nil && f.Type == "boolean" || isBool(v)}
+			r.cells[k] = cell{text: named(c.text, l.Names[k]), data: c.data, free: l.freeText(k, f), boolean: f != nil && f.Type == "boolean" || isBool(v)}
 			if !requested[k] {
 				extra[k] = true
 			}
@@ -425,4 +455,19 @@ func jsonText(v any) string {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v)
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// named appends the display name to each id of a cell ("27, 31" becomes
+// "27 (Felix Brandt), 31 (Laura Hoffmann)"); ids without a name stay bare.
+func named(text string, names map[string]string) string {
+	if len(names) == 0 {
+		return text
+	}
+	parts := strings.Split(text, ", ")
+	for i, p := range parts {
+		if n := strings.TrimSpace(names[p]); n != "" {
+			parts[i] = p + " (" + n + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
 }

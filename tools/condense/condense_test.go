@@ -57,7 +57,7 @@ func TestValue(t *testing.T) {
 		{"zero datetime", "geaendert_am", "0000-00-00 00:00:00", "", false},
 		{"date", "abdatum", "2026-12-01", "2026-12-01", true},
 		{"datetime without seconds", "geaendert_am", "2026-11-02 14:30:00", "2026-11-02 14:30", true},
-		{"datetime with seconds", "geaendert_am", "2026-11-02 14:30:12", "2026-11-02 14:30:12", true},
+		{"datetime with seconds", "geaendert_am", "2026-11-02 14:30:12", "2026-11-02 14:30", true},
 		{"float empty value", "kaufpreis", "0.00", "", false},
 		{"integer empty value", "baujahr", "0", "", false},
 		{"user empty value", "benutzer", "0", "", false},
@@ -484,7 +484,9 @@ func TestNextPageArguments(t *testing.T) {
 	}
 }
 
-func TestDitto(t *testing.T) {
+// TestEveryCellStandsAlone: repeated values are written out in every row;
+// a model that looks up one row must not need the rows above it.
+func TestEveryCellStandsAlone(t *testing.T) {
 	recs := []onoffice.Record{
 		rec("1", `{"objektart":"haus","ort":"Bonn-Beuel","kaufpreis":"100.00"}`),
 		rec("2", `{"objektart":"haus","ort":"Bonn-Beuel","kaufpreis":"100.00"}`),
@@ -492,14 +494,16 @@ func TestDitto(t *testing.T) {
 		rec("4", `{"objektart":"wohnung","ort":"Köln","kaufpreis":"0.00"}`),
 	}
 	got := Records(onoffice.Result{Total: 4, Records: recs}, List{Noun: "estates", Requested: []string{"objektart", "ort", "kaufpreis"}, Fields: estateFields}, Options{})
+	if strings.Contains(got.Text, "〃") || strings.Contains(got.Text, "row above") {
+		t.Errorf("cross-row mark in:\n%s", got.Text)
+	}
 	assertLines(t, got.Text, []string{
-		"〃 = same value as in the row above",
 		"«crm-text»",
 		"id|objektart|ort|kaufpreis",
 		"1|Haus|Bonn-Beuel|100",
-		"2|〃|〃|100", // shorter than four characters: repeated
-		"3|Wohnung|〃|",
-		"4|〃|Köln|",
+		"2|Haus|Bonn-Beuel|100",
+		"3|Wohnung|Bonn-Beuel|",
+		"4|Wohnung|Köln|",
 		"«/crm-text»",
 	})
 }
@@ -567,4 +571,20 @@ func TestCompanions(t *testing.T) {
 			t.Errorf("Companions(%s, %v) = %v, want %v", tc.module, tc.requested, got, tc.want)
 		}
 	}
+}
+
+// TestOneDateFormatPerTable: date-times with and without seconds, with and
+// without a zone, come out in one format in one table.
+func TestOneDateFormatPerTable(t *testing.T) {
+	recs := []onoffice.Record{
+		rec("1", `{"geaendert_am":"2026-10-31 14:37:00"}`),
+		rec("2", `{"geaendert_am":"2026-08-18 11:37:56"}`),
+		rec("3", `{"geaendert_am":"2026-08-18T09:37:56+00:00"}`),
+	}
+	got := Records(onoffice.Result{Total: 3, Records: recs}, List{Noun: "estates", Requested: []string{"geaendert_am"}, Fields: estateFields}, Options{})
+	assertLines(t, got.Text, []string{
+		"1|2026-10-31 14:37",
+		"2|2026-08-18 11:37",
+		"3|2026-08-18 11:37+02:00",
+	})
 }

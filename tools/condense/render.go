@@ -114,12 +114,10 @@ func (r *renderer) fit() *Result {
 func (r *renderer) renderRows(limit textCut) []renderedRow {
 	out := make([]renderedRow, len(r.rows))
 	for i, rw := range r.rows {
+		// Every cell stands alone: no "same as above" marks, which a model
+		// misreads when it looks up one row.
 		if r.table {
-			var prev *row
-			if i > 0 {
-				prev = &r.rows[i-1]
-			}
-			out[i] = r.tableRow(rw, prev, limit)
+			out[i] = r.tableRow(rw, limit)
 		} else {
 			out[i] = r.block(rw, limit)
 		}
@@ -180,13 +178,7 @@ func cut(s string, limit int) (string, int) {
 	return kept, n - utf8.RuneCountInString(kept)
 }
 
-// ditto stands for "the same value as in the row above" in tables.
-const ditto = "〃"
-
-// dittoMin is the shortest value replaced by a ditto mark.
-const dittoMin = 4
-
-func (r *renderer) tableRow(row row, prev *row, limit textCut) renderedRow {
+func (r *renderer) tableRow(row row, limit textCut) renderedRow {
 	var b strings.Builder
 	var cuts []cutNote
 	b.WriteString(row.id)
@@ -195,13 +187,6 @@ func (r *renderer) tableRow(row row, prev *row, limit textCut) renderedRow {
 		c, ok := row.cells[k]
 		if !ok {
 			continue
-		}
-		if prev != nil {
-			n := utf8.RuneCountInString(c.text)
-			if p, ok := prev.cells[k]; ok && p.text == c.text && n >= dittoMin && (limit.over == 0 || n <= limit.over) {
-				b.WriteString(ditto)
-				continue
-			}
 		}
 		t, note := r.value(row, k, c, limit, true)
 		b.WriteString(t)
@@ -295,13 +280,8 @@ func (r *renderer) assemble(rr []renderedRow, k int) string {
 		}
 	}
 	var cuts []cutNote
-	dittos := false
 	for _, x := range rr[:k] {
 		cuts = append(cuts, x.cuts...)
-		dittos = dittos || strings.Contains(x.text, ditto)
-	}
-	if dittos {
-		b.WriteString(ditto + " = same value as in the row above\n")
 	}
 	if k > 0 {
 		b.WriteString(OpenMark + "\n")

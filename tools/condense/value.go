@@ -365,8 +365,9 @@ func zoneOf(t string) string {
 // is shown in the agency's local time (onOffice agencies work in German
 // time, and a model reading "07:00Z" would tell the user the wrong hour):
 // "2026-10-19T07:00:00+00:00" becomes "2026-10-19 09:00+02:00", and
-// "2026-11-03 10:00:00" becomes "2026-11-03 10:00". Other strings are
-// returned unchanged.
+// "2026-11-03 10:00:00" becomes "2026-11-03 10:00". Seconds are always
+// left out, so that one table never mixes two formats (structured content
+// keeps the exact value). Other strings are returned unchanged.
 func compactTime(s string) string {
 	if len(s) < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':' {
 		return s
@@ -378,19 +379,10 @@ func compactTime(s string) string {
 	}
 	if len(s) > 19 {
 		if t, err := time.Parse(time.RFC3339, strings.Replace(s, " ", "T", 1)); err == nil {
-			local := t.In(agencyZone())
-			out := local.Format("2006-01-02 15:04")
-			if local.Second() != 0 {
-				out = local.Format("2006-01-02 15:04:05")
-			}
-			return out + local.Format("-07:00")
+			return t.In(agencyZone()).Format("2006-01-02 15:04-07:00")
 		}
 	}
-	out := s[:10] + " " + s[11:16]
-	if s[17:19] != "00" {
-		out += s[16:19]
-	}
-	return out + s[19:]
+	return s[:10] + " " + s[11:16] + s[19:]
 }
 
 // agencyZone is the time zone results are shown in.

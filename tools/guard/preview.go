@@ -306,35 +306,26 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // Text renders a preview for a person: what the tool does, to which
-// record, with which changes, and what kind of effect it has.
-func Text(t tools.Tool, p *tools.Preview) string {
+// record, with which changes, and what kind of effect it has, in the
+// language of the field labels (lang DEU: German), so that the frame
+// matches the German field names and values between its lines.
+func Text(t tools.Tool, p *tools.Preview, lang string) string {
+	w := wordsFor(lang)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)\n", t.Title, t.Name)
+	fmt.Fprintf(&b, "%s (%s)\n", w.title(t), t.Name)
 	if p != nil && p.Target != "" && p.Target != t.Title {
-		fmt.Fprintf(&b, "Record: %s\n", p.Target)
+		fmt.Fprintf(&b, "%s: %s\n", w.record, p.Target)
 	}
 	if p != nil && len(p.Changes) > 0 {
-		b.WriteString("Changes:\n")
+		b.WriteString(w.changes + ":\n")
 		for _, c := range p.Changes {
 			fmt.Fprintf(&b, "  - %s\n", c)
 		}
 	}
-	b.WriteString(effectNote(t))
+	b.WriteString(w.effect(t))
 	return b.String()
 }
 
-func effectNote(t tools.Tool) string {
-	switch t.Effect {
-	case tools.EffectDelete:
-		return "This deletes data in onOffice; it cannot be undone here."
-	case tools.EffectExternal:
-		return "This reaches people or systems outside the CRM (mail, links, payments, webhooks) and cannot be taken back."
-	}
-	switch t.Verb {
-	case onoffice.VerbCreate:
-		return "This creates a record in onOffice."
-	case onoffice.VerbModify:
-		return "This changes data in onOffice."
-	}
-	return "This writes to onOffice."
-}
+// Accept is the line under a confirmation prompt that says what the
+// person's choices do.
+func Accept(lang string) string { return wordsFor(lang).accept }

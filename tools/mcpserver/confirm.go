@@ -83,6 +83,15 @@ type gate struct {
 	identity func(context.Context) string
 }
 
+// lang is the language of the field labels, which the confirmation texts
+// a person reads follow.
+func (gt *gate) lang() string {
+	if gt.env == nil {
+		return ""
+	}
+	return gt.env.Render.Language
+}
+
 // handle runs a call of a non-read tool.
 func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolRequest, args json.RawMessage) *mcp.CallToolResult {
 	if !gt.guard.Policy.Requires(t.Effect) {
@@ -104,7 +113,7 @@ func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolReques
 		gt.log.Info("confirmation token refused", "tool", t.Name, "reason", err.Error())
 		return mcp.NewToolResultError(fmt.Sprintf(
 			"Not run, nothing was changed: %s. Call %s without %s to get a new preview and token, show the preview to the user, and use the new token only if they agree.",
-			err, t.Name, guard.TokenArg))
+			err, callOf(ctx, t), guard.TokenArg))
 	}
 	return gt.run(ctx, t, args, &guard.Confirmation{
 		Method: guard.MethodToken,
@@ -126,7 +135,7 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 	}
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "token")
 	text := fmt.Sprintf("Not run yet: this needs the user's confirmation. Nothing has been changed.\n\n%s\n\nShow this to the user. Only if they agree, call %s again with exactly the same arguments plus %q: %q (valid for %s, once).",
-		guard.Text(t, p), t.Name, guard.TokenArg, tok, human(gt.guard.Tokens.TTL()))
+		guard.Text(t, p, gt.lang()), callOf(ctx, t), guard.TokenArg, tok, human(gt.guard.Tokens.TTL()))
 	res := mcp.NewToolResultText(text)
 	if gt.env != nil && gt.env.Render.Structured {
 		res.StructuredContent = map[string]any{
@@ -156,7 +165,7 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 	}
 	params := mcp.ElicitationParams{
 		Mode:    mcp.ElicitationModeForm,
-		Message: guard.Text(t, p) + "\n\nAccept to do this now. Decline or cancel to leave everything unchanged.",
+		Message: guard.Text(t, p, gt.lang()) + "\n\n" + guard.Accept(gt.lang()),
 		// Nothing to fill in: the answer is the choice between accept,
 		// decline and cancel.
 		RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},
@@ -194,7 +203,7 @@ func (gt *gate) askNow(ctx context.Context, t tools.Tool, args json.RawMessage, 
 			reason = "nobody answered the confirmation prompt within " + human(ttl)
 		}
 		gt.refused(ctx, t, args, guard.MethodElicitation, reason)
-		return mcp.NewToolResultText(fmt.Sprintf("%s did not run: not confirmed; nothing was changed (%s). Call %s again only if the user asks for it.", t.Name, reason, t.Name))
+		return mcp.NewToolResultText(fmt.Sprintf("%s did not run: not confirmed; nothing was changed (%s). Call %s again only if the user asks for it.", t.Name, reason, callOf(ctx, t)))
 	}
 	return gt.decide(ctx, t, args, answer)
 }
@@ -205,12 +214,12 @@ func (gt *gate) answered(ctx context.Context, t tools.Tool, req mcp.CallToolRequ
 		gt.log.Info("confirmation answer refused", "tool", t.Name, "reason", err.Error())
 		reason := strings.ReplaceAll(err.Error(), "confirmation token", "confirmation request")
 		gt.refused(ctx, t, args, guard.MethodElicitation, "the answer to the confirmation prompt does not match this call ("+reason+")")
-		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the answer to the confirmation prompt does not match this call (%s). Call %s again to ask the user anew.", reason, t.Name))
+		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the answer to the confirmation prompt does not match this call (%s). Call %s again to ask the user anew.", reason, callOf(ctx, t)))
 	}
 	answer := server.ElicitationResponse(req.Params.InputResponses, elicitKey)
 	if answer == nil {
 		gt.refused(ctx, t, args, guard.MethodElicitation, "the client sent no answer to the confirmation prompt")
-		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the client sent no answer to the confirmation prompt. Call %s again to ask the user anew.", t.Name))
+		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the client sent no answer to the confirmation prompt. Call %s again to ask the user anew.", callOf(ctx, t)))
 	}
 	return gt.decide(ctx, t, args, answer)
 }

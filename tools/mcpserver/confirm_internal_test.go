@@ -190,7 +190,7 @@ func TestConfirmNoteFollowsPolicy(t *testing.T) {
 	all := tools.All()
 	for _, p := range []guard.Policy{guard.Writes, guard.Destructive, guard.Off} {
 		for _, tl := range all {
-			desc := toMCP(tl, p).Description
+			desc := toMCP(tl, p, tools.Selection{}).Description
 			if noted := strings.HasSuffix(desc, confirmNote); noted != p.Requires(tl.Effect) {
 				t.Errorf("%s (%s) under %s: note %v", tl.Name, tl.Effect, p, noted)
 			}

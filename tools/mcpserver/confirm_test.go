@@ -124,7 +124,7 @@ func TestElicitation(t *testing.T) {
 						t.Fatalf("%d prompts, want 1", len(all)-prompts)
 					}
 					msg := all[len(all)-1].Params.Message
-					for _, want := range []string{"Modify estate (estate_modify)", fmt.Sprintf("estate %d %q", id, title), "kaufpreis: ", "→ 375000"} {
+					for _, want := range []string{"Immobilie ändern (estate_modify)", fmt.Sprintf("estate %d %q", id, title), "kaufpreis: ", "→ 375000", "Annehmen führt dies jetzt aus"} {
 						if !strings.Contains(msg, want) {
 							t.Errorf("prompt lacks %q:\n%s", want, msg)
 						}
@@ -174,7 +174,7 @@ func TestElicitation(t *testing.T) {
 				t.Fatalf("declined external action had an effect: outbox %v", h.Sandbox.Outbox())
 			}
 			all := h.Prompts.All()
-			if msg := all[len(all)-1].Params.Message; !strings.Contains(msg, "outside the CRM") {
+			if msg := all[len(all)-1].Params.Message; !strings.Contains(msg, "außerhalb des CRM") {
 				t.Errorf("external prompt:\n%s", msg)
 			}
 			ans.set(mcp.ElicitationResponseActionAccept)
@@ -184,7 +184,7 @@ func TestElicitation(t *testing.T) {
 				t.Fatalf("delete after accept: %+v", res)
 			}
 			all = h.Prompts.All()
-			if msg := all[len(all)-1].Params.Message; !strings.Contains(msg, "cannot be undone") || !strings.Contains(msg, fmt.Sprint(crit)) {
+			if msg := all[len(all)-1].Params.Message; !strings.Contains(msg, "nicht rückgängig") || !strings.Contains(msg, fmt.Sprint(crit)) {
 				t.Errorf("delete prompt:\n%s", msg)
 			}
 		})

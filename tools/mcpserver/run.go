@@ -60,11 +60,12 @@ func EnvFor(cfg *config.Config, api *onoffice.Client, log *slog.Logger) *tools.E
 		API:    api,
 		Fields: onoffice.NewFieldCache(api, cfg.FieldCacheTTL),
 		Render: condense.Options{
-			Budget:     cfg.Budget,
-			Structured: cfg.Structured,
-			Raw:        cfg.Raw,
-			Labels:     cfg.Labels,
-			Language:   cfg.Language,
+			Budget:      cfg.Budget,
+			DocumentCap: cfg.DocumentCap,
+			Structured:  cfg.Structured,
+			Raw:         cfg.Raw,
+			Labels:      cfg.Labels,
+			Language:    cfg.Language,
 		},
 		Log: log,
 	}
@@ -78,6 +79,7 @@ func SelectionFor(cfg *config.Config) tools.Selection {
 		ExcludeTools:       cfg.ExcludeTools,
 		ReadOnly:           cfg.ReadOnly,
 		DisableDestructive: cfg.DisableDestructive,
+		Discovery:          cfg.Discovery,
 	}
 }
 

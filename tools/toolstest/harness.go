@@ -26,6 +26,8 @@ type Harness struct {
 	URL     string
 	Config  *config.Config
 	Client  *client.Client
+	// Instructions are the server instructions of the handshake.
+	Instructions string
 }
 
 // New starts a harness with every tool enabled. Flags are server flags

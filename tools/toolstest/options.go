@@ -152,10 +152,11 @@ func NewGuarded(t testing.TB, opts ...Option) *Guarded {
 		init.Params.ProtocolVersion = mcp.LATEST_PROTOCOL_VERSION
 	}
 	init.Params.ClientInfo = mcp.Implementation{Name: "toolstest", Version: "1"}
-	if _, err := c.Initialize(ctx, init); err != nil {
+	initRes, err := c.Initialize(ctx, init)
+	if err != nil {
 		t.Fatalf("initialize: %v", err)
 	}
 	t.Cleanup(func() { _ = c.Close() })
-	g.Harness = &Harness{Sandbox: sb, URL: url, Config: cfg, Client: c}
+	g.Harness = &Harness{Sandbox: sb, URL: url, Config: cfg, Client: c, Instructions: initRes.Instructions}
 	return g
 }

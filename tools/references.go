@@ -1,0 +1,115 @@
+package tools
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Descriptions (of tools, of their arguments, and the server instructions)
+// point to other tools. Which tools a model can use depends on the
+// selection, so such a pointer is written as a span in double brackets,
+// e.g. "Kind/type pairs[[: action_type_list]].", and rendered per
+// selection by RenderRefs:
+//
+//   - a tool the selection lists is named as it is;
+//   - a tool reachable only through the discovery tools is named with the
+//     way to reach it ("action_type_list via tool_run");
+//   - a span naming any tool the selection cannot reach at all (read-only,
+//     disable-destructive, exclude-tools, discovery off) is left out whole.
+//
+// A test checks that every tool name in a description sits inside a span,
+// so no selection can render a pointer to a tool the model cannot call.
+
+// Names of the discovery tools (see package mcpserver).
+const (
+	CatalogueToolName = "tool_catalogue"
+	RunToolName       = "tool_run"
+)
+
+var (
+	refSpanRE = regexp.MustCompile(`\[\[(.*?)\]\]`)
+	refNameRE = regexp.MustCompile(`\b[a-z]+(?:_[a-z]+)+\b`)
+)
+
+// Reach says how a model can call a catalogue tool under a selection.
+type Reach int
+
+const (
+	// Unreachable: the selection's limits forbid the tool.
+	Unreachable Reach = iota
+	// ViaDiscovery: not listed, but tool_run runs it.
+	ViaDiscovery
+	// Listed: the tool is in tools/list.
+	Listed
+)
+
+// Reach returns how the selection lets a model call the action.
+func (s Selection) Reach(a Action) Reach {
+	switch {
+	case s.Enabled(a):
+		return Listed
+	case s.Discovery && s.Allowed(a):
+		return ViaDiscovery
+	}
+	return Unreachable
+}
+
+// Reachable returns the tools a model can call under the selection, listed
+// or through discovery.
+func Reachable(s Selection) []Tool {
+	var out []Tool
+	for _, t := range All() {
+		if s.Reach(t.Action) != Unreachable {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// HasHidden reports whether discovery reaches tools the selection does not list.
+func (s Selection) HasHidden() bool {
+	for _, a := range Catalogue {
+		if s.Reach(a) == ViaDiscovery {
+			return true
+		}
+	}
+	return false
+}
+
+// RenderRefs renders the tool pointers of a description for the selection.
+func (s Selection) RenderRefs(text string) string {
+	if !strings.Contains(text, "[[") {
+		return text
+	}
+	return refSpanRE.ReplaceAllStringFunc(text, func(span string) string {
+		inner := span[2 : len(span)-2]
+		for _, n := range RefNames(inner) {
+			if a, _ := Lookup(n); s.Reach(a) == Unreachable {
+				return ""
+			}
+		}
+		return refNameRE.ReplaceAllStringFunc(inner, func(n string) string {
+			if a, ok := Lookup(n); ok && s.Reach(a) == ViaDiscovery {
+				return n + " via " + RunToolName
+			}
+			return n
+		})
+	})
+}
+
+// RefNames returns the catalogue tool names a text mentions.
+func RefNames(text string) []string {
+	var out []string
+	for _, n := range refNameRE.FindAllString(text, -1) {
+		if _, ok := Lookup(n); ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// UnspannedRefs returns the tool names a description mentions outside of
+// [[…]] spans: pointers that no selection could leave out.
+func UnspannedRefs(text string) []string {
+	return RefNames(refSpanRE.ReplaceAllString(text, ""))
+}

@@ -3,6 +3,8 @@ package config
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -242,5 +244,37 @@ func TestSecretsStayOutOfFormatting(t *testing.T) {
 		if strings.Contains(s, "value") {
 			t.Errorf("credential shown: %s", s)
 		}
+	}
+}
+
+func TestRedisURLNeverShown(t *testing.T) {
+	const pw = "redis-password-in-the-url"
+	good := map[string]string{"ONOFFICE_MCP_REDIS_URL": "redis://:" + pw + "@127.0.0.1:6379/0"}
+	var usage strings.Builder
+	if _, err := Load([]string{"--help"}, func(k string) string { return good[k] }, &usage); err != ErrHelp {
+		t.Fatalf("help: %v", err)
+	}
+	if strings.Contains(usage.String(), pw) || !strings.Contains(usage.String(), "ONOFFICE_MCP_REDIS_URL") {
+		t.Errorf("usage shows the password or lacks the setting:\n%s", usage.String())
+	}
+	c, err := loadHTTP(t, []string{"--transport=http"}, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(c.HTTP.RedisURL) != good["ONOFFICE_MCP_REDIS_URL"] {
+		t.Errorf("URL not read from the environment")
+	}
+	js, _ := json.Marshal(c.HTTP)
+	for name, s := range map[string]string{"%+v": fmt.Sprintf("%+v", c), "%#v": fmt.Sprintf("%#v", c.HTTP), "json": string(js)} {
+		if strings.Contains(s, pw) {
+			t.Errorf("%s shows the Redis password", name)
+		}
+	}
+	bad := map[string]string{"ONOFFICE_MCP_REDIS_URL": "http://:" + pw + "@127.0.0.1:6379"}
+	if _, err := loadHTTP(t, []string{"--transport=http"}, bad); err == nil || strings.Contains(err.Error(), pw) || !strings.Contains(err.Error(), "redis://") {
+		t.Errorf("bad scheme: %v", err)
+	}
+	if _, err := loadHTTP(t, []string{"--transport=http", "--metrics-addr=nonsense"}, nil); err == nil || !strings.Contains(err.Error(), "metrics address") {
+		t.Errorf("bad metrics address: %v", err)
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/guard/redisstore"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/hosting"
 )
 
@@ -67,6 +68,9 @@ type HTTPServer struct {
 	sessions *hosting.SessionIDs
 	drain    hosting.Drainer
 	handler  http.Handler
+	// shared holds what replicas share (spent confirmation tokens); nil
+	// without a Redis URL: each process remembers its own.
+	shared *redisstore.Store
 
 	closeOnce sync.Once
 	stopSweep chan struct{}
@@ -94,6 +98,12 @@ func NewHTTP(cfg *config.Config, log *slog.Logger, opts HTTPOptions) (*HTTPServe
 		byName:    map[string]*tenant{},
 		sessions:  hosting.NewSessionIDs(sessionKey(cfg.Guard.ConfirmKey)),
 		stopSweep: make(chan struct{}),
+	}
+	if cfg.HTTP.RedisURL != "" {
+		if h.shared, err = redisstore.Open(cfg.HTTP.RedisURL); err != nil {
+			_ = audit.Close()
+			return nil, err
+		}
 	}
 	tokens := &hosting.BearerTokens{}
 	h.auth = tokens
@@ -209,6 +219,9 @@ func (h *HTTPServer) Close() {
 		}
 		if err := h.audit.Close(); err != nil {
 			h.log.Error("closing the audit log", "error", err)
+		}
+		if h.shared != nil {
+			_ = h.shared.Close()
 		}
 	})
 }
@@ -338,7 +351,20 @@ func (h *HTTPServer) readyz(w http.ResponseWriter, r *http.Request) {
 	case ready < len(h.tenants):
 		status = "degraded"
 	}
-	writeJSONStatus(w, code, map[string]any{"status": status, "tenants": len(h.tenants), "ready": ready})
+	body := map[string]any{"status": status, "tenants": len(h.tenants), "ready": ready}
+	// Without the shared store reads go on but guarded writes are refused:
+	// degraded, not unready, so the replica keeps serving reads.
+	if h.shared != nil {
+		body["redis"] = "ok"
+		if err := h.shared.Ping(r.Context()); err != nil {
+			h.log.Warn("readiness: the shared store does not answer", "error", err)
+			body["redis"] = "unreachable"
+			if code == http.StatusOK {
+				body["status"] = "degraded"
+			}
+		}
+	}
+	writeJSONStatus(w, code, body)
 }
 
 func writeJSONStatus(w http.ResponseWriter, code int, v any) {

@@ -73,7 +73,11 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 	if err := sel.Validate(); err != nil {
 		return nil, fmt.Errorf("tenant %q: %w", name, err)
 	}
-	g, err := newGuard(cfg, guard.Options{Key: key})
+	o := guard.Options{Key: key}
+	if h.shared != nil {
+		o.Store = h.shared
+	}
+	g, err := newGuard(cfg, o)
 	if err != nil {
 		return nil, fmt.Errorf("tenant %q: %w", name, err)
 	}

@@ -25,6 +25,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/guard/redisstore/redistest"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
@@ -42,7 +43,7 @@ const (
 )
 
 // secrets lists every credential of the tests, for the log checks.
-var secrets = []string{tokenA, tokenA2, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret}
+var secrets = []string{tokenA, tokenA2, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret, redistest.Password}
 
 // --- a hosted server on loopback ---
 

@@ -18,6 +18,7 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard/redisstore"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/hosting"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/metrics"
 )
 
 // Hosted mode.
@@ -44,6 +45,7 @@ const (
 	PathMessage    = "/message"
 	PathHealth     = "/healthz"
 	PathReady      = "/readyz"
+	PathMetrics    = "/metrics"
 )
 
 // settleDelay lets SSE answers queued by calls that just finished reach
@@ -71,6 +73,8 @@ type HTTPServer struct {
 	// shared holds what replicas share (spent confirmation tokens); nil
 	// without a Redis URL: each process remembers its own.
 	shared *redisstore.Store
+	// metrics are served at /metrics (or on --metrics-addr).
+	metrics *metrics.Metrics
 
 	closeOnce sync.Once
 	stopSweep chan struct{}
@@ -98,7 +102,9 @@ func NewHTTP(cfg *config.Config, log *slog.Logger, opts HTTPOptions) (*HTTPServe
 		byName:    map[string]*tenant{},
 		sessions:  hosting.NewSessionIDs(sessionKey(cfg.Guard.ConfirmKey)),
 		stopSweep: make(chan struct{}),
+		metrics:   metrics.New(),
 	}
+	audit.Observe(func(e guard.Entry) { h.metrics.Confirmation(e.Confirmation.Method, e.Outcome) })
 	if cfg.HTTP.RedisURL != "" {
 		if h.shared, err = redisstore.Open(cfg.HTTP.RedisURL); err != nil {
 			_ = audit.Close()
@@ -142,13 +148,20 @@ func (h *HTTPServer) routes() http.Handler {
 		hosting.BindSessions(h.sessions, h.auditForeignAnswer),
 		h.drain.Track,
 	)
-	return hosting.Chain(hosting.Route(map[string]http.Handler{
+	routes := map[string]http.Handler{
 		PathHealth:     http.HandlerFunc(h.healthz),
 		PathReady:      http.HandlerFunc(h.readyz),
 		PathStreamable: mcp,
 		PathSSE:        mcp,
 		PathMessage:    mcp,
-	}), hosting.AccessLog(h.log, hosting.NewRequestIDs()))
+	}
+	// Like the health endpoints /metrics needs no token: it shows counts,
+	// never tenant names or data. --metrics-addr moves it to a listener
+	// of its own (see Serve).
+	if hc.MetricsAddr == "" {
+		routes[PathMetrics] = h.metrics.Handler()
+	}
+	return hosting.Chain(hosting.Route(routes), hosting.AccessLog(h.log, hosting.NewRequestIDs()))
 }
 
 // auditForeignAnswer records an answer to a prompt that was posted on a
@@ -253,6 +266,13 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 	h.log.Info("onoffice-mcp listening", "addr", ln.Addr().String(), "streamable_http", PathStreamable,
 		"sse", PathSSE, "tenants", len(h.tenants), "auth", auth)
 
+	if hc.MetricsAddr != "" {
+		stop, err := h.serveMetrics(hc.MetricsAddr)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
@@ -288,6 +308,22 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 	<-served
 	h.log.Info("shutdown complete", "duration_ms", hosting.Millis(time.Since(start)))
 	return nil
+}
+
+// serveMetrics serves /metrics alone on addr until stop is called.
+func (h *HTTPServer) serveMetrics(addr string) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("metrics address: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           hosting.Route(map[string]http.Handler{PathMetrics: h.metrics.Handler()}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(h.log.Handler(), slog.LevelWarn),
+	}
+	go func() { _ = srv.Serve(ln) }()
+	h.log.Info("metrics listening", "addr", ln.Addr().String(), "path", PathMetrics)
+	return func() { _ = srv.Close() }, nil
 }
 
 // ServeHTTP answers a request of the hosted mode.

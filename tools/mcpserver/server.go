@@ -35,6 +35,11 @@ type Options struct {
 	// Identity names the caller for the audit log (e.g. the authenticated
 	// user of the HTTP transport); nil or "" leaves it out.
 	Identity func(context.Context) string
+	// Hooks, when set, see the server's sessions and requests (metrics).
+	Hooks *server.Hooks
+	// OnConfirmation, when set, learns of each confirmation requested and
+	// each confirmation token refused (metrics).
+	OnConfirmation func(method, outcome string)
 }
 
 // Instructions tell a model in a few lines how to use the tools well. Tool
@@ -78,12 +83,16 @@ func New(opts Options) *server.MCPServer {
 	if policy != guard.Off {
 		instructions += confirmInstructions
 	}
-	s := server.NewMCPServer("onoffice-mcp", Version,
+	sopts := []server.ServerOption{
 		server.WithInstructions(instructions),
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),
-	)
-	gt := &gate{guard: opts.Guard, env: opts.Env, log: log, identity: opts.Identity}
+	}
+	if opts.Hooks != nil {
+		sopts = append(sopts, server.WithHooks(opts.Hooks))
+	}
+	s := server.NewMCPServer("onoffice-mcp", Version, sopts...)
+	gt := &gate{guard: opts.Guard, env: opts.Env, log: log, identity: opts.Identity, observe: opts.OnConfirmation}
 	for _, t := range tools.Select(sel) {
 		mt := toMCP(t, policy, sel)
 		if advertisesOutput(t, opts.Env) {

@@ -207,7 +207,7 @@ func TestTenantsFile(t *testing.T) {
 		{"missing file", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "onoffice_token": "t", "onoffice_secret": {"file": "/nonexistent/secret"}}]}`, "onoffice_secret"},
 		{"bad confirm", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "confirm": "never"}]}`, `invalid confirm "never"`},
 		{"bad sse guarded writes", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "sse_guarded_writes": "ask"}]}`, `invalid sse guarded writes "ask"`},
-		{"bad url", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "api_url": "ftp://x"}]}`, "invalid api_url"},
+		{"bad url", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "api_url": "ftp://x"}]}`, "invalid API URL"},
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard/redisstore"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/hosting"
@@ -87,6 +88,7 @@ func NewHTTP(cfg *config.Config, log *slog.Logger, opts HTTPOptions) (*HTTPServe
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	log = redact.Logger(log)
 	out := opts.AuditOut
 	if out == nil {
 		out = auditOut

@@ -224,6 +224,7 @@ func (h *HTTPConfig) check(c *Config) error {
 	if _, _, err := net.SplitHostPort(h.MetricsAddr); h.MetricsAddr != "" && err != nil {
 		add(fmt.Errorf("invalid metrics address %q: host:port, e.g. 127.0.0.1:9090", h.MetricsAddr))
 	}
+	redact.RegisterURL(string(h.RedisURL)) // its password
 	if u := string(h.RedisURL); u != "" && !strings.HasPrefix(u, "redis://") && !strings.HasPrefix(u, "rediss://") {
 		// The URL itself is not shown: it may carry a password.
 		add(errors.New("invalid redis URL: it must start with redis:// or rediss://"))

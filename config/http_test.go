@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 )
 
 const (
@@ -263,6 +265,9 @@ func TestRedisURLNeverShown(t *testing.T) {
 	}
 	if string(c.HTTP.RedisURL) != good["ONOFFICE_MCP_REDIS_URL"] {
 		t.Errorf("URL not read from the environment")
+	}
+	if s := redact.String("AUTH " + pw + " failed"); strings.Contains(s, pw) {
+		t.Errorf("the Redis password is not registered for redaction: %s", s)
 	}
 	js, _ := json.Marshal(c.HTTP)
 	for name, s := range map[string]string{"%+v": fmt.Sprintf("%+v", c), "%#v": fmt.Sprintf("%#v", c.HTTP), "json": string(js)} {

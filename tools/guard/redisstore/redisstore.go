@@ -6,12 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 )
 
 // keyPrefix namespaces our keys in a Redis that may serve others too.
@@ -65,15 +65,10 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close releases the connections.
 func (s *Store) Close() error { return s.c.Close() }
 
-// wrap names the store; go-redis errors name the address at most.
+// wrap names the store; the password (registered by config) never shows.
 func (s *Store) wrap(err error) error {
 	if err == nil {
 		return nil
 	}
-	msg := err.Error()
-	if strings.Contains(msg, "@") {
-		// Defensive: an error that quotes a URL could carry the password.
-		msg = "request failed"
-	}
-	return fmt.Errorf("the shared store (Redis at %s) is unreachable: %s", s.addr, msg)
+	return fmt.Errorf("the shared store (Redis at %s) is unreachable: %s", s.addr, redact.String(err.Error()))
 }

@@ -62,6 +62,8 @@ type HTTPConfig struct {
 	// example an address only the Prometheus network reaches) instead of
 	// next to the health endpoints.
 	MetricsAddr string
+	// OAuth, when enabled, accepts OAuth access tokens besides the bearer tokens.
+	OAuth OAuthConfig
 
 	env            func(string) string
 	origins, hosts string
@@ -102,7 +104,9 @@ type Tenant struct {
 }
 
 // Authenticated reports whether requests must carry a bearer token.
-func (h *HTTPConfig) Authenticated() bool { return len(h.AuthTokens) > 0 || len(h.Tenants) > 0 }
+func (h *HTTPConfig) Authenticated() bool {
+	return len(h.AuthTokens) > 0 || len(h.Tenants) > 0 || h.OAuth.Enabled()
+}
 
 // IsHTTP reports whether the transport is the hosted mode.
 func (c *Config) IsHTTP() bool { return c.Transport == "http" || c.Transport == "sse" }
@@ -179,6 +183,7 @@ func (h *HTTPConfig) registerShared(fs *flag.FlagSet, e *envReader) {
 		func(v string) error { h.RedisURL = Secret(v); return nil })
 	fs.StringVar(&h.MetricsAddr, "metrics-addr", e.str("ONOFFICE_MCP_METRICS_ADDR", ""),
 		"http: serve /metrics (Prometheus) on this address instead of next to /healthz on the main address [ONOFFICE_MCP_METRICS_ADDR]")
+	h.OAuth.register(fs, e)
 }
 
 func checkSSEGuarded(v string) error {
@@ -254,7 +259,8 @@ func (h *HTTPConfig) check(c *Config) error {
 			add(errors.New(`--demo applies to one agency: with a tenants file set "demo": true on the tenants that should use the sandbox`))
 		}
 	}
-	if h.InsecureNoAuth && (len(h.AuthTokens) > 0 || h.TenantsFile != "") {
+	add(h.OAuth.check())
+	if h.InsecureNoAuth && (len(h.AuthTokens) > 0 || h.TenantsFile != "" || h.OAuth.Enabled()) {
 		add(errors.New("--insecure-no-auth contradicts the configured bearer tokens: drop one of them"))
 	}
 	if len(errs) == 0 && !h.Authenticated() && !h.InsecureNoAuth && !IsLoopbackAddr(c.Addr) {

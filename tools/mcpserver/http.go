@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -76,6 +77,8 @@ type HTTPServer struct {
 	shared *redisstore.Store
 	// metrics are served at /metrics (or on --metrics-addr).
 	metrics *metrics.Metrics
+	// oauth accepts OAuth access tokens; nil unless configured.
+	oauth *hosting.OAuth
 
 	closeOnce sync.Once
 	stopSweep chan struct{}
@@ -123,13 +126,17 @@ func NewHTTP(cfg *config.Config, log *slog.Logger, opts HTTPOptions) (*HTTPServe
 		}
 	} else {
 		err = h.addTenant("default", cfg, cfg.Guard.ConfirmKey.Bytes(), cfg.HTTP.AuthTokens, tokens)
-		if err == nil && len(cfg.HTTP.AuthTokens) == 0 {
+		if err == nil && len(cfg.HTTP.AuthTokens) == 0 && !cfg.HTTP.OAuth.Enabled() {
 			h.open, h.auth = true, hosting.Open("default")
 		}
 	}
 	if err != nil {
 		h.Close()
 		return nil, err
+	}
+	if cfg.HTTP.OAuth.Enabled() {
+		h.oauth = h.newOAuth()
+		h.auth = hosting.Either{Static: tokens, OAuth: h.oauth}
 	}
 	h.handler = h.routes()
 	go h.sweepSessions()
@@ -163,6 +170,12 @@ func (h *HTTPServer) routes() http.Handler {
 	if hc.MetricsAddr == "" {
 		routes[PathMetrics] = h.metrics.Handler()
 	}
+	if h.oauth != nil {
+		// RFC 9728: at the well-known path, and with the resource's path
+		// appended, where clients derive it from the resource URL.
+		routes[hosting.PathResourceMetadata] = http.HandlerFunc(h.oauth.Metadata)
+		routes[hosting.PathResourceMetadata+resourcePath(h.oauth.Resources[0])] = http.HandlerFunc(h.oauth.Metadata)
+	}
 	return hosting.Chain(hosting.Route(routes), hosting.AccessLog(h.log, hosting.NewRequestIDs()))
 }
 
@@ -179,6 +192,45 @@ func (h *HTTPServer) auditForeignAnswer(r *http.Request, c hosting.Caller) {
 	if err := h.audit.Record(e); err != nil {
 		h.log.Error("audit log write failed", "error", err)
 	}
+}
+
+// newOAuth builds the OAuth resource server of the configuration: with a
+// tenants file a claim names the tenant, otherwise every caller is the
+// one tenant.
+func (h *HTTPServer) newOAuth() *hosting.OAuth {
+	oc := h.cfg.HTTP.OAuth
+	o := &hosting.OAuth{
+		Issuer:      oc.Issuer,
+		Resources:   oc.Resources,
+		Scopes:      oc.Scopes,
+		MetadataURL: metadataURL(oc.Resources[0]),
+		Known:       func(name string) bool { return h.byName[name] != nil },
+	}
+	if len(h.cfg.HTTP.Tenants) > 0 {
+		o.TenantClaim = oc.TenantClaim
+	} else {
+		o.DefaultTenant = "default"
+	}
+	return o
+}
+
+// resourcePath is the path of a resource URL ("/mcp").
+func resourcePath(resource string) string {
+	u, err := url.Parse(resource)
+	if err != nil || u.Path == "/" {
+		return ""
+	}
+	return u.Path
+}
+
+// metadataURL is where RFC 9728 puts the metadata of a resource: the
+// well-known path at its origin, followed by the resource's path.
+func metadataURL(resource string) string {
+	u, err := url.Parse(resource)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host + hosting.PathResourceMetadata + resourcePath(resource)
 }
 
 // callerName names the caller of a request for the audit log.
@@ -264,6 +316,9 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 		auth = "none (--insecure-no-auth)"
 	case h.open:
 		auth = "none (loopback only)"
+	}
+	if h.oauth != nil {
+		auth += " and OAuth (" + h.oauth.Issuer + ")"
 	}
 	h.log.Info("onoffice-mcp listening", "addr", ln.Addr().String(), "streamable_http", PathStreamable,
 		"sse", PathSSE, "tenants", len(h.tenants), "auth", auth)
@@ -397,6 +452,16 @@ func (h *HTTPServer) readyz(w http.ResponseWriter, r *http.Request) {
 		if err := h.shared.Ping(r.Context()); err != nil {
 			h.log.Warn("readiness: the shared store does not answer", "error", err)
 			body["redis"] = "unreachable"
+			if code == http.StatusOK {
+				body["status"] = "degraded"
+			}
+		}
+	}
+	if h.oauth != nil {
+		body["identity_provider"] = "ok"
+		if err := h.oauth.Ready(r.Context()); err != nil {
+			h.log.Warn("readiness: the identity provider's keys cannot be fetched", "error", err)
+			body["identity_provider"] = "unreachable"
 			if code == http.StatusOK {
 				body["status"] = "degraded"
 			}

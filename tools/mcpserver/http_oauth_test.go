@@ -1,0 +1,259 @@
+package mcpserver_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/modelcontextprotocol/go-sdk/auth/extauth"
+	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
+	"github.com/modelcontextprotocol/go-sdk/oauthex"
+	"github.com/zitadel/oidc/v3/example/server/storage"
+	"github.com/zitadel/oidc/v3/pkg/oidc"
+	"github.com/zitadel/oidc/v3/pkg/op"
+
+	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+)
+
+// --- an OAuth authorization server in process (zitadel's OpenID provider) ---
+
+// asClient is a client of the test authorization server, signing in with
+// the client credentials grant: what its tokens say is configured here.
+type asClient struct {
+	secret, subject, tenant string
+	audience                []string
+	lifetime                time.Duration
+}
+
+// asStorage is zitadel's example storage with our clients: JWT access
+// tokens for the configured audience, with a tenant claim.
+type asStorage struct {
+	*storage.Storage
+	mu      sync.Mutex
+	clients map[string]asClient
+}
+
+func (s *asStorage) client(id string) (asClient, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.clients[id]
+	return c, ok
+}
+
+func (s *asStorage) bySubject(sub string) asClient {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range s.clients {
+		if c.subject == sub {
+			return c
+		}
+	}
+	return asClient{}
+}
+
+// jwtClient makes a client's access tokens JWTs.
+type jwtClient struct{ op.Client }
+
+func (jwtClient) AccessTokenType() op.AccessTokenType { return op.AccessTokenTypeJWT }
+func (jwtClient) GrantTypes() []oidc.GrantType {
+	return []oidc.GrantType{oidc.GrantTypeClientCredentials}
+}
+
+func (s *asStorage) ClientCredentials(_ context.Context, id, secret string) (op.Client, error) {
+	c, ok := s.client(id)
+	if !ok || c.secret != secret {
+		return nil, errors.New("wrong client or secret")
+	}
+	return jwtClient{storage.WebClient(id, secret, "http://127.0.0.1/unused")}, nil
+}
+
+func (s *asStorage) ClientCredentialsTokenRequest(_ context.Context, id string, scopes []string) (op.TokenRequest, error) {
+	c, _ := s.client(id)
+	return &oidc.JWTTokenRequest{Subject: c.subject, Audience: c.audience, Scopes: scopes}, nil
+}
+
+func (s *asStorage) GetPrivateClaimsFromScopes(_ context.Context, sub, _ string, _ []string) (map[string]any, error) {
+	return map[string]any{"tenant": s.bySubject(sub).tenant}, nil
+}
+
+func (s *asStorage) CreateAccessToken(_ context.Context, req op.TokenRequest) (string, time.Time, error) {
+	return rand.Text(), time.Now().Add(s.bySubject(req.GetSubject()).lifetime), nil
+}
+
+// startAS serves an OpenID provider on loopback until the test ends.
+func startAS(t *testing.T, clients map[string]asClient) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	issuer := "http://" + ln.Addr().String()
+	st := &asStorage{Storage: storage.NewStorage(storage.NewUserStore(issuer)), clients: clients}
+	var key [32]byte
+	_, _ = rand.Read(key[:])
+	p, err := op.NewProvider(&op.Config{CryptoKey: key, AuthMethodPost: true, CodeMethodS256: true}, st, op.StaticIssuer(issuer), op.WithAllowInsecure())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return issuer
+}
+
+// oauthToken gets an access token from the authorization server directly
+// (by hand: oauth2 cannot read the negative lifetime of an expired one).
+func oauthToken(t *testing.T, issuer, id, secret string) string {
+	t.Helper()
+	form := url.Values{"grant_type": {"client_credentials"}, "client_id": {id}, "client_secret": {secret}, "scope": {"onoffice"}}
+	resp, err := http.PostForm(issuer+"/oauth/token", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || tok.AccessToken == "" {
+		t.Fatalf("token of %s: %d %v", id, resp.StatusCode, err)
+	}
+	return tok.AccessToken
+}
+
+// oauthPeer connects the official SDK's client, which signs in by itself:
+// 401, resource metadata, authorization server metadata, token.
+func oauthPeer(ctx context.Context, t *testing.T, base, id, secret string) (peer, error) {
+	t.Helper()
+	h, err := extauth.NewClientCredentialsHandler(&extauth.ClientCredentialsHandlerConfig{
+		Credentials: &oauthex.ClientCredentials{ClientID: id, ClientSecretAuth: &oauthex.ClientSecretAuth{ClientSecret: secret}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return connectSDK(ctx, &sdk.StreamableClientTransport{Endpoint: base + "/mcp", OAuthHandler: h, MaxRetries: -1}, "2025-11-25")
+}
+
+// TestHostedOAuth: connectors sign in with OAuth. A real client signs in
+// through a real authorization server and calls tools as the tenant its
+// token names; the audit log names the token's subject; an expired token,
+// a token for another resource and a token of an unknown tenant get 401
+// with a challenge that points to the resource metadata; tenant A's
+// token never reaches tenant B.
+func TestHostedOAuth(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + ln.Addr().String()
+	resource := base + "/mcp"
+	issuer := startAS(t, map[string]asClient{
+		"agent-a":   {secret: "secret-a-0123456789", subject: "alice", tenant: "a", audience: []string{resource}, lifetime: time.Hour},
+		"agent-b":   {secret: "secret-b-0123456789", subject: "bob", tenant: "b", audience: []string{resource}, lifetime: time.Hour},
+		"expired":   {secret: "secret-x-0123456789", subject: "xavier", tenant: "a", audience: []string{resource}, lifetime: -10 * time.Minute},
+		"elsewhere": {secret: "secret-e-0123456789", subject: "eve", tenant: "a", audience: []string{"https://other.example/mcp"}, lifetime: time.Hour},
+		"stranger":  {secret: "secret-s-0123456789", subject: "sam", tenant: "c", audience: []string{resource}, lifetime: time.Hour},
+	})
+	sbA, urlA := newSandbox(t, "", "")
+	sbB, urlB := newSandbox(t, apiTokB, apiSecB)
+	file := writeTenants(t, map[string]any{"tenants": []any{
+		map[string]any{"name": "a", "bearer_tokens": []any{tokenA}, "api_url": urlA, "confirm": "writes",
+			"onoffice_token": sandbox.DemoToken, "onoffice_secret": sandbox.DemoSecret},
+		map[string]any{"name": "b", "bearer_tokens": []any{tokenB}, "api_url": urlB,
+			"onoffice_token": apiTokB, "onoffice_secret": apiSecB},
+	}})
+	env := map[string]string{"ONOFFICE_CONFIRM_KEY": "shared-confirmation-key-0123456789abcdef"}
+	cfg, err := config.Load([]string{"--transport=http", "--addr=" + ln.Addr().String(), "--tenants=" + file,
+		"--oauth-issuer=" + issuer, "--oauth-resource=" + resource}, func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := serveHostedOn(t, cfg, ln)
+	ctx := testCtx(t)
+
+	t.Run("resource metadata", func(t *testing.T) {
+		resp, err := http.Get(base + "/.well-known/oauth-protected-resource/mcp")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var m struct {
+			Resource             string   `json:"resource"`
+			AuthorizationServers []string `json:"authorization_servers"`
+			Scopes               []string `json:"scopes_supported"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&m); err != nil || m.Resource != resource || len(m.AuthorizationServers) != 1 || m.AuthorizationServers[0] != issuer || len(m.Scopes) == 0 {
+			t.Errorf("metadata: %+v %v", m, err)
+		}
+	})
+
+	t.Run("sign-in and tool call", func(t *testing.T) {
+		id, title := firstEstate(t, sbA)
+		p, err := oauthPeer(ctx, t, base, "agent-a", "secret-a-0123456789")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer p.close()
+		if text, isErr, err := p.call(ctx, "estate_read", map[string]any{"id": id, "data": []string{"objekttitel"}}); err != nil || isErr || !strings.Contains(text, title) {
+			t.Fatalf("read as tenant a: %q %v %v", text, isErr, err)
+		}
+		args := map[string]any{"id": id, "data": map[string]any{"objekttitel": "Signed in"}}
+		text, _, err := p.call(ctx, "estate_modify", args)
+		m := tokenInText.FindStringSubmatch(text)
+		if err != nil || m == nil {
+			t.Fatalf("preview: %q %v", text, err)
+		}
+		args["confirmation_token"] = m[1]
+		if text, isErr, err := p.call(ctx, "estate_modify", args); err != nil || isErr {
+			t.Fatalf("confirmed write: %q %v %v", text, isErr, err)
+		}
+		if !strings.Contains(h.Audit.String(), `oauth:alice`) {
+			t.Errorf("the audit line does not name the subject: %s", h.Audit.String())
+		}
+	})
+
+	t.Run("token attacks get 401", func(t *testing.T) {
+		for _, tc := range []struct{ name, client, secret string }{
+			{"expired", "expired", "secret-x-0123456789"},
+			{"wrong audience", "elsewhere", "secret-e-0123456789"},
+			{"unknown tenant", "stranger", "secret-s-0123456789"},
+		} {
+			tok := oauthToken(t, issuer, tc.client, tc.secret)
+			resp := rawPost(ctx, t, base, tok, "", `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}`)
+			resp.Body.Close()
+			if ch := resp.Header.Get("WWW-Authenticate"); resp.StatusCode != 401 || !strings.Contains(ch, `resource_metadata="`+base+`/.well-known/oauth-protected-resource/mcp"`) {
+				t.Errorf("%s: %d %q", tc.name, resp.StatusCode, ch)
+			}
+			if _, err := oauthPeer(ctx, t, base, tc.client, tc.secret); err == nil {
+				t.Errorf("%s: the SDK client connected", tc.name)
+			}
+		}
+	})
+
+	t.Run("tenant A cannot reach tenant B", func(t *testing.T) {
+		tokA := oauthToken(t, issuer, "agent-a", "secret-a-0123456789")
+		before := len(sbB.Requests())
+		sidB := rawSession(ctx, t, base, oauthToken(t, issuer, "agent-b", "secret-b-0123456789"))
+		idB, _ := firstEstate(t, sbB)
+		read := `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"estate_read","arguments":{"id":` + jsonInt(idB) + `}}}`
+		resp := rawPost(ctx, t, base, tokA, sidB, read)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("tenant a's token on tenant b's session: %d, want 404", resp.StatusCode)
+		}
+		if n := len(sbB.Requests()) - before; n != 0 {
+			t.Errorf("tenant b's onOffice got %d requests", n)
+		}
+	})
+}
+
+func jsonInt(n int) string { b, _ := json.Marshal(n); return string(b) }

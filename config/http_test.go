@@ -283,3 +283,32 @@ func TestRedisURLNeverShown(t *testing.T) {
 		t.Errorf("bad metrics address: %v", err)
 	}
 }
+
+func TestOAuthSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string // part of the error; empty for none
+	}{
+		{"issuer and resource", []string{"--oauth-issuer=https://id.example.com", "--oauth-resource=https://mcp.example.com/mcp", "--addr=0.0.0.0:8080"}, ""},
+		{"loopback http", []string{"--oauth-issuer=http://127.0.0.1:9000", "--oauth-resource=http://localhost:8080/mcp"}, ""},
+		{"no resource", []string{"--oauth-issuer=https://id.example.com"}, "needs --oauth-resource"},
+		{"resource alone", []string{"--oauth-resource=https://mcp.example.com/mcp"}, "needs --oauth-issuer"},
+		{"plain http issuer", []string{"--oauth-issuer=http://id.example.com", "--oauth-resource=https://mcp.example.com/mcp"}, "https is required"},
+		{"credentials in the resource", []string{"--oauth-issuer=https://id.example.com", "--oauth-resource=https://u:p@mcp.example.com/mcp"}, "without credentials"},
+		{"with --insecure-no-auth", []string{"--oauth-issuer=https://id.example.com", "--oauth-resource=https://mcp.example.com/mcp", "--insecure-no-auth"}, "contradicts"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := loadHTTP(t, append([]string{"--transport=http"}, tc.args...), nil)
+			if tc.want == "" {
+				if err != nil || !c.HTTP.OAuth.Enabled() || !c.HTTP.Authenticated() || c.HTTP.OAuth.WriteScope != "onoffice.write" {
+					t.Fatalf("%v %+v", err, c)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

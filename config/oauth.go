@@ -21,6 +21,8 @@ type OAuthConfig struct {
 	TenantClaim string
 	// Scopes are advertised in the resource metadata.
 	Scopes []string
+	// WriteScope, when set, is the scope a token needs to change data.
+	WriteScope string
 
 	resources, scopes string
 }
@@ -35,8 +37,10 @@ func (o *OAuthConfig) register(fs *flag.FlagSet, e *envReader) {
 		"http: with --oauth-issuer, this server's public /mcp URL(s), comma-separated; a token must be issued for one of them [ONOFFICE_MCP_OAUTH_RESOURCE]")
 	fs.StringVar(&o.TenantClaim, "oauth-tenant-claim", e.str("ONOFFICE_MCP_OAUTH_TENANT_CLAIM", "tenant"),
 		"http: with --oauth-issuer and a tenants file, the token claim that names the tenant [ONOFFICE_MCP_OAUTH_TENANT_CLAIM]")
-	fs.StringVar(&o.scopes, "oauth-scopes", e.str("ONOFFICE_MCP_OAUTH_SCOPES", "onoffice"),
+	fs.StringVar(&o.scopes, "oauth-scopes", e.str("ONOFFICE_MCP_OAUTH_SCOPES", "onoffice.read,onoffice.write"),
 		"http: with --oauth-issuer, the scopes clients ask for, comma-separated [ONOFFICE_MCP_OAUTH_SCOPES]")
+	fs.StringVar(&o.WriteScope, "oauth-write-scope", e.str("ONOFFICE_MCP_OAUTH_WRITE_SCOPE", "onoffice.write"),
+		"http: with --oauth-issuer, the scope a token needs to change data; without it the caller may only read; empty: every token may write as the tenant's policy allows [ONOFFICE_MCP_OAUTH_WRITE_SCOPE]")
 }
 
 func (o *OAuthConfig) check() error {

@@ -85,6 +85,8 @@ type gate struct {
 	// observe, when set, counts confirmation requests and refused tokens
 	// (metrics); the outcomes of runs come from the audit log.
 	observe func(method, outcome string)
+	// readOnly, when set, tells whether the caller may only read.
+	readOnly func(context.Context) bool
 }
 
 // count tells observe about a confirmation step.

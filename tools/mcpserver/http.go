@@ -203,6 +203,7 @@ func (h *HTTPServer) newOAuth() *hosting.OAuth {
 		Issuer:      oc.Issuer,
 		Resources:   oc.Resources,
 		Scopes:      oc.Scopes,
+		WriteScope:  oc.WriteScope,
 		MetadataURL: metadataURL(oc.Resources[0]),
 		Known:       func(name string) bool { return h.byName[name] != nil },
 	}

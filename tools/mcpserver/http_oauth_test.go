@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -33,6 +34,8 @@ type asClient struct {
 	secret, subject, tenant string
 	audience                []string
 	lifetime                time.Duration
+	// scopes, when set, are the only scopes the client is granted.
+	scopes []string
 }
 
 // asStorage is zitadel's example storage with our clients: JWT access
@@ -79,11 +82,16 @@ func (s *asStorage) ClientCredentials(_ context.Context, id, secret string) (op.
 
 func (s *asStorage) ClientCredentialsTokenRequest(_ context.Context, id string, scopes []string) (op.TokenRequest, error) {
 	c, _ := s.client(id)
+	if c.scopes != nil {
+		scopes = slices.DeleteFunc(scopes, func(s string) bool { return !slices.Contains(c.scopes, s) })
+	}
 	return &oidc.JWTTokenRequest{Subject: c.subject, Audience: c.audience, Scopes: scopes}, nil
 }
 
-func (s *asStorage) GetPrivateClaimsFromScopes(_ context.Context, sub, _ string, _ []string) (map[string]any, error) {
-	return map[string]any{"tenant": s.bySubject(sub).tenant}, nil
+// GetPrivateClaimsFromScopes adds the tenant and, as RFC 9068 asks (and
+// zitadel leaves to the storage), the granted scopes.
+func (s *asStorage) GetPrivateClaimsFromScopes(_ context.Context, sub, _ string, scopes []string) (map[string]any, error) {
+	return map[string]any{"tenant": s.bySubject(sub).tenant, "scope": strings.Join(scopes, " ")}, nil
 }
 
 func (s *asStorage) CreateAccessToken(_ context.Context, req op.TokenRequest) (string, time.Time, error) {
@@ -161,6 +169,7 @@ func TestHostedOAuth(t *testing.T) {
 		"agent-b":   {secret: "secret-b-0123456789", subject: "bob", tenant: "b", audience: []string{resource}, lifetime: time.Hour},
 		"expired":   {secret: "secret-x-0123456789", subject: "xavier", tenant: "a", audience: []string{resource}, lifetime: -10 * time.Minute},
 		"elsewhere": {secret: "secret-e-0123456789", subject: "eve", tenant: "a", audience: []string{"https://other.example/mcp"}, lifetime: time.Hour},
+		"reader":    {secret: "secret-r-0123456789", subject: "rita", tenant: "a", audience: []string{resource}, lifetime: time.Hour, scopes: []string{"onoffice.read"}},
 		"stranger":  {secret: "secret-s-0123456789", subject: "sam", tenant: "c", audience: []string{resource}, lifetime: time.Hour},
 	})
 	sbA, urlA := newSandbox(t, "", "")
@@ -196,6 +205,12 @@ func TestHostedOAuth(t *testing.T) {
 		}
 	})
 
+	t.Run("readiness checks the identity provider's keys", func(t *testing.T) {
+		if code, m := readyz(t, base); code != 200 || m["identity_provider"] != "ok" {
+			t.Errorf("readyz: %d %v", code, m)
+		}
+	})
+
 	t.Run("sign-in and tool call", func(t *testing.T) {
 		id, title := firstEstate(t, sbA)
 		p, err := oauthPeer(ctx, t, base, "agent-a", "secret-a-0123456789")
@@ -218,6 +233,26 @@ func TestHostedOAuth(t *testing.T) {
 		}
 		if !strings.Contains(h.Audit.String(), `oauth:alice`) {
 			t.Errorf("the audit line does not name the subject: %s", h.Audit.String())
+		}
+	})
+
+	t.Run("a token without the write scope only reads", func(t *testing.T) {
+		id, title := firstEstate(t, sbA)
+		before := modifies(sbA)
+		p, err := oauthPeer(ctx, t, base, "reader", "secret-r-0123456789")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer p.close()
+		if text, isErr, err := p.call(ctx, "estate_read", map[string]any{"id": id, "data": []string{"objekttitel"}}); err != nil || isErr || !strings.Contains(text, title) {
+			t.Errorf("read: %q %v %v", text, isErr, err)
+		}
+		text, isErr, err := p.call(ctx, "estate_modify", map[string]any{"id": id, "data": map[string]any{"objekttitel": "x"}})
+		if err != nil || !isErr || !strings.Contains(text, "may only read") || strings.Contains(text, "confirmation_token") {
+			t.Errorf("write: %q %v %v", text, isErr, err)
+		}
+		if n := modifies(sbA) - before; n != 0 {
+			t.Errorf("%d writes by a read-only sign-in", n)
 		}
 	})
 
@@ -257,3 +292,40 @@ func TestHostedOAuth(t *testing.T) {
 }
 
 func jsonInt(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// readyz returns the status and answer of /readyz.
+func readyz(t *testing.T, base string) (int, map[string]any) {
+	t.Helper()
+	resp, err := http.Get(base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var m map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&m)
+	return resp.StatusCode, m
+}
+
+// TestHostedOAuthIdentityProviderDown: the server starts without its
+// identity provider; readiness says degraded; OAuth callers get 401 and
+// bearer tokens go on working.
+func TestHostedOAuthIdentityProviderDown(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	issuer := "http://" + ln.Addr().String()
+	_ = ln.Close() // nobody answers there
+	_, apiURL := newSandbox(t, "", "")
+	h := startHosted(t, demoEnv(apiURL, "ONOFFICE_MCP_AUTH_TOKENS", tokenA), "--oauth-issuer="+issuer, "--oauth-resource=http://127.0.0.1/mcp")
+	if code, m := readyz(t, h.URL); code != 200 || m["status"] != "degraded" || m["identity_provider"] != "unreachable" {
+		t.Errorf("readyz: %d %v", code, m)
+	}
+	ctx := testCtx(t)
+	resp := rawPost(ctx, t, h.URL, "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "", `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}`)
+	resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Errorf("JWT with the identity provider down: %d", resp.StatusCode)
+	}
+	rawSession(ctx, t, h.URL, tokenA) // fails the test unless the bearer token works
+}

@@ -95,10 +95,14 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 	t.mcp = New(Options{
 		Hooks:          hooks,
 		OnConfirmation: h.metrics.Confirmation,
-		Env:            EnvFor(cfg, api, log),
-		Selection:      sel,
-		Logger:         log,
-		Guard:          g,
+		ReadOnlyCaller: func(ctx context.Context) bool {
+			c, _ := hosting.CallerFrom(ctx)
+			return c.ReadOnly
+		},
+		Env:       EnvFor(cfg, api, log),
+		Selection: sel,
+		Logger:    log,
+		Guard:     g,
 		Identity: func(ctx context.Context) string {
 			c, _ := hosting.CallerFrom(ctx)
 			c.Tenant = name

@@ -20,6 +20,9 @@ type Caller struct {
 	// subject, so that it survives token refresh. Empty when the server
 	// runs without authentication (everyone is the same caller).
 	Subject string
+	// ReadOnly callers may only read: an OAuth token without the write
+	// scope. Bearer tokens get the tenant's policy.
+	ReadOnly bool
 }
 
 type callerKey struct{}

@@ -30,6 +30,9 @@ type OAuth struct {
 	Resources []string
 	// Scopes are advertised in the metadata.
 	Scopes []string
+	// WriteScope, when set, is the scope a token needs to change data;
+	// a token without it may only read.
+	WriteScope string
 	// TenantClaim names the claim that holds the caller's tenant; empty
 	// puts every caller into DefaultTenant.
 	TenantClaim   string
@@ -66,12 +69,12 @@ func (o *OAuth) Authenticate(r *http.Request) (Caller, error) {
 	if tok.Subject == "" {
 		return Caller{}, fmt.Errorf("%w: no subject", ErrInvalid)
 	}
+	var claims map[string]any
+	if err := tok.Claims(&claims); err != nil {
+		return Caller{}, ErrInvalid
+	}
 	tenant := o.DefaultTenant
 	if o.TenantClaim != "" {
-		var claims map[string]any
-		if err := tok.Claims(&claims); err != nil {
-			return Caller{}, ErrInvalid
-		}
 		tenant, _ = claims[o.TenantClaim].(string)
 	}
 	if tenant == "" || (o.Known != nil && !o.Known(tenant)) {
@@ -79,7 +82,25 @@ func (o *OAuth) Authenticate(r *http.Request) (Caller, error) {
 	}
 	// The subject, not the token, identifies the caller: sessions and
 	// confirmation answers stay bound across token refresh.
-	return Caller{Tenant: tenant, Subject: "oauth:" + tok.Subject}, nil
+	readOnly := o.WriteScope != "" && !slices.Contains(scopes(claims), o.WriteScope)
+	return Caller{Tenant: tenant, Subject: "oauth:" + tok.Subject, ReadOnly: readOnly}, nil
+}
+
+// scopes reads the granted scopes: "scope" as a space-separated string
+// (RFC 9068) or "scp" as a list (some providers).
+func scopes(claims map[string]any) []string {
+	if s, ok := claims["scope"].(string); ok {
+		return strings.Fields(s)
+	}
+	var out []string
+	if list, ok := claims["scp"].([]any); ok {
+		for _, v := range list {
+			if s, ok := v.(string); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }
 
 // ChallengeParams point the client to the resource metadata (RFC 9728).

@@ -47,7 +47,16 @@ type OAuth struct {
 	mu       sync.Mutex
 	verifier *oidc.IDTokenVerifier
 	jwksURL  string
+	readyAt  time.Time
+	readyErr error
 }
+
+// How long a readiness result of the identity provider is reused, so
+// that frequent probes do not hit it.
+const (
+	keysFresh   = 30 * time.Second
+	noKeysFresh = 5 * time.Second
+)
 
 // Authenticate implements Authenticator for JWT access tokens.
 func (o *OAuth) Authenticate(r *http.Request) (Caller, error) {
@@ -145,8 +154,27 @@ func (o *OAuth) client() *http.Client {
 }
 
 // Ready checks that the identity provider's metadata and keys can be
-// fetched, for readiness.
+// fetched, for readiness; results are reused briefly.
 func (o *OAuth) Ready(ctx context.Context) error {
+	o.mu.Lock()
+	fresh := keysFresh
+	if o.readyErr != nil {
+		fresh = noKeysFresh
+	}
+	if !o.readyAt.IsZero() && time.Since(o.readyAt) < fresh {
+		err := o.readyErr
+		o.mu.Unlock()
+		return err
+	}
+	o.mu.Unlock()
+	err := o.fetchKeys(ctx)
+	o.mu.Lock()
+	o.readyAt, o.readyErr = time.Now(), err
+	o.mu.Unlock()
+	return err
+}
+
+func (o *OAuth) fetchKeys(ctx context.Context) error {
 	if _, err := o.verifierFor(ctx); err != nil {
 		return err
 	}

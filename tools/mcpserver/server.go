@@ -87,10 +87,15 @@ func New(opts Options) *server.MCPServer {
 	if policy != guard.Off {
 		instructions += confirmInstructions
 	}
+	complete := &completer{env: opts.Env, sel: opts.Selection, lang: promptLanguage(opts.Env)}
 	sopts := []server.ServerOption{
 		server.WithInstructions(instructions),
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),
+		server.WithResourceRecovery(),
+		server.WithCompletions(),
+		server.WithPromptCompletionProvider(complete),
+		server.WithResourceCompletionProvider(complete),
 	}
 	if opts.Hooks != nil {
 		sopts = append(sopts, server.WithHooks(opts.Hooks))
@@ -107,7 +112,8 @@ func New(opts Options) *server.MCPServer {
 	if sel.Discovery && sel.HasHidden() {
 		addDiscovery(s, gt, sel, policy)
 	}
-	addPrompts(s, sel)
+	addPrompts(s, sel, opts.Env)
+	addResources(s, sel, opts.Env)
 	return s
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -12,9 +13,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/modelcontextprotocol/go-sdk/auth"
 	"github.com/modelcontextprotocol/go-sdk/auth/extauth"
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/modelcontextprotocol/go-sdk/oauthex"
@@ -44,6 +47,7 @@ type asStorage struct {
 	*storage.Storage
 	mu      sync.Mutex
 	clients map[string]asClient
+	logins  atomic.Int32 // people signed in at the login page
 }
 
 func (s *asStorage) client(id string) (asClient, bool) {
@@ -98,8 +102,57 @@ func (s *asStorage) CreateAccessToken(_ context.Context, req op.TokenRequest) (s
 	return rand.Text(), time.Now().Add(s.bySubject(req.GetSubject()).lifetime), nil
 }
 
+// The connector: a web client that signs a person in with the
+// authorization code flow (PKCE). Its person is zitadel's example user
+// "id1", of tenant a.
+const (
+	connectorID       = "connector"
+	connectorSecret   = "connector-secret-0123456789"
+	connectorRedirect = "http://127.0.0.1:1/callback" // never called: the test reads the redirect
+	connectorUser     = "id1"
+)
+
+// webJWTClient is the connector with JWT access tokens and our scopes.
+type webJWTClient struct{ op.Client }
+
+func (webJWTClient) AccessTokenType() op.AccessTokenType { return op.AccessTokenTypeJWT }
+func (webJWTClient) IsScopeAllowed(string) bool          { return true }
+
+func (s *asStorage) GetClientByClientID(ctx context.Context, id string) (op.Client, error) {
+	if id == connectorID {
+		return webJWTClient{storage.WebClient(id, connectorSecret, connectorRedirect)}, nil
+	}
+	return s.Storage.GetClientByClientID(ctx, id)
+}
+
+func (s *asStorage) AuthorizeClientIDSecret(ctx context.Context, id, secret string) error {
+	if id == connectorID {
+		if secret != connectorSecret {
+			return errors.New("wrong client secret")
+		}
+		return nil
+	}
+	return s.Storage.AuthorizeClientIDSecret(ctx, id, secret)
+}
+
+// audienceRequest issues the token for the resource, not the client.
+type audienceRequest struct {
+	op.AuthRequest
+	audience []string
+}
+
+func (a audienceRequest) GetAudience() []string { return a.audience }
+
+func (s *asStorage) AuthRequestByCode(ctx context.Context, code string) (op.AuthRequest, error) {
+	r, err := s.Storage.AuthRequestByCode(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	return audienceRequest{r, s.bySubject(r.GetSubject()).audience}, nil
+}
+
 // startAS serves an OpenID provider on loopback until the test ends.
-func startAS(t *testing.T, clients map[string]asClient) string {
+func startAS(t *testing.T, clients map[string]asClient) (string, *asStorage) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -113,10 +166,22 @@ func startAS(t *testing.T, clients map[string]asClient) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second}
+	mux := http.NewServeMux()
+	mux.Handle("/", p)
+	// The login page: the person of the test signs in at once.
+	mux.HandleFunc("/login/username", func(w http.ResponseWriter, r *http.Request) {
+		id := r.FormValue("authRequestID")
+		if err := st.CheckUsernamePassword("test-user@127.0.0.1", "verysecure", id); err != nil {
+			http.Error(w, err.Error(), http.StatusForbidden)
+			return
+		}
+		st.logins.Add(1)
+		http.Redirect(w, r, op.AuthCallbackURL(p)(r.Context(), id), http.StatusFound)
+	})
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
-	return issuer
+	return issuer, st
 }
 
 // oauthToken gets an access token from the authorization server directly
@@ -151,6 +216,46 @@ func oauthPeer(ctx context.Context, t *testing.T, base, id, secret string) (peer
 	return connectSDK(ctx, &sdk.StreamableClientTransport{Endpoint: base + "/mcp", OAuthHandler: h, MaxRetries: -1}, "2025-11-25")
 }
 
+// signInPeer connects the official SDK's client as a connector does: it
+// sends the person to the authorization server, which signs them in and
+// redirects back with a code; the client exchanges it (PKCE) for a token.
+func signInPeer(ctx context.Context, t *testing.T, base string) (peer, error) {
+	t.Helper()
+	browser := &http.Client{CheckRedirect: func(req *http.Request, _ []*http.Request) error {
+		if strings.HasPrefix(req.URL.String(), connectorRedirect) {
+			return http.ErrUseLastResponse
+		}
+		return nil
+	}}
+	fetch := func(ctx context.Context, args *auth.AuthorizationArgs) (*auth.AuthorizationResult, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, args.URL, nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := browser.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		resp.Body.Close()
+		back, err := url.Parse(resp.Header.Get("Location"))
+		if err != nil || back.Query().Get("code") == "" {
+			return nil, fmt.Errorf("no code in the redirect (%d %q)", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		q := back.Query()
+		return &auth.AuthorizationResult{Code: q.Get("code"), State: q.Get("state"), Iss: q.Get("iss")}, nil
+	}
+	h, err := auth.NewAuthorizationCodeHandler(&auth.AuthorizationCodeHandlerConfig{
+		PreregisteredClient:      &oauthex.ClientCredentials{ClientID: connectorID, ClientSecretAuth: &oauthex.ClientSecretAuth{ClientSecret: connectorSecret}},
+		RedirectURL:              connectorRedirect,
+		AuthorizationCodeFetcher: fetch,
+		AcceptUnadvertisedIss:    true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return connectSDK(ctx, &sdk.StreamableClientTransport{Endpoint: base + "/mcp", OAuthHandler: h, MaxRetries: -1}, "2025-11-25")
+}
+
 // TestHostedOAuth: connectors sign in with OAuth. A real client signs in
 // through a real authorization server and calls tools as the tenant its
 // token names; the audit log names the token's subject; an expired token,
@@ -164,7 +269,8 @@ func TestHostedOAuth(t *testing.T) {
 	}
 	base := "http://" + ln.Addr().String()
 	resource := base + "/mcp"
-	issuer := startAS(t, map[string]asClient{
+	issuer, as := startAS(t, map[string]asClient{
+		connectorID: {secret: connectorSecret, subject: connectorUser, tenant: "a", audience: []string{resource}, lifetime: time.Hour},
 		"agent-a":   {secret: "secret-a-0123456789", subject: "alice", tenant: "a", audience: []string{resource}, lifetime: time.Hour},
 		"agent-b":   {secret: "secret-b-0123456789", subject: "bob", tenant: "b", audience: []string{resource}, lifetime: time.Hour},
 		"expired":   {secret: "secret-x-0123456789", subject: "xavier", tenant: "a", audience: []string{resource}, lifetime: -10 * time.Minute},
@@ -208,6 +314,21 @@ func TestHostedOAuth(t *testing.T) {
 	t.Run("readiness checks the identity provider's keys", func(t *testing.T) {
 		if code, m := readyz(t, base); code != 200 || m["identity_provider"] != "ok" {
 			t.Errorf("readyz: %d %v", code, m)
+		}
+	})
+
+	t.Run("a person signs in through the connector", func(t *testing.T) {
+		id, title := firstEstate(t, sbA)
+		p, err := signInPeer(ctx, t, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer p.close()
+		if text, isErr, err := p.call(ctx, "estate_read", map[string]any{"id": id, "data": []string{"objekttitel"}}); err != nil || isErr || !strings.Contains(text, title) {
+			t.Fatalf("read as tenant a: %q %v %v", text, isErr, err)
+		}
+		if n := as.logins.Load(); n != 1 {
+			t.Errorf("%d sign-ins at the login page, want 1", n)
 		}
 	})
 

@@ -3,6 +3,7 @@ package mcpserver_test
 import (
 	"context"
 	"crypto/rand"
+	"crypto/rsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	jose "github.com/go-jose/go-jose/v4"
 	"github.com/modelcontextprotocol/go-sdk/auth"
 	"github.com/modelcontextprotocol/go-sdk/auth/extauth"
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
@@ -48,6 +50,41 @@ type asStorage struct {
 	mu      sync.Mutex
 	clients map[string]asClient
 	logins  atomic.Int32 // people signed in at the login page
+	key     atomic.Pointer[rotatingKey]
+}
+
+// rotatingKey is the signing key of the test authorization server; rotate
+// replaces it, and the old key leaves the published key set.
+type rotatingKey struct {
+	id  string
+	key *rsa.PrivateKey
+}
+
+func (k *rotatingKey) SignatureAlgorithm() jose.SignatureAlgorithm { return jose.RS256 }
+func (k *rotatingKey) Key() any                                    { return k.key }
+func (k *rotatingKey) ID() string                                  { return k.id }
+
+type publicKey struct{ k *rotatingKey }
+
+func (p publicKey) ID() string                         { return p.k.id }
+func (p publicKey) Algorithm() jose.SignatureAlgorithm { return jose.RS256 }
+func (p publicKey) Use() string                        { return "sig" }
+func (p publicKey) Key() any                           { return &p.k.key.PublicKey }
+
+func (s *asStorage) rotate(t *testing.T) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.key.Store(&rotatingKey{id: rand.Text(), key: key})
+}
+
+func (s *asStorage) SigningKey(context.Context) (op.SigningKey, error) { return s.key.Load(), nil }
+func (s *asStorage) SignatureAlgorithms(context.Context) ([]jose.SignatureAlgorithm, error) {
+	return []jose.SignatureAlgorithm{jose.RS256}, nil
+}
+func (s *asStorage) KeySet(context.Context) ([]op.Key, error) {
+	return []op.Key{publicKey{s.key.Load()}}, nil
 }
 
 func (s *asStorage) client(id string) (asClient, bool) {
@@ -160,6 +197,7 @@ func startAS(t *testing.T, clients map[string]asClient) (string, *asStorage) {
 	}
 	issuer := "http://" + ln.Addr().String()
 	st := &asStorage{Storage: storage.NewStorage(storage.NewUserStore(issuer)), clients: clients}
+	st.rotate(t)
 	var key [32]byte
 	_, _ = rand.Read(key[:])
 	p, err := op.NewProvider(&op.Config{CryptoKey: key, AuthMethodPost: true, CodeMethodS256: true}, st, op.StaticIssuer(issuer), op.WithAllowInsecure())
@@ -374,6 +412,27 @@ func TestHostedOAuth(t *testing.T) {
 		}
 		if n := modifies(sbA) - before; n != 0 {
 			t.Errorf("%d writes by a read-only sign-in", n)
+		}
+	})
+
+	t.Run("the identity provider rotates its key", func(t *testing.T) {
+		initialize := `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}`
+		old := oauthToken(t, issuer, "agent-a", "secret-a-0123456789")
+		resp := rawPost(ctx, t, base, old, "", initialize)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("before the rotation: %d", resp.StatusCode)
+		}
+		as.rotate(t)
+		for _, tc := range []struct {
+			name, token string
+			want        int
+		}{{"new key", oauthToken(t, issuer, "agent-a", "secret-a-0123456789"), 200}, {"retired key", old, 401}} {
+			resp := rawPost(ctx, t, base, tc.token, "", initialize)
+			resp.Body.Close()
+			if resp.StatusCode != tc.want {
+				t.Errorf("token signed with the %s: %d, want %d", tc.name, resp.StatusCode, tc.want)
+			}
 		}
 	})
 

@@ -554,8 +554,7 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 	if p.FileID > 0 {
 		params["fileid"] = p.FileID
 	} else {
-		params["listlimit"] = limit
-		setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+		paging{limit: limit, offset: p.ListOffset}.apply(params)
 	}
 	res, err := env.call(ctx, "address", params)
 	if err != nil {
@@ -576,7 +575,7 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 	})
 	l := condense.List{Noun: "files", Requested: addressFileFields}
 	if p.FileID == 0 {
-		l.Page = listPage(p.ListOffset, limit, p)
+		l.Page = paging{limit: limit, offset: p.ListOffset}.page(p)
 	}
 	return condense.Records(res, l, env.Render), nil
 }

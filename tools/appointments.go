@@ -129,8 +129,9 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 	for k, v := range p.Filter.wire() {
 		filter[k] = v
 	}
-	params := map[string]any{"data": apptWithID(data), "filter": filter, "listlimit": limit}
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	pg := paging{limit: limit, offset: p.ListOffset}
+	params := map[string]any{"data": apptWithID(data), "filter": filter}
+	pg.apply(params)
 	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
@@ -144,7 +145,7 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 			requested = append(requested, d)
 		}
 	}
-	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: listPage(p.ListOffset, limit, p)}
+	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: pg.page(p)}
 	nameContacts(ctx, env, &res, "contacts")
 	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
@@ -1063,11 +1064,12 @@ type AppointmentFileListParams struct {
 
 func listAppointmentFiles(ctx context.Context, env *Env, p AppointmentFileListParams) (*Result, error) {
 	limit := cmp.Or(p.ListLimit, 20)
-	params := map[string]any{"appointmentid": p.AppointmentID, "listlimit": limit}
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	pg := paging{limit: limit, offset: p.ListOffset}
+	params := map[string]any{"appointmentid": p.AppointmentID}
+	pg.apply(params)
 	setIf(params, "fileId", p.FileID, p.FileID > 0)
 	return listCall(ctx, env, env.request("appointment", params),
-		condense.List{Noun: "files", Requested: []string{"filename", "fileSize", "username", "url"}, Page: listPage(p.ListOffset, limit, p)})
+		condense.List{Noun: "files", Requested: []string{"filename", "fileSize", "username", "url"}, Page: pg.page(p)})
 }
 
 // ---------------------------------------------------------------------------

@@ -415,8 +415,9 @@ var fileListFields = []string{"type", "title", "originalname", "position", "cate
 
 func listEstateFiles(ctx context.Context, env *Env, p EstateFileListParams) (*Result, error) {
 	p.ListLimit = cmp.Or(p.ListLimit, 20)
-	params := map[string]any{"estateid": p.EstateID, "listlimit": p.ListLimit}
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	pg := paging{limit: p.ListLimit, offset: p.ListOffset}
+	params := map[string]any{"estateid": p.EstateID}
+	pg.apply(params)
 	setIf(params, "fileid", p.FileID, p.FileID > 0)
 	setIf(params, "documentAttribute", p.DocumentAttribute, p.DocumentAttribute != "")
 	setIf(params, "includeImageUrl", p.IncludeImageURL, p.IncludeImageURL != "")
@@ -447,7 +448,7 @@ func listEstateFiles(ctx context.Context, env *Env, p EstateFileListParams) (*Re
 		return []map[string]any{el}
 	})
 	l := condense.List{Noun: "files of estate " + strconv.Itoa(p.EstateID), Requested: fileListFields,
-		Page: listPage(p.ListOffset, p.ListLimit, p)}
+		Page: pg.page(p)}
 	return condense.Records(res, l, env.Render), nil
 }
 

@@ -71,12 +71,6 @@ func editRecords(res *onoffice.Result, edit func(id string, el map[string]any) b
 	}
 }
 
-// listPage describes a page of a list read whose arguments are called
-// listoffset and listlimit.
-func listPage(offset, limit int, args any) *condense.Page {
-	return paging{limit: limit, offset: offset}.page(args)
-}
-
 // paging is the page of a list read. It is the one place that spells the
 // paging arguments, on the wire and in the next page's hint.
 type paging struct {

@@ -97,9 +97,9 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 		return nil, err
 	}
 	limit := cmp.Or(p.ListLimit, 20)
-	params := map[string]any{"mode": wireMode, "listlimit": limit}
+	params := map[string]any{"mode": wireMode}
+	paging{limit: limit, offset: p.ListOffset}.apply(params)
 	setIf(params, "ids", p.IDs, len(p.IDs) > 0)
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
 	setIf(params, "filter", wireFilter.wire(), len(wireFilter) > 0)
 	sortBy, order := p.SortBy, p.SortOrder
 	if wireMode == "filter" && sortBy == "" {

@@ -14,15 +14,21 @@ var update = flag.Bool("update", false, "rewrite the golden schema files under s
 
 const schemaDir = "../schemas"
 
-// TestSchemasGolden compares every tool's input schema with schemas/<tool>.json.
-// Regenerate with: go test ./tools -run TestSchemasGolden -update
+// TestSchemasGolden compares every tool's reflected input schema with
+// schemas/<tool>.json, and the schema the server serves (embedded from that
+// file) with the reflected one. Regenerate with:
+// go test ./tools -run TestSchemasGolden -update
 func TestSchemasGolden(t *testing.T) {
 	all := All()
 	want := map[string]bool{}
 	for _, tool := range all {
 		want[tool.Name+".json"] = true
+		reflected := tool.schema.reflect()
+		if !*update && !bytes.Equal(tool.Schema(), reflected) {
+			t.Errorf("%s: the served schema is not the reflected one (run go test ./tools -run TestSchemasGolden -update)", tool.Name)
+		}
 		var pretty bytes.Buffer
-		if err := json.Indent(&pretty, tool.Schema, "", "  "); err != nil {
+		if err := json.Indent(&pretty, reflected, "", "  "); err != nil {
 			t.Fatalf("%s: %v", tool.Name, err)
 		}
 		pretty.WriteByte('\n')
@@ -58,7 +64,7 @@ func TestSchemasGolden(t *testing.T) {
 func TestSchemasArePlainObjects(t *testing.T) {
 	for _, tool := range All() {
 		var s map[string]any
-		if err := json.Unmarshal(tool.Schema, &s); err != nil {
+		if err := json.Unmarshal(tool.Schema(), &s); err != nil {
 			t.Fatalf("%s: %v", tool.Name, err)
 		}
 		if s["type"] != "object" {
@@ -68,7 +74,7 @@ func TestSchemasArePlainObjects(t *testing.T) {
 			t.Errorf("%s: unknown arguments are not rejected", tool.Name)
 		}
 		for _, k := range []string{"$ref", "$defs", "definitions", "$schema", "$id"} {
-			if strings.Contains(string(tool.Schema), `"`+k+`"`) {
+			if strings.Contains(string(tool.Schema()), `"`+k+`"`) {
 				t.Errorf("%s: schema contains %s", tool.Name, k)
 			}
 		}

@@ -113,7 +113,7 @@ func toMCP(t tools.Tool, policy guard.Policy, sel tools.Selection) mcp.Tool {
 		Name:           t.Name,
 		Title:          t.Title,
 		Description:    desc,
-		RawInputSchema: json.RawMessage(sel.RenderRefs(string(t.Schema))),
+		RawInputSchema: json.RawMessage(sel.RenderRefs(string(t.Schema()))),
 		Annotations: mcp.ToolAnnotation{
 			ReadOnlyHint:    mcp.ToBoolPtr(h.ReadOnly),
 			DestructiveHint: mcp.ToBoolPtr(h.Destructive),

@@ -43,8 +43,8 @@ type Tool struct {
 	Action
 	Title       string
 	Description string
-	schema *toolSchema
-	run       func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error)
+	schema      *toolSchema
+	run         func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error)
 	// preview builds the description of a write shown before confirmation.
 	preview func(ctx context.Context, env *Env, args json.RawMessage) (*Preview, error)
 }

@@ -28,7 +28,7 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 		if token == "" || secret == "" {
 			token, secret = sandbox.DemoToken, sandbox.DemoSecret
 		}
-		sbOpts := []sandbox.ServerOption{sandbox.WithCredentials(token, secret)}
+		sbOpts := []sandbox.ServerOption{sandbox.WithCredentials(token, secret), sandbox.WithoutRequestLog()}
 		if !cfg.DemoDate.IsZero() {
 			sbOpts = append(sbOpts, sandbox.WithDemoDate(cfg.DemoDate))
 		}

@@ -56,9 +56,31 @@ func discoveryInstructions(sel tools.Selection) string {
 		strings.Join(modules, ", "), tools.CatalogueToolName, tools.RunToolName, tools.RunToolName)
 }
 
-// confirmInstructions is added when some tools need a confirmation.
+// confirmInstructions is added when some tools need a confirmation; %s
+// names them. It is said once here rather than in every description.
 const confirmInstructions = `
-Tools that write, delete or send need the user's confirmation: the user is asked directly, or you get a preview and a confirmation_token; show the preview to the user and call again with the token only after they agree. Never obtain or pass on a token without asking the user.`
+Tools that %s need the user's confirmation: the user is asked directly, or you get a preview and a confirmation_token; show the preview to the user and call again with the token only after they agree. Never obtain or pass on a token without asking the user.`
+
+// instructionsFor renders the server instructions for a selection and
+// confirmation policy.
+func instructionsFor(sel tools.Selection, policy guard.Policy) string {
+	instructions := sel.RenderRefs(Instructions)
+	if sel.Discovery && sel.HasHidden() {
+		instructions += discoveryInstructions(sel)
+	}
+	if policy != guard.Off {
+		instructions += fmt.Sprintf(confirmInstructions, confirmedTools(policy))
+	}
+	return instructions
+}
+
+// confirmedTools names the tools a policy asks confirmation for.
+func confirmedTools(p guard.Policy) string {
+	if p == guard.Destructive {
+		return "delete or send"
+	}
+	return "write, delete or send"
+}
 
 // New builds the MCP server with the selected tools.
 func New(opts Options) *server.MCPServer {
@@ -71,21 +93,14 @@ func New(opts Options) *server.MCPServer {
 		policy = opts.Guard.Policy
 	}
 	sel := opts.Selection
-	instructions := sel.RenderRefs(Instructions)
-	if sel.Discovery && sel.HasHidden() {
-		instructions += discoveryInstructions(sel)
-	}
-	if policy != guard.Off {
-		instructions += confirmInstructions
-	}
 	s := server.NewMCPServer("onoffice-mcp", Version,
-		server.WithInstructions(instructions),
+		server.WithInstructions(instructionsFor(sel, policy)),
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),
 	)
 	gt := &gate{guard: opts.Guard, env: opts.Env, log: log, identity: opts.Identity}
 	for _, t := range tools.Select(sel) {
-		mt := toMCP(t, policy, sel)
+		mt := toMCP(t, sel)
 		if advertisesOutput(t, opts.Env) {
 			mt.RawOutputSchema = condense.OutputSchema
 		}
@@ -98,28 +113,26 @@ func New(opts Options) *server.MCPServer {
 	return s
 }
 
-// confirmNote ends the description of every tool that needs a confirmation.
-const confirmNote = " Needs the user's OK: show any preview you get and repeat the call with its confirmation_token once they agree."
-
-// toMCP converts a tool into mcp-go's type with all four hints set and its
-// pointers to other tools rendered for the selection.
-func toMCP(t tools.Tool, policy guard.Policy, sel tools.Selection) mcp.Tool {
-	h := t.Hints()
-	desc := sel.RenderRefs(t.Description)
-	if policy.Requires(t.Effect) {
-		desc += confirmNote
-	}
+// toMCP converts a tool into mcp-go's type with its hints and its pointers
+// to other tools rendered for the selection.
+func toMCP(t tools.Tool, sel tools.Selection) mcp.Tool {
 	return mcp.Tool{
 		Name:           t.Name,
 		Title:          t.Title,
-		Description:    desc,
+		Description:    sel.RenderRefs(t.Description),
 		RawInputSchema: json.RawMessage(sel.RenderRefs(string(t.Schema()))),
-		Annotations: mcp.ToolAnnotation{
-			ReadOnlyHint:    mcp.ToBoolPtr(h.ReadOnly),
-			DestructiveHint: mcp.ToBoolPtr(h.Destructive),
-			IdempotentHint:  mcp.ToBoolPtr(h.Idempotent),
-			OpenWorldHint:   mcp.ToBoolPtr(h.OpenWorld),
-		},
+		Annotations:    annotations(t.Hints()),
+	}
+}
+
+// annotations sets all four hints explicitly: clients differ in the
+// defaults they assume for a missing one.
+func annotations(h tools.Hints) mcp.ToolAnnotation {
+	return mcp.ToolAnnotation{
+		ReadOnlyHint:    mcp.ToBoolPtr(h.ReadOnly),
+		DestructiveHint: mcp.ToBoolPtr(h.Destructive),
+		IdempotentHint:  mcp.ToBoolPtr(h.Idempotent),
+		OpenWorldHint:   mcp.ToBoolPtr(h.OpenWorld),
 	}
 }
 

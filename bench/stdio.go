@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // proc is a server process spoken to over stdio, as an MCP host does.
@@ -156,7 +157,7 @@ func measureStart(server, baseline string, rounds int) (startResult, error) {
 				return startResult{}, fmt.Errorf("%s %v: %w", v.bin, v.args, err)
 			}
 			v.times = append(v.times, float64(elapsed.Microseconds())/1000)
-			v.chars = len(list) + len(instructions)
+			v.chars = utf8.RuneCount(list) + utf8.RuneCountInString(instructions)
 		}
 	}
 	return startResult{

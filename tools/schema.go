@@ -23,7 +23,8 @@ import (
 // reflectSchema reflects a plain, self-contained object schema from P: no
 // $ref, no $defs, "type": "object" at the top and no unknown properties,
 // which is what strict MCP clients accept. Guarded tools also accept the
-// optional confirmation token. The server serves the committed copy of
+// optional confirmation token, which the server instructions explain once
+// (it would cost 20 tokens in each of 36 schemas). The server serves the committed copy of
 // this schema (package schemas); reflection runs in tests and for a tool
 // without a committed file.
 func reflectSchema[P any](guarded bool) json.RawMessage {
@@ -39,7 +40,7 @@ func reflectSchema[P any](guarded bool) json.RawMessage {
 		if s.Properties == nil {
 			s.Properties = orderedmap.New[string, *jsonschema.Schema]()
 		}
-		s.Properties.Set(ConfirmationTokenArg, &jsonschema.Schema{Type: "string", Description: "From this tool's preview; only once the user agreed"})
+		s.Properties.Set(ConfirmationTokenArg, &jsonschema.Schema{Type: "string"})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

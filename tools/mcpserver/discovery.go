@@ -78,7 +78,7 @@ func (d *discovery) catalogueTool() mcp.Tool {
 			"Without arguments this lists them by name and title; query or module narrows the list; names gives the full description and arguments of up to 10 tools.",
 			len(d.hidden()), strings.Join(parts, ", "), tools.RunToolName),
 		RawInputSchema: raw,
-		Annotations: annotations(tools.Hints{ReadOnly: true, Idempotent: true}),
+		Annotations:    annotations(tools.Hints{ReadOnly: true, Idempotent: true}),
 	}
 }
 
@@ -196,7 +196,7 @@ func (d *discovery) runTool() mcp.Tool {
 		Title:          "Run a tool by name",
 		Description:    desc,
 		RawInputSchema: raw,
-		Annotations: annotations(h),
+		Annotations:    annotations(h),
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/lmittmann/tint"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver"
@@ -62,7 +63,7 @@ func configError(err error, stderr io.Writer) int {
 	if errors.Is(err, config.ErrHelp) {
 		return 0
 	}
-	fmt.Fprintln(stderr, "onoffice-mcp:", err)
+	fmt.Fprintln(stderr, "onoffice-mcp:", redact.String(err.Error()))
 	return 2
 }
 
@@ -129,13 +130,14 @@ func runHealthcheck(ctx context.Context, args []string, env func(string) string,
 }
 
 // newLogger writes to stderr: stdout belongs to the stdio protocol.
+// Every line passes the redactor: no credential reaches the log.
 func newLogger(level, format string, w io.Writer) *slog.Logger {
 	var lvl slog.Level
 	_ = lvl.UnmarshalText([]byte(level))
 	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: lvl}))
+		return redact.Logger(slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: lvl})))
 	}
-	return slog.New(tint.NewHandler(w, &tint.Options{Level: lvl, TimeFormat: time.TimeOnly, NoColor: !isTerminal(w)}))
+	return redact.Logger(slog.New(tint.NewHandler(w, &tint.Options{Level: lvl, TimeFormat: time.TimeOnly, NoColor: !isTerminal(w)})))
 }
 
 func isTerminal(w io.Writer) bool {

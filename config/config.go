@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 )
 
@@ -21,10 +23,17 @@ type Config struct {
 	// onOffice access
 	Token, Secret string
 	APIURL        string
+	// AllowInsecureHTTP permits a plain-http API URL to a host other than loopback.
+	AllowInsecureHTTP bool
+	// MaxAnswer caps the size of one onOffice answer, in bytes.
+	MaxAnswer     int64
 	Demo          bool
 	DemoDate      time.Time // reference day of the demo data; zero: today
 	Timeout       time.Duration
 	FieldCacheTTL time.Duration
+	// RecordDir, when set, receives every onOffice answer as a redacted
+	// replay fixture (debugging; see docs/fields.md).
+	RecordDir string
 
 	// Tool selection
 	Toolsets, Tools, ExcludeTools []string
@@ -71,6 +80,8 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 	apiURL := fs.String("api-url", env("ONOFFICE_API_URL"), "full onOffice API endpoint URL, e.g. a staging proxy [ONOFFICE_API_URL]")
 	apiVersion := fs.String("api-version", e.str("ONOFFICE_API_VERSION", "stable"), "onOffice API version when no URL is set: stable or latest [ONOFFICE_API_VERSION]")
 	fs.DurationVar(&c.Timeout, "timeout", e.duration("ONOFFICE_TIMEOUT", 60*time.Second), "timeout of one onOffice request [ONOFFICE_TIMEOUT]")
+	fs.BoolVar(&c.AllowInsecureHTTP, "allow-insecure-http", e.bool("ONOFFICE_ALLOW_INSECURE_HTTP", false), "allow a plain-http --api-url to a host other than this machine (the token and signatures travel unencrypted) [ONOFFICE_ALLOW_INSECURE_HTTP]")
+	maxAnswer := fs.Int("max-answer-size", e.int("ONOFFICE_MAX_ANSWER_SIZE", onoffice.DefaultMaxAnswer>>20), "largest onOffice answer read, in MB; larger answers fail with advice to ask for less [ONOFFICE_MAX_ANSWER_SIZE]")
 	fs.DurationVar(&c.FieldCacheTTL, "field-cache-ttl", e.duration("ONOFFICE_FIELD_CACHE_TTL", 15*time.Minute), "how long the field configuration is cached [ONOFFICE_FIELD_CACHE_TTL]")
 
 	toolsets := fs.String("toolsets", e.str("ONOFFICE_TOOLSETS", "default"), "comma-separated toolsets: default, all, or module names such as estates, addresses, appointments (onoffice-mcp tools lists every tool with its module) [ONOFFICE_TOOLSETS]")
@@ -83,6 +94,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 
 	fs.BoolVar(&c.Structured, "structured-output", e.bool("ONOFFICE_STRUCTURED_OUTPUT", false), "also return results as structuredContent [ONOFFICE_STRUCTURED_OUTPUT]")
 	fs.BoolVar(&c.Raw, "raw", e.bool("ONOFFICE_RAW", false), "return onOffice's answers unmodified, for debugging [ONOFFICE_RAW]")
+	fs.StringVar(&c.RecordDir, "record", env("ONOFFICE_RECORD_DIR"), "debugging: write every onOffice answer to this directory as a replay fixture, credentials and personal data redacted [ONOFFICE_RECORD_DIR]")
 	fs.BoolVar(&c.Labels, "labels", e.bool("ONOFFICE_LABELS", false), "show field labels instead of field names in results [ONOFFICE_LABELS]")
 	fs.StringVar(&c.Language, "language", e.str("ONOFFICE_LANGUAGE", "DEU"), "language of labels: DEU or ENG [ONOFFICE_LANGUAGE]")
 	fs.IntVar(&c.Budget, "budget", e.int("ONOFFICE_BUDGET", 40000), "maximum characters of one tool result [ONOFFICE_BUDGET]")
@@ -123,6 +135,11 @@ Flags (environment variable in brackets):
 		return nil, e.err
 	}
 	c.Token, c.Secret = env("ONOFFICE_TOKEN"), env("ONOFFICE_SECRET")
+	redact.Register(c.Token, c.Secret)
+	if *maxAnswer <= 0 || *maxAnswer > 1024 {
+		return nil, fmt.Errorf("invalid max answer size %d MB: from 1 to 1024", *maxAnswer)
+	}
+	c.MaxAnswer = int64(*maxAnswer) << 20
 	d, err := sandbox.ParseDemoDate(*demoDate)
 	if err != nil {
 		return nil, err
@@ -132,10 +149,10 @@ Flags (environment variable in brackets):
 
 	switch {
 	case *apiURL != "":
-		u, err := url.Parse(*apiURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("invalid API URL %q: an http or https URL is expected", *apiURL)
+		if err := CheckAPIURL(*apiURL, c.AllowInsecureHTTP); err != nil {
+			return nil, err
 		}
+		redact.RegisterURL(*apiURL)
 		c.APIURL = *apiURL
 	case *apiVersion == "stable":
 		c.APIURL = onoffice.StableURL
@@ -148,6 +165,28 @@ Flags (environment variable in brackets):
 		return nil, err
 	}
 	return c, nil
+}
+
+// CheckAPIURL accepts an http or https endpoint URL. Plain http is
+// accepted for loopback hosts (a local sandbox or proxy) and elsewhere only
+// when allowHTTP says it is meant. The error never shows the URL's userinfo.
+func CheckAPIURL(raw string, allowHTTP bool) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("invalid API URL %q: an http or https URL is expected", redact.URL(raw))
+	}
+	if u.Scheme == "http" && !allowHTTP && !isLoopback(u.Hostname()) {
+		return fmt.Errorf("refusing plain-http API URL %q: the token and request signatures would travel unencrypted to %s; use https, or set --allow-insecure-http if this is meant", redact.URL(raw), u.Hostname())
+	}
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func (c *Config) check() error {

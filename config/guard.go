@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 )
 
 // Confirmation policies: which tools need a person's approval before they run.
@@ -75,6 +77,7 @@ func (g *GuardConfig) register(fs *flag.FlagSet, e *envReader) {
 }
 
 func (g *GuardConfig) check() error {
+	redact.Register(string(g.ConfirmKey))
 	var errs []error
 	switch g.Confirm {
 	case ConfirmWrites, ConfirmDestructive, ConfirmOff:

@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 )
 
 // HTTPConfig holds the settings of the hosted (HTTP) mode.
@@ -185,6 +187,13 @@ func (h *HTTPConfig) check(c *Config) error {
 	if h.TenantsFile != "" {
 		h.Tenants, err = ReadTenants(h.TenantsFile, h.env)
 		add(err)
+		for _, t := range h.Tenants {
+			if t.APIURL != "" {
+				if err := CheckAPIURL(t.APIURL, c.AllowInsecureHTTP); err != nil {
+					add(fmt.Errorf("tenant %q: %w", t.Name, err))
+				}
+			}
+		}
 		if len(h.AuthTokens) > 0 {
 			add(errors.New("bearer tokens come either from the tenants file or from --auth-token-file / ONOFFICE_MCP_AUTH_TOKENS, not both"))
 		}
@@ -236,6 +245,7 @@ func tokenEntry(s string) (TokenHash, error) {
 	if hexed, ok := strings.CutPrefix(s, "sha256:"); ok {
 		return parseHash(hexed)
 	}
+	redact.Register(s)
 	if len(s) < MinTokenLen {
 		return TokenHash{}, fmt.Errorf("too short (%d characters, at least %d; e.g. openssl rand -hex 32)", len(s), MinTokenLen)
 	}
@@ -356,6 +366,7 @@ func (s *secretRef) resolve(env func(string) string) (string, error) {
 		if v == "" {
 			return "", fmt.Errorf("environment variable %s is empty", s.env)
 		}
+		redact.Register(v)
 		return v, nil
 	case s.file != "":
 		b, err := os.ReadFile(s.file)
@@ -366,6 +377,7 @@ func (s *secretRef) resolve(env func(string) string) (string, error) {
 		if v == "" {
 			return "", fmt.Errorf("file %s is empty", s.file)
 		}
+		redact.Register(v)
 		return v, nil
 	case s.sha != "":
 		return "", errors.New(`"sha256" is only accepted for bearer tokens`)
@@ -460,10 +472,11 @@ func ReadTenants(path string, env func(string) string) ([]Tenant, error) {
 			*c.dst = Secret(v)
 		}
 		if t.APIURL != "" {
-			u, err := url.Parse(t.APIURL)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				fail("invalid api_url %q: an http or https URL is expected", t.APIURL)
+			// Plain http to a remote host is checked with the server's flags (HTTPConfig.check).
+			if err := CheckAPIURL(t.APIURL, true); err != nil {
+				fail("api_url: %v", err)
 			}
+			redact.RegisterURL(t.APIURL)
 		}
 		switch t.Confirm {
 		case "", ConfirmWrites, ConfirmDestructive, ConfirmOff:

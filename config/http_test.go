@@ -197,7 +197,7 @@ func TestTenantsFile(t *testing.T) {
 		{"hash as secret", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "onoffice_token": "t", "onoffice_secret": {"sha256": "` + hexHash("x") + `"}}]}`, `"sha256" is only accepted for bearer tokens`},
 		{"missing file", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "onoffice_token": "t", "onoffice_secret": {"file": "/nonexistent/secret"}}]}`, "onoffice_secret"},
 		{"bad confirm", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "confirm": "never"}]}`, `invalid confirm "never"`},
-		{"bad url", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "api_url": "ftp://x"}]}`, "invalid api_url"},
+		{"bad url", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "api_url": "ftp://x"}]}`, "invalid API URL"},
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package onoffice
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -18,15 +19,22 @@ type Error struct {
 	Action string
 	// Code is onOffice's errorcode (0 when the failure was not an onOffice answer).
 	Code int
-	// Message is onOffice's message, or what went wrong on the way.
+	// Message says what went wrong, in our words.
 	Message string
+	// Remote is text from onOffice (its error message, the start of an
+	// unexpected body): third-party text, quoted wherever it is shown.
+	Remote string
 	// HTTPStatus is the HTTP status of the reply, 0 when none arrived.
 	HTTPStatus int
 	// Err is the underlying transport error, if any.
 	Err error
 }
 
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.Text(strconv.Quote) }
+
+// Text writes the error with onOffice's own words passed through quote,
+// which must keep them on one line and mark them as third-party text.
+func (e *Error) Text(quote func(string) string) string {
 	var b strings.Builder
 	b.WriteString("onOffice")
 	if e.Action != "" {
@@ -38,6 +46,14 @@ func (e *Error) Error() string {
 	}
 	if e.Message != "" {
 		b.WriteString(": " + e.Message)
+	}
+	if e.Remote != "" {
+		if e.Message == "" {
+			b.WriteString(": onOffice says ")
+		} else {
+			b.WriteString("; onOffice says ")
+		}
+		b.WriteString(quote(e.Remote))
 	}
 	if e.HTTPStatus != 0 && e.HTTPStatus != 200 {
 		fmt.Fprintf(&b, " (HTTP %d)", e.HTTPStatus)

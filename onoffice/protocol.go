@@ -85,21 +85,46 @@ type Status struct {
 	Message   string `json:"message"`
 }
 
+// The answer is taken apart in place: every part that is kept (a result
+// object for --raw, a record's elements) is a rawRef into the one buffer
+// that holds the body, so a large answer is held once, not once per step.
 type wireResponse struct {
 	Status   Status `json:"status"`
 	Response struct {
-		Results []wireResult `json:"results"`
+		Results []rawRef `json:"results"`
 	} `json:"response"`
 }
 
 type wireResult struct {
-	ActionID     string          `json:"actionid"`
-	ResourceID   json.RawMessage `json:"resourceid"`
-	ResourceType string          `json:"resourcetype"`
-	Identifier   json.RawMessage `json:"identifier"`
-	Cacheable    bool            `json:"cacheable"`
-	Data         json.RawMessage `json:"data"`
-	Status       Status          `json:"status"`
+	Identifier rawRef `json:"identifier"`
+	Cacheable  bool   `json:"cacheable"`
+	Data       rawRef `json:"data"`
+	Status     Status `json:"status"`
+}
+
+type wireRecord struct {
+	ID       rawRef `json:"id"`
+	Type     string `json:"type"`
+	Elements rawRef `json:"elements"`
+}
+
+// UnmarshalJSON reads an empty list as an empty record, like Record does.
+func (w *wireRecord) UnmarshalJSON(b []byte) error {
+	if isEmptyList(b) {
+		*w = wireRecord{}
+		return nil
+	}
+	type plain wireRecord
+	return json.Unmarshal(b, (*plain)(w))
+}
+
+// rawRef is a JSON value kept as a slice of the input, not a copy. Only
+// use it to decode a buffer that is not reused.
+type rawRef []byte
+
+func (r *rawRef) UnmarshalJSON(b []byte) error {
+	*r = b
+	return nil
 }
 
 // Result is the answer to one action.
@@ -121,6 +146,20 @@ type Record struct {
 	Type     string          `json:"type"`
 	Elements json.RawMessage `json:"elements"`
 }
+
+// UnmarshalJSON reads a record object; an empty list, which real answers
+// send for "no record" ("records": [[]] or [[], …]), gives the zero Record.
+func (r *Record) UnmarshalJSON(b []byte) error {
+	if isEmptyList(b) {
+		*r = Record{}
+		return nil
+	}
+	type plain Record
+	return json.Unmarshal(b, (*plain)(r))
+}
+
+// empty reports whether the record stood for "no record".
+func (r Record) empty() bool { return r.ID == nil && r.Type == "" && r.Elements == nil }
 
 // IDString returns the record id without JSON quoting.
 func (r Record) IDString() string {

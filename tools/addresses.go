@@ -60,24 +60,26 @@ var addressPseudoFields = []string{"phone", "mobile", "fax", "email", "defaultph
 
 // AddressReadParams are the arguments of address_read.
 type AddressReadParams struct {
-	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Address id: read only this address"`
-	RecordIDs  []int    `json:"recordids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Read only these address ids"`
-	Data       []string `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"Vorname\",\"Name\",\"Email\"]"`
-	Filter     Filter   `json:"filter,omitempty"`
-	FilterID   int      `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice[[ (saved_filter_list)]]"`
-	SortBy     SortBy   `json:"sortby,omitempty"`
-	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
-	ListOffset int      `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
-	CountryISO string   `json:"countryIsoCodeType,omitempty" jsonschema:"enum=ISO-3166-2,enum=ISO-3166-3" jsonschema_description:"Return the country as ISO code instead of its name"`
+	ID         int        `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Address id: read only this address"`
+	RecordIDs  []int      `json:"recordids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Read only these address ids"`
+	Data       []string   `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"Vorname\",\"Name\",\"Email\"]"`
+	Filter     Filter     `json:"filter,omitempty"`
+	FilterID   int        `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice[[ (saved_filter_list)]]"`
+	SortBy     SingleSort `json:"sortby,omitempty"`
+	ListLimit  int        `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
+	ListOffset int        `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
+	CountryISO string     `json:"countryIsoCodeType,omitempty" jsonschema:"enum=ISO-3166-2,enum=ISO-3166-3" jsonschema_description:"Return the country as ISO code instead of its name"`
 }
 
 func readAddresses(ctx context.Context, env *Env, p AddressReadParams) (*Result, error) {
-	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: p.SortBy, ListLimit: p.ListLimit, ListOffset: p.ListOffset}.withDefaults(defaultAddressFields)
+	lp := listParams{Data: p.Data, Filter: p.Filter, SortBy: SortBy(p.SortBy), ListLimit: p.ListLimit, ListOffset: p.ListOffset}.withDefaults(defaultAddressFields)
 	if err := lp.check(ctx, env, "address", addressPseudoFields...); err != nil {
 		return nil, err
 	}
 	params := map[string]any{}
 	lp.apply(params)
+	delete(params, "sortby")
+	p.SortBy.wire(params)
 	setIf(params, "recordids", p.RecordIDs, len(p.RecordIDs) > 0)
 	setIf(params, "filterid", p.FilterID, p.FilterID > 0)
 	setIf(params, "countryIsoCodeType", p.CountryISO, p.CountryISO != "")
@@ -638,9 +640,7 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 			delete(el, "content")
 			el["content"] = fmt.Sprintf("not shown (%d bytes)", len(content)*3/4)
 		}
-		if m, ok := el["modified"].(float64); ok && m == 0 {
-			delete(el, "modified")
-		}
+		unixDate(el, "modified")
 		return true
 	})
 	l := condense.List{Noun: "files", Requested: addressFileFields}
@@ -873,7 +873,8 @@ func addressSelectValues(ctx context.Context, env *Env, p AddressSelectValuesPar
 		return nil, err
 	}
 	if mf := moduleFields(ctx, env, "address"); mf != nil {
-		if f := mf.Fields[p.FieldName]; f.Type != "singleselect" && f.Type != "multiselect" {
+		// A name the configuration does not describe is onOffice's to judge.
+		if f, ok := mf.Lookup(p.FieldName); ok && f.Type != "" && f.Type != "singleselect" && f.Type != "multiselect" {
 			var selects []string
 			for _, n := range mf.Names() {
 				if t := mf.Fields[n].Type; t == "singleselect" || t == "multiselect" {

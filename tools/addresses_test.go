@@ -145,7 +145,7 @@ func TestAddressSearchTool(t *testing.T) {
 		{"too short", "address_search", `{"input":"a"}`, "`input`"},
 		{"bad sort", "address_search", `{"input":"Roth","sortby":"Ort"}`, "`sortby`"},
 		{"order without sort", "address_search", `{"input":"Roth","sortorder":"ASC"}`, "`sortorder`"},
-		{"unknown search field", "address_search", `{"input":"Roth","searchparameter":["Stadt"]}`, "`searchparameter`"},
+		{"unknown search field", "address_search", `{"input":"Roth","searchparameter":["Ortt"]}`, "`searchparameter`"},
 		{"limit too high", "address_search", `{"input":"Roth","listlimit":501}`, "`listlimit`"},
 	})
 }

@@ -70,6 +70,9 @@ func readAgentsLog(ctx context.Context, env *Env, p AgentsLogReadParams) (*Resul
 	setIf(params, "projectid", p.ProjectID, p.ProjectID > 0)
 	setIf(params, "fullmail", true, p.FullMail)
 	setIf(params, "tracking", true, p.Tracking)
+	// One entry is read as the docs page says, with "read agentslog" and its
+	// id; some working clients use "get agentslog" (the sandbox answers both
+	// alike).
 	return lp.readList(ctx, env, "agentsLog", "agentslog", p.ID, params, condense.List{Noun: "activities", Requested: lp.Data}, p)
 }
 
@@ -206,10 +209,10 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 	names := recordNames(ctx, env, ids)
 	var on []string
 	for _, id := range p.AddressIDs {
-		on = append(on, recordRef("address", id, names, false))
+		on = append(on, recordRef("address", id, names))
 	}
 	if p.EstateID > 0 {
-		on = append(on, recordRef("estate", p.EstateID, names, false))
+		on = append(on, recordRef("estate", p.EstateID, names))
 	}
 	pv := &Preview{Target: "new activity for " + strings.Join(on, " and ")}
 	if len(p.AddressIDs) > 1 {
@@ -326,7 +329,7 @@ func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyPara
 			after = strings.Join(list, ", ")
 		}
 		before := storedText(fieldOf(mf, field), current[field])
-		pv.Changes = append(pv.Changes, changeLine(field, condense.Defuse(before), condense.Defuse(after)))
+		pv.Changes = append(pv.Changes, changeLine(field, before, after))
 	}
 	return pv, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
@@ -75,7 +76,7 @@ func testAgentsLogCreate(t *testing.T, h *toolstest.Harness) {
 	args := fmt.Sprintf(`{"addressids":[%d],"estateid":%d,"actionkind":"Telefonat","actiontype":"Ausgang","note":"Besichtigung für Samstag abgestimmt","duration":600,"advisorylevel":"C","features":["indMulti1832Select5686"]}`, addr, estate)
 	p := mustPreview(t, h, "agents_log_create", args)
 	changes := strings.Join(p.Changes, "\n")
-	if !strings.Contains(p.Target, fmt.Sprintf("address %d %q", addr, relAddressName(h, addr))) || !strings.Contains(p.Target, fmt.Sprintf("estate %d", estate)) ||
+	if !strings.Contains(p.Target, fmt.Sprintf("address %d %s", addr, condense.Untrusted(relAddressName(h, addr)))) || !strings.Contains(p.Target, fmt.Sprintf("estate %d", estate)) ||
 		!strings.Contains(changes, "Aktionsart: Telefonat") || !strings.Contains(changes, "Beratungsebene: C") {
 		t.Errorf("preview %+v", p)
 	}

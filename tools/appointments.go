@@ -287,6 +287,9 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 	setIf(params, "groups", p.Groups, len(p.Groups) > 0)
 	setIf(params, "allusers", true, p.AllUsers)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
+	// One appointment is read as the docs page says, with "read calendar"
+	// and its id; some working clients use "get appointmentList" with a
+	// resourceid (the sandbox answers both alike).
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: optionalID(p.ID), Parameters: params})
 	if err != nil {
 		return nil, err
@@ -740,7 +743,8 @@ func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[strin
 	if err != nil {
 		return nil, err
 	}
-	if !found {
+	// Real installations answer a missing appointment with an empty record.
+	if !found || len(el) == 0 {
 		return nil, fmt.Errorf("appointment %d does not exist or is not visible to the API user", id)
 	}
 	return el, nil
@@ -748,7 +752,14 @@ func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[strin
 
 // apptTarget names an appointment: `appointment 5120 "subject" (2026-10-08 17:30–18:30)`.
 func apptTarget(id int, cur map[string]any) string {
-	return fmt.Sprintf("appointment %d %q (%s)", id, fmt.Sprint(cur["description"]), apptWhen(fmt.Sprint(cur["start_dt"]), fmt.Sprint(cur["end_dt"])))
+	target := fmt.Sprintf("appointment %d", id)
+	if d := text(cur["description"]); d != "" {
+		target += " " + condense.Untrusted(d)
+	}
+	if when := apptWhen(text(cur["start_dt"]), text(cur["end_dt"])); when != "" && when != "–" {
+		target += " (" + when + ")"
+	}
+	return target
 }
 
 func (p AppointmentModifyParams) check(ctx context.Context, env *Env) error {
@@ -937,7 +948,7 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 	}
 	pv.Changes = append(pv.Changes,
 		"from: "+from,
-		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %q on %s", fmt.Sprint(cur["description"]), apptWhen(fmt.Sprint(cur["start_dt"]), fmt.Sprint(cur["end_dt"]))),
+		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %s on %s", condense.Untrusted(text(cur["description"])), apptWhen(text(cur["start_dt"]), text(cur["end_dt"]))),
 		"attachments: none")
 	if st := text(cur["confirmationStatus"]); st != "" {
 		pv.Changes = append(pv.Changes, "confirmation state now: "+st)

@@ -140,8 +140,8 @@ func TestAppointmentWriteTools(t *testing.T) {
 	if !strings.Contains(p.Target, "Besichtigung mit Familie Test") || !strings.Contains(p.Target, "2026-11-23 09:30–10:30") {
 		t.Errorf("target %q", p.Target)
 	}
-	for _, want := range []string{"art: Besichtigung", fmt.Sprintf("contacts: %d %s", addrID, str(addr["Vorname"])), str(addr["Email"]),
-		fmt.Sprintf("estate: %d %q", estateID, str(estate["objekttitel"])), "participants: users 12", "warning: already booked then: users 12"} {
+	for _, want := range []string{"art: Besichtigung", fmt.Sprintf("contacts: %d «crm-text»%s", addrID, str(addr["Vorname"])), str(addr["Email"]),
+		fmt.Sprintf("estate: %d «crm-text»%s", estateID, str(estate["objekttitel"])), "participants: users 12", "warning: already booked then: users 12"} {
 		if !strings.Contains(changes, want) {
 			t.Errorf("preview lacks %q:\n%s", want, changes)
 		}
@@ -170,7 +170,7 @@ func TestAppointmentWriteTools(t *testing.T) {
 	if p.RecordID != strconv.Itoa(id) || !strings.Contains(p.Target, "2026-11-23 09:30–10:30") {
 		t.Errorf("modify target %q", p.Target)
 	}
-	for _, want := range []string{"start_dt: 2026-11-23 09:30:00 → 2026-11-23 14:00:00", "note: Schlüssel im Büro → verschoben", fmt.Sprintf("estate: %d → (none)", estateID)} {
+	for _, want := range []string{"start_dt: 2026-11-23 09:30:00 → 2026-11-23 14:00:00", "note: «crm-text»Schlüssel im Büro«/crm-text» → verschoben", fmt.Sprintf("estate: %d → (none)", estateID)} {
 		if !strings.Contains(changes, want) {
 			t.Errorf("modify preview lacks %q:\n%s", want, changes)
 		}

@@ -381,7 +381,7 @@ func emailInfo(ctx context.Context, env *Env, p EmailInfoParams) (*Result, error
 	b.WriteString("estates: " + cmp.Or(mailEstateLines(info.Estates), "none") + "\n")
 	var actions []string
 	for _, a := range info.Actions {
-		actions = append(actions, fmt.Sprintf("%v (%s)", a["type"], condense.Untrusted(fmt.Sprint(a["description"]))))
+		actions = append(actions, fmt.Sprintf("%s (%s)", condense.Name(fmt.Sprint(a["type"])), condense.Untrusted(fmt.Sprint(a["description"]))))
 	}
 	b.WriteString("actions: " + cmp.Or(strings.Join(actions, "; "), "none"))
 	return withStructured(env, &Result{Text: b.String()}, argsOf(info)), nil
@@ -394,14 +394,14 @@ func mailAddressLines(list []map[string]any) string {
 		if c := mailText(a["addressCompany"]); c != "" {
 			name = strings.TrimSpace(name + " (" + c + ")")
 		}
-		s := fmt.Sprintf("%s %s", text(a["addressId"]), name)
+		s := name
 		if m := mailText(a["addressEmail"]); m != "" {
 			s += " <" + m + ">"
 		}
 		if n := text(a["addressCustomerNo"]); n != "" && n != "0" {
 			s += ", customer no. " + n
 		}
-		parts = append(parts, s)
+		parts = append(parts, condense.Name(text(a["addressId"]))+" "+condense.Untrusted(strings.TrimSpace(s)))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -409,11 +409,11 @@ func mailAddressLines(list []map[string]any) string {
 func mailEstateLines(list []map[string]any) string {
 	var parts []string
 	for _, e := range list {
-		s := fmt.Sprintf("%s %s, %s %s", text(e["estateId"]), mailText(e["estateExternalNo"]), mailText(e["estateStreet"]), mailText(e["estateCity"]))
+		s := fmt.Sprintf("%s, %s %s", mailText(e["estateExternalNo"]), mailText(e["estateStreet"]), mailText(e["estateCity"]))
 		if o := mailText(e["estateOwner"]); o != "" {
 			s += ", owner " + o
 		}
-		parts = append(parts, s)
+		parts = append(parts, condense.Name(text(e["estateId"]))+" "+condense.Untrusted(s))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -486,14 +486,14 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 			}
 			now = strings.Join(list, "; ")
 		}
-		pv.Changes = append(pv.Changes, changeLine("addresses", cmp.Or(mailAddressLines(info.Addresses), "none"), now))
+		pv.Changes = append(pv.Changes, "addresses: "+cmp.Or(mailAddressLines(info.Addresses), "none")+" → "+now)
 	}
 	if p.EstateID != nil {
 		now := "none"
 		if *p.EstateID > 0 {
 			now = estateLabel(ctx, env, *p.EstateID)
 		}
-		pv.Changes = append(pv.Changes, changeLine("estate", cmp.Or(mailEstateLines(info.Estates), "none"), now))
+		pv.Changes = append(pv.Changes, "estate: "+cmp.Or(mailEstateLines(info.Estates), "none")+" → "+now)
 	}
 	return pv, nil
 }

@@ -41,7 +41,7 @@ func TestEmailSendTool(t *testing.T) {
 	p := mustPreview(t, h, "email_send", args)
 	changes := strings.Join(p.Changes, "\n")
 	for _, want := range []string{
-		fmt.Sprintf("to: address %d %s %s", addr["Id"], str(addr["Vorname"]), str(addr["Name"])), str(addr["Email"]),
+		fmt.Sprintf("to: address %d «crm-text»%s %s", addr["Id"], str(addr["Vorname"]), str(addr["Name"])), str(addr["Email"]),
 		"cc: assistenz@hansen-kroeger.example.com", "template: 1501 Exposéversand Standard", "subject: Ihr Exposé: _Objekttitel",
 		"attachment: PDF exposé Exposé Standard", "attachment: Lageplan.pdf (9 bytes)", "signature: 12", str(estate["objekttitel"]),
 	} {
@@ -107,7 +107,7 @@ func TestEmailInfoAndLinkTools(t *testing.T) {
 	e := store.Table("estate").Get(m.Estate)
 	info := fmt.Sprintf(`{"emailIdentity":%q,"messageId":%q,"uid":%d,"folder":%q}`, m.Identity, m.MessageID, m.UID, m.Folder)
 	text := callOK(t, h, "email_info", info)
-	for _, want := range []string{m.MessageID, fmt.Sprintf("addresses: %d", m.Addresses[0]), str(a["Name"]), fmt.Sprintf("estates: %d %s", m.Estate, str(e["objektnr_extern"]))} {
+	for _, want := range []string{m.MessageID, fmt.Sprintf("addresses: %d", m.Addresses[0]), str(a["Name"]), fmt.Sprintf("estates: %d «crm-text»%s", m.Estate, str(e["objektnr_extern"]))} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q:\n%s", want, text)
 		}
@@ -126,7 +126,7 @@ func TestEmailInfoAndLinkTools(t *testing.T) {
 	p := mustPreview(t, h, "email_link_create", args)
 	changes := strings.Join(p.Changes, "\n")
 	if !strings.Contains(changes, fmt.Sprintf("addresses: %d", m.Addresses[0])) || !strings.Contains(changes, fmt.Sprintf("; %d ", other)) ||
-		!strings.Contains(changes, fmt.Sprintf("estate: %d %s", m.Estate, str(e["objektnr_extern"]))) || !strings.Contains(changes, "→ none") {
+		!strings.Contains(changes, fmt.Sprintf("estate: %d «crm-text»%s", m.Estate, str(e["objektnr_extern"]))) || !strings.Contains(changes, "→ none") {
 		t.Errorf("preview:\n%s", changes)
 	}
 	if p.RecordID != m.MessageID || h.WriteRequests() != 0 {

@@ -135,7 +135,9 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 }
 
 func geoWire(g *GeoRange) map[string]any {
-	out := map[string]any{"radius": strconv.Itoa(g.Radius)}
+	// The radius goes as an integer, as every working client sends it; the
+	// docs page's example writes it as a string (the sandbox takes both).
+	out := map[string]any{"radius": g.Radius}
 	for k, v := range map[string]string{"country": g.Country, "zip": g.Zip, "city": g.City, "latitude": g.Latitude, "longitude": g.Longitude} {
 		if v != "" {
 			out[k] = v
@@ -585,10 +587,28 @@ func withoutContent(raw json.RawMessage) json.RawMessage {
 }
 
 // unixDate turns a Unix-seconds element into a date.
+// unixDate shows a file date as YYYY-MM-DD: real answers carry it as a Unix
+// epoch (a number, or digits in a string) in one module and as a date string
+// in another; a date string stays as it is, and 0 means no date.
 func unixDate(el map[string]any, key string) {
-	if n, ok := el[key].(float64); ok && n > 0 {
-		el[key] = time.Unix(int64(n), 0).UTC().Format("2006-01-02")
+	var n int64
+	switch v := el[key].(type) {
+	case float64:
+		n = int64(v)
+	case string:
+		p, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return // a date string
+		}
+		n = p
+	default:
+		return
 	}
+	if n <= 0 {
+		delete(el, key)
+		return
+	}
+	el[key] = time.Unix(n, 0).UTC().Format("2006-01-02")
 }
 
 // portalStatus flattens the per-portal release into "Portal: yes, …".
@@ -745,7 +765,7 @@ func previewEstateFileDelete(ctx context.Context, env *Env, p EstateFileDeletePa
 		return nil, err
 	}
 	return &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID),
-		Changes: []string{fmt.Sprintf("delete file %d (%s, %s)", p.FileID, text(f["type"]), text(f["originalname"]))}}, nil
+		Changes: []string{fmt.Sprintf("delete file %d %s", p.FileID, condense.Untrusted(text(f["type"])+", "+text(f["originalname"])))}}, nil
 }
 
 // estateFile reads the files of an estate and picks one of them; the error
@@ -785,7 +805,7 @@ func fileTarget(estateID, fileID int, f map[string]any) string {
 	if name == "" {
 		name = text(f["originalname"])
 	}
-	return fmt.Sprintf("file %d %q (%s) of estate %d", fileID, name, text(f["type"]), estateID)
+	return fmt.Sprintf("file %d %s of estate %d", fileID, condense.Untrusted(name+" ("+text(f["type"])+")"), estateID)
 }
 
 // ---------------------------------------------------------------------------
@@ -956,7 +976,7 @@ func readTracking(ctx context.Context, env *Env, p TrackingReadParams) (*Result,
 			estates = append(estates, text(m[k]))
 		}
 	}
-	parts := []string{fmt.Sprintf("Tracking account %s %q", rec.IDString(), text(el["accountname"]))}
+	parts := []string{fmt.Sprintf("Tracking account %s %s", condense.Name(rec.IDString()), condense.Untrusted(text(el["accountname"])))}
 	if a := text(el["addressid"]); a != "" && a != "0" {
 		parts = append(parts, "address "+a)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
@@ -84,7 +85,7 @@ func TestEstateCreateAndModifyTools(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantTarget := fmt.Sprintf("estate %d %q", eid, estate["objekttitel"])
+	wantTarget := fmt.Sprintf("estate %d %s", eid, condense.Untrusted(estate["objekttitel"].(string)))
 	wantPrice := fmt.Sprintf("kaufpreis: %s → 375000", strconv.FormatFloat(estate["kaufpreis"].(float64), 'f', -1, 64))
 	if p.Target != wantTarget || p.RecordID != strconv.Itoa(eid) || !strings.Contains(strings.Join(p.Changes, "\n"), wantPrice) ||
 		!strings.Contains(strings.Join(p.Changes, "\n"), "reserviert: no → yes") {
@@ -199,7 +200,7 @@ func TestEstateFileTools(t *testing.T) {
 
 	del := fmt.Sprintf(`{"parentid":%d,"fileId":%d}`, estate, photo)
 	p, err = preview(t, h, "estate_file_delete", del)
-	if err != nil || !strings.Contains(p.Target, `"Neue Ansicht"`) || len(p.Changes) != 1 {
+	if err != nil || !strings.Contains(p.Target, "«crm-text»Neue Ansicht (") || len(p.Changes) != 1 {
 		t.Errorf("delete preview %+v, %v", p, err)
 	}
 	if text := callOK(t, h, "estate_file_delete", del); !strings.Contains(text, "deleted") {
@@ -299,7 +300,7 @@ func TestEstateFiltersAndSearchTools(t *testing.T) {
 		{"no module", "saved_filter_list", `{}`, "`module`"},
 		{"bad module", "saved_filter_list", `{"module":"task"}`, "`module`"},
 		{"short input", "estate_search", `{"input":"a"}`, "`input`"},
-		{"unknown filter field", "estate_search", `{"input":"Münster","filter":{"preis":[{"op":"=","val":1}]}}`, "`filter`"},
+		{"unknown filter field", "estate_search", `{"input":"Münster","filter":{"kaufpreiss":[{"op":"=","val":1}]}}`, "`filter`"},
 		{"bad sort field", "estate_search", `{"input":"Münster","sortby":"kaufpreis"}`, "`sortby`"},
 		{"in without list", "estate_search", `{"input":"Münster","filter":{"ort":[{"op":"in","val":"Köln"}]}}`, "`filter.ort`"},
 	})
@@ -480,7 +481,7 @@ func TestEstateSeekerTool(t *testing.T) {
 	}
 	runBadCalls(t, h, []badCall{
 		{"nothing to match", "estate_seeker_list", `{}`, "`estatedata`"},
-		{"unknown field", "estate_seeker_list", `{"estatedata":{"preis":"1"}}`, "`estatedata`"},
+		{"unknown field", "estate_seeker_list", `{"estatedata":{"kaufpreiss":"1"}}`, "`estatedata`"},
 		{"estate id as text", "estate_seeker_list", `{"estateid":"drei"}`, "`estateid`"},
 	})
 }

@@ -58,7 +58,7 @@ func runBadCalls(t *testing.T, h *toolstest.Harness, cases []badCall) {
 				t.Errorf("error does not name %s: %s", tc.arg, res.Text)
 			}
 			for _, r := range h.Requests()[before:] {
-				if r.ResourceType != "fields" {
+				if r.ResourceType != "fields" && r.ResourceType != "searchCriteriaFields" {
 					t.Errorf("request %s %s left for invalid input", r.Verb, r.ResourceType)
 				}
 			}

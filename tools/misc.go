@@ -87,7 +87,7 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 		kind := p.Module
 		names := recordNames(ctx, env, map[string][]int{kind: ids})
 		for _, id := range ids {
-			label := recordRef(kind, id, names, true)
+			label := recordRef(kind, id, names)
 			if kind == "email" {
 				label = "e-mail " + strconv.Itoa(id)
 			}
@@ -171,6 +171,9 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 		return nil, err
 	}
 	params := map[string]any{"listlimit": limit}
+	// The docs page spells it listOffset; a working client sends listoffset,
+	// the spelling of every other read. We follow the docs (the sandbox
+	// accepts both).
 	setIf(params, "listOffset", p.ListOffset, p.ListOffset > 0)
 	setIf(params, "module", p.Module, p.Module != "")
 	setIf(params, "action", p.Action, p.Action != "")

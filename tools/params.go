@@ -3,7 +3,6 @@ package tools
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -57,6 +56,28 @@ func (SortBy) JSONSchema() *jsonschema.Schema {
 	}
 }
 
+// SingleSort is a sort by one field, for reads whose docs take sortby as
+// a field name string with a separate sortorder (the address read).
+type SingleSort SortBy
+
+// JSONSchema allows one field with its direction.
+func (SingleSort) JSONSchema() *jsonschema.Schema {
+	s := SortBy{}.JSONSchema()
+	one := uint64(1)
+	s.MaxProperties = &one
+	s.Description = "one field and its direction, e.g. {\"Name\":\"ASC\"}"
+	return s
+}
+
+// wire puts the sort into onOffice parameters as the address docs page and
+// every working client send it: "sortby": "Name", "sortorder": "ASC".
+func (s SingleSort) wire(params map[string]any) {
+	for field, order := range s {
+		params["sortby"] = field
+		params["sortorder"] = order
+	}
+}
+
 // JSONSchema describes the filter object.
 func (Filter) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{
@@ -103,30 +124,6 @@ func (f Filter) checkConditions() error {
 	return nil
 }
 
-// checkFields verifies field names against the module's field configuration
-// and suggests the closest valid names for unknown ones.
-func checkFields(ctx context.Context, env *Env, module, arg string, names []string, extra ...string) error {
-	if env.Fields == nil || len(names) == 0 {
-		return nil
-	}
-	mf, err := env.Fields.Module(ctx, module, env.Render.Language)
-	if err != nil {
-		return err
-	}
-	allowed := map[string]bool{}
-	for _, e := range extra {
-		allowed[e] = true
-	}
-	for _, n := range names {
-		if _, ok := mf.Fields[n]; ok || allowed[n] {
-			continue
-		}
-		candidates := append(mf.Names(), extra...)
-		return &ArgError{Arg: arg, Message: fmt.Sprintf("unknown field %q%s; field_config_get lists all %s fields", n, suggest(n, candidates), module)}
-	}
-	return nil
-}
-
 // checkValues checks the named fields of a data object: the names against
 // the module's field configuration, then each value with check.
 func checkValues(ctx context.Context, env *Env, module, arg string, data map[string]any, names []string, check func(f onoffice.FieldInfo, arg string, v any) error) error {
@@ -138,7 +135,13 @@ func checkValues(ctx context.Context, env *Env, module, arg string, data map[str
 		return nil
 	}
 	for _, name := range names {
-		if err := check(mf.Fields[name], arg+"."+name, data[name]); err != nil {
+		// A field neither configured nor documented gets a zero FieldInfo:
+		// its value passes unchecked (checkFields noted the name).
+		fi, _ := mf.Lookup(name)
+		if fi.Documented && fi.Type == "" && len(fi.Permitted) == 0 {
+			noteUncheckedValue(ctx, module, arg, name)
+		}
+		if err := check(fi, arg+"."+name, data[name]); err != nil {
 			return err
 		}
 	}
@@ -268,6 +271,12 @@ func (p listParams) apply(params map[string]any) {
 // renders them with the field configuration of module; only a read of
 // many records gets paging hints.
 func (p listParams) readList(ctx context.Context, env *Env, module, resourceType string, id int, params map[string]any, l condense.List, args any) (*Result, error) {
+	if id != 0 {
+		// A read by id names one record: paging does not apply, and the
+		// docs pages send no listlimit with it.
+		delete(params, "listlimit")
+		delete(params, "listoffset")
+	}
 	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: resourceType, ResourceID: optionalID(id), Parameters: params})
 	if err != nil {
 		return nil, err

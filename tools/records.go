@@ -89,13 +89,13 @@ func listCall(ctx context.Context, env *Env, a onoffice.Action, l condense.List)
 // ---------------------------------------------------------------------------
 // naming records in previews
 
-// recordLabel names a record for a preview: `estate 3120 "Reihenhaus"`, or
-// `estate 3120` when it has no name.
+// recordLabel names a record for a preview: `estate 3120
+// «crm-text»Reihenhaus«/crm-text»`, or `estate 3120` when it has no name.
 func recordLabel(noun string, id int, name string) string {
 	if name == "" {
 		return fmt.Sprintf("%s %d", noun, id)
 	}
-	return fmt.Sprintf("%s %d %q", noun, id, name)
+	return fmt.Sprintf("%s %d %s", noun, id, condense.Untrusted(name))
 }
 
 // recordReads says how to name a record of a module in a preview: the
@@ -144,7 +144,7 @@ func softTarget(ctx context.Context, env *Env, noun, resourceType string, id int
 		return target + " (not found)", nil
 	}
 	if n := name(current); n != "" {
-		target += ` "` + condense.Defuse(n) + `"`
+		target += " " + condense.Untrusted(n)
 	}
 	return target, current
 }
@@ -184,7 +184,7 @@ func addressTarget(ctx context.Context, env *Env, arg string, id int, more ...st
 	if el == nil {
 		return "", nil, argErrorf(arg, "there is no address %d (or no right to see it)", id)
 	}
-	return fmt.Sprintf("address %d %q", id, addressName(el)), el, nil
+	return fmt.Sprintf("address %d %s", id, condense.Untrusted(addressName(el))), el, nil
 }
 
 // addressesByID reads the given fields of several addresses in one action.
@@ -235,7 +235,9 @@ func addressLabels(ctx context.Context, env *Env, ids []int) map[int]string {
 		if m := text(el["defaultemail"]); m != "" {
 			name += " <" + m + ">"
 		}
-		out[id] = strings.TrimSpace(fmt.Sprintf("%d %s", id, name))
+		if name = strings.TrimSpace(name); name != "" {
+			out[id] = strconv.Itoa(id) + " " + condense.Untrusted(name)
+		}
 	}
 	return out
 }
@@ -246,7 +248,7 @@ func estateLabel(ctx context.Context, env *Env, id int) string {
 	if err != nil || !found {
 		return strconv.Itoa(id)
 	}
-	return fmt.Sprintf("%d %q (%s)", id, text(el["objekttitel"]), text(el["ort"]))
+	return fmt.Sprintf("%d %s", id, condense.Untrusted(text(el["objekttitel"])+" ("+text(el["ort"])+")"))
 }
 
 // recordNames reads short display names of records, all kinds in one request.
@@ -281,7 +283,11 @@ func recordNames(ctx context.Context, env *Env, byKind map[string][]int) map[str
 		case "user":
 			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: map[string]any{}}})
 		case "agentslog", "appointment":
-			// These reads take one record per action.
+			// These reads take one record per action. The docs pages read one
+			// activity or appointment with "read" and its id as resource id;
+			// some working clients use "get agentslog" or "get
+			// appointmentList" with a resourceid instead. We follow the docs
+			// (the sandbox answers both forms alike).
 			ids = ids[:min(len(ids), 20)]
 			for _, id := range ids {
 				a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", ResourceID: strconv.Itoa(id),
@@ -380,18 +386,15 @@ func recordNameOf(kind string, el map[string]any) string {
 	return ""
 }
 
-// recordRef names one record: `estate 3120 "Reihenhaus mit Garten"`. Names
-// are CRM text; inResult marks free-text names for the model.
-func recordRef(kind string, id int, names map[string]map[int]string, inResult bool) string {
+// recordRef names one record: `estate 3120 «crm-text»Reihenhaus«/crm-text»`;
+// names are CRM text.
+func recordRef(kind string, id int, names map[string]map[int]string) string {
 	label := relNoun(kind) + " " + strconv.Itoa(id)
 	name := names[kind][id]
 	if name == "" {
 		return label
 	}
-	if inResult && kind != "address" && kind != "user" {
-		return label + " " + condense.Untrusted(name)
-	}
-	return label + ` "` + condense.Defuse(name) + `"`
+	return label + " " + condense.Untrusted(name)
 }
 
 // ---------------------------------------------------------------------------
@@ -399,10 +402,7 @@ func recordRef(kind string, id int, names map[string]map[int]string, inResult bo
 
 // fieldOf returns one field of a configuration, or nil.
 func fieldOf(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
-	if mf == nil {
-		return nil
-	}
-	if f, ok := mf.Fields[name]; ok {
+	if f, ok := mf.Lookup(name); ok {
 		return &f
 	}
 	return nil
@@ -419,7 +419,15 @@ func unknownKey(f *onoffice.FieldInfo, key string) bool {
 }
 
 // changeLine is one change of a preview: "field: before → after".
+//
+// The stored value comes from the CRM and is marked as such; our own
+// placeholders ("(empty)", "(none)") are not.
 func changeLine(field, before, after string) string {
+	switch before {
+	case "(empty)", "(none)", "none", "?":
+	default:
+		before = condense.Name(before)
+	}
 	return fmt.Sprintf("%s: %s → %s", field, before, after)
 }
 

@@ -217,14 +217,14 @@ func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result
 		structured[key] = ids
 		total += len(ids)
 		if len(ids) == 0 {
-			fmt.Fprintf(&b, "- %s: none\n", recordRef(askedKind, id, names, true))
+			fmt.Fprintf(&b, "- %s: none\n", recordRef(askedKind, id, names))
 			continue
 		}
 		parts := make([]string, len(ids))
 		for i, o := range ids {
-			parts[i] = recordRef(otherKind, o, names, true)
+			parts[i] = recordRef(otherKind, o, names)
 		}
-		fmt.Fprintf(&b, "- %s: %s\n", recordRef(askedKind, id, names, true), strings.Join(parts, ", "))
+		fmt.Fprintf(&b, "- %s: %s\n", recordRef(askedKind, id, names), strings.Join(parts, ", "))
 	}
 	if total == 0 {
 		b.WriteString("No links found. Check the direction: ids of the first kind in the type go into parentids.\n")
@@ -331,7 +331,7 @@ func relPairs(typ relationType, parents, children []int, names map[string]map[in
 	var out []string
 	for _, par := range parents {
 		for _, ch := range children {
-			out = append(out, fmt.Sprintf("%s ↔ %s as %s", recordRef(typ.parent, par, names, false), recordRef(typ.child, ch, names, false), typ.role))
+			out = append(out, fmt.Sprintf("%s ↔ %s as %s", recordRef(typ.parent, par, names), recordRef(typ.child, ch, names), typ.role))
 		}
 	}
 	return out
@@ -348,9 +348,9 @@ func previewRelationCreate(ctx context.Context, env *Env, p RelationCreateParams
 	if len(pairs) == 1 {
 		pv.Target = pairs[0]
 	} else if len(p.ParentID) == 1 {
-		pv.Target = fmt.Sprintf("%s: %d new %s links (%s)", recordRef(typ.parent, p.ParentID[0], names, false), len(pairs), typ.role, typ.suffix)
+		pv.Target = fmt.Sprintf("%s: %d new %s links (%s)", recordRef(typ.parent, p.ParentID[0], names), len(pairs), typ.role, typ.suffix)
 	} else {
-		pv.Target = fmt.Sprintf("%s: linked to %d %s as %s", recordRef(typ.child, p.ChildID[0], names, false), len(pairs), relPlural(relNoun(typ.parent)), typ.role)
+		pv.Target = fmt.Sprintf("%s: linked to %d %s as %s", recordRef(typ.child, p.ChildID[0], names), len(pairs), relPlural(relNoun(typ.parent)), typ.role)
 	}
 	if len(p.ParentID) == 1 {
 		pv.RecordID = strconv.Itoa(p.ParentID[0])
@@ -462,15 +462,15 @@ func previewRelationModify(ctx context.Context, env *Env, p RelationModifyParams
 			}
 		}
 	}
-	pv := &Preview{Target: recordRef("appointment", p.ParentID[0], names, false) + ": participant status"}
+	pv := &Preview{Target: recordRef("appointment", p.ParentID[0], names) + ": participant status"}
 	if len(p.ParentID) == 1 {
 		pv.RecordID = strconv.Itoa(p.ParentID[0])
 	}
 	for _, par := range p.ParentID {
 		for _, ch := range p.ChildID {
-			who := recordRef("address", ch, names, false)
+			who := recordRef("address", ch, names)
 			if len(p.ParentID) > 1 {
-				who = recordRef("appointment", par, names, false) + ", " + who
+				who = recordRef("appointment", par, names) + ", " + who
 			}
 			if c := p.RelationInfo.Confirmation; c != "" {
 				pv.Changes = append(pv.Changes, changeLine(who+" statusTerminbestaetigung", cmp.Or(current[[2]int{par, ch}], "?"), c))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
@@ -68,7 +69,7 @@ func testRelationList(t *testing.T, h *toolstest.Harness) {
 	owner := relFirst(t, h, "estate:address:owner")
 	text := callOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentids":[%d]}`, owner.Parent))
 	for _, child := range relChildren(h, "estate:address:owner", owner.Parent) {
-		if want := fmt.Sprintf("address %d %q", child, relAddressName(h, child)); !strings.Contains(text, want) {
+		if want := fmt.Sprintf("address %d %s", child, condense.Untrusted(relAddressName(h, child))); !strings.Contains(text, want) {
 			t.Errorf("missing %s in:\n%s", want, text)
 		}
 	}
@@ -122,7 +123,7 @@ func testRelationCreateAndDelete(t *testing.T, h *toolstest.Harness) {
 	addr := relFreeAddress(t, h, "estate:address:owner", estate)
 	args := fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[%d],"childid":[%d]}`, estate, addr)
 	p := mustPreview(t, h, "relation_create", args)
-	want := fmt.Sprintf("estate %d %q ↔ address %d %q as owner", estate, relEstateTitle(h, estate), addr, relAddressName(h, addr))
+	want := fmt.Sprintf("estate %d %s ↔ address %d %s as owner", estate, condense.Untrusted(relEstateTitle(h, estate)), addr, condense.Untrusted(relAddressName(h, addr)))
 	if p.Target != want || p.RecordID != fmt.Sprint(estate) || len(p.Changes) != 1 {
 		t.Errorf("preview %+v, want target %s", p, want)
 	}
@@ -179,7 +180,7 @@ func testRelationModifyParticipant(t *testing.T, h *toolstest.Harness) {
 	args := fmt.Sprintf(`{"parentid":[%d],"childid":[%d],"relationinfo":{"statusTerminbestaetigung":"bestätigt","statusTerminrueckmeldung":"aktiv"}}`, link.Parent, link.Child)
 	p := mustPreview(t, h, "relation_modify", args)
 	changes := strings.Join(p.Changes, "\n")
-	if !strings.HasPrefix(p.Target, fmt.Sprintf("appointment %d", link.Parent)) || !strings.Contains(changes, fmt.Sprintf("address %d %q", link.Child, relAddressName(h, link.Child))) ||
+	if !strings.HasPrefix(p.Target, fmt.Sprintf("appointment %d", link.Parent)) || !strings.Contains(changes, fmt.Sprintf("address %d %s", link.Child, condense.Untrusted(relAddressName(h, link.Child)))) ||
 		!strings.Contains(changes, "→ bestätigt") || !strings.Contains(changes, "statusTerminrueckmeldung: → aktiv") {
 		t.Errorf("preview %+v", p)
 	}

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -151,10 +154,13 @@ func (v *validator) validate(args json.RawMessage) (json.RawMessage, error) {
 			obj[name] = coerce(val, info.types)
 		}
 	}
-	normalized, _ := json.Marshal(obj)
+	normalized, err := json.Marshal(obj)
+	if err != nil {
+		return nil, &ArgError{Message: "the arguments must be a JSON object of named arguments"}
+	}
 	inst, err := validate.UnmarshalJSON(bytes.NewReader(normalized))
 	if err != nil {
-		return nil, &ArgError{Message: err.Error()}
+		return nil, &ArgError{Message: "the arguments must be a JSON object of named arguments"}
 	}
 	if err := v.schema.Validate(inst); err != nil {
 		return nil, v.explain(err)
@@ -162,15 +168,20 @@ func (v *validator) validate(args json.RawMessage) (json.RawMessage, error) {
 	return normalized, nil
 }
 
+var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+
 func coerce(val any, types []string) any {
 	if len(types) != 1 {
 		return val
 	}
 	switch types[0] {
 	case "integer", "number":
+		// Only a finite number in JSON syntax: "NaN" or "Infinity" stay
+		// strings and get a type error naming the argument.
 		if s, ok := val.(string); ok {
-			if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
-				return json.Number(strings.TrimSpace(s))
+			s = strings.TrimSpace(s)
+			if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) && jsonNumber.MatchString(s) {
+				return json.Number(s)
 			}
 		}
 	case "boolean":
@@ -225,7 +236,11 @@ func (v *validator) leafError(leaf *validate.ValidationError) *ArgError {
 		}
 		return &ArgError{Arg: name, Message: "is required but missing"}
 	case *kind.Type:
-		return &ArgError{Arg: arg, Message: fmt.Sprintf("must be of type %s, got %s", strings.Join(k.Want, " or "), k.Got)}
+		msg := fmt.Sprintf("must be of type %s, got %s", strings.Join(k.Want, " or "), k.Got)
+		if k.Got == "string" && (slices.Contains(k.Want, "integer") || slices.Contains(k.Want, "number")) {
+			msg += " (a finite number in digits; NaN and Infinity are not numbers)"
+		}
+		return &ArgError{Arg: arg, Message: msg}
 	}
 	return &ArgError{Arg: arg, Message: leaf.ErrorKind.LocalizedString(printer)}
 }

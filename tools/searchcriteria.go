@@ -411,7 +411,7 @@ func criterionTarget(ctx context.Context, env *Env, id int) (string, map[string]
 	if meta, ok := el["_meta"].(map[string]any); ok {
 		if adr, ok := meta["internaladdressid"].(float64); ok {
 			if a, err := readAddress(ctx, env, int(adr), addressNameFields); err == nil && a != nil {
-				target += fmt.Sprintf(" of address %d %q", int(adr), addressName(a))
+				target += fmt.Sprintf(" of address %d %s", int(adr), condense.Untrusted(addressName(a)))
 			} else {
 				target += fmt.Sprintf(" of address %d", int(adr))
 			}

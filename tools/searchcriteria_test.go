@@ -98,7 +98,7 @@ func TestSearchCriteriaWriteTools(t *testing.T) {
 	margs := fmt.Sprintf(`{"id":%d,"data":{"kaufpreis":[300000,450000],"sys_status":"0"}}`, id)
 	p = mustPreview(t, h, "search_criteria_modify", margs)
 	changes := strings.Join(p.Changes, "\n")
-	if !strings.Contains(changes, "kaufpreis: 250000–400000 → 300000–450000") || !strings.Contains(changes, "sys_status: 1 → 0") ||
+	if !strings.Contains(changes, "kaufpreis: «crm-text»250000–400000«/crm-text» → 300000–450000") || !strings.Contains(changes, "sys_status: Aktiv → Inaktiv") ||
 		!strings.Contains(p.Target, fmt.Sprintf("search criterion %d of address %d", id, addr)) {
 		t.Errorf("preview %+v", p)
 	}
@@ -131,7 +131,7 @@ func TestSearchCriteriaWriteTools(t *testing.T) {
 		{"range not numbers", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"kaufpreis":["viel",1]}}`, addr), "`data.kaufpreis.0`"},
 		{"radius without centre", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"range":10}}`, addr), "`data.range`"},
 		{"bad key", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"objektart":"Wohnung"}}`, addr), "`data.objektart`"},
-		{"unknown field", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"preis":1}}`, addr), "`data`"},
+		{"unknown field", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"kaufpreiss":1}}`, addr), "`data`"},
 		{"status on create", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"sys_status":"0"}}`, addr), "`data.sys_status`"},
 		{"system field", "search_criteria_modify", `{"id":1201,"data":{"creationdate":"2026-01-01"}}`, "`data.creationdate`"},
 		{"status field", "search_criteria_modify", `{"id":1201,"data":{"status":0}}`, "`data.status`"},
@@ -191,9 +191,9 @@ func TestSearchCriteriaSearchTool(t *testing.T) {
 		{"no searchdata", "search_criteria_search", `{}`, "`searchdata`"},
 		{"empty searchdata", "search_criteria_search", `{"searchdata":{}}`, "`searchdata`"},
 		{"bound instead of value", "search_criteria_search", `{"searchdata":{"kaufpreis__bis":300000}}`, "`searchdata.kaufpreis__bis`"},
-		{"unknown field", "search_criteria_search", `{"searchdata":{"preis":300000}}`, "`searchdata`"},
+		{"unknown field", "search_criteria_search", `{"searchdata":{"kaufpreiss":300000}}`, "`searchdata`"},
 		{"list value", "search_criteria_search", `{"searchdata":{"objektart":["haus"]}}`, "`searchdata.objektart`"},
-		{"unknown output field", "search_criteria_search", `{"searchdata":{"objektart":"haus"},"outputfields":["preis"]}`, "`outputfields`"},
+		{"unknown output field", "search_criteria_search", `{"searchdata":{"objektart":"haus"},"outputfields":["kaufpreiss"]}`, "`outputfields`"},
 		{"bad order", "search_criteria_search", `{"searchdata":{"objektart":"haus"},"order":{"kaufpreis__bis":"down"}}`, "`order.kaufpreis__bis`"},
 		{"limit too high", "search_criteria_search", `{"searchdata":{"objektart":"haus"},"limit":501}`, "`limit`"},
 	})

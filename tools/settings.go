@@ -205,7 +205,7 @@ func flatRecord(res onoffice.Result, title string, order []string, opts condense
 	}
 	el := res.Records[0].Fields()
 	var b strings.Builder
-	b.WriteString(title + "\n" + condense.OpenMark + "\n")
+	b.WriteString(title + "\n")
 	var empty []string
 	structured := map[string]any{}
 	seen := map[string]bool{}
@@ -223,12 +223,11 @@ func flatRecord(res onoffice.Result, title string, order []string, opts condense
 			empty = append(empty, k)
 			continue
 		}
-		fmt.Fprintf(&b, "%s: %s\n", k, condense.Defuse(s))
+		fmt.Fprintf(&b, "%s: %s\n", condense.Name(k), condense.Untrusted(s))
 		structured[k] = s
 	}
-	b.WriteString(condense.CloseMark + "\n")
 	if len(empty) > 0 {
-		b.WriteString("empty: " + strings.Join(empty, ", ") + "\n")
+		b.WriteString("empty: " + condense.Names(empty) + "\n")
 	}
 	out := &Result{Text: strings.TrimRight(b.String(), "\n")}
 	if opts.Structured {
@@ -412,8 +411,9 @@ func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigPara
 			return nil, err
 		}
 		for _, n := range p.Fields {
-			if t := mf.Fields[n].Type; t != "multiselect" && t != "singleselect" {
-				return nil, argErrorf("fields", "%s is a %s field, not a select field", n, t)
+			// A name the configuration does not describe is onOffice's to judge.
+			if f, ok := mf.Lookup(n); ok && f.Type != "" && f.Type != "multiselect" && f.Type != "singleselect" {
+				return nil, argErrorf("fields", "%s is a %s field, not a select field", n, f.Type)
 			}
 		}
 	}
@@ -742,9 +742,40 @@ type FieldConfigParams struct {
 	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"Show for which status, marketing or property kinds a field applies"`
 }
 
+// systemFieldsClause names the documented system fields of a module that
+// real installations accept without listing them, or "".
+func systemFieldsClause(module string) string {
+	names := onoffice.SystemFieldNames(module)
+	if len(names) == 0 {
+		return ""
+	}
+	return "; also accepted though not listed here (documented system fields): " + strings.Join(names, ", ")
+}
+
 func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result, error) {
 	lang := cmp.Or(p.Language, env.Render.Language)
-	params := map[string]any{"modules": p.Modules, "labels": true, "showFieldMeasureFormat": true}
+	// Real installations list no search-criteria fields in "get fields";
+	// they come from "get searchCriteriaFields" (search_criteria_fields).
+	var modules []string
+	var sc strings.Builder
+	for _, m := range p.Modules {
+		if m != onoffice.SearchCriteriaModule {
+			modules = append(modules, m)
+			continue
+		}
+		if env.Fields == nil {
+			return nil, argErrorf("modules", "search-criteria fields: use search_criteria_fields")
+		}
+		mf, err := env.Fields.Module(ctx, m, lang)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&sc, "module searchcriteria: %d fields from the search-criteria configuration (search_criteria_fields describes them): %s\n", len(mf.Fields), strings.Join(mf.Names(), ", "))
+	}
+	if len(modules) == 0 {
+		return &Result{Text: strings.TrimRight(sc.String(), "\n")}, nil
+	}
+	params := map[string]any{"modules": modules, "labels": true, "showFieldMeasureFormat": true}
 	setIf(params, "language", lang, lang != "")
 	setIf(params, "fieldList", p.FieldList, len(p.FieldList) > 0)
 	setIf(params, "showfielddependencies", true, p.Dependencies)
@@ -757,14 +788,19 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 		return &Result{Text: string(res.Raw)}, nil
 	}
 	var b strings.Builder
+	b.WriteString(sc.String())
 	structured := map[string]any{}
 	found := map[string]bool{}
 	for _, rec := range res.Records {
+		module := rec.IDString()
 		var el map[string]json.RawMessage
 		if json.Unmarshal(rec.Elements, &el) != nil {
+			// Real installations answer "elements": [] for a module
+			// without configured fields.
+			fmt.Fprintf(&b, "module %s: no fields configured%s\n", module, systemFieldsClause(module))
+			structured[module] = map[string]any{}
 			continue
 		}
-		module := rec.IDString()
 		var label string
 		_ = json.Unmarshal(el["label"], &label)
 		delete(el, "label")
@@ -783,7 +819,7 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 			if json.Unmarshal(el[name], &d) != nil {
 				continue
 			}
-			_ = json.Unmarshal(d.RawPermitted, &d.Permitted)
+			d.Permitted = onoffice.Permitted(d.RawPermitted)
 			line := fmt.Sprintf("- %s (%s) %s", name, d.Label, d.Type)
 			if d.Length != nil && *d.Length > 0 {
 				line += fmt.Sprintf("(%d)", *d.Length)
@@ -803,6 +839,9 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 			mod[name] = entry
 			found[name] = true
 		}
+		if c := systemFieldsClause(module); c != "" && len(p.FieldList) == 0 {
+			b.WriteString(strings.TrimPrefix(c, "; ") + "\n")
+		}
 		structured[module] = mod
 	}
 	var missing []string
@@ -815,13 +854,21 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 		// Name the misses, with the closest names of the modules, instead of
 		// leaving the model to guess why a field is absent.
 		var all []string
+		documented := map[string]bool{}
 		for _, m := range p.Modules {
 			if mf := moduleFields(ctx, env, m); mf != nil {
-				all = append(all, mf.Names()...)
+				all = append(all, knownNames(mf)...)
+			}
+			for _, n := range onoffice.SystemFieldNames(m) {
+				documented[n] = true
 			}
 		}
 		for _, n := range missing {
-			fmt.Fprintf(&b, "not a field of %s: %s%s\n", strings.Join(p.Modules, ", "), n, suggest(n, all))
+			if documented[n] {
+				fmt.Fprintf(&b, "not in the field configuration, but a documented system field onOffice accepts: %s\n", n)
+				continue
+			}
+			fmt.Fprintf(&b, "not a field of %s: %s%s (onOffice may still accept it; the configuration does not list every field)\n", strings.Join(p.Modules, ", "), n, suggest(n, all))
 		}
 	}
 	if b.Len() == 0 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
@@ -65,7 +66,7 @@ func testImprintRead(t *testing.T, h *toolstest.Harness) {
 	text := callOK(t, h, "imprint_read", `{"data":["firma","handelsregisterNr","ustId"]}`)
 	imp := h.Sandbox.Store().Extra["impressum"].(map[string]string)
 	for _, k := range []string{"firma", "handelsregisterNr", "ustId"} {
-		if !strings.Contains(text, k+": "+imp[k]) {
+		if !strings.Contains(text, k+": "+condense.Untrusted(imp[k])) {
 			t.Errorf("missing %s in:\n%s", k, text)
 		}
 	}
@@ -74,7 +75,7 @@ func testImprintRead(t *testing.T, h *toolstest.Harness) {
 	}
 	u := h.Sandbox.Store().Table("user").Get(17)
 	text = callOK(t, h, "imprint_read", `{"userid":17,"data":["city"],"formatoutput":true}`)
-	if !strings.Contains(text, "city: "+u["Ort"].(string)) || lastRequest(t, h, "impressum").ResourceID != "17" {
+	if !strings.Contains(text, "city: "+condense.Untrusted(u["Ort"].(string))) || lastRequest(t, h, "impressum").ResourceID != "17" {
 		t.Errorf("imprint of user 17 (Ort %v):\n%s", u["Ort"], text)
 	}
 	runBadCalls(t, h, []badCall{
@@ -123,8 +124,8 @@ func testUserRead(t *testing.T, h *toolstest.Harness) {
 		t.Errorf("filtered users:\n%s", text)
 	}
 	runBadCalls(t, h, []badCall{
-		{"unknown field", "user_read", `{"data":["Passwort"]}`, "data"},
-		{"unknown filter field", "user_read", `{"filter":{"Gehalt":[{"op":">","val":1}]}}`, "filter"},
+		{"unknown field", "user_read", `{"data":["Nachnahme"]}`, "data"},
+		{"unknown filter field", "user_read", `{"filter":{"Vornahme":[{"op":">","val":1}]}}`, "filter"},
 		{"bad operator", "user_read", `{"filter":{"Name":[{"op":"~","val":"x"}]}}`, "filter"},
 		{"bad sort", "user_read", `{"sortby":{"Nachname":"UP"}}`, "sortby"},
 		{"limit too large", "user_read", `{"listlimit":501}`, "listlimit"},
@@ -190,7 +191,7 @@ func testUserPhotoRead(t *testing.T, h *toolstest.Harness) {
 		t.Errorf("photo of user %d:\n%s", id, text)
 	}
 	runBadCalls(t, h, []badCall{
-		{"unknown filter field", "user_photo_read", `{"filter":{"Foto":[{"op":"=","val":1}]}}`, "filter"},
+		{"unknown filter field", "user_photo_read", `{"filter":{"Nachnahme":[{"op":"=","val":1}]}}`, "filter"},
 		{"limit zero", "user_photo_read", `{"listlimit":0}`, "listlimit"},
 		{"base64 not offered", "user_photo_read", `{"photosAsLinks":false}`, "photosAsLinks"},
 	})
@@ -232,7 +233,7 @@ func testMultiselectConfigGet(t *testing.T, h *toolstest.Harness) {
 		}
 	}
 	runBadCalls(t, h, []badCall{
-		{"unknown field", "multiselect_config_get", `{"module":"address","fields":["Hobbys"]}`, "fields"},
+		{"unknown field", "multiselect_config_get", `{"module":"address","fields":["ArtDatn"]}`, "did you mean `ArtDaten`"},
 		{"not a select", "multiselect_config_get", `{"module":"address","fields":["Vorname"]}`, "fields"},
 		{"no fields", "multiselect_config_get", `{"module":"address","fields":[]}`, "fields"},
 		{"bad module", "multiselect_config_get", `{"module":"adressen","fields":["x"]}`, "module"},

@@ -68,7 +68,9 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 	if err := p.Filter.checkConditions(); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"data": data, "listlimit": limit}
+	params := map[string]any{"data": data}
+	// A read by id names one task: no listlimit, as the docs send it.
+	setIf(params, "listlimit", limit, p.ID == 0)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	setIf(params, "relatedAddressId", p.RelatedAddressID, p.RelatedAddressID > 0)
 	setIf(params, "relatedEstateId", p.RelatedEstateID, p.RelatedEstateID > 0)
@@ -82,10 +84,22 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 	if env.Render.Raw {
 		return &Result{Text: string(res.Raw)}, nil
 	}
-	taskAddLinks(ctx, env, &res)
-	l := condense.List{Noun: "tasks", Requested: append(append([]string{}, data...), "relatedAddressId", "relatedEstateId"), Fields: moduleFields(ctx, env, "task")}
+	failed := taskAddLinks(ctx, env, &res)
+	requested := append([]string{}, data...)
+	for _, name := range []string{"relatedAddressId", "relatedEstateId"} {
+		if _, bad := failed[name]; !bad {
+			requested = append(requested, name)
+		}
+	}
+	l := condense.List{Noun: "tasks", Requested: requested, Fields: moduleFields(ctx, env, "task")}
 	nameRefs(ctx, env, res, &l)
 	out := condense.Records(res, l, env.Render)
+	// A failed lookup is said, not shown as "empty in every record".
+	for _, name := range []string{"relatedAddressId", "relatedEstateId"} {
+		if err, bad := failed[name]; bad {
+			out.Text += fmt.Sprintf("\n[%s could not be read, so it is left out: %s]", name, UserMessage(err))
+		}
+	}
 	if p.ID == 0 && len(res.Records) >= limit {
 		out.Text += fmt.Sprintf("\n[limit of %d reached: more tasks may match; the API cannot page tasks, so narrow the filter or raise listlimit (max 500)]", limit)
 	}
@@ -94,13 +108,16 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 
 // taskAddLinks adds the linked address and estate ids to each task, read
 // from the relations in one request, unless the answer already has them.
-func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
+// It returns the error of each link field that could not be read.
+func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) map[string]error {
+	names := []string{"relatedAddressId", "relatedEstateId"}
+	failed := map[string]error{}
 	if len(res.Records) == 0 {
-		return
+		return failed
 	}
 	for _, r := range res.Records {
 		if _, has := r.Fields()["relatedAddressId"]; has {
-			return
+			return failed
 		}
 	}
 	ids := recordIDs(res.Records)
@@ -110,23 +127,29 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) {
 	}
 	outcomes, err := env.API.Do(ctx, get("task:address"), get("task:estate"))
 	if err != nil {
-		return
+		for _, n := range names {
+			failed[n] = err
+		}
+		return failed
 	}
 	links := [2]map[int][]int{}
 	for i, o := range outcomes {
-		if o.Err == nil {
-			links[i] = relatedIDMap(o.Result)
+		if o.Err != nil {
+			failed[names[i]] = o.Err
+			continue
 		}
+		links[i] = relatedIDMap(o.Result)
 	}
 	editRecords(res, func(recID string, el map[string]any) bool {
 		id, _ := strconv.Atoi(recID)
-		for j, name := range []string{"relatedAddressId", "relatedEstateId"} {
+		for j, name := range names {
 			if ids := links[j][id]; len(ids) > 0 {
 				el[name] = idStrings(ids)
 			}
 		}
 		return true
 	})
+	return failed
 }
 
 // TaskWriteParams are the arguments shared by task_create and task_modify.
@@ -251,10 +274,10 @@ func (p TaskWriteParams) links(ctx context.Context, env *Env) []string {
 	if len(ids) > 0 {
 		names := recordNames(ctx, env, ids)
 		if p.RelatedAddressID > 0 {
-			out = append(out, "+ link "+recordRef("address", p.RelatedAddressID, names, false))
+			out = append(out, "+ link "+recordRef("address", p.RelatedAddressID, names))
 		}
 		if p.RelatedEstateID > 0 {
-			out = append(out, "+ link "+recordRef("estate", p.RelatedEstateID, names, false))
+			out = append(out, "+ link "+recordRef("estate", p.RelatedEstateID, names))
 		}
 	}
 	if p.RelatedProjectIDs > 0 {
@@ -283,11 +306,11 @@ func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Prev
 	}
 	pv := &Preview{Target: "new task"}
 	if s := taskText(p.Data["Betreff"]); s != "" {
-		pv.Target += ` "` + condense.Defuse(s) + `"`
+		pv.Target += fmt.Sprintf(" %q", s)
 	}
 	mf := moduleFields(ctx, env, "task")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, condense.Defuse(labelled(fieldOf(mf, k), p.Data[k]))))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, labelled(fieldOf(mf, k), p.Data[k])))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	if p.MailMessageID != "" {
@@ -326,7 +349,7 @@ func previewTaskModify(ctx context.Context, env *Env, p TaskModifyParams) (*Prev
 				after = label
 			}
 		}
-		pv.Changes = append(pv.Changes, changeLine(k, condense.Defuse(storedText(f, current[k])), condense.Defuse(after)))
+		pv.Changes = append(pv.Changes, changeLine(k, storedText(f, current[k]), after))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	return pv, nil

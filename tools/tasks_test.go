@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
 
@@ -53,8 +54,8 @@ func testTaskRead(t *testing.T, h *toolstest.Harness) {
 	runBadCalls(t, h, []badCall{
 		{"Nr in data", "task_read", `{"data":["Nr","Betreff"]}`, "data"},
 		{"listoffset", "task_read", `{"listoffset":20}`, "listoffset"},
-		{"unknown field", "task_read", `{"data":["Subject"]}`, "Subject"},
-		{"unknown filter field", "task_read", `{"filter":{"Verantwortlich":[{"op":"=","val":"x"}]}}`, "Verantwortung"},
+		{"unknown field", "task_read", `{"data":["Betrefff"]}`, "Betreff"},
+		{"unknown filter field", "task_read", `{"filter":{"Verantwortug":[{"op":"=","val":"x"}]}}`, "Verantwortung"},
 		{"limit 0", "task_read", `{"listlimit":0}`, "listlimit"},
 		{"limit 501", "task_read", `{"listlimit":501}`, "listlimit"},
 		{"in with a scalar", "task_read", `{"filter":{"Status":[{"op":"in","val":1}]}}`, "filter.Status"},
@@ -67,7 +68,7 @@ func testTaskCreateAndModify(t *testing.T, h *toolstest.Harness) {
 	args := fmt.Sprintf(`{"data":{"Betreff":"Rückruf Familie Becker","Aufgabe":"Finanzierung klären","Verantwortung":"jschmidt","Prio":2,"Deadline":"2026-11-10 12:00:00"},"relatedAddressId":%d}`, addr)
 	p := mustPreview(t, h, "task_create", args)
 	changes := strings.Join(p.Changes, "\n")
-	if p.Target != `new task "Rückruf Familie Becker"` || !strings.Contains(changes, "Prio: Hoch") || !strings.Contains(changes, fmt.Sprintf("+ link address %d %q", addr, relAddressName(h, addr))) {
+	if p.Target != `new task "Rückruf Familie Becker"` || !strings.Contains(changes, "Prio: Hoch") || !strings.Contains(changes, fmt.Sprintf("+ link address %d %s", addr, condense.Untrusted(relAddressName(h, addr)))) {
 		t.Errorf("preview %+v", p)
 	}
 	n := len(store.Table("task").Records)
@@ -88,7 +89,7 @@ func testTaskCreateAndModify(t *testing.T, h *toolstest.Harness) {
 	mod := fmt.Sprintf(`{"id":%d,"data":{"Status":3,"Kommentar":"Unterlagen folgen per Post"}}`, id)
 	p = mustPreview(t, h, "task_modify", mod)
 	changes = strings.Join(p.Changes, "\n")
-	if p.Target != fmt.Sprintf(`task %d "Rückruf Familie Becker"`, id) || !strings.Contains(changes, "Status: Nicht begonnen → Erledigt") || !strings.Contains(changes, "Kommentar: (empty) → Unterlagen") {
+	if p.Target != fmt.Sprintf(`task %d «crm-text»Rückruf Familie Becker«/crm-text»`, id) || !strings.Contains(changes, "Status: «crm-text»Nicht begonnen«/crm-text» → Erledigt") || !strings.Contains(changes, "Kommentar: (empty) → Unterlagen") {
 		t.Errorf("modify preview %+v", p)
 	}
 	callOK(t, h, "task_modify", mod)

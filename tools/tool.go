@@ -11,8 +11,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
+	"reflect"
+	"strings"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
@@ -57,6 +61,11 @@ type Preview struct {
 	RecordID string
 	// Changes lists field changes as "field: before → after" or "field: value".
 	Changes []string
+	// UncheckedFields are the field names (arg.name) the field
+	// configuration does not know: onOffice alone judges them.
+	UncheckedFields []string
+	// UncheckedValues are fields whose values nothing here describes.
+	UncheckedValues []string
 }
 
 // define builds a tool from its catalogue row, a description and a typed
@@ -73,7 +82,22 @@ func define[P any](name, title, description string, run func(ctx context.Context
 		if err != nil {
 			return nil, err
 		}
-		return run(ctx, env, p)
+		if action.Effect == EffectRead {
+			// Only reads by their catalogue effect are retried on failure.
+			ctx = onoffice.AsRead(ctx)
+		}
+		// A large answer keeps its slot until the result is rendered.
+		ctx, release := onoffice.HoldAnswers(ctx)
+		defer release()
+		ctx, notes := withFieldNotes(ctx)
+		res, err := run(ctx, env, p)
+		if err != nil {
+			return nil, notes.explain(err)
+		}
+		if s := notes.sentence(); s != "" && res != nil {
+			res.Text = strings.TrimRight(res.Text, "\n") + "\n" + s
+		}
+		return res, nil
 	}
 	return t
 }
@@ -85,7 +109,15 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 		if err != nil {
 			return nil, err
 		}
-		return preview(ctx, env, p)
+		ctx, notes := withFieldNotes(ctx)
+		pv, err := preview(ctx, env, p)
+		if err != nil {
+			return nil, notes.explain(err)
+		}
+		if pv != nil {
+			pv.UncheckedFields, pv.UncheckedValues = notes.split()
+		}
+		return pv, nil
 	}
 	return t
 }
@@ -102,9 +134,36 @@ func decode[P any](ts *toolSchema, args json.RawMessage) (P, error) {
 	}
 	normalized = withoutConfirmationToken(v, normalized)
 	if err := json.Unmarshal(normalized, &p); err != nil {
-		return p, &ArgError{Message: "arguments do not match the schema: " + err.Error()}
+		return p, decodeError(err)
 	}
 	return p, nil
+}
+
+// decodeError explains a value the schema lets through but Go cannot hold:
+// a number too large for its field (1e30, 2^70) or with a fraction where a
+// whole number is needed. It names the argument and the allowed range and
+// never shows Go's own wording.
+func decodeError(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return &ArgError{Message: "the arguments do not match the schema; check each value against the tool's input schema"}
+	}
+	arg := te.Field
+	if arg == "" {
+		arg = "arguments"
+	}
+	value := strings.TrimPrefix(te.Value, "number ")
+	switch te.Type.Kind() {
+	case reflect.Int, reflect.Int64:
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("%s is not allowed: a whole number from %d to %d is expected", value, math.MinInt64, math.MaxInt64)}
+	case reflect.Int32:
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("%s is not allowed: a whole number from %d to %d is expected", value, math.MinInt32, math.MaxInt32)}
+	case reflect.Uint, reflect.Uint64, reflect.Uint32:
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("%s is not allowed: a whole number from 0 to %d is expected", value, uint64(math.MaxUint32))}
+	case reflect.Float64, reflect.Float32:
+		return &ArgError{Arg: arg, Message: fmt.Sprintf("%s is not allowed: a number from %g to %g is expected", value, -math.MaxFloat64, math.MaxFloat64)}
+	}
+	return &ArgError{Arg: arg, Message: fmt.Sprintf("has the wrong kind of value (%s); a %s is expected", te.Value, te.Type.Kind())}
 }
 
 // ConfirmationTokenArg is the optional argument of every non-read tool that
@@ -180,8 +239,13 @@ func argErrorf(arg, format string, a ...any) error {
 }
 
 // UserMessage turns any error of a tool run into the sentence the model
-// sees. It never includes credentials: onoffice errors do not carry them.
+// sees: onOffice's own words in it are marked as CRM text, and registered
+// credentials and URL passwords are redacted.
 func UserMessage(err error) string {
+	return redact.String(userMessage(err))
+}
+
+func userMessage(err error) string {
 	switch {
 	case errors.Is(err, onoffice.ErrNoCredentials):
 		return "No onOffice credentials are configured. Set ONOFFICE_TOKEN and ONOFFICE_SECRET for the server, or start it with --demo to use the built-in sandbox."
@@ -190,5 +254,10 @@ func UserMessage(err error) string {
 	case errors.Is(err, context.Canceled):
 		return "The call was cancelled."
 	}
-	return err.Error()
+	msg := err.Error()
+	var oe *onoffice.Error
+	if errors.As(err, &oe) && oe.Remote != "" {
+		msg = strings.Replace(msg, oe.Error(), oe.Text(condense.Untrusted), 1)
+	}
+	return msg
 }

@@ -14,6 +14,9 @@ import (
 func agentsLogRoutes() []Route {
 	return []Route{
 		{Verb: onoffice.VerbRead, ResourceType: "agentslog", Handle: readAgentsLog},
+		// The docs read with "read"; some working clients send "get
+		// agentslog" for the same read. Both are answered alike.
+		{Verb: onoffice.VerbGet, ResourceType: "agentslog", Handle: readAgentsLog},
 		{Verb: onoffice.VerbCreate, ResourceType: "agentslog", Handle: createAgentsLog},
 		{Verb: onoffice.VerbModify, ResourceType: "agentslog", Handle: modifyAgentsLog},
 	}

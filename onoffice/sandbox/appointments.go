@@ -349,6 +349,19 @@ var apptListFields = []string{
 var apptListTextFilters = map[string]string{"notes": "note", "subject": "description", "type": "art", "createdBy": "von"}
 
 func getAppointmentList(s *Store, c *Call) (*Answer, error) {
+	if c.ResourceID != "" {
+		// Some working clients read one appointment with appointmentList and
+		// its id as resourceid; the docs say "read calendar". Both are
+		// answered alike.
+		one := *c
+		one.Params = map[string]any{}
+		for k, v := range c.Params {
+			if k != "data" {
+				one.Params[k] = v
+			}
+		}
+		return readCalendar(s, &one)
+	}
 	data, err := paramStrings(c.Params, "data")
 	if err != nil {
 		return nil, err

@@ -19,6 +19,9 @@ func estateRoutes() []Route {
 		{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "estate", Handle: getEstateFiles},
 		{Verb: onoffice.VerbGet, ResourceType: "estatepictures", Handle: getEstatePictures},
 		{Verb: onoffice.VerbModify, ResourceType: "fileRelation", Handle: modifyFileRelation},
+		// The docs page's header names the resource type "file" for the same
+		// call (its example says fileRelation); both are accepted.
+		{Verb: onoffice.VerbModify, ResourceType: "file", Handle: modifyFileRelation},
 		{Verb: onoffice.VerbDelete, ResourceType: "fileRelation", Handle: deleteFileRelation},
 		{Verb: onoffice.VerbGet, ResourceType: "filters", Handle: getFilters},
 		{Verb: onoffice.VerbCreate, ResourceType: "workinglist", Handle: createWorkingList},
@@ -65,9 +68,13 @@ func readEstates(s *Store, c *Call) (*Answer, error) {
 	}
 	// Without estatelanguage only main-language records are visible; with it,
 	// the language version of each main record is served instead.
+	inRange, err := estGeoRange(c.Params)
+	if err != nil {
+		return nil, err
+	}
 	spec.Include = func(r Record) bool {
 		l, _ := r["language"].(string)
-		return l == lang
+		return l == lang && (inRange == nil || inRange(r))
 	}
 	if c.ResourceID != "" && lang != "" {
 		spec.Lookup = func(t *Table, c *Call) Record {

@@ -51,6 +51,9 @@ func (b fieldBuilder) length(n int) fieldBuilder { b.f.Length = n; return b }
 
 func (b fieldBuilder) measure(format string) fieldBuilder { b.f.MeasureFormat = format; return b }
 
+// decimals sets how many decimals a float field is read with.
+func (b fieldBuilder) decimals(n int) fieldBuilder { b.f.Decimals = n; return b }
+
 func (b fieldBuilder) readOnly() fieldBuilder { b.f.ReadOnly = true; return b }
 
 func (b fieldBuilder) mandatory() fieldBuilder { b.f.Mandatory = true; return b }
@@ -395,8 +398,9 @@ func seedEstateFields(r *fieldReg) {
 	r.add("ort", "varchar", "Ort", "Town").length(50)
 	r.add("bundesland", "varchar", "Bundesland", "Federal state").length(50)
 	r.add("land", "singleselect", "Land", "Country").def("DEU").opts(seedCountryOpts[:3*6]...)
-	r.add("breitengrad", "float", "Breitengrad", "Latitude")
-	r.add("laengengrad", "float", "Längengrad", "Longitude")
+	// Real installations send coordinates with five decimals.
+	r.add("breitengrad", "float", "Breitengrad", "Latitude").decimals(5)
+	r.add("laengengrad", "float", "Längengrad", "Longitude").decimals(5)
 	r.add("etage", "integer", "Etage", "Floor")
 
 	r.section("Preise")
@@ -590,6 +594,29 @@ func seedEstateFields(r *fieldReg) {
 	r.add("distanz_bahnhof", "float", "Entfernung Bahnhof", "Distance to station").measure("DATA_TYPE_DISTANCE")
 	r.add("distanz_grundschule", "float", "Entfernung Grundschule", "Distance to primary school").measure("DATA_TYPE_DISTANCE")
 	r.add("distanz_kindergarten", "float", "Entfernung Kindergarten", "Distance to nursery school").measure("DATA_TYPE_DISTANCE")
+
+	// Address publication: real installations read these but never list them.
+	r.section("Geo")
+	r.add("objektadresse_freigeben_api", "boolean", "Objektadresse freigeben", "Publish address").def(false)
+	r.add("virtualAddress", "boolean", "Virtuelle Adresse", "Virtual address").def(false)
+	r.add("virtualStreet", "varchar", "Virtuelle Straße", "Virtual street")
+	r.add("virtualHouseNumber", "varchar", "Virtuelle Hausnummer", "Virtual house number").length(20)
+	r.add("virtualLatitude", "float", "Virtueller Breitengrad", "Virtual latitude").decimals(5)
+	r.add("virtualLongitude", "float", "Virtueller Längengrad", "Virtual longitude").decimals(5)
+}
+
+// unlistedFields are fields the sandbox accepts in reads, filters, sorting
+// and writes like any other, but leaves out of its "get fields" answer, as
+// real installations do: their field configuration is not the list of what
+// exists.
+var unlistedFields = map[string]map[string]bool{
+	"estate": {
+		"veroeffentlichen": true, "referenz": true, "status": true, "verkauft": true, "reserviert": true,
+		"breitengrad": true, "laengengrad": true, "preisAufAnfrage": true, "bundesland": true,
+		"virtualAddress": true, "virtualStreet": true, "virtualHouseNumber": true, "virtualLatitude": true,
+		"virtualLongitude": true, "objektadresse_freigeben_api": true, "showGoogleMap": true,
+	},
+	"agentsLog": {"Objekt_nr": true},
 }
 
 func seedAddressFields(r *fieldReg) {

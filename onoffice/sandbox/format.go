@@ -15,20 +15,27 @@ func formatValue(f *Field, v any, format bool, lang string) any {
 	if format {
 		return displayValue(f, v, lang)
 	}
+	decimals := 2
+	if f.Decimals > 0 {
+		decimals = f.Decimals
+	}
 	if v == nil {
+		if f.Type == "float" {
+			return strconv.FormatFloat(0, 'f', decimals, 64)
+		}
 		return emptyValue(f.Type)
 	}
 	switch t := v.(type) {
 	case int:
 		if f.Type == "float" {
-			return strconv.FormatFloat(float64(t), 'f', 2, 64)
+			return strconv.FormatFloat(float64(t), 'f', decimals, 64)
 		}
 		return strconv.Itoa(t)
 	case float64:
 		if f.Type == "integer" {
 			return strconv.Itoa(int(math.Round(t)))
 		}
-		return strconv.FormatFloat(t, 'f', 2, 64)
+		return strconv.FormatFloat(t, 'f', decimals, 64)
 	case bool:
 		return boolText(t)
 	case []string:

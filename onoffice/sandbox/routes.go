@@ -23,6 +23,9 @@ type Answer struct {
 	Records   []OutRecord
 	Total     *int
 	Cacheable bool
+	// NoneAsEmptyRecord answers an empty result with "records": [[]], as
+	// real installations do for some reads (search criteria).
+	NoneAsEmptyRecord bool
 }
 
 // OutRecord is one entry of data.records.

@@ -199,8 +199,9 @@ func getSearchCriteria(s *Store, c *Call) (*Answer, error) {
 		r := byView[idOf(v)]
 		out = append(out, OutRecord{ID: idOf(r), Type: "searchcriteria", Elements: criterionElements(s, r, v)})
 	}
-	// The read does not count: cntabsolute stays null.
-	return &Answer{Records: out, Cacheable: true}, nil
+	// The read does not count: cntabsolute stays null. Nothing found is
+	// "records": [[]], as recorded from real installations.
+	return &Answer{Records: out, Cacheable: true, NoneAsEmptyRecord: true}, nil
 }
 
 // criterionElements builds the documented element shape of one criterion.

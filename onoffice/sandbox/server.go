@@ -338,8 +338,11 @@ func (s *Server) action(token string, raw json.RawMessage) result {
 	if ans.Total != nil {
 		cnt = *ans.Total
 	}
-	records := ans.Records
-	if records == nil {
+	var records any = ans.Records
+	switch {
+	case len(ans.Records) == 0 && ans.NoneAsEmptyRecord:
+		records = []any{[]any{}}
+	case ans.Records == nil:
 		records = []OutRecord{}
 	}
 	res.Data = map[string]any{"meta": map[string]any{"cntabsolute": cnt}, "records": records}

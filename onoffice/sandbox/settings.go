@@ -45,7 +45,12 @@ var moduleLabels = map[string]map[string]string{
 	"email":          {"DEU": "E-Mails", "ENG": "E-mails"},
 }
 
-var fieldModules = []string{"address", "estate", "agentsLog", "calendar", "email", "file", "news", "intranet", "project", "task", "user", "searchcriteria"}
+var fieldModules = []string{"address", "estate", "agentsLog", "calendar", "email", "file", "news", "intranet", "project", "task", "user", "searchCriteria"}
+
+// emptyFieldModules are answered with no fields, as real installations do:
+// search-criteria fields come from "get searchCriteriaFields". The lower-case
+// spelling is kept for older clients.
+var emptyFieldModules = map[string]bool{"searchCriteria": true, "searchcriteria": true}
 
 // getFields serves the field configuration: one record per module.
 func getFields(s *Store, c *Call) (*Answer, error) {
@@ -54,7 +59,7 @@ func getFields(s *Store, c *Call) (*Answer, error) {
 		return nil, err
 	}
 	for _, m := range modules {
-		if !contains(fieldModules, m) {
+		if !contains(fieldModules, m) && !emptyFieldModules[m] {
 			return nil, Fail(163, "Invalid module name: %s", m)
 		}
 	}
@@ -79,8 +84,10 @@ func getFields(s *Store, c *Call) (*Answer, error) {
 
 	var out []OutRecord
 	for _, m := range modules {
-		names, ok := s.FieldOrder[m]
-		if !ok {
+		names := s.FieldOrder[m]
+		if len(names) == 0 || emptyFieldModules[m] {
+			// A module without configured fields: "elements": [].
+			out = append(out, OutRecord{ID: m, Type: "", Elements: []any{}})
 			continue
 		}
 		el := map[string]any{}
@@ -88,7 +95,7 @@ func getFields(s *Store, c *Call) (*Answer, error) {
 			el["label"] = label(moduleLabels[m], lang)
 		}
 		for _, name := range names {
-			if len(only) > 0 && !contains(only, name) {
+			if (len(only) > 0 && !contains(only, name)) || unlistedFields[m][name] {
 				continue
 			}
 			if onlyInactive {

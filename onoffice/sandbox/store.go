@@ -73,6 +73,9 @@ type Field struct {
 	Dependencies map[string]string
 	// MeasureFormat is the DATA_TYPE_* display format, or "".
 	MeasureFormat string
+	// Decimals is how many decimals a float is read with: 2 unless set
+	// (real installations send coordinates with 5).
+	Decimals int
 	// Filters restricts where the field is shown: dimension → allowed values.
 	Filters map[string][]string
 	// Content is the section the field belongs to (e.g. "Preise").

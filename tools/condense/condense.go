@@ -198,6 +198,13 @@ func Records(res onoffice.Result, l List, opts Options) *Result {
 	if opts.Raw {
 		return rawResult(res, opts)
 	}
+	// Records beyond what the budget could ever show are not converted: a
+	// huge answer costs no more than a full result. They count as left out.
+	dropped := 0
+	if limit := opts.budget() / minRowChars; len(res.Records) > limit {
+		dropped = len(res.Records) - limit
+		res.Records = res.Records[:limit]
+	}
 	rows, cols := l.rows(res)
 	var present, emptyAll []string
 	for _, c := range cols {
@@ -214,10 +221,14 @@ func Records(res onoffice.Result, l List, opts Options) *Result {
 			emptyAll = append(emptyAll, c.key)
 		}
 	}
-	r := &renderer{l: l, opts: opts, res: res, rows: rows, cols: cols, present: present, emptyAll: emptyAll}
+	r := &renderer{l: l, opts: opts, res: res, rows: rows, dropped: dropped, cols: cols, present: present, emptyAll: emptyAll}
 	r.table = len(rows) >= 2 && len(present) <= maxTableColumns
 	return r.fit()
 }
+
+// minRowChars is the least a record takes in the text (its id and a line
+// break): a budget of B characters never shows more than B/minRowChars.
+const minRowChars = 8
 
 // maxTableColumns is the widest table; records with more fields are blocks.
 const maxTableColumns = 24
@@ -397,10 +408,7 @@ func (l List) isIDKey(k string) bool {
 }
 
 func (l List) field(name string) *onoffice.FieldInfo {
-	if l.Fields == nil {
-		return nil
-	}
-	if f, ok := l.Fields.Fields[name]; ok {
+	if f, ok := l.Fields.Lookup(name); ok {
 		return &f
 	}
 	return nil

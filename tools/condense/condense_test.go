@@ -151,7 +151,7 @@ func TestRecordsLayout(t *testing.T) {
 			res:  onoffice.Result{Total: 2, Records: two},
 			list: List{Noun: "estates", Requested: requested, Fields: estateFields},
 			opts: Options{Labels: true},
-			want: []string{"2 estates", "Empty in every record: Verfügbar ab", "id|Objekttitel|Objektart|Kaufpreis|Verkauft"},
+			want: []string{"2 estates", "Empty in every record: «crm-text»Verfügbar ab«/crm-text»", "id|Objekttitel|Objektart|Kaufpreis|Verkauft"},
 		},
 		{
 			name: "single record block",
@@ -385,6 +385,17 @@ func TestBudget(t *testing.T) {
 			list:    List{Noun: "estates", Requested: requested, Fields: estateFields, Page: page(0, 60)},
 			opts:    Options{Budget: 1000},
 			want:    []string{`next page: {"data":["ort"],"listlimit":60,"listoffset":`, "of this page are left out to stay within 1000 characters"},
+		},
+		{
+			// The README promises at least 60 characters of a cut value:
+			// records are dropped before values are cut to nothing.
+			name:          "values keep 60 characters when the budget is tight",
+			records:       estates(12, long),
+			list:          List{Noun: "estates", Requested: requested, Fields: estateFields},
+			opts:          Options{Budget: 1000},
+			want:          []string{"|0 Lorem ipsum dolor sit amet. Lorem ipsum dolor sit amet.[… +", "more estates left out to stay within 1000 characters"},
+			notWant:       []string{"|[… +"},
+			structuredCut: true,
 		},
 		{
 			name:    "records are dropped without paging",

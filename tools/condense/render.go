@@ -19,10 +19,12 @@ import (
 // records, one block per record with one "field: value" line per set value
 // and the boolean fields grouped as "yes: …" and "no: …".
 type renderer struct {
-	l        List
-	opts     Options
-	res      onoffice.Result
-	rows     []row
+	l    List
+	opts Options
+	res  onoffice.Result
+	rows []row
+	// dropped counts records of the answer left out before rendering.
+	dropped  int
 	cols     []column
 	present  []string
 	emptyAll []string
@@ -83,7 +85,8 @@ func (r *renderer) fit() *Result {
 			limits = append(limits, limitTo(c))
 		}
 	}
-	limits = append(limits, textCut{over: 60})
+	// 60 characters is the shortest a value is cut to (the README's
+	// promise); when even that does not fit, fewer records are shown.
 	var rr []renderedRow
 	for i, limit := range limits {
 		rr = r.renderRows(limit)
@@ -99,12 +102,19 @@ func (r *renderer) fit() *Result {
 		// One record alone is larger than the budget (hundreds of fields):
 		// its lines are cut, the boundary and the note stay whole.
 		one := rr[0]
+		if r.table {
+			// A table row cannot be cut without losing its cells: the
+			// record is shown as a block, one line per field, and cut
+			// at a line end.
+			r.table = false
+			one = r.block(r.rows[0], limits[len(limits)-1])
+		}
 		r.clipped = utf8.RuneCountInString(one.text)
 		room := budget - utf8.RuneCountInString(r.assemble([]renderedRow{{}}, 1)) - 200
 		one.text = string([]rune(one.text)[:max(room, 0)])
-		if i := strings.LastIndexByte(one.text, '\n'); i >= 0 {
-			one.text = one.text[:i+1]
-		}
+		// Only whole lines: a cut line could end in the middle of an escape.
+		i := strings.LastIndexByte(one.text, '\n')
+		one.text = one.text[:i+1]
 		r.clipped -= utf8.RuneCountInString(one.text)
 		return r.result(r.assemble([]renderedRow{one}, 1), rr, 1, true)
 	}
@@ -136,11 +146,10 @@ func (r *renderer) value(row row, key string, c cell, limit textCut, table bool)
 			t = kept
 		}
 	}
-	t = Defuse(t)
 	if table {
-		t = tableEscaper.Replace(t)
+		t = escapeCell(t)
 	} else {
-		t = lineEscaper.Replace(t)
+		t = escape(t)
 	}
 	if note != nil {
 		t += fmt.Sprintf(cutMark, note.omitted)
@@ -150,11 +159,6 @@ func (r *renderer) value(row row, key string, c cell, limit textCut, table bool)
 
 // cutMark ends a value that was shortened.
 const cutMark = "[… +%d chars]"
-
-var (
-	lineEscaper  = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	tableEscaper = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\n`, "|", `\|`)
-)
 
 // cut shortens s to about limit characters, at a word boundary when one is
 // near, and returns the kept part and the number of characters left out.
@@ -181,7 +185,7 @@ func cut(s string, limit int) (string, int) {
 func (r *renderer) tableRow(row row, limit textCut) renderedRow {
 	var b strings.Builder
 	var cuts []cutNote
-	b.WriteString(row.id)
+	b.WriteString(escapeCell(row.id))
 	for _, k := range r.present {
 		b.WriteByte('|')
 		c, ok := row.cells[k]
@@ -208,10 +212,10 @@ func (r *renderer) block(row row, limit textCut) renderedRow {
 	indent := ""
 	single := len(r.rows) == 1
 	if !single {
-		fmt.Fprintf(&b, "- id %s\n", row.id)
+		fmt.Fprintf(&b, "- id %s\n", escape(row.id))
 		indent = "  "
 	} else if r.l.Page != nil {
-		fmt.Fprintf(&b, "id: %s\n", row.id)
+		fmt.Fprintf(&b, "id: %s\n", escape(row.id))
 	}
 	var yes, no, empty []string
 	skipEmpty := map[string]bool{}
@@ -238,13 +242,13 @@ func (r *renderer) block(row row, limit textCut) renderedRow {
 			continue
 		}
 		t, note := r.value(row, k, c, limit, false)
-		fmt.Fprintf(&b, "%s%s: %s\n", indent, r.l.name(k, r.opts), t)
+		fmt.Fprintf(&b, "%s%s: %s\n", indent, escape(r.l.name(k, r.opts)), t)
 		if note != nil {
 			cuts = append(cuts, *note)
 		}
 	}
 	if len(yes) > 0 {
-		fmt.Fprintf(&b, "%syes: %s\n", indent, strings.Join(r.l.names(yes, r.opts), ", "))
+		fmt.Fprintf(&b, "%syes: %s\n", indent, escape(strings.Join(r.l.names(yes, r.opts), ", ")))
 	}
 	switch {
 	case len(no)+len(empty) > maxNamed:
@@ -256,10 +260,10 @@ func (r *renderer) block(row row, limit textCut) renderedRow {
 		fmt.Fprintf(&b, "%sthe other %d requested fields: %s\n", indent, len(no)+len(empty), what)
 	default:
 		if len(no) > 0 {
-			fmt.Fprintf(&b, "%sno: %s\n", indent, strings.Join(r.l.names(no, r.opts), ", "))
+			fmt.Fprintf(&b, "%sno: %s\n", indent, escape(strings.Join(r.l.names(no, r.opts), ", ")))
 		}
 		if len(empty) > 0 {
-			fmt.Fprintf(&b, "%sempty: %s\n", indent, strings.Join(r.l.names(empty, r.opts), ", "))
+			fmt.Fprintf(&b, "%sempty: %s\n", indent, escape(strings.Join(r.l.names(empty, r.opts), ", ")))
 		}
 	}
 	return renderedRow{text: b.String(), cuts: cuts}
@@ -276,7 +280,7 @@ func (r *renderer) assemble(rr []renderedRow, k int) string {
 		if len(r.emptyAll) > maxNamed {
 			fmt.Fprintf(&b, "Empty in every record: %d requested fields not shown below\n", len(r.emptyAll))
 		} else {
-			fmt.Fprintf(&b, "Empty in every record: %s\n", strings.Join(r.l.names(r.emptyAll, r.opts), ", "))
+			fmt.Fprintf(&b, "Empty in every record: %s\n", Names(r.l.names(r.emptyAll, r.opts)))
 		}
 	}
 	var cuts []cutNote
@@ -288,7 +292,7 @@ func (r *renderer) assemble(rr []renderedRow, k int) string {
 		if r.table {
 			b.WriteString("id")
 			for _, key := range r.present {
-				b.WriteString("|" + Defuse(r.l.name(key, r.opts)))
+				b.WriteString("|" + escapeCell(r.l.name(key, r.opts)))
 			}
 			b.WriteByte('\n')
 		}
@@ -303,7 +307,7 @@ func (r *renderer) assemble(rr []renderedRow, k int) string {
 	if r.clipped > 0 {
 		fmt.Fprintf(&b, "[cut: the last %d characters of this record are left out to stay within %d characters; ask for fewer fields in data]\n", r.clipped, r.opts.budget())
 	}
-	if n := len(r.rows); k < n {
+	if n := r.count(); k < n {
 		noun := r.noun()
 		if r.l.Page != nil {
 			fmt.Fprintf(&b, "[cut: the last %d %s of this page are left out to stay within %d characters; the next page above starts with them]\n", n-k, noun, r.opts.budget())
@@ -322,7 +326,8 @@ func (r *renderer) cutHint(cuts []cutNote) string {
 			fields = append(fields, c.field)
 		}
 	}
-	args := jsonText(map[string]any{orDefault(r.l.RecordArg, "id"): first.id, orDefault(r.l.DataArg, "data"): fields})
+	// ids and field names may come from the CRM: defused like its text.
+	args := escape(jsonText(map[string]any{orDefault(r.l.RecordArg, "id"): first.id, orDefault(r.l.DataArg, "data"): fields}))
 	how := "this tool with " + args
 	if r.l.Tool != "" {
 		how = r.l.Tool + " " + args
@@ -340,6 +345,9 @@ func orDefault(s, def string) string {
 	return s
 }
 
+// count is the number of records in the answer, rendered or not.
+func (r *renderer) count() int { return len(r.rows) + r.dropped }
+
 func (r *renderer) noun() string {
 	if r.l.Noun == "" {
 		return "records"
@@ -349,7 +357,7 @@ func (r *renderer) noun() string {
 
 // header says what the result holds: "estates 1–20 of 143; next page: {…}".
 func (r *renderer) header(k int) string {
-	n, total, noun := len(r.rows), r.res.Total, r.noun()
+	n, total, noun := r.count(), r.res.Total, r.noun()
 	p := r.l.Page
 	if n == 0 {
 		if p != nil && total > 0 {
@@ -360,7 +368,7 @@ func (r *renderer) header(k int) string {
 	if p == nil {
 		switch {
 		case n == 1:
-			return fmt.Sprintf("%s %s", singular(noun), r.rows[0].id)
+			return fmt.Sprintf("%s %s", singular(noun), Name(r.rows[0].id))
 		case k < n:
 			return fmt.Sprintf("%d of %d %s shown", k, n, noun)
 		case total > n:
@@ -399,7 +407,7 @@ func (r *renderer) next(k int) (map[string]any, bool) {
 	if p == nil || len(r.rows) == 0 {
 		return nil, false
 	}
-	more := k < len(r.rows)
+	more := k < r.count()
 	if r.res.Total >= 0 {
 		more = more || p.Offset+k < r.res.Total
 	} else {

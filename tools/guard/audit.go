@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 )
 
 // How an executed action was confirmed.
@@ -86,7 +88,7 @@ func (a *AuditLog) Record(e Entry) error {
 	if err != nil {
 		return err
 	}
-	line = append(line, '\n')
+	line = append([]byte(redact.String(string(line))), '\n')
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if _, err := a.w.Write(line); err != nil {

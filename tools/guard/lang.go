@@ -9,7 +9,10 @@ import (
 type words struct {
 	record, changes, accept                         string
 	deletes, external, creates, changesData, writes string
-	titles                                          map[string]string
+	// uncheckedFields and uncheckedValues introduce the names the field
+	// configuration does not know and the values nothing describes.
+	uncheckedFields, uncheckedValues string
+	titles                           map[string]string
 }
 
 func (w words) title(t tools.Tool) string {
@@ -52,6 +55,9 @@ var english = words{
 	creates:     "This creates a record in onOffice.",
 	changesData: "This changes data in onOffice.",
 	writes:      "This writes to onOffice.",
+
+	uncheckedFields: "Not in the field configuration, so not checked here (onOffice decides)",
+	uncheckedValues: "Values not checked here, as nothing describes them (onOffice decides)",
 }
 
 // german holds the German frame and the German titles of every tool that
@@ -65,6 +71,9 @@ var german = words{
 	creates:     "Dies legt einen Datensatz in onOffice an.",
 	changesData: "Dies ändert Daten in onOffice.",
 	writes:      "Dies schreibt nach onOffice.",
+
+	uncheckedFields: "Nicht in der Feldkonfiguration, daher hier nicht geprüft (onOffice entscheidet)",
+	uncheckedValues: "Werte hier nicht geprüft, da nichts sie beschreibt (onOffice entscheidet)",
 	titles: map[string]string{
 		"estate_create":                   "Immobilie anlegen",
 		"estate_modify":                   "Immobilie ändern",

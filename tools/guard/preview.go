@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
 // Describe returns what a call would do, for a person to confirm: the
@@ -148,7 +150,7 @@ func generic(ctx context.Context, t tools.Tool, env *tools.Env, args map[string]
 		for _, f := range sortedKeys(data) {
 			after := Show(data[f])
 			if main != nil && main.values != nil {
-				p.Changes = append(p.Changes, fmt.Sprintf("%s: %s → %s", f, orEmpty(main.values[f]), after))
+				p.Changes = append(p.Changes, fmt.Sprintf("%s: %s → %s", f, stored(main.values[f]), after))
 				continue
 			}
 			p.Changes = append(p.Changes, fmt.Sprintf("%s: %s", f, after))
@@ -181,7 +183,7 @@ func (r *namedRecord) String() string {
 	if r.title == "" {
 		return fmt.Sprintf("%s %s", r.kind.noun, r.id)
 	}
-	return fmt.Sprintf("%s %s %q", r.kind.noun, r.id, r.title)
+	return fmt.Sprintf("%s %s %s", r.kind.noun, r.id, condense.Untrusted(r.title))
 }
 
 // fetch reads the record's title and the given fields. Failures only cost
@@ -251,11 +253,12 @@ func idList(v any) []string {
 	return nil
 }
 
-func orEmpty(s string) string {
+// stored shows a value read from the CRM: marked as its text, or "(empty)".
+func stored(s string) string {
 	if s == "" {
 		return "(empty)"
 	}
-	return s
+	return condense.Name(s)
 }
 
 // Show renders an argument value on one line, shortening long texts.
@@ -309,21 +312,41 @@ func sortedKeys[V any](m map[string]V) []string {
 // record, with which changes, and what kind of effect it has, in the
 // language of the field labels (lang DEU: German), so that the frame
 // matches the German field names and values between its lines.
+//
+// CRM text in target and changes comes marked (condense.Untrusted); the
+// model's own values may hold anything, so every line is checked once more
+// to stay one line: a value can never add a line that reads as ours.
 func Text(t tools.Tool, p *tools.Preview, lang string) string {
 	w := wordsFor(lang)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s)\n", w.title(t), t.Name)
 	if p != nil && p.Target != "" && p.Target != t.Title {
-		fmt.Fprintf(&b, "%s: %s\n", w.record, p.Target)
+		fmt.Fprintf(&b, "%s: %s\n", w.record, oneLine(p.Target))
 	}
 	if p != nil && len(p.Changes) > 0 {
 		b.WriteString(w.changes + ":\n")
 		for _, c := range p.Changes {
-			fmt.Fprintf(&b, "  - %s\n", c)
+			fmt.Fprintf(&b, "  - %s\n", oneLine(c))
 		}
+	}
+	if p != nil && len(p.UncheckedFields) > 0 {
+		fmt.Fprintf(&b, "%s: %s\n", w.uncheckedFields, strings.Join(p.UncheckedFields, ", "))
+	}
+	if p != nil && len(p.UncheckedValues) > 0 {
+		fmt.Fprintf(&b, "%s: %s\n", w.uncheckedValues, strings.Join(p.UncheckedValues, ", "))
 	}
 	b.WriteString(w.effect(t))
 	return b.String()
+}
+
+// oneLine writes line breaks and other invisible characters of s as
+// escapes (\n, \u2028) so that s stays on its line.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) && r != ' ' && r != '\u00a0' }) {
+		return s
+	}
+	q := strconv.Quote(s)
+	return strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`)
 }
 
 // Accept is the line under a confirmation prompt that says what the

@@ -63,17 +63,17 @@ func TestGenericPreviewNamesRecordsAndShowsBeforeAfter(t *testing.T) {
 		wantInText []string
 	}{
 		{"modify with before and after", modify, `{"id":3120,"data":{"kaufpreis":375000,"reserviert":"1"}}`,
-			`estate 3120 "Reihenmittelhaus mit Garten"`, "3120", []string{"kaufpreis: 389000.00 → 375000", "reserviert: 0 → 1"}, true,
-			[]string{"Modify estate (estate_modify)", `Record: estate 3120 "Reihenmittelhaus mit Garten"`, "kaufpreis: 389000.00 → 375000", "This changes data in onOffice."}},
+			`estate 3120 «crm-text»Reihenmittelhaus mit Garten«/crm-text»`, "3120", []string{"kaufpreis: 389000.00 → 375000", "reserviert: 0 → 1"}, true,
+			[]string{"Modify estate (estate_modify)", `Record: estate 3120 «crm-text»Reihenmittelhaus mit Garten«/crm-text»`, "kaufpreis: 389000.00 → 375000", "This changes data in onOffice."}},
 		{"modify with an unknown field still names the record", modify, `{"id":3120,"data":{"nope":1}}`,
-			`estate 3120 "Reihenmittelhaus mit Garten"`, "3120", []string{"nope: 1"}, true, nil},
+			`estate 3120 «crm-text»Reihenmittelhaus mit Garten«/crm-text»`, "3120", []string{"nope: 1"}, true, nil},
 		{"unknown record", modify, `{"id":999,"data":{"kaufpreis":1}}`, "estate 999", "999", []string{"kaufpreis: 1"}, true, nil},
 		{"create linked to estate and address", create, `{"data":{"Betreff":"Besichtigung"},"estateid":3120,"addressids":[10001]}`,
-			`address 10001 "Anna Weber", estate 3120 "Reihenmittelhaus mit Garten"`, "", []string{"Betreff: Besichtigung"}, true,
+			`address 10001 «crm-text»Anna Weber«/crm-text», estate 3120 «crm-text»Reihenmittelhaus mit Garten«/crm-text»`, "", []string{"Betreff: Besichtigung"}, true,
 			[]string{"This creates a record in onOffice."}},
 		{"create without links", create, `{"data":{"Betreff":"Anruf"}}`, "a new task", "", []string{"Betreff: Anruf"}, true, nil},
 		{"external effect with long text", send, `{"addressids":[10001],"subject":"Exposé","body":"` + strings.Repeat("x", 500) + `"}`,
-			`address 10001 "Anna Weber"`, "", []string{"body: " + strings.Repeat("x", 120) + "… (380 more characters)", "subject: Exposé"}, true,
+			`address 10001 «crm-text»Anna Weber«/crm-text»`, "", []string{"body: " + strings.Repeat("x", 120) + "… (380 more characters)", "subject: Exposé"}, true,
 			[]string{"outside the CRM"}},
 	}
 	for _, tt := range tests {

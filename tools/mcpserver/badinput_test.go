@@ -48,3 +48,34 @@ func TestBadInputNeverCrashesOrWrites(t *testing.T) {
 		t.Errorf("%d write requests reached the sandbox without confirmation", n)
 	}
 }
+
+// TestBadNumbersAreExplained: NaN, Infinity and numbers too large for the
+// argument get an error that names the argument and the allowed values,
+// without Go's own wording.
+func TestBadNumbersAreExplained(t *testing.T) {
+	h := toolstest.NewGuarded(t, toolstest.WithFlags("--toolsets=all")).Harness
+	calls := []struct{ tool, args, arg string }{
+		{"estate_read", `{"id":"NaN"}`, "`id`"},
+		{"estate_read", `{"id":"Infinity"}`, "`id`"},
+		{"estate_read", `{"id":"-Infinity"}`, "`id`"},
+		{"estate_read", `{"id":1e30}`, "`id`"},
+		{"estate_read", `{"id":"1e30"}`, "`id`"},
+		{"estate_read", `{"id":1180591620717411303424}`, "`id`"},
+		{"estate_read", `{"id":3101,"listlimit":"NaN"}`, "`listlimit`"},
+		{"appointment_delete", `{"id":1180591620717411303424}`, "`id`"},
+	}
+	for _, c := range calls {
+		res := h.Call(t, c.tool, c.args)
+		if !res.IsError || !strings.Contains(res.Text, c.arg) {
+			t.Errorf("%s %s: %s", c.tool, c.args, res.Text)
+		}
+		for _, goText := range []string{"EOF", "unmarshal", "Go struct", "json:", "strconv", "reflect"} {
+			if strings.Contains(res.Text, goText) {
+				t.Errorf("%s %s: Go-internal text %q in %s", c.tool, c.args, goText, res.Text)
+			}
+		}
+		if !strings.Contains(res.Text, "number") {
+			t.Errorf("%s %s: does not say what is allowed: %s", c.tool, c.args, res.Text)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 )
@@ -131,7 +132,7 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 		guard.Text(t, p, gt.lang()), callOf(ctx, t), guard.TokenArg, tok, human(gt.guard.Tokens.TTL()))
 	res := mcp.NewToolResultText(text)
 	if gt.env != nil && gt.env.Render.Structured {
-		res.StructuredContent = map[string]any{
+		sc := map[string]any{
 			"status":        "confirmation_required",
 			"tool":          t.Name,
 			"target":        p.Target,
@@ -143,6 +144,13 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 			"effect":        string(t.Effect),
 			"resource_type": t.ResourceType,
 		}
+		if len(p.UncheckedFields) > 0 {
+			sc["unchecked_fields"] = p.UncheckedFields
+		}
+		if len(p.UncheckedValues) > 0 {
+			sc["unchecked_values"] = p.UncheckedValues
+		}
+		res.StructuredContent = sc
 	}
 	return res
 }
@@ -161,7 +169,7 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "elicitation")
 	return server.NewInputRequestBuilder(state).Elicit(elicitKey, mcp.ElicitationParams{
 		Mode:    mcp.ElicitationModeForm,
-		Message: guard.Text(t, p, gt.lang()) + "\n\n" + guard.Accept(gt.lang()),
+		Message: redact.String(guard.Text(t, p, gt.lang())) + "\n\n" + guard.Accept(gt.lang()),
 		// Nothing to fill in: the answer is the choice between accept,
 		// decline and cancel.
 		RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},

@@ -15,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
@@ -123,7 +124,7 @@ func TestElicitation(t *testing.T) {
 						t.Fatalf("%d prompts, want 1", len(all)-prompts)
 					}
 					msg := all[len(all)-1].Params.Message
-					for _, want := range []string{"Immobilie ändern (estate_modify)", fmt.Sprintf("estate %d %q", id, title), "kaufpreis: ", "→ 375000", "Annehmen führt dies jetzt aus"} {
+					for _, want := range []string{"Immobilie ändern (estate_modify)", fmt.Sprintf("estate %d %s", id, condense.Untrusted(title)), "kaufpreis: ", "→ 375000", "Annehmen führt dies jetzt aus"} {
 						if !strings.Contains(msg, want) {
 							t.Errorf("prompt lacks %q:\n%s", want, msg)
 						}
@@ -214,7 +215,7 @@ func TestTokenFlow(t *testing.T) {
 				t.Fatalf("no preview with token: %+v", res)
 			}
 			title := fmt.Sprint(h.Sandbox.Store().Table("estate").Get(id)["objekttitel"])
-			for _, want := range []string{fmt.Sprintf("estate %d %q", id, title), "kaufpreis: ", "→ 375000", "valid for 5 minutes"} {
+			for _, want := range []string{fmt.Sprintf("estate %d %s", id, condense.Untrusted(title)), "kaufpreis: ", "→ 375000", "valid for 5 minutes"} {
 				if !strings.Contains(res.Text, want) {
 					t.Errorf("preview lacks %q:\n%s", want, res.Text)
 				}

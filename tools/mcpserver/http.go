@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 )
 
@@ -85,6 +86,7 @@ func NewHTTP(cfg *config.Config, log *slog.Logger, opts HTTPOptions) (*HTTPServe
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	log = redact.Logger(log)
 	out := opts.AuditOut
 	if out == nil {
 		out = auditOut

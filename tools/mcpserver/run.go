@@ -11,6 +11,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -19,7 +20,7 @@ import (
 // Client builds the onOffice client the configuration asks for: the
 // in-process sandbox with --demo, the configured endpoint otherwise.
 func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
-	opts := []onoffice.Option{onoffice.WithLogger(log)}
+	opts := []onoffice.Option{onoffice.WithLogger(log), onoffice.WithMaxAnswer(cfg.MaxAnswer)}
 	if cfg.ReadOnly {
 		opts = append(opts, onoffice.WithReadOnly())
 	}
@@ -33,11 +34,20 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 			sbOpts = append(sbOpts, sandbox.WithDemoDate(cfg.DemoDate))
 		}
 		sb := sandbox.New(sbOpts...)
-		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: timedTransport{sb.Transport()}, Timeout: cfg.Timeout}))
+		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: recording(cfg, log, timedTransport{sb.Transport()}, token, secret), Timeout: cfg.Timeout}))
 		return onoffice.New(sandbox.DemoURL, token, secret, opts...)
 	}
-	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout, Transport: apiTransport}))
+	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout, Transport: recording(cfg, log, apiTransport, cfg.Token, cfg.Secret)}))
 	return onoffice.New(cfg.APIURL, cfg.Token, cfg.Secret, opts...)
+}
+
+// recording wraps a transport with the --record fixture writer when set.
+func recording(cfg *config.Config, log *slog.Logger, next http.RoundTripper, secrets ...string) http.RoundTripper {
+	if cfg.RecordDir == "" {
+		return next
+	}
+	log.Warn("recording onOffice answers as fixtures (personal data redacted; review before sharing)", "dir", cfg.RecordDir)
+	return &onoffice.Recorder{Dir: cfg.RecordDir, Next: next, Log: log, Secrets: secrets}
 }
 
 // apiTransport carries the requests to onOffice. Go's default keeps only
@@ -84,6 +94,7 @@ func SelectionFor(cfg *config.Config) tools.Selection {
 
 // Run serves MCP on the configured transport until ctx ends.
 func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+	log = redact.Logger(log)
 	if cfg.IsHTTP() {
 		return runHTTP(ctx, cfg, log)
 	}

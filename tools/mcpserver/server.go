@@ -15,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
@@ -84,7 +85,7 @@ func confirmedTools(p guard.Policy) string {
 
 // New builds the MCP server with the selected tools.
 func New(opts Options) *server.MCPServer {
-	log := opts.Logger
+	log := redact.Logger(opts.Logger)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -143,12 +144,51 @@ func handler(t tools.Tool, gt *gate) server.ToolHandlerFunc {
 }
 
 // call is the one path of every tool call, direct or through tool_run:
-// reads run, everything else passes the guard.
+// reads run, everything else passes the guard. Its result is the one exit
+// of every result, preview and error, so credentials are redacted here.
 func (gt *gate) call(ctx context.Context, t tools.Tool, req mcp.CallToolRequest, args json.RawMessage) *mcp.CallToolResult {
 	if t.Effect == tools.EffectRead || gt.guard == nil {
-		return structuredFallback(gt.run(ctx, t, args, nil), t, gt.env)
+		return redacted(structuredFallback(gt.run(ctx, t, args, nil), t, gt.env))
 	}
-	return gt.handle(ctx, t, req, args)
+	return redacted(gt.handle(ctx, t, req, args))
+}
+
+// redacted removes registered credentials and URL passwords from a tool
+// result, text and structured content alike.
+func redacted(res *mcp.CallToolResult) *mcp.CallToolResult {
+	if res == nil {
+		return nil
+	}
+	for i, c := range res.Content {
+		if tc, ok := c.(mcp.TextContent); ok {
+			tc.Text = redact.String(tc.Text)
+			res.Content[i] = tc
+		}
+	}
+	if res.StructuredContent != nil {
+		res.StructuredContent = redactValue(res.StructuredContent)
+	}
+	return res
+}
+
+func redactValue(v any) any {
+	switch t := v.(type) {
+	case string:
+		return redact.String(t)
+	case map[string]any:
+		for k, x := range t {
+			t[k] = redactValue(x)
+		}
+	case []any:
+		for i, x := range t {
+			t[i] = redactValue(x)
+		}
+	case []string:
+		for i, x := range t {
+			t[i] = redact.String(x)
+		}
+	}
+	return v
 }
 
 // advertisesOutput reports whether a tool declares condense.OutputSchema:

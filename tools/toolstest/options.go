@@ -55,6 +55,14 @@ type options struct {
 	answer   func(mcp.ElicitationRequest) (*mcp.ElicitationResult, error)
 	protocol string
 	identity func(context.Context) string
+	apiURL   string
+}
+
+// WithAPI points the server at another onOffice stand-in (e.g. one that
+// replays recorded answers) instead of the sandbox; the credentials stay
+// the sandbox's demo pair.
+func WithAPI(url string) Option {
+	return func(o *options) { o.apiURL = url }
 }
 
 // WithFlags passes server flags (e.g. "--confirm=off").
@@ -109,6 +117,9 @@ func NewGuarded(t testing.TB, opts ...Option) *Guarded {
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
 	url := srv.URL + sandbox.StablePath
+	if o.apiURL != "" {
+		url = o.apiURL
+	}
 	env := map[string]string{
 		"ONOFFICE_TOKEN":    sandbox.DemoToken,
 		"ONOFFICE_SECRET":   sandbox.DemoSecret,

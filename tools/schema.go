@@ -39,6 +39,7 @@ func reflectSchema[P any](guarded bool) json.RawMessage {
 	}
 	s := r.Reflect(new(P))
 	s.Version = ""
+	withoutDefaults(s)
 	if guarded {
 		if s.Properties == nil {
 			s.Properties = orderedmap.New[string, *jsonschema.Schema]()
@@ -52,6 +53,30 @@ func reflectSchema[P any](guarded bool) json.RawMessage {
 		panic(fmt.Sprintf("tools: schema of %T: %v", *new(P), err)) // programmer error
 	}
 	return json.RawMessage(bytes.TrimSpace(buf.Bytes()))
+}
+
+// withoutDefaults drops the "default" keywords of a schema tree. Every
+// default a params struct names is onOffice's own, applied when the
+// argument is left out, so it costs tokens in every tool list and changes
+// nothing the model does; a tool that applies a default of its own says so
+// in its description.
+func withoutDefaults(s *jsonschema.Schema) {
+	if s == nil {
+		return
+	}
+	s.Default = nil
+	if s.Properties != nil {
+		for p := s.Properties.Oldest(); p != nil; p = p.Next() {
+			withoutDefaults(p.Value)
+		}
+	}
+	withoutDefaults(s.Items)
+	withoutDefaults(s.AdditionalProperties)
+	for _, sub := range [][]*jsonschema.Schema{s.AnyOf, s.OneOf, s.AllOf} {
+		for _, x := range sub {
+			withoutDefaults(x)
+		}
+	}
 }
 
 // toolSchema is a tool's input schema and its validator. Both are made on

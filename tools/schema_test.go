@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,5 +82,43 @@ func TestSchemasArePlainObjects(t *testing.T) {
 		if _, ok := s["properties"].(map[string]any); !ok {
 			t.Errorf("%s: no properties object", tool.Name)
 		}
+		if path := keywordAt(s, "default", ""); path != "" {
+			t.Errorf("%s: %s has a default (onOffice's own defaults need no keyword)", tool.Name, path)
+		}
 	}
+}
+
+// keywordAt returns the path of the first subschema of s that uses the
+// keyword, "" if none does; property names are not keywords.
+func keywordAt(s map[string]any, keyword, path string) string {
+	if _, ok := s[keyword]; ok {
+		return path + "/" + keyword
+	}
+	if props, ok := s["properties"].(map[string]any); ok {
+		for name, p := range props {
+			if sub, ok := p.(map[string]any); ok {
+				if found := keywordAt(sub, keyword, path+"/properties/"+name); found != "" {
+					return found
+				}
+			}
+		}
+	}
+	for _, k := range []string{"items", "additionalProperties"} {
+		if sub, ok := s[k].(map[string]any); ok {
+			if found := keywordAt(sub, keyword, path+"/"+k); found != "" {
+				return found
+			}
+		}
+	}
+	for _, k := range []string{"anyOf", "oneOf", "allOf"} {
+		subs, _ := s[k].([]any)
+		for i, x := range subs {
+			if sub, ok := x.(map[string]any); ok {
+				if found := keywordAt(sub, keyword, fmt.Sprintf("%s/%s/%d", path, k, i)); found != "" {
+					return found
+				}
+			}
+		}
+	}
+	return ""
 }

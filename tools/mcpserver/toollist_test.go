@@ -52,13 +52,15 @@ func listTokens(t testing.TB, flags ...string) (chars, tokens int) {
 }
 
 // Token budgets of the tools/list answer plus the server instructions
-// (characters / 4); the default set includes the discovery tools.
+// (characters / 4); the default set includes the discovery tools. They sit
+// just above today's size so that growth is a decision; issue 16 aims at
+// 5,000 and 18,000, see docs/performance.md for what stands in the way.
 var listBudgets = []struct {
 	toolset   string
 	maxTokens int
 }{
-	{"default", 8000},
-	{"all", 25000},
+	{"default", 7250},
+	{"all", 22750},
 }
 
 func TestToolListBudget(t *testing.T) {

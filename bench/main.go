@@ -39,6 +39,7 @@ func run() error {
 	quick := flag.Bool("quick", false, "one round of everything (CI): checks that the benchmarks work, measures nothing meaningful")
 	flag.IntVar(&full.rounds, "rounds", full.rounds, "start-ups per variant")
 	flag.IntVar(&full.calls, "calls", full.calls, "tool calls of the memory run")
+	before := flag.String("before", "", "an older onoffice-mcp binary to measure in the same run (start-up and list size), e.g. one built from main")
 	flag.Parse()
 	s := full
 	if *quick {
@@ -59,7 +60,7 @@ func run() error {
 		}
 	}
 
-	st, err := measureStart(server, baseline, s.rounds)
+	st, err := measureStart(server, *before, baseline, s.rounds)
 	if err != nil {
 		return fmt.Errorf("start-up: %w", err)
 	}
@@ -81,6 +82,11 @@ func run() error {
 	fmt.Fprintf(w, "start → tools/list, baseline (mcp-go, 1 tool)\t%s\t\n", ms(st.baseline))
 	fmt.Fprintf(w, "start → tools/list, default set\t%s (%.2f× baseline)\t≤ 15 ms\n", ms(st.defaults), st.defaults/st.baseline)
 	fmt.Fprintf(w, "start → tools/list, all tools\t%s (%.2f× baseline)\t≤ 20 ms\n", ms(st.all), st.all/st.baseline)
+	if *before != "" {
+		fmt.Fprintf(w, "before: start → tools/list, default set\t%s (%.2f× baseline)\t\n", ms(st.beforeDefaults), st.beforeDefaults/st.baseline)
+		fmt.Fprintf(w, "before: start → tools/list, all tools\t%s (%.2f× baseline)\t\n", ms(st.beforeAll), st.beforeAll/st.baseline)
+		fmt.Fprintf(w, "before: tool list + instructions, default / all\t%d / %d tokens\t\n", st.beforeDefaultChars/4, st.beforeAllChars/4)
+	}
 	fmt.Fprintf(w, "peak RSS, --demo after %d calls\t%.1f MB\t\n", s.early, mem.early)
 	fmt.Fprintf(w, "peak RSS, --demo after %d calls\t%.1f MB (+%.1f MB)\t≤ +5 MB\n", s.calls, mem.late, mem.late-mem.early)
 	fmt.Fprintf(w, "tool list + instructions, default set\t%d tokens (%d chars)\t≤ 5,000 tokens\n", st.defaultChars/4, st.defaultChars)

@@ -119,28 +119,36 @@ func (p *proc) peakRSS() (float64, error) {
 	return 0, fmt.Errorf("no VmHWM in /proc/%d/status", p.cmd.Process.Pid)
 }
 
-// startResult holds medians in milliseconds and list sizes in characters.
+// startResult holds medians in milliseconds and list sizes in characters;
+// before* are those of the -before build, if any.
 type startResult struct {
-	baseline, defaults, all float64
-	defaultChars, allChars  int
+	baseline, defaults, all            float64
+	defaultChars, allChars             int
+	beforeDefaults, beforeAll          float64
+	beforeDefaultChars, beforeAllChars int
 }
 
-// measureStart starts the baseline, the default set and all tools in turn,
-// rounds times, each until its tools/list answer arrived.
-func measureStart(server, baseline string, rounds int) (startResult, error) {
-	variants := []struct {
+// measureStart starts the baseline, the default set and all tools (and
+// the same of the build before, if given) in turn, rounds times, each
+// until its tools/list answer arrived.
+func measureStart(server, before, baseline string, rounds int) (startResult, error) {
+	type variant struct {
 		bin   string
 		args  []string
 		times []float64
 		chars int
-	}{
+	}
+	variants := []*variant{
 		{bin: baseline},
 		{bin: server},
 		{bin: server, args: []string{"--toolsets=all"}},
 	}
+	if before != "" {
+		variants = append(variants, &variant{bin: before}, &variant{bin: before, args: []string{"--toolsets=all"}})
+	}
 	for r := 0; r < rounds; r++ {
 		for i := range variants {
-			v := &variants[(i+r)%len(variants)] // rotate, so no variant always runs first
+			v := variants[(i+r)%len(variants)] // rotate, so no variant always runs first
 			t0 := time.Now()
 			p, err := start(v.bin, v.args...)
 			if err != nil {
@@ -160,10 +168,15 @@ func measureStart(server, baseline string, rounds int) (startResult, error) {
 			v.chars = utf8.RuneCount(list) + utf8.RuneCountInString(instructions)
 		}
 	}
-	return startResult{
+	res := startResult{
 		baseline: median(variants[0].times), defaults: median(variants[1].times), all: median(variants[2].times),
 		defaultChars: variants[1].chars, allChars: variants[2].chars,
-	}, nil
+	}
+	if before != "" {
+		res.beforeDefaults, res.beforeAll = median(variants[3].times), median(variants[4].times)
+		res.beforeDefaultChars, res.beforeAllChars = variants[3].chars, variants[4].chars
+	}
+	return res, nil
 }
 
 func median(v []float64) float64 { return percentile(v, 0.5) }

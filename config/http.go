@@ -49,10 +49,21 @@ type HTTPConfig struct {
 	SessionIdleTTL time.Duration
 	// ShutdownTimeout bounds the graceful shutdown (running calls finish within it).
 	ShutdownTimeout time.Duration
+	// SSEGuardedWrites says what a guarded write over the legacy SSE
+	// transport gets, which cannot carry a prompt to the user:
+	// SSEGuardedToken (a preview and a confirmation token for the model)
+	// or SSEGuardedRefuse (refused: a person must confirm in the client).
+	SSEGuardedWrites string
 
 	env            func(string) string
 	origins, hosts string
 }
+
+// What guarded writes over SSE get (HTTPConfig.SSEGuardedWrites).
+const (
+	SSEGuardedToken  = "token"
+	SSEGuardedRefuse = "refuse"
+)
 
 // TokenHash is the SHA-256 hash of a bearer token.
 type TokenHash [sha256.Size]byte
@@ -79,6 +90,7 @@ type Tenant struct {
 	ReadOnly, DisableDestructive  *bool
 	Toolsets, Tools, ExcludeTools []string
 	Confirm                       string
+	SSEGuardedWrites              string
 }
 
 // Authenticated reports whether requests must carry a bearer token.
@@ -116,6 +128,9 @@ func (c *Config) ForTenant(t Tenant) *Config {
 	if t.Confirm != "" {
 		out.Guard.Confirm = t.Confirm
 	}
+	if t.SSEGuardedWrites != "" {
+		out.HTTP.SSEGuardedWrites = t.SSEGuardedWrites
+	}
 	return &out
 }
 
@@ -143,6 +158,16 @@ func (h *HTTPConfig) register(fs *flag.FlagSet, e *envReader) {
 		"http: end an MCP session after this long without a request from its client [ONOFFICE_MCP_SESSION_IDLE_TTL]")
 	fs.DurationVar(&h.ShutdownTimeout, "shutdown-timeout", e.duration("ONOFFICE_MCP_SHUTDOWN_TIMEOUT", 30*time.Second),
 		"http: on SIGINT/SIGTERM, how long running calls may take to finish [ONOFFICE_MCP_SHUTDOWN_TIMEOUT]")
+	fs.StringVar(&h.SSEGuardedWrites, "sse-guarded-writes", e.str("ONOFFICE_MCP_SSE_GUARDED_WRITES", SSEGuardedToken),
+		"http: what a write that needs confirmation gets over the legacy SSE transport, which cannot show the user a prompt: token (a preview and a confirmation token for the model) or refuse (only clients on /mcp can confirm) [ONOFFICE_MCP_SSE_GUARDED_WRITES]")
+}
+
+func checkSSEGuarded(v string) error {
+	switch v {
+	case SSEGuardedToken, SSEGuardedRefuse:
+		return nil
+	}
+	return fmt.Errorf("invalid sse guarded writes %q: %s or %s", v, SSEGuardedToken, SSEGuardedRefuse)
 }
 
 func (h *HTTPConfig) check(c *Config) error {
@@ -170,6 +195,7 @@ func (h *HTTPConfig) check(c *Config) error {
 	if h.WriteTimeout > 0 && h.WriteTimeout <= c.Timeout {
 		add(fmt.Errorf("invalid write timeout %s: it must be longer than the onOffice --timeout (%s), or calls are cut off before onOffice answers", h.WriteTimeout, c.Timeout))
 	}
+	add(checkSSEGuarded(h.SSEGuardedWrites))
 	if h.MaxBodyBytes < 1024 {
 		add(fmt.Errorf("invalid max body bytes %d: at least 1024", h.MaxBodyBytes))
 	}
@@ -314,6 +340,7 @@ type tenantJSON struct {
 	Tools              []string    `json:"tools"`
 	ExcludeTools       []string    `json:"exclude_tools"`
 	Confirm            string      `json:"confirm"`
+	SSEGuardedWrites   string      `json:"sse_guarded_writes"`
 }
 
 // secretRef is a credential in the tenants file: a JSON string holds the
@@ -426,6 +453,7 @@ func ReadTenants(path string, env func(string) string) ([]Tenant, error) {
 			Name: tj.Name, APIURL: tj.APIURL, Demo: tj.Demo,
 			ReadOnly: tj.ReadOnly, DisableDestructive: tj.DisableDestructive,
 			Toolsets: tj.Toolsets, Tools: tj.Tools, ExcludeTools: tj.ExcludeTools, Confirm: tj.Confirm,
+			SSEGuardedWrites: tj.SSEGuardedWrites,
 		}
 		if len(tj.BearerTokens) == 0 {
 			fail("no bearer_tokens")
@@ -482,6 +510,11 @@ func ReadTenants(path string, env func(string) string) ([]Tenant, error) {
 		case "", ConfirmWrites, ConfirmDestructive, ConfirmOff:
 		default:
 			fail("invalid confirm %q: one of %s, %s, %s", t.Confirm, ConfirmWrites, ConfirmDestructive, ConfirmOff)
+		}
+		if t.SSEGuardedWrites != "" {
+			if err := checkSSEGuarded(t.SSEGuardedWrites); err != nil {
+				fail("%v", err)
+			}
 		}
 		out = append(out, t)
 	}

@@ -42,7 +42,8 @@ func TestHTTPConfig(t *testing.T) {
 		{name: "defaults", args: []string{"--transport=http"}, check: func(t *testing.T, c *Config) {
 			h := c.HTTP
 			if c.Addr != "127.0.0.1:8080" || h.Authenticated() || h.MaxBodyBytes != 1<<20 || h.ReadTimeout != 30*time.Second ||
-				h.WriteTimeout != 3*time.Minute || h.IdleTimeout != 2*time.Minute || h.SessionIdleTTL != 30*time.Minute || h.ShutdownTimeout != 30*time.Second {
+				h.WriteTimeout != 3*time.Minute || h.IdleTimeout != 2*time.Minute || h.SessionIdleTTL != 30*time.Minute || h.ShutdownTimeout != 30*time.Second ||
+				h.SSEGuardedWrites != SSEGuardedToken {
 				t.Errorf("defaults: addr %s %+v", c.Addr, h)
 			}
 		}},
@@ -104,6 +105,12 @@ func TestHTTPConfig(t *testing.T) {
 		{name: "write timeout below the onOffice timeout", args: []string{"--transport=http", "--timeout=5m"}, wantErr: "must be longer than the onOffice --timeout (5m0s)"},
 		{name: "tiny body", args: []string{"--transport=http", "--max-body-bytes=10"}, wantErr: "invalid max body bytes"},
 		{name: "bad address", args: []string{"--transport=http", "--addr=8080"}, wantErr: "invalid address"},
+		{name: "sse guarded writes", args: []string{"--transport=http", "--sse-guarded-writes=refuse"}, check: func(t *testing.T, c *Config) {
+			if c.HTTP.SSEGuardedWrites != SSEGuardedRefuse {
+				t.Errorf("sse guarded writes %q", c.HTTP.SSEGuardedWrites)
+			}
+		}},
+		{name: "bad sse guarded writes", args: []string{"--transport=http"}, env: map[string]string{"ONOFFICE_MCP_SSE_GUARDED_WRITES": "maybe"}, wantErr: `invalid sse guarded writes "maybe"`},
 		{name: "tenants need http", args: []string{"--tenants=/x.json"}, wantErr: "needs --transport http"},
 	}
 	for _, tc := range tests {
@@ -141,7 +148,7 @@ func TestTenantsFile(t *testing.T) {
 	valid := `{"tenants": [
 	  {"name": "nord", "bearer_tokens": [{"env": "A_BEARER"}, "inline-bearer-token-0000001"],
 	   "onoffice_token": {"env": "A_TOKEN"}, "onoffice_secret": {"file": "` + secretFile + `"},
-	   "read_only": true, "toolsets": ["estates", "addresses"], "confirm": "destructive"},
+	   "read_only": true, "toolsets": ["estates", "addresses"], "confirm": "destructive", "sse_guarded_writes": "refuse"},
 	  {"name": "sued.gmbh", "bearer_tokens": [{"sha256": "` + hexHash(tokTwo) + `"}], "demo": true,
 	   "api_url": "https://proxy.example.com/api.php", "exclude_tools": ["email_send"]}
 	]}`
@@ -169,12 +176,12 @@ func TestTenantsFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	cn := base.ForTenant(base.HTTP.Tenants[0])
-	if cn.Token != "env-token-value" || cn.Secret != "file-secret-value" || !cn.ReadOnly || cn.Guard.Confirm != ConfirmDestructive ||
+	if cn.Token != "env-token-value" || cn.Secret != "file-secret-value" || !cn.ReadOnly || cn.Guard.Confirm != ConfirmDestructive || cn.HTTP.SSEGuardedWrites != SSEGuardedRefuse ||
 		strings.Join(cn.Toolsets, ",") != "estates,addresses" || cn.HTTP.Tenants != nil || cn.Demo {
 		t.Errorf("nord config: %+v", cn)
 	}
 	cs := base.ForTenant(base.HTTP.Tenants[1])
-	if !cs.ReadOnly || cs.Guard.Confirm != ConfirmWrites || strings.Join(cs.Toolsets, ",") != "all" || !cs.Demo ||
+	if !cs.ReadOnly || cs.Guard.Confirm != ConfirmWrites || cs.HTTP.SSEGuardedWrites != SSEGuardedToken || strings.Join(cs.Toolsets, ",") != "all" || !cs.Demo ||
 		cs.APIURL != "https://proxy.example.com/api.php" || strings.Join(cs.ExcludeTools, ",") != "email_send" || cs.Token != "" {
 		t.Errorf("sued config: %+v", cs)
 	}
@@ -197,6 +204,7 @@ func TestTenantsFile(t *testing.T) {
 		{"hash as secret", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "onoffice_token": "t", "onoffice_secret": {"sha256": "` + hexHash("x") + `"}}]}`, `"sha256" is only accepted for bearer tokens`},
 		{"missing file", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "onoffice_token": "t", "onoffice_secret": {"file": "/nonexistent/secret"}}]}`, "onoffice_secret"},
 		{"bad confirm", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "confirm": "never"}]}`, `invalid confirm "never"`},
+		{"bad sse guarded writes", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "sse_guarded_writes": "ask"}]}`, `invalid sse guarded writes "ask"`},
 		{"bad url", `{"tenants": [{"name": "a", "bearer_tokens": ["` + tokOne + `"], "demo": true, "api_url": "ftp://x"}]}`, "invalid API URL"},
 	}
 	for _, tc := range bad {

@@ -39,9 +39,11 @@ type Entry struct {
 	ResourceType string         `json:"resource_type"`
 	RecordID     string         `json:"record_id,omitempty"`
 	Arguments    map[string]any `json:"arguments"`
-	Outcome      string         `json:"outcome"` // "ok" or "error"
+	Outcome      string         `json:"outcome"` // "ok", "error" or "refused" (not run)
 	Error        string         `json:"error,omitempty"`
-	Confirmation Confirmation   `json:"confirmation"`
+	// Reason says why an approval was refused (outcome "refused").
+	Reason       string       `json:"reason,omitempty"`
+	Confirmation Confirmation `json:"confirmation"`
 	// Caller identifies who called the server, when the transport knows it.
 	Caller string `json:"caller,omitempty"`
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,13 +26,19 @@ import (
 // A tool whose effect the policy guards runs only after a confirmation,
 // obtained one of two ways, chosen per call:
 //
-//   - The client declared (form) elicitation: the handler answers with an
-//     input request (SEP-2322) carrying the preview; clients on protocol
-//     2026-07-28 show it and retry, for older clients mcp-go sends
-//     elicitation/create and calls the handler again with the answer. Only
-//     "accept" runs the tool. The request state is a signed, single-use
-//     value bound to the tool and its arguments, so a retry with other
-//     arguments or a made-up state runs nothing.
+//   - The client declared (form) elicitation: the user is asked. Clients on
+//     protocol 2026-07-28 get an input request (SEP-2322) carrying the
+//     preview and retry with the answer; the request state is a signed,
+//     single-use value bound to the tool and its arguments, so a retry
+//     with other arguments or a made-up state runs nothing. Older clients
+//     get elicitation/create from askNow, which waits at most the
+//     confirmation TTL. Only "accept" runs the tool; every other outcome
+//     (decline, cancel, no answer in time, a mismatching answer) writes an
+//     audit line with outcome "refused". Who may answer is settled before
+//     this: a session, and so its prompts, belongs to the caller that
+//     opened it (package hosting). The legacy SSE transport cannot carry a
+//     prompt; its clients take the token path below, or are refused
+//     (--sse-guarded-writes=refuse, http_tenant.go).
 //   - Otherwise the first call runs nothing and returns the preview and a
 //     confirmation token (package guard); the tool runs when it is called
 //     again with the same arguments and that token. A client that can
@@ -155,37 +162,78 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 	return res
 }
 
-// ask returns an input request that has the client show the preview to
-// the user.
+// ask has the client show the preview to the user. A client on protocol
+// 2026-07-28 gets an input request and answers by retrying (answered);
+// an older client gets elicitation/create here, so that the wait for the
+// person ends at the confirmation TTL.
 func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mcp.CallToolResult {
 	p, err := guard.Describe(ctx, t, gt.env, args)
 	if err != nil {
 		return mcp.NewToolResultError(tools.UserMessage(err))
+	}
+	params := mcp.ElicitationParams{
+		Mode:    mcp.ElicitationModeForm,
+		Message: redact.String(guard.Text(t, p, gt.lang())) + "\n\n" + guard.Accept(gt.lang()),
+		// Nothing to fill in: the answer is the choice between accept,
+		// decline and cancel.
+		RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},
+	}
+	if info := server.RequestProtocolInfoFromContext(ctx); info == nil || !info.Modern {
+		return gt.askNow(ctx, t, args, params)
 	}
 	state, _, err := gt.guard.Tokens.Issue(guard.PurposeElicit, t.Name, args)
 	if err != nil {
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "elicitation")
-	return server.NewInputRequestBuilder(state).Elicit(elicitKey, mcp.ElicitationParams{
-		Mode:    mcp.ElicitationModeForm,
-		Message: redact.String(guard.Text(t, p, gt.lang())) + "\n\n" + guard.Accept(gt.lang()),
-		// Nothing to fill in: the answer is the choice between accept,
-		// decline and cancel.
-		RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},
-	}).ToolResult()
+	return server.NewInputRequestBuilder(state).Elicit(elicitKey, params).ToolResult()
+}
+
+// askNow sends the prompt to an older client and waits for the answer, at
+// most the confirmation TTL (a token would not outlive it either). mcp-go
+// would wait as long as the request lives.
+func (gt *gate) askNow(ctx context.Context, t tools.Tool, args json.RawMessage, params mcp.ElicitationParams) *mcp.CallToolResult {
+	srv := server.ServerFromContext(ctx)
+	if srv == nil {
+		return mcp.NewToolResultError("Not run, nothing was changed: this connection cannot show a confirmation prompt.")
+	}
+	ttl := gt.guard.Tokens.TTL()
+	gt.log.Info("confirmation requested", "tool", t.Name, "method", "elicitation")
+	wctx, cancel := context.WithTimeout(ctx, ttl)
+	defer cancel()
+	answer, err := srv.RequestElicitation(wctx, mcp.ElicitationRequest{
+		Request: mcp.Request{Method: string(mcp.MethodElicitationCreate)},
+		Params:  params,
+	})
+	if err != nil {
+		reason := "the prompt failed: " + err.Error()
+		if ctx.Err() == nil && errors.Is(wctx.Err(), context.DeadlineExceeded) {
+			reason = "nobody answered the confirmation prompt within " + human(ttl)
+		}
+		gt.refused(ctx, t, args, guard.MethodElicitation, reason)
+		return mcp.NewToolResultText(fmt.Sprintf("%s did not run: not confirmed; nothing was changed (%s). Call %s again only if the user asks for it.", t.Name, reason, t.Name))
+	}
+	return gt.decide(ctx, t, args, answer)
 }
 
 // answered handles the retry that carries the user's answer.
 func (gt *gate) answered(ctx context.Context, t tools.Tool, req mcp.CallToolRequest, args json.RawMessage) *mcp.CallToolResult {
 	if err := gt.guard.Tokens.Verify(ctx, guard.PurposeElicit, t.Name, args, req.Params.RequestState); err != nil {
 		gt.log.Info("confirmation answer refused", "tool", t.Name, "reason", err.Error())
-		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the answer to the confirmation prompt does not match this call (%s). Call %s again to ask the user anew.", strings.ReplaceAll(err.Error(), "confirmation token", "confirmation request"), callOf(ctx, t)))
+		reason := strings.ReplaceAll(err.Error(), "confirmation token", "confirmation request")
+		gt.refused(ctx, t, args, guard.MethodElicitation, "the answer to the confirmation prompt does not match this call ("+reason+")")
+		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the answer to the confirmation prompt does not match this call (%s). Call %s again to ask the user anew.", reason, callOf(ctx, t)))
 	}
 	answer := server.ElicitationResponse(req.Params.InputResponses, elicitKey)
 	if answer == nil {
+		gt.refused(ctx, t, args, guard.MethodElicitation, "the client sent no answer to the confirmation prompt")
 		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the client sent no answer to the confirmation prompt. Call %s again to ask the user anew.", callOf(ctx, t)))
 	}
+	return gt.decide(ctx, t, args, answer)
+}
+
+// decide runs the tool if the user accepted the prompt.
+func (gt *gate) decide(ctx context.Context, t tools.Tool, args json.RawMessage, answer *mcp.ElicitationResult) *mcp.CallToolResult {
 	switch answer.Action {
 	case mcp.ElicitationResponseActionAccept:
 		return gt.run(ctx, t, args, &guard.Confirmation{
@@ -195,9 +243,11 @@ func (gt *gate) answered(ctx context.Context, t tools.Tool, req mcp.CallToolRequ
 		})
 	case mcp.ElicitationResponseActionDecline:
 		gt.log.Info("confirmation declined", "tool", t.Name)
+		gt.refused(ctx, t, args, guard.MethodElicitation, "declined by the user")
 		return mcp.NewToolResultText(fmt.Sprintf("The user declined. %s did not run; nothing was changed. Do not retry unless the user asks for it.", t.Name))
 	}
 	gt.log.Info("confirmation cancelled", "tool", t.Name, "action", string(answer.Action))
+	gt.refused(ctx, t, args, guard.MethodElicitation, "cancelled by the user (answer "+strconv.Quote(string(answer.Action))+")")
 	return mcp.NewToolResultText(fmt.Sprintf("The user dismissed the confirmation without accepting. %s did not run; nothing was changed.", t.Name))
 }
 
@@ -223,21 +273,42 @@ func (gt *gate) audit(ctx context.Context, t tools.Tool, args json.RawMessage, c
 	if errors.As(err, &argErr) {
 		return
 	}
+	e := gt.entry(ctx, t, args, "ok", *conf)
+	if err != nil {
+		e.Outcome, e.Error = "error", tools.UserMessage(err)
+	}
+	gt.record(t, e)
+}
+
+// refused writes the audit line of an approval that was refused: the
+// action did not run, but the agency sees the attempt and why it failed.
+func (gt *gate) refused(ctx context.Context, t tools.Tool, args json.RawMessage, method, reason string) {
+	e := gt.entry(ctx, t, args, "refused", guard.Confirmation{
+		Method: method,
+		By:     "nobody: not confirmed",
+		Client: clientName(ctx),
+	})
+	e.Reason = reason
+	gt.record(t, e)
+}
+
+func (gt *gate) entry(ctx context.Context, t tools.Tool, args json.RawMessage, outcome string, conf guard.Confirmation) guard.Entry {
 	e := guard.Entry{
 		Tool:         t.Name,
 		Effect:       string(t.Effect),
 		ResourceType: t.ResourceType,
 		RecordID:     recordID(args),
 		Arguments:    guard.Elide(args),
-		Outcome:      "ok",
-		Confirmation: *conf,
-	}
-	if err != nil {
-		e.Outcome, e.Error = "error", tools.UserMessage(err)
+		Outcome:      outcome,
+		Confirmation: conf,
 	}
 	if gt.identity != nil {
 		e.Caller = gt.identity(ctx)
 	}
+	return e
+}
+
+func (gt *gate) record(t tools.Tool, e guard.Entry) {
 	if werr := gt.guard.Audit.Record(e); werr != nil {
 		gt.log.Error("audit log write failed", "tool", t.Name, "error", werr)
 	}

@@ -126,8 +126,19 @@ func TestPromptAnswerMustMatchTheCall(t *testing.T) {
 			t.Errorf("%s: %v %s", r.name, res.IsError, text(res))
 		}
 	}
-	if writes(sb) != 0 || audit.Len() != 0 {
-		t.Fatalf("%d writes, audit %q after refused answers", writes(sb), audit.String())
+	if writes(sb) != 0 {
+		t.Fatalf("%d writes after refused answers", writes(sb))
+	}
+	// Every refused answer is audited, with its reason.
+	lines := strings.Split(strings.TrimSpace(audit.String()), "\n")
+	if len(lines) != len(refused) {
+		t.Fatalf("%d audit lines after %d refused answers: %s", len(lines), len(refused), audit.String())
+	}
+	for i, line := range lines {
+		var e guard.Entry
+		if err := json.Unmarshal([]byte(line), &e); err != nil || e.Outcome != "refused" || !strings.Contains(e.Reason, refused[i].want) {
+			t.Errorf("%s: audit line %s", refused[i].name, line)
+		}
 	}
 
 	if res := call(args, issue(gt.guard.Tokens, guard.PurposeElicit, args), decline); res.IsError || !strings.Contains(text(res), "declined") || writes(sb) != 0 {
@@ -139,7 +150,8 @@ func TestPromptAnswerMustMatchTheCall(t *testing.T) {
 	if res := call(args, valid, accept); !res.IsError || !strings.Contains(text(res), "already used") || writes(sb) != 1 {
 		t.Fatalf("replayed answer: %s, %d writes", text(res), writes(sb))
 	}
-	if strings.Count(audit.String(), "\n") != 1 {
+	// The decline, the write and the replay: one line each.
+	if n := strings.Count(audit.String(), "\n"); n != len(refused)+3 || strings.Count(audit.String(), `"outcome":"ok"`) != 1 {
 		t.Fatalf("audit: %q", audit.String())
 	}
 }

@@ -104,10 +104,11 @@ func TestElicitation(t *testing.T) {
 				action     mcp.ElicitationResponseAction
 				writes     int
 				wantInText string
+				reason     string // of the refusal in the audit log
 			}{
-				{mcp.ElicitationResponseActionDecline, 0, "The user declined"},
-				{mcp.ElicitationResponseActionCancel, 0, "dismissed"},
-				{mcp.ElicitationResponseActionAccept, 1, "modified"},
+				{mcp.ElicitationResponseActionDecline, 0, "The user declined", "declined by the user"},
+				{mcp.ElicitationResponseActionCancel, 0, "dismissed", "cancelled by the user"},
+				{mcp.ElicitationResponseActionAccept, 1, "modified", ""},
 			} {
 				t.Run(string(tc.action), func(t *testing.T) {
 					ans.set(tc.action)
@@ -140,8 +141,10 @@ func TestElicitation(t *testing.T) {
 						if after := estatePrice(h, id); after != before {
 							t.Fatalf("price changed from %s to %s", before, after)
 						}
-						if len(audit) != 0 {
-							t.Fatalf("audit lines for an action that did not run: %v", audit)
+						// One audit line says that it was refused, and why.
+						if len(audit) != 1 || audit[0]["outcome"] != "refused" || !strings.Contains(fmt.Sprint(audit[0]["reason"]), tc.reason) ||
+							audit[0]["tool"] != "estate_modify" || audit[0]["record_id"] != fmt.Sprint(id) {
+							t.Fatalf("audit lines for a refused prompt: %v", audit)
 						}
 						return
 					}

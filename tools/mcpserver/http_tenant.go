@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,7 +18,9 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/hosting"
 )
 
 // noCORS is an origin no browser sends. Configuring mcp-go's CORS with it
@@ -88,13 +91,15 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 		Logger:    log,
 		Guard:     g,
 		Identity: func(ctx context.Context) string {
-			if id := RequestID(ctx); id != "" {
-				return name + " (request " + id + ")"
-			}
-			return name
+			c, _ := hosting.CallerFrom(ctx)
+			c.Tenant = name
+			return callerName(ctx, c)
 		},
 	})
 	t.mcp.Use(h.toolMiddleware(log))
+	if cfg.HTTP.SSEGuardedWrites == config.SSEGuardedRefuse {
+		t.mcp.Use(h.refuseGuardedOverSSE(name, g.Policy, sel))
+	}
 	t.tools = len(t.mcp.ListTools())
 
 	ttl := h.cfg.HTTP.SessionIdleTTL
@@ -103,15 +108,19 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 		server.WithSessionIdleTTL(ttl),
 		server.WithDisableLocalhostProtection(true), // checked in hostAllowed, configurable there
 		server.WithStreamableHTTPCORS(server.WithCORSAllowedOrigins(noCORS)),
-		server.WithStreamableHTTPLogger(log),
+		server.WithStreamableHTTPLogger(shortSessionLogger(log)),
+		server.WithSessionIdManagerResolver(sessionResolver{h.sessions}),
 	)
-	t.sessions = newSSESessions(ttl)
+	t.sessions = newSSESessions(ttl, h.sessions)
 	t.sse = server.NewSSEServer(t.mcp,
 		server.WithSSEEndpoint(PathSSE),
 		server.WithMessageEndpoint(PathMessage),
 		server.WithSessionIDGenerator(t.sessions.generate),
 		server.WithSSEDisableLocalhostProtection(true),
 		server.WithSSECORS(server.WithCORSAllowedOrigins(noCORS)),
+		server.WithSSEContextFunc(func(ctx context.Context, _ *http.Request) context.Context {
+			return context.WithValue(ctx, overSSEKey{}, true)
+		}),
 	)
 	t.sseGet, t.ssePost = t.sse.SSEHandler(), t.sse.MessageHandler()
 	log.Info("tenant ready to serve", "tools", t.tools, "read_only", cfg.ReadOnly,
@@ -125,11 +134,11 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 func (h *HTTPServer) toolMiddleware(log *slog.Logger) server.ToolHandlerMiddleware {
 	return func(next server.ToolHandlerFunc) server.ToolHandlerFunc {
 		return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-			h.inflight.begin()
-			defer h.inflight.end()
+			h.drain.Begin()
+			defer h.drain.End()
 			start := time.Now()
 			var up0 int64
-			acc := upstreamTimer(ctx)
+			acc := hosting.Upstream(ctx)
 			if acc != nil {
 				up0 = acc.Load()
 			}
@@ -137,16 +146,55 @@ func (h *HTTPServer) toolMiddleware(log *slog.Logger) server.ToolHandlerMiddlewa
 			d := time.Since(start)
 			isErr := err != nil || (res != nil && res.IsError)
 			attrs := []slog.Attr{
-				slog.String("request_id", RequestID(ctx)),
+				slog.String("request_id", hosting.RequestID(ctx)),
 				slog.String("tool", req.Params.Name),
-				slog.Float64("duration_ms", ms(d)),
+				slog.Float64("duration_ms", hosting.Millis(d)),
 				slog.Bool("is_error", isErr),
 			}
 			if acc != nil {
-				attrs = append(attrs, slog.Float64("onoffice_ms", ms(time.Duration(acc.Load()-up0))))
+				attrs = append(attrs, slog.Float64("onoffice_ms", hosting.Millis(time.Duration(acc.Load()-up0))))
 			}
 			log.LogAttrs(ctx, slog.LevelInfo, "tool call finished", attrs...)
 			return res, err
+		}
+	}
+}
+
+// overSSEKey marks the context of a call that came over the SSE transport.
+type overSSEKey struct{}
+
+// refuseGuardedOverSSE refuses, with --sse-guarded-writes=refuse, the
+// calls over SSE that need a confirmation: mcp-go's SSE transport cannot
+// ask the user, so the model would confirm with a token by itself.
+func (h *HTTPServer) refuseGuardedOverSSE(tenant string, policy guard.Policy, sel tools.Selection) server.ToolHandlerMiddleware {
+	guarded := map[string]tools.Tool{}
+	for _, t := range tools.Select(sel) {
+		if policy.Requires(t.Effect) {
+			guarded[t.Name] = t
+		}
+	}
+	return func(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+		return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			t, ok := guarded[req.Params.Name]
+			if !ok || ctx.Value(overSSEKey{}) == nil {
+				return next(ctx, req)
+			}
+			c, _ := hosting.CallerFrom(ctx)
+			c.Tenant = tenant
+			args := rawArguments(req)
+			e := guard.Entry{
+				Tool: t.Name, Effect: string(t.Effect), ResourceType: t.ResourceType,
+				RecordID: recordID(args), Arguments: guard.Elide(args),
+				Outcome: "refused", Reason: "a guarded write over the SSE transport, which cannot ask the user (--sse-guarded-writes=refuse)",
+				Confirmation: guard.Confirmation{Method: guard.MethodNone, By: "nobody: not confirmed", Client: clientName(ctx)},
+				Caller:       callerName(ctx, c),
+			}
+			if err := h.audit.Record(e); err != nil {
+				h.log.Error("audit log write failed", "tool", t.Name, "error", err)
+			}
+			return mcp.NewToolResultError(fmt.Sprintf(
+				"Not run, nothing was changed: %s needs the user's confirmation, and this server lets only the user confirm, in a prompt of the MCP client. The SSE transport (%s) cannot show one: connect over streamable HTTP at %s with a client that supports elicitation.",
+				t.Name, PathSSE, PathStreamable)), nil
 		}
 	}
 }
@@ -227,6 +275,7 @@ type sseSlot struct {
 // sseSessions tracks the open SSE sessions of a tenant for the idle expiry.
 type sseSessions struct {
 	ttl time.Duration
+	ids *hosting.SessionIDs
 	mu  sync.Mutex
 	m   map[string]*sseSession
 }
@@ -236,17 +285,22 @@ type sseSession struct {
 	last   atomic.Int64 // unix nanoseconds of the last client message
 }
 
-func newSSESessions(ttl time.Duration) *sseSessions {
-	return &sseSessions{ttl: ttl, m: map[string]*sseSession{}}
+func newSSESessions(ttl time.Duration, ids *hosting.SessionIDs) *sseSessions {
+	return &sseSessions{ttl: ttl, ids: ids, m: map[string]*sseSession{}}
 }
 
-// generate makes a random session id and registers the stream under it.
+// generate makes a session id bound to the caller and registers the
+// stream under it.
 func (s *sseSessions) generate(ctx context.Context, _ *http.Request) (string, error) {
-	id := randomHex(16)
 	slot, ok := ctx.Value(sseSlotKey{}).(*sseSlot)
 	if !ok {
 		return "", errors.New("SSE stream without slot")
 	}
+	c, ok := hosting.CallerFrom(ctx)
+	if !ok {
+		return "", errors.New("SSE stream without caller")
+	}
+	id := s.ids.Issue(c)
 	slot.id.Store(&id)
 	e := &sseSession{cancel: slot.cancel}
 	e.last.Store(time.Now().UnixNano())
@@ -320,4 +374,70 @@ func (h *HTTPServer) sweepSessions() {
 			}
 		}
 	}
+}
+
+// --- streamable HTTP sessions ---
+
+// sessionResolver hands mcp-go a session id manager bound to the caller
+// of the request, so that the session ids it issues and accepts are the
+// caller's own (hosting.BindSessions has already refused foreign ones).
+type sessionResolver struct{ ids *hosting.SessionIDs }
+
+func (s sessionResolver) ResolveSessionIdManager(r *http.Request) server.SessionIdManager {
+	m := callerSessions{ids: s.ids}
+	if r != nil {
+		m.caller, m.known = hosting.CallerFrom(r.Context())
+	}
+	return m
+}
+
+// callerSessions is stateless like mcp-go's default (any replica serves
+// any session) but checks that a session id belongs to the caller.
+// Without a request (mcp-go's idle sweeper, shutdown) there is no caller:
+// it then only terminates, which needs no check.
+type callerSessions struct {
+	ids    *hosting.SessionIDs
+	caller hosting.Caller
+	known  bool
+}
+
+func (m callerSessions) Generate() string { return m.ids.Issue(m.caller) }
+
+func (m callerSessions) Validate(id string) (bool, error) {
+	if !m.known || !m.ids.Valid(m.caller, id) {
+		return false, errors.New("unknown session")
+	}
+	return false, nil
+}
+
+func (m callerSessions) Terminate(string) (bool, error) { return false, nil }
+
+// shortSessionLogger shortens the session ids in mcp-go's log lines: a
+// prefix correlates lines, a full id would let a log reader use the
+// session (with the caller's credentials, but still).
+func shortSessionLogger(log *slog.Logger) *slog.Logger {
+	return slog.New(shortSessions{log.Handler()})
+}
+
+type shortSessions struct{ slog.Handler }
+
+func (h shortSessions) Handle(ctx context.Context, r slog.Record) error {
+	out := slog.NewRecord(r.Time, r.Level, r.Message, r.PC)
+	r.Attrs(func(a slog.Attr) bool {
+		switch strings.ToLower(a.Key) {
+		case "session", "sessionid", "session_id":
+			a.Value = slog.StringValue(hosting.ShortID(a.Value.String()))
+		}
+		out.AddAttrs(a)
+		return true
+	})
+	return h.Handler.Handle(ctx, out)
+}
+
+func (h shortSessions) WithAttrs(as []slog.Attr) slog.Handler {
+	return shortSessions{h.Handler.WithAttrs(as)}
+}
+
+func (h shortSessions) WithGroup(name string) slog.Handler {
+	return shortSessions{h.Handler.WithGroup(name)}
 }

@@ -33,6 +33,7 @@ import (
 // them may ever show up in a log line.
 const (
 	tokenA  = "tenant-a-bearer-0123456789abcdef"
+	tokenA2 = "tenant-a-second-bearer-00000000a2" // another person of agency a
 	tokenB  = "tenant-b-bearer-fedcba9876543210"
 	tokenC  = "tenant-c-bearer-c0c0c0c0c0c0c0c0"
 	wrongTk = "not-a-known-bearer-token-000000"
@@ -41,7 +42,7 @@ const (
 )
 
 // secrets lists every credential of the tests, for the log checks.
-var secrets = []string{tokenA, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret}
+var secrets = []string{tokenA, tokenA2, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret}
 
 // --- a hosted server on loopback ---
 
@@ -574,11 +575,10 @@ func TestHostedSSEStreamHasNoWildcardCORS(t *testing.T) {
 func TestHostedAllowedHosts(t *testing.T) {
 	_, apiURL := newSandbox(t, "", "")
 	h := startHosted(t, demoEnv(apiURL, "ONOFFICE_MCP_AUTH_TOKENS", tokenA), "--allowed-hosts=mcp.example.com")
-	for host, want := range map[string]int{"mcp.example.com": 202, "MCP.example.com:443": 202, "127.0.0.1": 403, "other.example.com": 403} {
-		req, _ := http.NewRequest("POST", h.URL+"/mcp", strings.NewReader(`{"jsonrpc":"2.0","method":"notifications/initialized"}`))
+	for host, want := range map[string]int{"mcp.example.com": 200, "MCP.example.com:443": 200, "127.0.0.1": 403, "other.example.com": 403} {
+		req, _ := http.NewRequest("POST", h.URL+"/mcp", strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}`))
 		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Mcp-Session-Id", "mcp-session-8426f376-4182-4be0-8f0e-3803b2b850c5")
-		req.Header.Set("Mcp-Protocol-Version", "2025-11-25")
+		req.Header.Set("Accept", "application/json, text/event-stream")
 		resp, err := (&recorder{headers: bearer(tokenA, "Host", host)}).client().Do(req)
 		if err != nil {
 			t.Fatal(err)

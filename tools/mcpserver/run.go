@@ -15,6 +15,7 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/hosting"
 )
 
 // Client builds the onOffice client the configuration asks for: the
@@ -34,7 +35,7 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 			sbOpts = append(sbOpts, sandbox.WithDemoDate(cfg.DemoDate))
 		}
 		sb := sandbox.New(sbOpts...)
-		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: recording(cfg, log, timedTransport{sb.Transport()}, token, secret), Timeout: cfg.Timeout}))
+		opts = append(opts, onoffice.WithHTTPClient(&http.Client{Transport: recording(cfg, log, hosting.TimedTransport{Next: sb.Transport()}, token, secret), Timeout: cfg.Timeout}))
 		return onoffice.New(sandbox.DemoURL, token, secret, opts...)
 	}
 	opts = append(opts, onoffice.WithHTTPClient(&http.Client{Timeout: cfg.Timeout, Transport: recording(cfg, log, apiTransport, cfg.Token, cfg.Secret)}))
@@ -60,7 +61,7 @@ var apiTransport http.RoundTripper = func() http.RoundTripper {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns = 256
 	t.MaxIdleConnsPerHost = 128
-	return timedTransport{t}
+	return hosting.TimedTransport{Next: t}
 }()
 
 // EnvFor builds the tool environment over a client.

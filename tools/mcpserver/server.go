@@ -86,10 +86,15 @@ func New(opts Options) *server.MCPServer {
 		policy = opts.Guard.Policy
 	}
 	sel := opts.Selection
+	complete := &completer{env: opts.Env, sel: opts.Selection, lang: promptLanguage(opts.Env)}
 	s := server.NewMCPServer("onoffice-mcp", Version,
 		server.WithInstructions(instructionsFor(sel, policy)),
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),
+		server.WithResourceRecovery(),
+		server.WithCompletions(),
+		server.WithPromptCompletionProvider(complete),
+		server.WithResourceCompletionProvider(complete),
 	)
 	gt := &gate{guard: opts.Guard, env: opts.Env, log: log, identity: opts.Identity}
 	for _, t := range tools.Select(sel) {
@@ -102,7 +107,8 @@ func New(opts Options) *server.MCPServer {
 	if sel.Discovery && sel.HasHidden() {
 		addDiscovery(s, gt, sel, policy)
 	}
-	addPrompts(s, sel)
+	addPrompts(s, sel, opts.Env)
+	addResources(s, sel, opts.Env)
 	return s
 }
 

@@ -27,9 +27,9 @@ import (
 // $ref, no $defs, "type": "object" at the top and no unknown properties,
 // which is what strict MCP clients accept. Guarded tools also accept the
 // optional confirmation token, which the server instructions explain once
-// (it would cost 20 tokens in each of 36 schemas). The server serves the committed copy of
-// this schema (package schemas); reflection runs in tests and for a tool
-// without a committed file.
+// (it would cost 20 tokens in each of 36 schemas). The server serves the
+// committed copy of this schema (package schemas); reflection runs in
+// tests and for a tool without a committed file.
 func reflectSchema[P any](guarded bool) json.RawMessage {
 	r := jsonschema.Reflector{
 		ExpandedStruct:             true,

@@ -59,8 +59,8 @@ var listBudgets = []struct {
 	toolset   string
 	maxTokens int
 }{
-	{"default", 7250},
-	{"all", 22750},
+	{"default", 7100},
+	{"all", 22500},
 }
 
 func TestToolListBudget(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"github.com/lmittmann/tint"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/internal/buildinfo"
 	"github.com/onoffice-mcp/onoffice-mcp/internal/startgc"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
@@ -31,8 +32,13 @@ func main() {
 // run returns the exit code: 0 fine, 1 failed while running, 2 bad configuration.
 func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 	cmd := "serve"
-	if len(args) > 0 && (args[0] == "sandbox" || args[0] == "tools" || args[0] == "healthcheck") {
-		cmd, args = args[0], args[1:]
+	if len(args) > 0 {
+		switch args[0] {
+		case "sandbox", "tools", "healthcheck", "version":
+			cmd, args = args[0], args[1:]
+		case "--version", "-version":
+			cmd, args = "version", args[1:]
+		}
 	}
 	// The collector is held back while the server starts (package startgc);
 	// mcpserver.Run lets it go once the server is built, this at the latest.
@@ -44,6 +50,9 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 	defer stop()
 
 	switch cmd {
+	case "version":
+		fmt.Fprintln(stdout, buildinfo.Read())
+		return 0
 	case "sandbox":
 		return runSandbox(ctx, args, env, stderr)
 	case "tools":

@@ -118,6 +118,7 @@ Usage:
   onoffice-mcp sandbox [--addr A]       run the onOffice API sandbox alone
   onoffice-mcp tools [--json] [flags]   list the tools and whether they are enabled
   onoffice-mcp healthcheck [--url U]    GET /healthz of a running HTTP server (for container health checks)
+  onoffice-mcp version                  print version, commit and Go version (also --version)
 
 Credentials come from the environment only: ONOFFICE_TOKEN and ONOFFICE_SECRET.
 

@@ -5,7 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,7 +21,7 @@ func addressTools() []Tool {
 			"List contacts (owners, buyers, tenants, companies) with filter, sort and paging, or read one address by id. Without data, name, company, town, e-mail and phone are returned; phone, mobile, email and fax list every entry of that kind.",
 			readAddresses),
 		withPreview(define("address_create", "Create address",
-			"Create a contact. Put field values in data ([[keys from field_config_get, module address; ]]select fields take keys, multiselects a list); phone numbers and e-mails go in their own arguments, not in data. Benutzer is the advisor's login name.",
+			"Create a contact. Put field values in data ([[keys from field_config_get, module address; ]]select fields take a key or its label, multiselects a list); phone numbers and e-mails go in their own arguments, not in data. Benutzer is the advisor: login or name.",
 			createAddress), previewAddressCreate),
 		withPreview(define("address_modify", "Modify address",
 			"Change fields of one contact (data: only the fields to change; a multiselect list replaces all its keys) and add, change or delete phone numbers and e-mails via contacts.",
@@ -45,7 +45,7 @@ func addressTools() []Tool {
 			"Subscribe a contact to the newsletter (register true: with double opt-in they get a confirmation e-mail) or cancel it (false). Sets field newsletter_aktiv and writes an activity.",
 			registerNewsletter), previewNewsletter),
 		define("address_select_values", "List address select values",
-			"List the permitted keys and labels of one single- or multiselect address field, e.g. Land, ArtDaten, HerkunftKontakt. Write the keys, not the labels.",
+			"List the permitted keys and labels of one single- or multiselect address field, e.g. Land, ArtDaten, HerkunftKontakt. Filters and writes take a key or its label.",
 			addressSelectValues),
 		define("address_hierarchy_contacts", "List hierarchy contacts",
 			"List the contacts below a company or person in the contact hierarchy that qualify as e-mail recipients (id, name, company, main e-mail).",
@@ -101,110 +101,6 @@ func (FieldValues) JSONSchema() *jsonschema.Schema {
 		AdditionalProperties: &jsonschema.Schema{AnyOf: append(append([]*jsonschema.Schema{}, scalar...),
 			&jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{AnyOf: scalar[:2]}})},
 	}
-}
-
-// checkFieldValues checks what the field configuration tells about the
-// values of a create or modify: field names, select keys and basic types.
-// Keys in skip are checked by the caller.
-func checkFieldValues(ctx context.Context, env *Env, module, arg string, data map[string]any, skip map[string]bool) error {
-	var names []string
-	for _, k := range keys(data) {
-		if !skip[k] {
-			names = append(names, k)
-		}
-	}
-	return checkValues(ctx, env, module, arg, data, names, checkFieldValue)
-}
-
-func checkFieldValue(f onoffice.FieldInfo, arg string, v any) error {
-	list, isList := v.([]any)
-	switch {
-	case f.Type == "multiselect":
-		if !isList {
-			if s, ok := v.(string); ok && s != "" {
-				list = []any{s}
-			} else if ok {
-				return nil // "" clears the field
-			} else {
-				return argErrorf(arg, "is a multiselect field: give a list of keys")
-			}
-		}
-		for _, e := range list {
-			if err := checkSelectKey(arg, f, fmt.Sprint(e)); err != nil {
-				return err
-			}
-		}
-		return nil
-	case isList:
-		return argErrorf(arg, "takes a single value, not a list")
-	case f.Type == "singleselect" || len(f.Permitted) > 0:
-		key := plainArg(v)
-		if key == "" {
-			return nil
-		}
-		return checkSelectKey(arg, f, key)
-	case f.Type == "integer" || f.Type == "float":
-		if _, ok := v.(float64); ok {
-			return nil
-		}
-		if s, ok := v.(string); ok {
-			if _, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64); err == nil || s == "" {
-				return nil
-			}
-		}
-		return argErrorf(arg, "must be a number")
-	case f.Type == "boolean":
-		switch t := v.(type) {
-		case bool:
-			return nil
-		case float64:
-			if t == 0 || t == 1 {
-				return nil
-			}
-		case string:
-			if t == "0" || t == "1" || t == "" {
-				return nil
-			}
-		}
-		return argErrorf(arg, "is a yes/no field: give true or false")
-	case f.Type == "date" || f.Type == "datetime":
-		s, _ := v.(string)
-		if s == "" || dateArgRE.MatchString(s) {
-			return nil
-		}
-		return argErrorf(arg, "must be a date YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS)")
-	}
-	if _, ok := v.(bool); ok && f.Type != "" {
-		return argErrorf(arg, "must be text, not true/false")
-	}
-	return nil
-}
-
-// dateArgRE matches a date or a date with time as fields of type date and
-// datetime take them.
-var dateArgRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$`)
-
-// checkSelectKey accepts a permitted key; for a label it names the key to use.
-func checkSelectKey(arg string, f onoffice.FieldInfo, key string) error {
-	if len(f.Permitted) == 0 {
-		return nil
-	}
-	if _, ok := f.Permitted[key]; ok {
-		return nil
-	}
-	for k, l := range f.Permitted {
-		if strings.EqualFold(l, key) || strings.EqualFold(k, key) {
-			if f.Name == "Land" {
-				return nil // the country may be given by name
-			}
-			return argErrorf(arg, "%q is not a key; use the key %q (label %q)", key, k, l)
-		}
-	}
-	ks := keys(f.Permitted)
-	if len(ks) > 25 {
-		return argErrorf(arg, "%q is not a permitted key of %s; list the keys with field_config_get", key, f.Name)
-	}
-	return argErrorf(arg, "%q is not a permitted key; allowed: %s", key, strings.Join(ks, ", "))
 }
 
 // plainArg renders an argument value as onOffice reads it: text and
@@ -344,7 +240,7 @@ func (p AddressCreateParams) check(ctx context.Context, env *Env) error {
 	if p.CheckDuplicate && p.Email == "" && p.EmailPrivate == "" && p.EmailBusiness == "" {
 		return argErrorf("checkDuplicate", "the duplicate check compares e-mail addresses: give an e-mail too")
 	}
-	return checkFieldValues(ctx, env, "address", "data", p.Data, nil)
+	return checkData(ctx, env, "address", "data", p.Data)
 }
 
 func createAddress(ctx context.Context, env *Env, p AddressCreateParams) (*Result, error) {
@@ -478,7 +374,10 @@ func (p AddressModifyParams) check(ctx context.Context, env *Env) error {
 			return argErrorf(arg+".newvalue", "%q is not an e-mail address", c.NewValue)
 		}
 	}
-	return checkFieldValues(ctx, env, "address", "data", p.Data, nil)
+	if len(p.Data) == 0 {
+		return nil
+	}
+	return checkData(ctx, env, "address", "data", p.Data)
 }
 
 func (c ContactChange) wire() map[string]any {
@@ -546,13 +445,45 @@ func previewAddressModify(ctx context.Context, env *Env, p AddressModifyParams) 
 		return nil, err
 	}
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
-	pv.Changes = fieldChanges(moduleFields(ctx, env, "address"), el, keys(p.Data), func(fi *onoffice.FieldInfo, k string) string {
+	pv.fieldChanges(moduleFields(ctx, env, "address"), el, keys(p.Data), func(fi *onoffice.FieldInfo, k string) string {
 		return labelled(fi, p.Data[k])
 	})
 	for _, c := range p.Contacts {
 		pv.Changes = append(pv.Changes, c.describe())
 	}
+	if note := newsletterNote(env, p.Data); note != "" {
+		pv.Changes = append(pv.Changes, note)
+	}
 	return pv, nil
+}
+
+// newsletterNote warns when a write subscribes a contact to the newsletter
+// directly: that skips the double opt-in e-mail with which German law
+// (UWG § 7, proof of consent under the GDPR) expects the consent to be
+// confirmed; newsletter_register sends it.
+func newsletterNote(env *Env, data map[string]any) string {
+	if plainArg(data["newsletter_aktiv"]) != "1" {
+		return ""
+	}
+	note := "legal note: setting newsletter_aktiv to 1 subscribes the contact without the double opt-in e-mail German law expects as proof of consent. "
+	reg, _ := Lookup("newsletter_register")
+	sel := env.Selection
+	switch sel.Reach(reg) {
+	case Listed:
+		return note + "Use newsletter_register instead (it sends that e-mail), unless the consent is already documented."
+	case ViaDiscovery:
+		return note + "Use newsletter_register instead (through " + RunToolName + "; it sends that e-mail), unless the consent is already documented."
+	}
+	why := "its tool selection"
+	switch {
+	case sel.ReadOnly:
+		why = "--read-only"
+	case sel.DisableDestructive:
+		why = "--disable-destructive"
+	case slices.Contains(sel.ExcludeTools, reg.Name):
+		why = "--exclude-tools"
+	}
+	return note + fmt.Sprintf("The lawful path, newsletter_register (it sends that e-mail), is switched off by this server's configuration (%s); only write this with consent already documented, or ask the administrator to allow newsletter_register.", why)
 }
 
 // ---------------------------------------------------------------------------

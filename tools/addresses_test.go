@@ -73,7 +73,7 @@ func TestAddressCreateTool(t *testing.T) {
 		{"nothing", "address_create", `{}`, "`data`"},
 		{"unknown field", "address_create", `{"data":{"Vornam":"Eva"}}`, "`data`"},
 		{"e-mail in data", "address_create", `{"data":{"Email":"a@b.de"}}`, "`data.Email`"},
-		{"label instead of key", "address_create", `{"data":{"HerkunftKontakt":["Eigene Website"]}}`, "`data.HerkunftKontakt`"},
+		{"neither key nor label", "address_create", `{"data":{"HerkunftKontakt":["Brieftaube"]}}`, "`data.HerkunftKontakt`"},
 		{"unknown key", "address_create", `{"data":{"Anrede":"Mister"}}`, "`data.Anrede`"},
 		{"list for single select", "address_create", `{"data":{"Anrede":["Frau"]}}`, "`data.Anrede`"},
 		{"bad date", "address_create", `{"data":{"Geburtsdatum":"15.03.1984"}}`, "`data.Geburtsdatum`"},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -97,35 +96,40 @@ type AgentsLogCreateParams struct {
 	UserID             int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Responsible user id; default the API user"`
 }
 
-// checkAgentsLogKeys checks select values against the agents-log field
-// configuration, where the account's keys are listed.
-func checkAgentsLogKeys(ctx context.Context, env *Env, kind, origin string, features []string) error {
-	mf := moduleFields(ctx, env, "agentsLog")
-	if mf == nil {
-		return nil
-	}
-	check := func(arg, field, value string) error {
-		f := fieldOf(mf, field)
-		if value == "" || !unknownKey(f, value) {
-			return nil
-		}
-		return argErrorf(arg, "unknown key %q%s; field_config_get (module agentsLog, field %s) lists the keys", value, suggest(value, keys(f.Permitted)), field)
-	}
-	if err := check("actionkind", "Aktionsart", kind); err != nil {
-		return err
-	}
-	if err := check("origincontact", "HerkunftKontakt", origin); err != nil {
-		return err
-	}
-	for _, ft := range features {
-		if err := check("features", "merkmal", ft); err != nil {
+// agentsLogValues puts the select values of an activity through the value
+// checker (a label becomes its key) and resolves the action type within
+// its kind, so that onOffice does not refuse them after the confirmation.
+func agentsLogValues(ctx context.Context, env *Env, kind, typ, origin *string, features []string) error {
+	for _, sel := range []struct {
+		arg, field string
+		v          *string
+	}{{"actionkind", "Aktionsart", kind}, {"origincontact", "HerkunftKontakt", origin}} {
+		v, err := checkValue(lookupField(ctx, env, "agentsLog", sel.field), sel.arg, *sel.v, forWrite)
+		if err != nil {
 			return err
 		}
+		*sel.v = plainArg(v)
 	}
+	f := lookupField(ctx, env, "agentsLog", "merkmal")
+	for i, ft := range features {
+		v, err := checkValue(f, "features", ft, forWrite)
+		if err != nil {
+			return err
+		}
+		features[i] = plainArg(v)
+	}
+	if *typ == "" || *kind == "" {
+		return nil
+	}
+	t, err := resolveActionType(ctx, env, *kind, *typ)
+	if err != nil {
+		return err
+	}
+	*typ = t
 	return nil
 }
 
-func (p AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
+func (p *AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
 	if err := checkDateTime("datetime", p.DateTime); err != nil {
 		return err
 	}
@@ -138,13 +142,22 @@ func (p AgentsLogCreateParams) check(ctx context.Context, env *Env) error {
 	if p.ActionType != "" && p.ActionKind == "" {
 		return argErrorf("actiontype", "needs actionkind as well")
 	}
-	if err := checkAgentsLogKeys(ctx, env, p.ActionKind, p.OriginContact, p.Features); err != nil {
+	if err := agentsLogValues(ctx, env, &p.ActionKind, &p.ActionType, &p.OriginContact, p.Features); err != nil {
 		return err
 	}
-	if p.ReasonCancellation != "" {
-		if f := fieldOf(moduleFields(ctx, env, "agentsLog"), "Absagegrund"); unknownKey(f, p.ReasonCancellation) {
-			return argErrorf("reasoncancellation", "unknown reason %q; allowed: %s", p.ReasonCancellation, strings.Join(keys(f.Permitted), ", "))
-		}
+	reason, err := checkValue(lookupField(ctx, env, "agentsLog", "Absagegrund"), "reasoncancellation", p.ReasonCancellation, forWrite)
+	if err != nil {
+		return err
+	}
+	p.ReasonCancellation = plainArg(reason)
+	if err := checkRecords(ctx, env, "address", "addressids", p.AddressIDs...); err != nil {
+		return err
+	}
+	if err := checkRecords(ctx, env, "estate", "estateid", p.EstateID); err != nil {
+		return err
+	}
+	if p.UserID > 0 {
+		return checkUserIDs(ctx, env, "userid", []int{p.UserID})
 	}
 	return nil
 }
@@ -281,14 +294,14 @@ func (d AgentsLogModifyData) wire() map[string]any {
 	return m
 }
 
-func (p AgentsLogModifyParams) check(ctx context.Context, env *Env) error {
+func (p *AgentsLogModifyParams) check(ctx context.Context, env *Env) error {
 	if len(p.Data.wire()) == 0 {
 		return argErrorf("data", "names nothing to change; allowed: actionkind, actiontype, datetime, note, origincontact, features, cost, duration")
 	}
 	if err := checkDateTime("data.datetime", p.Data.DateTime); err != nil {
 		return err
 	}
-	return checkAgentsLogKeys(ctx, env, p.Data.ActionKind, p.Data.OriginContact, p.Data.Features)
+	return agentsLogValues(ctx, env, &p.Data.ActionKind, &p.Data.ActionType, &p.Data.OriginContact, p.Data.Features)
 }
 
 func modifyAgentsLog(ctx context.Context, env *Env, p AgentsLogModifyParams) (*Result, error) {
@@ -329,7 +342,7 @@ func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyPara
 			after = strings.Join(list, ", ")
 		}
 		before := storedText(fieldOf(mf, field), current[field])
-		pv.Changes = append(pv.Changes, changeLine(field, before, after))
+		pv.change(field, before, after)
 	}
 	return pv, nil
 }
@@ -347,13 +360,12 @@ func fullDateTime(s string) string {
 }
 
 // checkDateTime refuses dates the schema's pattern lets through but the
-// calendar does not have, such as 2026-02-30.
+// calendar does not have, such as 2026-02-30; an activity's date alone
+// stands for its start (00:00), the value checker judges the rest.
 func checkDateTime(arg, s string) error {
 	if s == "" {
 		return nil
 	}
-	if _, err := time.Parse("2006-01-02 15:04:05", fullDateTime(s)); err != nil {
-		return argErrorf(arg, "%q is not a valid date/time; use YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]", s)
-	}
-	return nil
+	full := fullDateTime(s)
+	return checkArgValue("datetime", arg, &full)
 }

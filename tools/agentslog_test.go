@@ -104,10 +104,15 @@ func testAgentsLogCreate(t *testing.T, h *toolstest.Harness) {
 		{"unknown origin", "agents_log_create", `{"estateid":3101,"origincontact":"Zeitung"}`, "origincontact"},
 		{"level H", "agents_log_create", `{"estateid":3101,"advisorylevel":"H"}`, "advisorylevel"},
 		{"german date", "agents_log_create", `{"estateid":3101,"datetime":"30.10.2026 16:05"}`, "datetime"},
+		{"no such day", "agents_log_create", `{"estateid":3101,"datetime":"2026-02-30 16:05:00"}`, "`datetime`"},
 		{"negative cost", "agents_log_create", `{"estateid":3101,"cost":-3}`, "cost"},
 	})
-	// A pair the account does not know is refused by onOffice.
-	wantAPIError(t, h, "wrong kind/type pair", "agents_log_create", `{"estateid":3101,"actionkind":"Email","actiontype":"Besichtigung"}`, "101")
+	// References are refused before anyone is asked, with the choices.
+	runRefusedReferences(t, h, []badCall{
+		{"wrong kind/type pair", "agents_log_create", `{"estateid":3101,"actionkind":"Email","actiontype":"Besichtigung"}`, "allowed (key=label): Ausgang=Ausgang, Eingang=Eingang"},
+		{"unknown estate", "agents_log_create", `{"estateid":99999,"actionkind":"Email"}`, "`estateid`"},
+		{"unknown user", "agents_log_create", `{"estateid":3101,"userid":99999}`, "`userid`"},
+	})
 }
 
 func testAgentsLogModify(t *testing.T, h *toolstest.Harness) {

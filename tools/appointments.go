@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -65,10 +64,6 @@ func apptSpanText(start, end time.Time, allDay bool) string {
 }
 
 const apptLayout = "2006-01-02 15:04:05"
-
-var (
-	apptTimeRE = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}$`)
-)
 
 // ---------------------------------------------------------------------------
 // appointment_list
@@ -220,7 +215,7 @@ type AppointmentReadParams struct {
 	Filter                 Filter `json:"filter,omitempty" jsonschema_description:"Period: on start_dt, end_dt, rp_flag, description, von, erledigt, note, art"`
 }
 
-func (p AppointmentReadParams) check() error {
+func (p AppointmentReadParams) check(ctx context.Context, env *Env) error {
 	period := p.DateStart != "" || p.DateEnd != ""
 	modified := p.ModifiedStart != "" || p.ModifiedEnd != ""
 	if p.ID > 0 {
@@ -263,7 +258,10 @@ func (p AppointmentReadParams) check() error {
 			return argErrorf("filter."+k, "cannot be filtered; allowed: %s", strings.Join(apptReadFilterFields, ", "))
 		}
 	}
-	return p.Filter.checkConditions()
+	if err := p.Filter.checkConditions(); err != nil {
+		return err
+	}
+	return p.Filter.checkValues(ctx, env, "calendar")
 }
 
 // apptReadOrder is the order of the fields in appointment_read answers.
@@ -272,7 +270,7 @@ var apptReadOrder = []string{"description", "art", "start_dt", "end_dt", "ganzta
 	"confirmationStatus", "addresses", "conflicts", "series", "travel"}
 
 func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*Result, error) {
-	if err := p.check(); err != nil {
+	if err := p.check(ctx, env); err != nil {
 		return nil, err
 	}
 	params := map[string]any{}
@@ -494,46 +492,59 @@ func (d *AppointmentData) check(ctx context.Context, env *Env, start, end string
 	if start != "" && end != "" && end < start {
 		return argErrorf("data.end_dt", "%s is before the start %s", end, start)
 	}
-	for _, t := range []struct{ arg, v string }{{"data.start_dt", d.StartDT}, {"data.end_dt", d.EndDT}} {
-		if t.v != "" {
-			if _, err := time.Parse(apptLayout, t.v); err != nil {
-				return argErrorf(t.arg, "is not a valid date-time: %q", t.v)
-			}
-		}
+	if err := checkArgValue("datetime", "data.start_dt", &d.StartDT); err != nil {
+		return err
 	}
-	if err := apptCheckTransit(d.TransitTimePre, d.TransitTimePost); err != nil {
+	if err := checkArgValue("datetime", "data.end_dt", &d.EndDT); err != nil {
+		return err
+	}
+	if err := apptCheckTransit(&d.TransitTimePre, &d.TransitTimePost); err != nil {
 		return err
 	}
 	if d.RpFlag != nil && *d.RpFlag && d.RpType == "" {
 		return argErrorf("data.rp_type", "a series (rp_flag) needs rp_type: t daily, w weekly, m monthly, j yearly")
 	}
-	mf := moduleFields(ctx, env, "calendar")
-	if mf == nil {
-		return nil
-	}
-	if f := fieldOf(mf, "art"); d.Art != "" && unknownKey(f, d.Art) {
-		return argErrorf("data.art", "unknown appointment type %q; allowed: %s", d.Art, strings.Join(keys(f.Permitted), ", "))
-	}
-	if f := fieldOf(mf, "erinnerung"); d.Erinnerung != "" && unknownKey(f, d.Erinnerung) {
-		return argErrorf("data.erinnerung", "unknown reminder %q; allowed: %s", d.Erinnerung, strings.Join(apptSortedReminders(f.Permitted), ", "))
-	}
-	f := fieldOf(mf, "ressources")
-	for _, r := range d.Ressources {
-		if unknownKey(f, r) {
-			return argErrorf("data.ressources", "unknown resource key %q; allowed: %s (calendar_resource_list)", r, permittedText(f.Permitted))
+	return d.checkValues(ctx, env)
+}
+
+// checkValues puts the select fields (labels become keys) and the creator
+// (a name becomes the login) through the value checker.
+func (d *AppointmentData) checkValues(ctx context.Context, env *Env) error {
+	for _, sel := range []struct {
+		name string
+		v    *string
+	}{{"art", &d.Art}, {"erinnerung", &d.Erinnerung}} {
+		v, err := checkValue(lookupField(ctx, env, "calendar", sel.name), "data."+sel.name, *sel.v, forWrite)
+		if err != nil {
+			return err
 		}
+		*sel.v = plainArg(v)
+	}
+	f := lookupField(ctx, env, "calendar", "ressources")
+	for i, r := range d.Ressources {
+		v, err := checkValue(f, "data.ressources", r, forWrite)
+		if err != nil {
+			return err
+		}
+		d.Ressources[i] = plainArg(v)
+	}
+	if d.Von != "" {
+		v, err := resolveUserValue(ctx, env, "calendar", "data.von", "von", d.Von)
+		if err != nil {
+			return err
+		}
+		d.Von = plainArg(v)
 	}
 	return nil
 }
 
-// apptCheckTransit checks the travel times before and after an appointment.
-func apptCheckTransit(pre, post string) error {
-	for _, t := range []struct{ arg, v string }{{"data.transitTimePre", pre}, {"data.transitTimePost", post}} {
-		if t.v != "" && !apptTimeRE.MatchString(t.v) {
-			return argErrorf(t.arg, "must be a duration HH:MM:SS, got %q", t.v)
-		}
+// apptCheckTransit checks the travel times before and after an
+// appointment; HH:MM becomes HH:MM:SS.
+func apptCheckTransit(pre, post *string) error {
+	if err := checkArgValue("time", "data.transitTimePre", pre); err != nil {
+		return err
 	}
-	return nil
+	return checkArgValue("time", "data.transitTimePost", post)
 }
 
 // apptSortedReminders orders reminder keys by their length of time.
@@ -553,7 +564,7 @@ func apptReminderMinutes(v string) int {
 	return n * map[string]int{"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}[unit]
 }
 
-func (p AppointmentCreateParams) check(ctx context.Context, env *Env) error {
+func (p *AppointmentCreateParams) check(ctx context.Context, env *Env) error {
 	if p.Data.StartDT == "" {
 		return argErrorf("data.start_dt", "is required: start as YYYY-MM-DD HH:MM:SS")
 	}
@@ -566,7 +577,52 @@ func (p AppointmentCreateParams) check(ctx context.Context, env *Env) error {
 	if _, err := p.Location.wire(); err != nil {
 		return err
 	}
-	return p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT)
+	if err := p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT); err != nil {
+		return err
+	}
+	return apptCheckRefs(ctx, env, p.RelatedAddressIDs, p.RelatedEstateID, p.Subscribers, p.Location)
+}
+
+// apptCheckRefs refuses contacts, estates, users and groups that do not
+// exist, before anyone is asked to confirm.
+func apptCheckRefs(ctx context.Context, env *Env, addrs []int, estate int, subs *AppointmentSubscribers, loc *AppointmentLocation) error {
+	if err := checkRecords(ctx, env, "address", "relatedAddressIds", addrs...); err != nil {
+		return err
+	}
+	if err := checkRecords(ctx, env, "estate", "relatedEstateId", estate); err != nil {
+		return err
+	}
+	if subs != nil {
+		if err := checkUserIDs(ctx, env, "subscribers.users", subs.Users); err != nil {
+			return err
+		}
+		if err := checkGroupIDs(ctx, env, "subscribers.groups", subs.Groups); err != nil {
+			return err
+		}
+	}
+	if loc == nil {
+		return nil
+	}
+	if err := checkRecords(ctx, env, "address", "location.address", loc.Address); err != nil {
+		return err
+	}
+	if err := checkRecords(ctx, env, "estate", "location.estate", loc.Estate); err != nil {
+		return err
+	}
+	for _, u := range []struct {
+		arg string
+		id  int
+	}{{"location.user", loc.User}, {"location.userMeetingUrl", loc.UserMeetingURL}} {
+		if u.id > 0 {
+			if err := checkUserIDs(ctx, env, u.arg, []int{u.id}); err != nil {
+				return err
+			}
+		}
+	}
+	if loc.Group > 0 {
+		return checkGroupIDs(ctx, env, "location.group", []int{loc.Group})
+	}
+	return nil
 }
 
 func (p AppointmentCreateParams) wire() map[string]any {
@@ -617,8 +673,8 @@ func previewAppointmentCreate(ctx context.Context, env *Env, p AppointmentCreate
 		return nil, err
 	}
 	pv := &Preview{Target: fmt.Sprintf("new appointment %q on %s", p.Data.Description, apptWhen(p.Data.StartDT, p.Data.EndDT))}
-	pv.Changes = apptDataLines(nil, p.Data.wire())
-	pv.Changes = append(pv.Changes, apptLinkLines(ctx, env, nil, p.RelatedAddressIDs, false, apptIntPtr(p.RelatedEstateID), p.Subscribers, p.Location, p.ReminderTypes)...)
+	apptDataLines(pv, nil, p.Data.wire())
+	apptLinkLines(ctx, env, pv, nil, p.RelatedAddressIDs, false, apptIntPtr(p.RelatedEstateID), p.Subscribers, p.Location, p.ReminderTypes)
 	// Warn about double bookings before anyone confirms.
 	conflicts := map[string]any{"data": map[string]any{"start_dt": p.Data.StartDT, "end_dt": p.Data.EndDT}}
 	apptWireLinks(conflicts, p.RelatedAddressIDs, p.Subscribers, nil, nil)
@@ -644,17 +700,15 @@ func apptIntPtr(n int) *int {
 }
 
 // apptDataLines describes data fields as "field: value" or "field: old → new".
-func apptDataLines(current map[string]any, data map[string]any) []string {
-	var out []string
+func apptDataLines(pv *Preview, current map[string]any, data map[string]any) {
 	for _, k := range keys(data) {
 		v := apptValueText(data[k])
 		if current == nil {
-			out = append(out, fmt.Sprintf("%s: %s", k, v))
+			pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, v))
 			continue
 		}
-		out = append(out, changeLine(k, cmp.Or(apptValueText(current[k]), "(empty)"), v))
+		pv.change(k, cmp.Or(apptValueText(current[k]), "(empty)"), v)
 	}
-	return out
 }
 
 func apptValueText(v any) string {
@@ -680,8 +734,7 @@ func apptValueText(v any) string {
 }
 
 // apptLinkLines describes the link parameters, resolving names where it can.
-func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []int, replace bool, estate *int, subs *AppointmentSubscribers, loc *AppointmentLocation, reminders []string) []string {
-	var out []string
+func apptLinkLines(ctx context.Context, env *Env, pv *Preview, cur map[string]any, addrs []int, replace bool, estate *int, subs *AppointmentSubscribers, loc *AppointmentLocation, reminders []string) {
 	if len(addrs) > 0 || (replace && cur != nil) {
 		names := addressLabels(ctx, env, addrs)
 		list := make([]string, len(addrs))
@@ -694,11 +747,11 @@ func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []in
 		}
 		switch {
 		case cur == nil:
-			out = append(out, "contacts: "+now)
+			pv.Changes = append(pv.Changes, "contacts: "+now)
 		case replace:
-			out = append(out, changeLine("contacts", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+			pv.change("contacts", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now)
 		default:
-			out = append(out, fmt.Sprintf("contacts: %s, adding %s", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+			pv.Changes = append(pv.Changes, fmt.Sprintf("contacts: %s, adding %s", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
 		}
 	}
 	if estate != nil {
@@ -707,32 +760,31 @@ func apptLinkLines(ctx context.Context, env *Env, cur map[string]any, addrs []in
 			now = estateLabel(ctx, env, *estate)
 		}
 		if cur == nil {
-			out = append(out, "estate: "+now)
+			pv.Changes = append(pv.Changes, "estate: "+now)
 		} else {
-			out = append(out, changeLine("estate", cmp.Or(apptValueText(cur["assignedobjectids"]), "(none)"), now))
+			pv.change("estate", cmp.Or(apptValueText(cur["assignedobjectids"]), "(none)"), now)
 		}
 	}
 	if subs != nil {
 		now := fmt.Sprintf("users %s; groups %s", cmp.Or(joinIDs(subs.Users), "none"), cmp.Or(joinIDs(subs.Groups), "none"))
 		if cur == nil {
-			out = append(out, "participants: "+now)
+			pv.Changes = append(pv.Changes, "participants: "+now)
 		} else {
-			out = append(out, changeLine("participants", cmp.Or(apptValueText(cur["fuer"]), "(none)"), now))
+			pv.change("participants", cmp.Or(apptValueText(cur["fuer"]), "(none)"), now)
 		}
 	}
 	if m, _ := loc.wire(); m != nil {
 		for k, v := range m {
-			line := fmt.Sprintf("place: %s %s", k, apptValueText(v))
 			if cur != nil {
-				line = changeLine("place", cmp.Or(apptValueText(cur["ort"]), "(empty)"), k+" "+apptValueText(v))
+				pv.change("place", cmp.Or(apptValueText(cur["ort"]), "(empty)"), k+" "+apptValueText(v))
+				continue
 			}
-			out = append(out, line)
+			pv.Changes = append(pv.Changes, fmt.Sprintf("place: %s %s", k, apptValueText(v)))
 		}
 	}
 	if len(reminders) > 0 {
-		out = append(out, "reminder by: "+strings.Join(reminders, ", "))
+		pv.Changes = append(pv.Changes, "reminder by: "+strings.Join(reminders, ", "))
 	}
-	return out
 }
 
 // apptCurrent reads one appointment with the legacy read (all fields).
@@ -774,9 +826,15 @@ func (p AppointmentModifyParams) check(ctx context.Context, env *Env) error {
 		return err
 	}
 	if p.Data != nil {
-		return p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT)
+		if err := p.Data.check(ctx, env, p.Data.StartDT, p.Data.EndDT); err != nil {
+			return err
+		}
 	}
-	return nil
+	estate := 0
+	if p.RelatedEstateID != nil {
+		estate = *p.RelatedEstateID
+	}
+	return apptCheckRefs(ctx, env, p.RelatedAddressIDs, estate, p.Subscribers, p.Location)
 }
 
 func (p AppointmentModifyParams) wire() map[string]any {
@@ -854,8 +912,8 @@ func previewAppointmentModify(ctx context.Context, env *Env, p AppointmentModify
 		return nil, err
 	}
 	pv := &Preview{Target: apptTarget(p.ID, cur), RecordID: strconv.Itoa(p.ID)}
-	pv.Changes = apptDataLines(cur, p.Data.wire())
-	pv.Changes = append(pv.Changes, apptLinkLines(ctx, env, cur, p.RelatedAddressIDs, p.ReplaceAddressIDs, p.RelatedEstateID, p.Subscribers, p.Location, p.ReminderTypes)...)
+	apptDataLines(pv, cur, p.Data.wire())
+	apptLinkLines(ctx, env, pv, cur, p.RelatedAddressIDs, p.ReplaceAddressIDs, p.RelatedEstateID, p.Subscribers, p.Location, p.ReminderTypes)
 	return pv, nil
 }
 
@@ -1037,22 +1095,25 @@ type AppointmentConflictsParams struct {
 }
 
 func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConflictsParams) (*Result, error) {
-	for _, t := range []struct{ arg, v string }{{"data.start_dt", p.Data.StartDT}, {"data.end_dt", p.Data.EndDT}} {
-		if _, err := time.Parse(apptLayout, t.v); err != nil {
-			return nil, argErrorf(t.arg, "is not a valid date-time: %q", t.v)
-		}
+	if err := checkArgValue("datetime", "data.start_dt", &p.Data.StartDT); err != nil {
+		return nil, err
+	}
+	if err := checkArgValue("datetime", "data.end_dt", &p.Data.EndDT); err != nil {
+		return nil, err
 	}
 	if p.Data.EndDT < p.Data.StartDT {
 		return nil, argErrorf("data.end_dt", "%s is before the start %s", p.Data.EndDT, p.Data.StartDT)
 	}
-	if err := apptCheckTransit(p.Data.TransitTimePre, p.Data.TransitTimePost); err != nil {
+	if err := apptCheckTransit(&p.Data.TransitTimePre, &p.Data.TransitTimePost); err != nil {
 		return nil, err
 	}
-	f := fieldOf(moduleFields(ctx, env, "calendar"), "ressources")
-	for _, r := range p.Data.Ressources {
-		if unknownKey(f, r) {
-			return nil, argErrorf("data.ressources", "unknown resource key %q; allowed: %s", r, permittedText(f.Permitted))
+	f := lookupField(ctx, env, "calendar", "ressources")
+	for i, r := range p.Data.Ressources {
+		v, err := checkValue(f, "data.ressources", r, forWrite)
+		if err != nil {
+			return nil, err
 		}
+		p.Data.Ressources[i] = plainArg(v)
 	}
 	params := map[string]any{"data": argsOf(p.Data)}
 	apptWireLinks(params, p.RelatedAddressIDs, p.Subscribers, nil, nil)

@@ -486,14 +486,18 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 			}
 			now = strings.Join(list, "; ")
 		}
-		pv.Changes = append(pv.Changes, "addresses: "+cmp.Or(mailAddressLines(info.Addresses), "none")+" → "+now)
+		before := cmp.Or(mailAddressLines(info.Addresses), "none")
+		pv.Changes = append(pv.Changes, "addresses: "+before+" → "+now)
+		pv.bind("addresses", before)
 	}
 	if p.EstateID != nil {
 		now := "none"
 		if *p.EstateID > 0 {
 			now = estateLabel(ctx, env, *p.EstateID)
 		}
-		pv.Changes = append(pv.Changes, "estate: "+cmp.Or(mailEstateLines(info.Estates), "none")+" → "+now)
+		before := cmp.Or(mailEstateLines(info.Estates), "none")
+		pv.Changes = append(pv.Changes, "estate: "+before+" → "+now)
+		pv.bind("estate", before)
 	}
 	return pv, nil
 }

@@ -27,7 +27,7 @@ func estateTools() []Tool {
 			"List estates (properties) with filter, sort and paging, or read one estate by id. Without data, a useful default set of fields is returned; name any field[[ of field_config_get (module estate)]] in data for more.",
 			readEstates),
 		withPreview(define("estate_create", "Create estate",
-			"Create an estate from field values. Select fields take keys[[ (estate_category_list)]][[ (field_config_get)]], not labels.[[ Link owners afterwards with relation_create.]]",
+			"Create an estate from field values. Select fields take a key or its label[[ (estate_category_list)]][[ (field_config_get)]].[[ Link owners afterwards with relation_create.]]",
 			createEstate), previewEstateCreate),
 		withPreview(define("estate_modify", "Modify estate",
 			"Change fields of one estate; only the given fields change. A multiselect value replaces the whole list, so send existing keys plus new ones.",
@@ -220,10 +220,11 @@ func previewEstateModify(ctx context.Context, env *Env, p EstateModifyParams) (*
 	if err != nil {
 		return nil, err
 	}
-	changes := fieldChanges(moduleFields(ctx, env, "estate"), el, names, func(fi *onoffice.FieldInfo, name string) string {
+	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
+	pv.fieldChanges(moduleFields(ctx, env, "estate"), el, names, func(fi *onoffice.FieldInfo, name string) string {
 		return showNew(fi, p.Data[name])
 	})
-	return &Preview{Target: target, RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
+	return pv, nil
 }
 
 // estateTarget reads an estate to name it in a preview: `estate 3120 "title"`.
@@ -251,112 +252,6 @@ func renameArg(err error, arg string) error {
 		return &ArgError{Arg: arg, Message: ae.Message}
 	}
 	return err
-}
-
-// checkData verifies a data object against the field configuration: the
-// names exist, select values are permitted keys, numbers are numbers.
-func checkData(ctx context.Context, env *Env, module, arg string, data map[string]any) error {
-	if len(data) == 0 {
-		return argErrorf(arg, "give at least one field and its value")
-	}
-	return checkValues(ctx, env, module, arg, data, keys(data), checkValue)
-}
-
-func checkValue(fi onoffice.FieldInfo, arg string, v any) error {
-	if v == nil {
-		return nil
-	}
-	scalar := func() (string, bool) {
-		switch v.(type) {
-		case string, float64, bool:
-			return plainArg(v), true
-		}
-		return "", false
-	}
-	if len(fi.Permitted) > 0 {
-		var vals []string
-		if list, ok := v.([]any); ok {
-			if fi.Type != "multiselect" {
-				return argErrorf(arg, "takes one key, not a list")
-			}
-			for _, e := range list {
-				s, _ := e.(string)
-				if s == "" {
-					return argErrorf(arg, "list entries must be keys (strings)")
-				}
-				vals = append(vals, s)
-			}
-		} else if s, ok := scalar(); ok {
-			if s == "" {
-				return nil // clears the field
-			}
-			vals = []string{s}
-		} else {
-			return argErrorf(arg, "must be a key or, for multiselect fields, a list of keys")
-		}
-		for _, s := range vals {
-			if _, ok := fi.Permitted[s]; ok {
-				continue
-			}
-			for k, l := range fi.Permitted {
-				if strings.EqualFold(l, s) || strings.EqualFold(k, s) {
-					return argErrorf(arg, "%q is not a key; write the key %q (label %q)", s, k, l)
-				}
-			}
-			return argErrorf(arg, "%q is not a permitted key; allowed: %s", s, permittedList(fi.Permitted))
-		}
-		return nil
-	}
-	switch fi.Type {
-	case "integer", "float":
-		s, ok := scalar()
-		if _, isBool := v.(bool); isBool || !ok {
-			return argErrorf(arg, "must be a number")
-		}
-		if s == "" {
-			return nil
-		}
-		if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err != nil {
-			return argErrorf(arg, "must be a number (use a dot for decimals, no units), got %q", s)
-		}
-	case "boolean":
-		s, ok := scalar()
-		if !ok || (s != "0" && s != "1" && s != "true" && s != "false") {
-			return argErrorf(arg, "must be true/false or 1/0")
-		}
-	case "date":
-		if s, ok := v.(string); !ok || (s != "" && !dateRE.MatchString(s)) {
-			return argErrorf(arg, "must be a date YYYY-MM-DD")
-		}
-	case "datetime":
-		if s, ok := v.(string); !ok || (s != "" && !dateTimeRE.MatchString(s)) {
-			return argErrorf(arg, "must be YYYY-MM-DD HH:MM:SS")
-		}
-	default:
-		if _, ok := v.([]any); ok {
-			return argErrorf(arg, "takes a single value, not a list")
-		}
-		if _, ok := v.(map[string]any); ok {
-			return argErrorf(arg, "takes a single value, not an object")
-		}
-	}
-	return nil
-}
-
-var (
-	dateRE     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	dateTimeRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$`)
-)
-
-// permittedList names up to 15 keys of a select field.
-func permittedList(p map[string]string) string {
-	ks := keys(p)
-	more := ""
-	if len(ks) > 15 {
-		more = fmt.Sprintf(" … (%d in all; see field_config_get)", len(ks))
-		ks = ks[:15]
-	}
-	return strings.Join(ks, ", ") + more
 }
 
 // showNew renders a value the model wants to write, select keys as labels.
@@ -733,7 +628,7 @@ func previewEstateFileModify(ctx context.Context, env *Env, p EstateFileModifyPa
 	pv := &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID)}
 	current := map[string]string{"Art": text(f["type"]), "title": text(f["title"]), "freetext": text(f["freetext"]), "documentAttribute": text(f["documentAttribute"])}
 	for _, k := range keys(ch) {
-		pv.Changes = append(pv.Changes, changeLine(k, cmp.Or(current[k], "(empty)"), ch[k]))
+		pv.change(k, cmp.Or(current[k], "(empty)"), ch[k])
 	}
 	if ch["Art"] == "Titelbild" {
 		for _, id := range keys(files) {
@@ -939,13 +834,17 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 	if err != nil {
 		return nil, renameArg(err, "estateId")
 	}
+	if err := checkRecords(ctx, env, "address", "addressId", p.AddressID); err != nil {
+		return nil, err
+	}
 	before, err := currentOffer(ctx, env, p.EstateID, p.AddressID)
 	if err != nil {
 		return nil, err
 	}
-	return &Preview{Target: fmt.Sprintf("%s, prospect address %d", target, p.AddressID), RecordID: strconv.Itoa(p.EstateID),
-		Changes: []string{changeLine("priceOffer", cmp.Or(before, "(none)"), strconv.FormatFloat(p.PriceOffer, 'f', -1, 64)),
-			"advisory level: raised to C if lower"}}, nil
+	pv := &Preview{Target: fmt.Sprintf("%s, prospect address %d", target, p.AddressID), RecordID: strconv.Itoa(p.EstateID)}
+	pv.change("priceOffer", cmp.Or(before, "(none)"), strconv.FormatFloat(p.PriceOffer, 'f', -1, 64))
+	pv.Changes = append(pv.Changes, "advisory level: raised to C if lower")
+	return pv, nil
 }
 
 // ---------------------------------------------------------------------------

@@ -105,7 +105,7 @@ func TestEstateCreateAndModifyTools(t *testing.T) {
 		{"no data", "estate_create", `{}`, "`data`"},
 		{"empty data", "estate_create", `{"data":{}}`, "`data`"},
 		{"unknown field", "estate_create", `{"data":{"kaufpreiss":1}}`, "`data`"},
-		{"label instead of key", "estate_create", `{"data":{"objektart":"Wohnung"}}`, "`data.objektart`"},
+		{"neither key nor label", "estate_create", `{"data":{"objektart":"Raumschiff"}}`, "`data.objektart`"},
 		{"unknown key", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"heizungsart":["zentral","gas"]}}`, eid), "`data.heizungsart`"},
 		{"list for singleselect", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"objektart":["haus"]}}`, eid), "`data.objektart`"},
 		{"text for number", "estate_modify", fmt.Sprintf(`{"id":%d,"data":{"kaufpreis":"teuer"}}`, eid), "`data.kaufpreis`"},

@@ -60,7 +60,7 @@ type FileUploadParams struct {
 }
 
 // content checks the arguments and returns the decoded content (nil for links).
-func (p FileUploadParams) content(ctx context.Context, env *Env) ([]byte, error) {
+func (p *FileUploadParams) content(ctx context.Context, env *Env) ([]byte, error) {
 	link := uplLinkTypes[p.Art]
 	if p.Module != "tmpUpload" && p.RelatedRecordID == 0 {
 		return nil, argErrorf("relatedRecordId", "is required: the id of the %s that gets the file", p.Module)
@@ -123,11 +123,11 @@ func (p FileUploadParams) content(ctx context.Context, env *Env) ([]byte, error)
 	if len(raw) > uplMaxBytes {
 		return nil, argErrorf("data", "the file has %d bytes; at most %d can be uploaded here", len(raw), uplMaxBytes)
 	}
-	if p.DocumentAttribute != "" {
-		if f := fieldOf(moduleFields(ctx, env, "file"), "documentAttribute"); unknownKey(f, p.DocumentAttribute) {
-			return nil, argErrorf("documentAttribute", "unknown key %q; allowed: %s", p.DocumentAttribute, permittedText(f.Permitted))
-		}
+	attr, err := checkValue(lookupField(ctx, env, "file", "documentAttribute"), "documentAttribute", p.DocumentAttribute, forWrite)
+	if err != nil {
+		return nil, err
 	}
+	p.DocumentAttribute = plainArg(attr)
 	return raw, nil
 }
 

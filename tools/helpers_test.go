@@ -66,6 +66,28 @@ func runBadCalls(t *testing.T, h *toolstest.Harness, cases []badCall) {
 	}
 }
 
+// runRefusedReferences runs calls that name a user, group, record or
+// action type that does not exist: each must fail with a text that
+// contains arg, after reads only (the check needs them), never a write.
+func runRefusedReferences(t *testing.T, h *toolstest.Harness, cases []badCall) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			writes := h.WriteRequests()
+			res := h.Call(t, tc.tool, tc.args)
+			if !res.IsError {
+				t.Fatalf("%s %s: no error, got %q", tc.tool, tc.args, res.Text)
+			}
+			if !strings.Contains(res.Text, tc.arg) {
+				t.Errorf("error does not name %s: %s", tc.arg, res.Text)
+			}
+			if got := h.WriteRequests() - writes; got != 0 {
+				t.Errorf("%d writes for a refused reference", got)
+			}
+		})
+	}
+}
+
 // preview builds a write tool's confirmation preview against the harness
 // sandbox without running the tool.
 func preview(t *testing.T, h *toolstest.Harness, tool, args string) (*tools.Preview, error) {

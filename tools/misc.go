@@ -64,6 +64,9 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 	if err := p.Filter.checkConditions(); err != nil {
 		return nil, err
 	}
+	if err := p.Filter.checkValues(ctx, env, p.Module); err != nil {
+		return nil, err
+	}
 	params := map[string]any{"module": p.Module, "listlimit": limit}
 	setIf(params, "user", p.User, p.User > 0)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)

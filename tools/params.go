@@ -125,30 +125,6 @@ func (f Filter) checkConditions() error {
 	return nil
 }
 
-// checkValues checks the named fields of a data object: the names against
-// the module's field configuration, then each value with check.
-func checkValues(ctx context.Context, env *Env, module, arg string, data map[string]any, names []string, check func(f onoffice.FieldInfo, arg string, v any) error) error {
-	if err := checkFields(ctx, env, module, arg, names); err != nil {
-		return err
-	}
-	mf := moduleFields(ctx, env, module)
-	if mf == nil {
-		return nil
-	}
-	for _, name := range names {
-		// A field neither configured nor documented gets a zero FieldInfo:
-		// its value passes unchecked (checkFields noted the name).
-		fi, _ := mf.Lookup(name)
-		if fi.Documented && fi.Type == "" && len(fi.Permitted) == 0 {
-			noteUncheckedValue(ctx, module, arg, name)
-		}
-		if err := check(fi, arg+"."+name, data[name]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // suggest returns a "did you mean" clause with the closest names.
 func suggest(name string, candidates []string) string {
 	type scored struct {
@@ -254,6 +230,9 @@ func (p listParams) check(ctx context.Context, env *Env, module string, pseudo .
 		return err
 	}
 	if err := p.Filter.checkConditions(); err != nil {
+		return err
+	}
+	if err := p.Filter.checkValues(ctx, env, module); err != nil {
 		return err
 	}
 	return checkFields(ctx, env, module, "sortby", keys(p.SortBy))

@@ -408,14 +408,19 @@ func fieldOf(mf *onoffice.ModuleFields, name string) *onoffice.FieldInfo {
 	return nil
 }
 
-// unknownKey reports whether a select field rejects key; a field that is
-// not configured or has no keys accepts anything.
-func unknownKey(f *onoffice.FieldInfo, key string) bool {
-	if f == nil || len(f.Permitted) == 0 {
-		return false
+// change adds "field: before → after" to the preview and remembers the
+// before-value: the confirmation is bound to it.
+func (p *Preview) change(field, before, after string) {
+	p.Changes = append(p.Changes, changeLine(field, before, after))
+	p.bind(field, before)
+}
+
+// bind remembers a before-value the preview shows.
+func (p *Preview) bind(field, before string) {
+	if p.Before == nil {
+		p.Before = map[string]string{}
 	}
-	_, ok := f.Permitted[key]
-	return !ok
+	p.Before[field] = before
 }
 
 // changeLine is one change of a preview: "field: before → after".
@@ -440,13 +445,11 @@ func storedText(fi *onoffice.FieldInfo, v any) string {
 	return "(empty)"
 }
 
-// fieldChanges lists "field: before → after" for the named fields: before
+// fieldChanges adds "field: before → after" for the named fields: before
 // is the value in current, after what newValue renders for the field.
-func fieldChanges(mf *onoffice.ModuleFields, current map[string]any, names []string, newValue func(fi *onoffice.FieldInfo, name string) string) []string {
-	var out []string
+func (p *Preview) fieldChanges(mf *onoffice.ModuleFields, current map[string]any, names []string, newValue func(fi *onoffice.FieldInfo, name string) string) {
 	for _, name := range names {
 		fi := fieldOf(mf, name)
-		out = append(out, changeLine(name, storedText(fi, current[name]), newValue(fi, name)))
+		p.change(name, storedText(fi, current[name]), newValue(fi, name))
 	}
-	return out
 }

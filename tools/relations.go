@@ -296,6 +296,16 @@ type RelationCreateParams struct {
 	RelationInfo *RelationInfo      `json:"relationinfo,omitempty" jsonschema_description:"Only for calendar:address"`
 }
 
+// checkRecords refuses parents and children that do not exist, before
+// anyone is asked.
+func (p RelationCreateParams) checkRecords(ctx context.Context, env *Env) error {
+	typ := lookupRelationType(string(p.RelationType))
+	if err := checkRecords(ctx, env, typ.parent, "parentid", p.ParentID...); err != nil {
+		return err
+	}
+	return checkRecords(ctx, env, typ.child, "childid", p.ChildID...)
+}
+
 func (p RelationCreateParams) check() error {
 	if len(p.ParentID) > 1 && len(p.ChildID) > 1 {
 		return argErrorf("childid", "several parents and several children at once (n:n) are not allowed; give one parent or one child")
@@ -311,6 +321,9 @@ func (p RelationCreateParams) check() error {
 
 func createRelation(ctx context.Context, env *Env, p RelationCreateParams) (*Result, error) {
 	if err := p.check(); err != nil {
+		return nil, err
+	}
+	if err := p.checkRecords(ctx, env); err != nil {
 		return nil, err
 	}
 	typ := lookupRelationType(string(p.RelationType))
@@ -339,6 +352,9 @@ func relPairs(typ relationType, parents, children []int, names map[string]map[in
 
 func previewRelationCreate(ctx context.Context, env *Env, p RelationCreateParams) (*Preview, error) {
 	if err := p.check(); err != nil {
+		return nil, err
+	}
+	if err := p.checkRecords(ctx, env); err != nil {
 		return nil, err
 	}
 	typ := lookupRelationType(string(p.RelationType))
@@ -473,7 +489,7 @@ func previewRelationModify(ctx context.Context, env *Env, p RelationModifyParams
 				who = recordRef("appointment", par, names) + ", " + who
 			}
 			if c := p.RelationInfo.Confirmation; c != "" {
-				pv.Changes = append(pv.Changes, changeLine(who+" statusTerminbestaetigung", cmp.Or(current[[2]int{par, ch}], "?"), c))
+				pv.change(who+" statusTerminbestaetigung", cmp.Or(current[[2]int{par, ch}], "?"), c)
 			}
 			if f := p.RelationInfo.Feedback; f != "" {
 				pv.Changes = append(pv.Changes, fmt.Sprintf("%s statusTerminrueckmeldung: → %s", who, f))

@@ -172,7 +172,11 @@ func testRelationCreateAndDelete(t *testing.T, h *toolstest.Harness) {
 		{"delete id zero", "relation_delete", `{"relationtype":"estate:address:owner","parentid":0,"childid":2}`, "parentid"},
 	})
 	// The API's own refusal comes back as an error, e.g. an unknown estate.
-	wantAPIError(t, h, "unknown estate", "relation_create", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[999999],"childid":[%d]}`, addr), "173")
+	// Records that do not exist are refused before anyone is asked.
+	runRefusedReferences(t, h, []badCall{
+		{"unknown estate", "relation_create", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[999999],"childid":[%d]}`, addr), "`parentid`: there is no estate with id 999999"},
+		{"unknown address", "relation_create", fmt.Sprintf(`{"relationtype":"estate:address:owner","parentid":[%d],"childid":[%d,99999999]}`, estate, addr), "`childid`: there is no address with id 99999999"},
+	})
 }
 
 func testRelationModifyParticipant(t *testing.T, h *toolstest.Harness) {

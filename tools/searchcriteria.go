@@ -93,6 +93,9 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 	if err := p.Filter.checkConditions(); err != nil {
 		return nil, err
 	}
+	if err := p.Filter.checkValues(ctx, env, "searchcriteria"); err != nil {
+		return nil, err
+	}
 	limit := cmp.Or(p.ListLimit, 20)
 	params := map[string]any{"mode": wireMode, "listlimit": limit}
 	setIf(params, "ids", p.IDs, len(p.IDs) > 0)
@@ -280,8 +283,7 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 		_, ok := mf.Fields[name+"__von"]
 		return ok
 	}
-	out := map[string]any{}
-	skip := map[string]bool{}
+	out, rest := map[string]any{}, map[string]any{}
 	for _, k := range keys(data) {
 		v := data[k]
 		arg := "data." + k
@@ -297,39 +299,47 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 			if s != "0" && s != "1" {
 				return nil, argErrorf(arg, "must be \"1\" (active) or \"0\" (inactive)")
 			}
-			out[k], skip[k] = s, true
+			out[k] = s
 		case k == "advisor":
-			n, ok := v.(float64)
-			if !ok || n < 1 || n != float64(int(n)) {
-				return nil, argErrorf(arg, "is the user id of the advisor (a number, see user_list)")
+			id, err := resolveUserValue(ctx, env, "searchcriteria", arg, k, v)
+			if err != nil {
+				return nil, err
 			}
-			out[k], skip[k] = int(n), true
+			n, ok := id.(float64)
+			if !ok {
+				return nil, argErrorf(arg, "is the advisor: a user id, login or name (user_list)")
+			}
+			out[k] = int(n)
 		case isRange(k):
 			list, ok := v.([]any)
 			if !ok || len(list) != 2 {
 				return nil, argErrorf(arg, "is a from–to field: give [from, to] or use %s__von / %s__bis", k, k)
 			}
 			for i, suffix := range []string{"__von", "__bis"} {
-				s := plainArg(list[i])
-				if s == "" {
+				if plainArg(list[i]) == "" {
 					continue
 				}
-				if _, err := strconv.ParseFloat(s, 64); err != nil {
-					return nil, argErrorf(fmt.Sprintf("%s.%d", arg, i), "must be a number")
+				bound, err := checkValue(lookupField(ctx, env, "searchcriteria", k+suffix), fmt.Sprintf("%s.%d", arg, i), list[i], forWrite)
+				if err != nil {
+					return nil, err
 				}
-				out[k+suffix] = s
+				out[k+suffix] = plainArg(bound)
 			}
-			skip[k] = true
 		default:
-			if _, isNum := v.(float64); isNum {
-				out[k] = plainArg(v) // the API wants numbers of criteria as strings
-			} else {
-				out[k] = v
-			}
+			rest[k] = v
 		}
 	}
-	if err := checkFieldValues(ctx, env, "searchcriteria", "data", map[string]any(data), skip); err != nil {
-		return nil, err
+	if len(rest) > 0 {
+		if err := checkData(ctx, env, "searchcriteria", "data", rest); err != nil {
+			return nil, err
+		}
+	}
+	for k, v := range rest {
+		if _, isNum := v.(float64); isNum {
+			out[k] = plainArg(v) // the API wants numbers of criteria as strings
+		} else {
+			out[k] = v
+		}
 	}
 	if !modify {
 		if _, ok := out["range"]; ok && plainArg(out["range"]) != "0" && out["range_plz"] == nil && out["range_ort"] == nil {
@@ -486,7 +496,7 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 		if list, ok := p.Data[k].([]any); ok && len(list) == 2 && data[k] == nil {
 			after = rangeText(plainArg(list[0]), plainArg(list[1]))
 		}
-		pv.Changes = append(pv.Changes, changeLine(k, before, after))
+		pv.change(k, before, after)
 	}
 	return pv, nil
 }

@@ -130,16 +130,25 @@ func TestSearchCriteriaWriteTools(t *testing.T) {
 		{"range as scalar", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"kaufpreis":300000}}`, addr), "`data.kaufpreis`"},
 		{"range not numbers", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"kaufpreis":["viel",1]}}`, addr), "`data.kaufpreis.0`"},
 		{"radius without centre", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"range":10}}`, addr), "`data.range`"},
-		{"bad key", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"objektart":"Wohnung"}}`, addr), "`data.objektart`"},
+		{"bad key", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"objektart":"Raumschiff"}}`, addr), "`data.objektart`"},
 		{"unknown field", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"kaufpreiss":1}}`, addr), "`data`"},
 		{"status on create", "search_criteria_create", fmt.Sprintf(`{"addressid":%d,"data":{"sys_status":"0"}}`, addr), "`data.sys_status`"},
 		{"system field", "search_criteria_modify", `{"id":1201,"data":{"creationdate":"2026-01-01"}}`, "`data.creationdate`"},
 		{"status field", "search_criteria_modify", `{"id":1201,"data":{"status":0}}`, "`data.status`"},
 		{"bad sys_status", "search_criteria_modify", `{"id":1201,"data":{"sys_status":"ja"}}`, "`data.sys_status`"},
-		{"advisor not an id", "search_criteria_modify", `{"id":1201,"data":{"advisor":"mhansen"}}`, "`data.advisor`"},
 		{"modify without id", "search_criteria_modify", `{"data":{"objektart":"haus"}}`, "`id`"},
 		{"delete without id", "search_criteria_delete", `{}`, "`id`"},
 	})
+	runRefusedReferences(t, h, []badCall{
+		{"advisor no user", "search_criteria_modify", `{"id":1201,"data":{"advisor":"niemand"}}`, "`data.advisor`"},
+		{"advisor unknown id", "search_criteria_modify", `{"id":1201,"data":{"advisor":99999}}`, "`data.advisor`"},
+	})
+	// The advisor may be named by login: it becomes the user id.
+	user := h.Sandbox.Store().Table("user").Records[0]
+	callOK(t, h, "search_criteria_modify", fmt.Sprintf(`{"id":1201,"data":{"advisor":%q}}`, user["Name"]))
+	if got, want := h.Sandbox.Store().Table("searchcriteria").Get(1201)["advisor"], user["Id"]; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("advisor stored as %v, want the user id %v", got, want)
+	}
 }
 
 func TestSearchCriteriaFieldsTool(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,6 +66,9 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 		return nil, err
 	}
 	if err := p.Filter.checkConditions(); err != nil {
+		return nil, err
+	}
+	if err := p.Filter.checkValues(ctx, env, "task"); err != nil {
 		return nil, err
 	}
 	params := map[string]any{"data": data}
@@ -180,19 +183,13 @@ var taskReadOnly = map[string]bool{"Id": true, "Nr": true, "Eintragsdatum": true
 // taskModifyOnly can be changed but not set on create.
 var taskModifyOnly = map[string]bool{"Stand": true, "erledigt": true}
 
-var taskTimeRe = regexp.MustCompile(`^\d{2}:\d{2}(:\d{2})?$`)
-
-// check validates the data object against the task field configuration.
+// check validates the data object against the task field configuration
+// and resolves the user or group named in Verantwortung.
 func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error {
 	if len(p.Data) == 0 {
 		return argErrorf("data", "is empty; name at least one task field, e.g. {\"Betreff\":\"…\"}")
 	}
-	if err := checkFields(ctx, env, "task", "data", keys(p.Data)); err != nil {
-		return err
-	}
-	mf := moduleFields(ctx, env, "task")
 	for _, name := range keys(p.Data) {
-		v := p.Data[name]
 		arg := "data." + name
 		switch {
 		case taskReadOnly[name]:
@@ -200,42 +197,30 @@ func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error
 		case create && taskModifyOnly[name]:
 			return argErrorf(arg, "cannot be set when creating; create the task, then use task_modify")
 		}
-		text := taskText(v)
-		f := fieldOf(mf, name)
-		typ := ""
-		if f != nil {
-			typ = f.Type
-		}
-		switch {
-		case name == "Deadline_Zeit" || name == "Beginnt_um" || name == "Erinnerungsdatum_Zeit":
-			if text != "" && !taskTimeRe.MatchString(text) {
-				return argErrorf(arg, "must be a time HH:MM:SS, got %q", text)
-			}
-		case typ == "datetime":
-			if text != "" && !dateTimeRE.MatchString(text) {
-				return argErrorf(arg, "must be a date-time YYYY-MM-DD HH:MM:SS, got %q", text)
-			}
-		case typ == "date":
-			if text != "" && !dateRE.MatchString(text) {
-				return argErrorf(arg, "must be a date YYYY-MM-DD, got %q", text)
-			}
-		case typ == "boolean":
-			switch text {
-			case "true", "false", "0", "1":
-			default:
-				return argErrorf(arg, "must be true or false, got %q", text)
-			}
-		case f != nil && len(f.Permitted) > 0 && text != "":
-			if _, ok := f.Permitted[text]; !ok {
-				return argErrorf(arg, "unknown value %q; allowed: %s", text, strings.Join(keyLabels(keys(f.Permitted), f.Permitted, false), ", "))
-			}
-		case typ == "integer" || typ == "float":
-			if _, err := strconv.ParseFloat(text, 64); text != "" && err != nil {
-				return argErrorf(arg, "must be a number, got %q", text)
-			}
+	}
+	rest := maps.Clone(p.Data)
+	group, byGroup := p.Data["Verantwortung"]
+	byGroup = byGroup && p.ResponsibilityByGroup && plainArg(group) != ""
+	if byGroup {
+		delete(rest, "Verantwortung")
+	}
+	if len(rest) > 0 {
+		if err := checkData(ctx, env, "task", "data", rest); err != nil {
+			return err
 		}
 	}
-	return nil
+	maps.Copy(p.Data, rest)
+	if byGroup {
+		g, err := resolveGroup(ctx, env, "data.Verantwortung", strings.TrimSpace(plainArg(group)))
+		if err != nil {
+			return err
+		}
+		p.Data["Verantwortung"] = g.Name
+	}
+	if err := checkRecords(ctx, env, "address", "relatedAddressId", p.RelatedAddressID); err != nil {
+		return err
+	}
+	return checkRecords(ctx, env, "estate", "relatedEstateId", p.RelatedEstateID)
 }
 
 // taskText renders a data value the way the API will read it.
@@ -349,7 +334,7 @@ func previewTaskModify(ctx context.Context, env *Env, p TaskModifyParams) (*Prev
 				after = label
 			}
 		}
-		pv.Changes = append(pv.Changes, changeLine(k, storedText(f, current[k]), after))
+		pv.change(k, storedText(f, current[k]), after)
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	return pv, nil

@@ -109,7 +109,14 @@ func testTaskCreateAndModify(t *testing.T, h *toolstest.Harness) {
 		{"modify bad status", "task_modify", fmt.Sprintf(`{"id":%d,"data":{"Status":"fertig"}}`, id), "data.Status"},
 		{"modify bad flag", "task_modify", fmt.Sprintf(`{"id":%d,"data":{"erledigt":"ja"}}`, id), "data.erledigt"},
 	})
-	wantAPIError(t, h, "unknown user", "task_create", `{"data":{"Betreff":"x","Verantwortung":"niemand"}}`, "251")
+	// References are resolved or refused before anyone is asked: a name
+	// that fits no user, a group, a linked record that does not exist.
+	runRefusedReferences(t, h, []badCall{
+		{"unknown user", "task_create", `{"data":{"Betreff":"x","Verantwortung":"niemand"}}`, "no user has this login, name or id; users: "},
+		{"unknown group", "task_create", `{"data":{"Betreff":"x","Verantwortung":"Mars"},"responsibilityByGroup":true}`, "is not a group"},
+		{"unknown address", "task_create", `{"data":{"Betreff":"x"},"relatedAddressId":99999999}`, "`relatedAddressId`"},
+		{"unknown estate", "task_create", `{"data":{"Betreff":"x"},"relatedEstateId":99999999}`, "`relatedEstateId`"},
+	})
 }
 
 // TestTaskTools shares one sandbox among the subtests: starting one costs more than the calls.

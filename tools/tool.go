@@ -33,6 +33,9 @@ type Env struct {
 	Fields *onoffice.FieldCache
 	Render condense.Options
 	Log    *slog.Logger
+	// Selection is the server's tool selection, for previews that point to
+	// another tool: they say when the configuration rules it out.
+	Selection Selection
 }
 
 // Result is a tool's answer: text for the model and, optionally, the same
@@ -61,6 +64,10 @@ type Preview struct {
 	RecordID string
 	// Changes lists field changes as "field: before → after" or "field: value".
 	Changes []string
+	// Before holds the current values the preview shows, by field, as
+	// shown. A confirmation is bound to them: the write runs only if a
+	// fresh preview still shows the same (package guard).
+	Before map[string]string
 	// UncheckedFields are the field names (arg.name) the field
 	// configuration does not know: onOffice alone judges them.
 	UncheckedFields []string

@@ -128,12 +128,6 @@ func uniqueStrings(list []string) []string {
 	return out
 }
 
-// permittedText lists the keys of a select field for an error message,
-// with their labels where they say more than the key.
-func permittedText(m map[string]string) string {
-	return strings.Join(keyLabels(keys(m), m, true), ", ")
-}
-
 // keyLabels renders select keys in the given order as "key=label"; with
 // short, a key whose label is empty or the key itself stands alone.
 func keyLabels(order []string, labels map[string]string, short bool) []string {

@@ -151,6 +151,10 @@ func generic(ctx context.Context, t tools.Tool, env *tools.Env, args map[string]
 			after := Show(data[f])
 			if main != nil && main.values != nil {
 				p.Changes = append(p.Changes, fmt.Sprintf("%s: %s → %s", f, stored(main.values[f]), after))
+				if p.Before == nil {
+					p.Before = map[string]string{}
+				}
+				p.Before[f] = stored(main.values[f])
 				continue
 			}
 			p.Changes = append(p.Changes, fmt.Sprintf("%s: %s", f, after))

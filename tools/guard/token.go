@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
 // TokenArg is the argument that carries a confirmation token back to a tool.
@@ -45,16 +46,78 @@ var (
 
 // Token layout (before base64url): version, purpose, expiry in Unix
 // milliseconds, a random nonce, the SHA-256 of the canonical arguments, the
-// length-prefixed tool name, then an HMAC-SHA-256 over all of it.
+// length-prefixed tool name, the count-prefixed digests of the preview's
+// before-values, then an HMAC-SHA-256 over all of it.
 const (
-	tokenVersion = 1
+	tokenVersion = 2
 	nonceLen     = 12
 	hashLen      = sha256.Size
 	macLen       = sha256.Size
 	headerLen    = 1 + 1 + 8 + nonceLen + hashLen + 1
 	// MaxTokenLen bounds what Verify will look at.
 	MaxTokenLen = 512
+	// digestLen is the length of the digest of one before-value, and
+	// maxDigests how many a token holds: the last one covers the rest.
+	digestLen  = 4
+	maxDigests = 48
 )
+
+// ErrChanged says that a value the preview showed is no longer what the
+// record holds; the write must not run.
+var ErrChanged = errors.New("changed since the preview")
+
+// beforeDigests are the digests of the before-values of a preview, one per
+// field in name order; fields past maxDigests share the last digest.
+func beforeDigests(before map[string]string) [][digestLen]byte {
+	names := sortedKeys(before)
+	var out [][digestLen]byte
+	for i := 0; i < len(names); i++ {
+		h := sha256.New()
+		rest := names[i : i+1]
+		if i == maxDigests-1 {
+			rest = names[i:]
+		}
+		for _, n := range rest {
+			h.Write([]byte(n))
+			h.Write([]byte{0})
+			h.Write([]byte(before[n]))
+			h.Write([]byte{0})
+		}
+		var d [digestLen]byte
+		copy(d[:], h.Sum(nil))
+		out = append(out, d)
+		if len(rest) > 1 {
+			break
+		}
+	}
+	return out
+}
+
+// Bound reports whether the token is bound to before-values of a preview.
+func (c Claims) Bound() bool { return len(c.before) > 0 }
+
+// Changed compares the before-values a token was issued for with the
+// values a fresh preview shows and names the fields that differ, with
+// their value now; nil when nothing changed.
+func Changed(c Claims, now map[string]string) []string {
+	fresh := beforeDigests(now)
+	if len(fresh) != len(c.before) {
+		return []string{"the record no longer shows the values of the preview"}
+	}
+	names := sortedKeys(now)
+	var out []string
+	for i := range fresh {
+		switch {
+		case fresh[i] == c.before[i]:
+		case i == maxDigests-1 && len(names) > maxDigests:
+			out = append(out, fmt.Sprintf("one of %s … %s", condense.Name(names[i]), condense.Name(names[len(names)-1])))
+		default:
+			// The value comes from the CRM: it is shown marked as such.
+			out = append(out, fmt.Sprintf("%s is now %s", condense.Name(names[i]), shownValue(now[names[i]])))
+		}
+	}
+	return out
+}
 
 // Signer issues and verifies signed tokens bound to a tool and its arguments.
 type Signer struct {
@@ -92,9 +155,42 @@ func NewSigner(key []byte, ttl time.Duration, used UsedStore, now func() time.Ti
 // TTL returns how long issued tokens stay valid.
 func (s *Signer) TTL() time.Duration { return s.ttl }
 
+// Differs compares the before-values of a preview still in hand (a prompt
+// answered within the same call) with the values now, like Changed.
+func Differs(before, now map[string]string) []string {
+	if len(before) == 0 {
+		return nil
+	}
+	if len(before) != len(now) {
+		return []string{"the record no longer shows the values of the preview"}
+	}
+	var out []string
+	for _, name := range sortedKeys(now) {
+		b, ok := before[name]
+		switch {
+		case !ok:
+			return []string{"the record no longer shows the values of the preview"}
+		case b != now[name]:
+			out = append(out, fmt.Sprintf("%s is now %s", condense.Name(name), shownValue(now[name])))
+		}
+	}
+	return out
+}
+
+// shownValue marks a value from the CRM as such; the placeholders of
+// previews ("(empty)", "(none)") are our own and stay plain.
+func shownValue(v string) string {
+	switch v {
+	case "(empty)", "(none)", "none", "?":
+		return v
+	}
+	return condense.Name(v)
+}
+
 // Issue signs a token for one call of tool with args (the confirmation
-// token argument, if present, is ignored).
-func (s *Signer) Issue(p Purpose, tool string, args json.RawMessage) (token string, expires time.Time, err error) {
+// token argument, if present, is ignored), bound to the before-values its
+// preview showed (field → value as shown; nil when it showed none).
+func (s *Signer) Issue(p Purpose, tool string, args json.RawMessage, before map[string]string) (token string, expires time.Time, err error) {
 	if len(tool) == 0 || len(tool) > 255 {
 		return "", time.Time{}, fmt.Errorf("guard: tool name %q cannot be signed", tool)
 	}
@@ -114,6 +210,11 @@ func (s *Signer) Issue(p Purpose, tool string, args json.RawMessage) (token stri
 	buf = append(buf, h[:]...)
 	buf = append(buf, byte(len(tool)))
 	buf = append(buf, tool...)
+	digests := beforeDigests(before)
+	buf = append(buf, byte(len(digests)))
+	for _, d := range digests {
+		buf = append(buf, d[:]...)
+	}
 	buf = append(buf, s.mac(buf)...)
 	return base64.RawURLEncoding.EncodeToString(buf), expires, nil
 }
@@ -131,6 +232,8 @@ type Claims struct {
 	Expires time.Time
 	// ID identifies the token for the single-use store.
 	ID string
+	// before are the digests of the preview's before-values (see Changed).
+	before [][digestLen]byte
 }
 
 // Parse checks a token's form and signature and returns its contents,
@@ -156,14 +259,21 @@ func (s *Signer) Parse(token string) (Claims, [hashLen]byte, error) {
 		return Claims{}, h, ErrMalformed
 	}
 	n := int(body[headerLen-1])
-	if len(body) != headerLen+n {
+	if len(body) < headerLen+n+1 {
+		return Claims{}, h, ErrMalformed
+	}
+	digests := body[headerLen+n+1:]
+	if len(digests) != int(body[headerLen+n])*digestLen {
 		return Claims{}, h, ErrMalformed
 	}
 	c := Claims{
 		Purpose: Purpose(body[1]),
 		Expires: time.UnixMilli(int64(binary.BigEndian.Uint64(body[2:10]))),
 		ID:      base64.RawURLEncoding.EncodeToString(body[10 : 10+nonceLen]),
-		Tool:    string(body[headerLen:]),
+		Tool:    string(body[headerLen : headerLen+n]),
+	}
+	for i := 0; i < len(digests); i += digestLen {
+		c.before = append(c.before, [digestLen]byte(digests[i:i+digestLen]))
 	}
 	copy(h[:], body[10+nonceLen:10+nonceLen+hashLen])
 	return c, h, nil

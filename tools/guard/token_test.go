@@ -5,6 +5,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -28,7 +31,7 @@ func TestTokenRoundTripAndRefusals(t *testing.T) {
 	s := newTestSigner(c)
 	issue := func(p Purpose, tool, args string) string {
 		t.Helper()
-		tok, exp, err := s.Issue(p, tool, json.RawMessage(args))
+		tok, exp, err := s.Issue(p, tool, json.RawMessage(args), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,7 +41,7 @@ func TestTokenRoundTripAndRefusals(t *testing.T) {
 		return tok
 	}
 	other := NewSigner([]byte("another key, another key, another key"), 5*time.Minute, nil, c.now)
-	otherTok, _, _ := other.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs))
+	otherTok, _, _ := other.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs), nil)
 
 	flip := func(tok string) string {
 		raw, _ := base64.RawURLEncoding.DecodeString(tok)
@@ -108,7 +111,7 @@ func TestRefusedTokenIsNotSpent(t *testing.T) {
 	ctx := context.Background()
 	c := &clock{time.Unix(1_800_000_000, 0)}
 	s := newTestSigner(c)
-	tok, _, _ := s.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs))
+	tok, _, _ := s.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs), nil)
 	if err := s.Verify(ctx, PurposeConfirm, "estate_modify", json.RawMessage(`{"id":1}`), tok); !errors.Is(err, ErrArgsChanged) {
 		t.Fatal(err)
 	}
@@ -123,7 +126,7 @@ func TestReplicasSharingKeyVerifyEachOther(t *testing.T) {
 	shared := NewMemoryStore(c.now) // stands in for a store all replicas reach
 	a := NewSigner(testKey, time.Minute, shared, c.now)
 	b := NewSigner(testKey, time.Minute, shared, c.now)
-	tok, _, _ := a.Issue(PurposeConfirm, "task_create", json.RawMessage(`{"data":{"Betreff":"x"}}`))
+	tok, _, _ := a.Issue(PurposeConfirm, "task_create", json.RawMessage(`{"data":{"Betreff":"x"}}`), nil)
 	if err := b.Verify(ctx, PurposeConfirm, "task_create", json.RawMessage(`{"data":{"Betreff":"x"}}`), tok); err != nil {
 		t.Fatalf("replica b refused a's token: %v", err)
 	}
@@ -145,7 +148,7 @@ func (failingStore) MarkUsed(context.Context, string, time.Time) (bool, error) {
 
 func TestStoreFailureRunsNothing(t *testing.T) {
 	s := NewSigner(testKey, time.Minute, failingStore{}, nil)
-	tok, _, _ := s.Issue(PurposeConfirm, "email_send", json.RawMessage(`{}`))
+	tok, _, _ := s.Issue(PurposeConfirm, "email_send", json.RawMessage(`{}`), nil)
 	if err := s.Verify(context.Background(), PurposeConfirm, "email_send", nil, tok); err == nil || !strings.Contains(err.Error(), "store down") {
 		t.Fatalf("got %v", err)
 	}
@@ -197,11 +200,11 @@ func FuzzVerify(f *testing.F) {
 	issuer := newTestSigner(c)
 	// Fixed nonces: every fuzz worker process must issue the same token.
 	issuer.rand = strings.NewReader(strings.Repeat("n", 100))
-	valid, _, err := issuer.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs))
+	valid, _, err := issuer.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs), nil)
 	if err != nil {
 		f.Fatal(err)
 	}
-	state, _, _ := issuer.Issue(PurposeElicit, "estate_modify", json.RawMessage(modifyArgs))
+	state, _, _ := issuer.Issue(PurposeElicit, "estate_modify", json.RawMessage(modifyArgs), nil)
 	validCanon, _ := CanonicalArgs(json.RawMessage(modifyArgs))
 
 	f.Add(valid, "estate_modify", modifyArgs)
@@ -238,4 +241,52 @@ func FuzzVerify(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestChangedSincePreview: a token carries the before-values of its
+// preview; Changed names the fields whose value is now different, also for
+// previews with more fields than the token has room for.
+func TestChangedSincePreview(t *testing.T) {
+	c := &clock{time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)}
+	s := newTestSigner(c)
+	many := map[string]string{}
+	for i := range 2 * maxDigests {
+		many[fmt.Sprintf("f%03d", i)] = "v"
+	}
+	changedLast := maps.Clone(many)
+	changedLast[fmt.Sprintf("f%03d", 2*maxDigests-1)] = "w"
+	cases := []struct {
+		name        string
+		before, now map[string]string
+		want        []string // nil: unchanged
+	}{
+		{"none", nil, nil, nil},
+		{"same", map[string]string{"kaufpreis": "157700", "ort": "Köln"}, map[string]string{"ort": "Köln", "kaufpreis": "157700"}, nil},
+		{"one changed", map[string]string{"kaufpreis": "157700", "ort": "Köln"}, map[string]string{"kaufpreis": "145000", "ort": "Köln"}, []string{"kaufpreis is now 145000"}},
+		{"emptied", map[string]string{"kaufpreis": "157700"}, map[string]string{"kaufpreis": "(empty)"}, []string{"kaufpreis is now (empty)"}},
+		{"field gone", map[string]string{"kaufpreis": "157700", "ort": "Köln"}, map[string]string{"kaufpreis": "157700"}, []string{"the record no longer shows the values of the preview"}},
+		{"many same", many, maps.Clone(many), nil},
+		{"many, the last changed", many, changedLast, []string{fmt.Sprintf("one of f%03d … f%03d", maxDigests-1, 2*maxDigests-1)}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tok, _, err := s.Issue(PurposeConfirm, "estate_modify", json.RawMessage(modifyArgs), tc.before)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tok) > MaxTokenLen {
+				t.Fatalf("token of %d characters, more than %d", len(tok), MaxTokenLen)
+			}
+			claims, _, err := s.Parse(tok)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if claims.Bound() != (len(tc.before) > 0) {
+				t.Errorf("Bound() = %v", claims.Bound())
+			}
+			if got := Changed(claims, tc.now); !slices.Equal(got, tc.want) {
+				t.Errorf("Changed = %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

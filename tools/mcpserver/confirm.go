@@ -116,6 +116,9 @@ func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolReques
 			"Not run, nothing was changed: %s. Call %s without %s to get a new preview and token, show the preview to the user, and use the new token only if they agree.",
 			err, callOf(ctx, t), guard.TokenArg))
 	}
+	if res := gt.stale(ctx, t, args, gt.tokenBinding(guard.TokenOf(args))); res != nil {
+		return res
+	}
 	return gt.run(ctx, t, args, &guard.Confirmation{
 		Method: guard.MethodToken,
 		By:     "model, with the token of a preview (whether the user saw it is not verifiable)",
@@ -130,7 +133,7 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 	if err != nil {
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
-	tok, expires, err := gt.guard.Tokens.Issue(guard.PurposeConfirm, t.Name, args)
+	tok, expires, err := gt.guard.Tokens.Issue(guard.PurposeConfirm, t.Name, args, p.Before)
 	if err != nil {
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
@@ -179,9 +182,9 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 		RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},
 	}
 	if info := server.RequestProtocolInfoFromContext(ctx); info == nil || !info.Modern {
-		return gt.askNow(ctx, t, args, params)
+		return gt.askNow(ctx, t, args, params, p.Before)
 	}
-	state, _, err := gt.guard.Tokens.Issue(guard.PurposeElicit, t.Name, args)
+	state, _, err := gt.guard.Tokens.Issue(guard.PurposeElicit, t.Name, args, p.Before)
 	if err != nil {
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
@@ -192,7 +195,7 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 // askNow sends the prompt to an older client and waits for the answer, at
 // most the confirmation TTL (a token would not outlive it either). mcp-go
 // would wait as long as the request lives.
-func (gt *gate) askNow(ctx context.Context, t tools.Tool, args json.RawMessage, params mcp.ElicitationParams) *mcp.CallToolResult {
+func (gt *gate) askNow(ctx context.Context, t tools.Tool, args json.RawMessage, params mcp.ElicitationParams, before map[string]string) *mcp.CallToolResult {
 	srv := server.ServerFromContext(ctx)
 	if srv == nil {
 		return mcp.NewToolResultError("Not run, nothing was changed: this connection cannot show a confirmation prompt.")
@@ -213,7 +216,7 @@ func (gt *gate) askNow(ctx context.Context, t tools.Tool, args json.RawMessage, 
 		gt.refused(ctx, t, args, guard.MethodElicitation, reason)
 		return mcp.NewToolResultText(fmt.Sprintf("%s did not run: not confirmed; nothing was changed (%s). Call %s again only if the user asks for it.", t.Name, reason, t.Name))
 	}
-	return gt.decide(ctx, t, args, answer)
+	return gt.decide(ctx, t, args, answer, func(now map[string]string) []string { return guard.Differs(before, now) })
 }
 
 // answered handles the retry that carries the user's answer.
@@ -229,13 +232,17 @@ func (gt *gate) answered(ctx context.Context, t tools.Tool, req mcp.CallToolRequ
 		gt.refused(ctx, t, args, guard.MethodElicitation, "the client sent no answer to the confirmation prompt")
 		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: the client sent no answer to the confirmation prompt. Call %s again to ask the user anew.", callOf(ctx, t)))
 	}
-	return gt.decide(ctx, t, args, answer)
+	return gt.decide(ctx, t, args, answer, gt.tokenBinding(req.Params.RequestState))
 }
 
-// decide runs the tool if the user accepted the prompt.
-func (gt *gate) decide(ctx context.Context, t tools.Tool, args json.RawMessage, answer *mcp.ElicitationResult) *mcp.CallToolResult {
+// decide runs the tool if the user accepted the prompt and the values the
+// prompt showed are unchanged (changed compares them with the values now).
+func (gt *gate) decide(ctx context.Context, t tools.Tool, args json.RawMessage, answer *mcp.ElicitationResult, changed func(now map[string]string) []string) *mcp.CallToolResult {
 	switch answer.Action {
 	case mcp.ElicitationResponseActionAccept:
+		if res := gt.stale(ctx, t, args, changed); res != nil {
+			return res
+		}
 		return gt.run(ctx, t, args, &guard.Confirmation{
 			Method: guard.MethodElicitation,
 			By:     "user, in the client's confirmation prompt",
@@ -249,6 +256,39 @@ func (gt *gate) decide(ctx context.Context, t tools.Tool, args json.RawMessage, 
 	gt.log.Info("confirmation cancelled", "tool", t.Name, "action", string(answer.Action))
 	gt.refused(ctx, t, args, guard.MethodElicitation, "cancelled by the user (answer "+strconv.Quote(string(answer.Action))+")")
 	return mcp.NewToolResultText(fmt.Sprintf("The user dismissed the confirmation without accepting. %s did not run; nothing was changed.", t.Name))
+}
+
+// tokenBinding compares the before-values a verified token or request
+// state is bound to with the values now; nil when it binds none.
+func (gt *gate) tokenBinding(token string) func(now map[string]string) []string {
+	c, _, err := gt.guard.Tokens.Parse(token)
+	if err != nil || !c.Bound() {
+		return nil // verified before; a preview without before-values binds nothing
+	}
+	return func(now map[string]string) []string { return guard.Changed(c, now) }
+}
+
+// stale reads the values the confirmed preview showed again, just before
+// the write, and refuses when any differs: the person approved a change of
+// the values they saw, not of whatever is there now. It returns nil when
+// the write may run.
+func (gt *gate) stale(ctx context.Context, t tools.Tool, args json.RawMessage, changed func(now map[string]string) []string) *mcp.CallToolResult {
+	if changed == nil {
+		return nil
+	}
+	fresh, err := guard.Describe(ctx, t, gt.env, args)
+	if err != nil {
+		gt.log.Info("confirmed call refused", "tool", t.Name, "reason", tools.UserMessage(err))
+		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing written: checking the record again before the write failed: %s", tools.UserMessage(err)))
+	}
+	diff := changed(fresh.Before)
+	if diff == nil {
+		return nil
+	}
+	gt.log.Info("confirmed call refused", "tool", t.Name, "reason", "changed since the preview")
+	return mcp.NewToolResultError(fmt.Sprintf(
+		"Not run: %s: %s; nothing written. The user approved a change of the values the preview showed. Call %s again without %s for a new preview and ask the user again.",
+		guard.ErrChanged, strings.Join(diff, "; "), t.Name, guard.TokenArg))
 }
 
 // run runs the tool; conf is set for guarded effects and makes the call audited.

@@ -83,7 +83,7 @@ func TestPromptAnswerMustMatchTheCall(t *testing.T) {
 	ctx := context.Background()
 
 	issue := func(s *guard.Signer, p guard.Purpose, a json.RawMessage) string {
-		tok, _, err := s.Issue(p, tool.Name, a)
+		tok, _, err := s.Issue(p, tool.Name, a, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

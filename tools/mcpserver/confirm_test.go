@@ -229,8 +229,8 @@ func TestTokenFlow(t *testing.T) {
 			token := m[1]
 			canon, _ := json.Marshal(args)
 			past := func() time.Time { return time.Now().Add(-10 * time.Minute) }
-			expired, _, _ := guard.NewSigner([]byte(testKey), 5*time.Minute, nil, past).Issue(guard.PurposeConfirm, "estate_modify", canon)
-			forged, _, _ := guard.NewSigner([]byte("some-other-key-0123456789abcdef0123456789"), 5*time.Minute, nil, nil).Issue(guard.PurposeConfirm, "estate_modify", canon)
+			expired, _, _ := guard.NewSigner([]byte(testKey), 5*time.Minute, nil, past).Issue(guard.PurposeConfirm, "estate_modify", canon, nil)
+			forged, _, _ := guard.NewSigner([]byte("some-other-key-0123456789abcdef0123456789"), 5*time.Minute, nil, nil).Issue(guard.PurposeConfirm, "estate_modify", canon, nil)
 			crit := h.Sandbox.Store().Table("searchcriteria").Records[0]["Id"].(int)
 
 			refused := []struct {
@@ -434,7 +434,7 @@ func TestTokenDoesNotBypassPrompt(t *testing.T) {
 	id, _, before := pricedEstate(t, h)
 	args := modifyArgs(id, 375000)
 	canon, _ := json.Marshal(args)
-	tok, _, err := guard.NewSigner([]byte(testKey), time.Minute, nil, nil).Issue(guard.PurposeConfirm, "estate_modify", canon)
+	tok, _, err := guard.NewSigner([]byte(testKey), time.Minute, nil, nil).Issue(guard.PurposeConfirm, "estate_modify", canon, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,7 +77,8 @@ func EnvFor(cfg *config.Config, api *onoffice.Client, log *slog.Logger) *tools.E
 			Labels:      cfg.Labels,
 			Language:    cfg.Language,
 		},
-		Log: log,
+		Log:       log,
+		Selection: SelectionFor(cfg),
 	}
 }
 

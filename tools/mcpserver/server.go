@@ -14,14 +14,12 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/onoffice-mcp/onoffice-mcp/internal/buildinfo"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
 )
-
-// Version is the server version reported in the MCP handshake.
-var Version = "0.1.0"
 
 // Options configure one MCP server.
 type Options struct {
@@ -39,7 +37,7 @@ type Options struct {
 
 // Instructions tell a model in a few lines how to use the tools well. Tool
 // pointers are rendered per selection (tools.Selection.RenderRefs).
-const Instructions = `onOffice enterprise CRM of a German estate agency. Field names are onOffice's own (German, case-sensitive)[[: look them up with field_config_get before filtering or writing]]; write select fields with their keys, not labels.
+const Instructions = `onOffice enterprise CRM of a German estate agency. Field names are onOffice's own (German, case-sensitive)[[: look them up with field_config_get before filtering or writing]]; select fields take a key or its label.
 Lists are paged: each answer says the total and gives the exact arguments of the next page. Ask only for the fields you need (data).
 A filter maps fields to conditions {op, val}, all of which must hold; val is a list for in and not in, [from, to] for between; % is the wildcard of like.
 Estates and addresses are linked through relations[[ (relation_list)]]: owners, buyers, tenants, contacts.
@@ -88,7 +86,7 @@ func New(opts Options) *server.MCPServer {
 	}
 	sel := opts.Selection
 	complete := &completer{env: opts.Env, sel: opts.Selection, lang: promptLanguage(opts.Env)}
-	s := server.NewMCPServer("onoffice-mcp", Version,
+	s := server.NewMCPServer("onoffice-mcp", buildinfo.Version(),
 		server.WithInstructions(instructionsFor(sel, policy)),
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),

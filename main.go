@@ -18,6 +18,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/internal/buildinfo"
+	"github.com/onoffice-mcp/onoffice-mcp/internal/startgc"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
@@ -38,6 +39,12 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 		case "--version", "-version":
 			cmd, args = "version", args[1:]
 		}
+	}
+	// The collector is held back while the server starts (package startgc);
+	// mcpserver.Run lets it go once the server is built, this at the latest.
+	defer startgc.Done()
+	if cmd != "serve" {
+		startgc.Done()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -61,7 +68,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 		return configError(err, stderr)
 	}
 	log := newLogger(cfg.LogLevel, cfg.LogFormat, stderr)
-	if err := mcpserver.Run(ctx, cfg, log); err != nil && !errors.Is(err, context.Canceled) {
+	if err := mcpserver.Run(ctx, cfg, log, startgc.Done); err != nil && !errors.Is(err, context.Canceled) {
 		log.Error("server stopped", "error", err)
 		return 1
 	}

@@ -28,8 +28,9 @@ func (Condition) JSONSchema() *jsonschema.Schema {
 	props := orderedmap.New[string, *jsonschema.Schema]()
 	props.Set("op", &jsonschema.Schema{Type: "string", Enum: []any{"=", "!=", "<", ">", "<=", ">=", "between", "like", "not like", "in", "not in"}})
 	scalar := []*jsonschema.Schema{{Type: "string"}, {Type: "number"}}
+	// How val is written for in, between and like is said once in the
+	// server instructions, not in each of the dozen filter schemas.
 	props.Set("val", &jsonschema.Schema{
-		Description: "a list for in and not in, [from, to] for between; % is the wildcard of like",
 		AnyOf: append(append([]*jsonschema.Schema{}, scalar...), &jsonschema.Schema{
 			Type: "array", Items: &jsonschema.Schema{AnyOf: scalar},
 		}),

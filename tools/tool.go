@@ -75,11 +75,8 @@ type Tool struct {
 	Action
 	Title       string
 	Description string
-	// Schema is the JSON schema of the arguments: a plain object schema.
-	Schema json.RawMessage
-
-	validator *validator
-	run       func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error)
+	schema      *toolSchema
+	run         func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error)
 	// preview builds the description of a write shown before confirmation.
 	preview func(ctx context.Context, env *Env, args json.RawMessage) (*Preview, error)
 }
@@ -111,10 +108,9 @@ func define[P any](name, title, description string, run func(ctx context.Context
 	if !ok {
 		panic("tools: " + name + " is not in the catalogue") // programmer error, caught by tests
 	}
-	schema, v := schemaFor[P]()
-	t := Tool{Action: action, Title: title, Description: description, Schema: schema, validator: v}
+	t := Tool{Action: action, Title: title, Description: description, schema: newToolSchema[P](name)}
 	t.run = func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error) {
-		p, err := decode[P](t.validator, args)
+		p, err := decode[P](t.schema, args)
 		if err != nil {
 			return nil, err
 		}
@@ -141,7 +137,7 @@ func define[P any](name, title, description string, run func(ctx context.Context
 // withPreview attaches a typed preview builder to a write tool.
 func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P) (*Preview, error)) Tool {
 	t.preview = func(ctx context.Context, env *Env, args json.RawMessage) (*Preview, error) {
-		p, err := decode[P](t.validator, args)
+		p, err := decode[P](t.schema, args)
 		if err != nil {
 			return nil, err
 		}
@@ -158,8 +154,12 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 	return t
 }
 
-func decode[P any](v *validator, args json.RawMessage) (P, error) {
+func decode[P any](ts *toolSchema, args json.RawMessage) (P, error) {
 	var p P
+	v, err := ts.validator()
+	if err != nil {
+		return p, err
+	}
 	normalized, err := v.validate(args)
 	if err != nil {
 		return p, err
@@ -197,9 +197,16 @@ func decodeError(err error) error {
 	return &ArgError{Arg: arg, Message: fmt.Sprintf("has the wrong kind of value (%s); a %s is expected", te.Value, te.Type.Kind())}
 }
 
+// Schema is the JSON schema of the arguments: a plain object schema.
+func (t Tool) Schema() json.RawMessage { return t.schema.raw() }
+
 // Validate checks arguments against the tool's schema without running it.
 func (t Tool) Validate(args json.RawMessage) error {
-	_, err := t.validator.validate(args)
+	v, err := t.schema.validator()
+	if err != nil {
+		return err
+	}
+	_, err = v.validate(args)
 	return err
 }
 

@@ -14,7 +14,7 @@ import (
 const TokenArg = "confirmation_token"
 
 // tokenArgSchema is the schema of the token argument.
-const tokenArgSchema = `{"type":"string","description":"From this tool's preview; only once the user agreed"}`
+const tokenArgSchema = `{"type":"string"}`
 
 // WithTokenArg returns an object schema with the token argument added as
 // the last property; a schema it cannot read is returned as it is.

@@ -384,18 +384,18 @@ func TestAuditLogFile(t *testing.T) {
 
 func TestGuardedToolsSayHowConfirmationWorks(t *testing.T) {
 	// The default policy through a real client; the others in
-	// TestConfirmNoteFollowsPolicy.
+	// TestConfirmInstructionsFollowPolicy. The instructions explain the
+	// confirmation once; each guarded tool takes the token.
 	h := toolstest.NewGuarded(t)
+	if !strings.Contains(h.Instructions, "confirmation_token") {
+		t.Errorf("the instructions do not explain the confirmation: %q", h.Instructions)
+	}
 	list, err := h.Client.ListTools(context.Background(), mcp.ListToolsRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tool := range list.Tools {
 		a, _ := tools.Lookup(tool.Name)
-		noted := strings.Contains(tool.Description, "confirmation_token")
-		if noted != (a.Effect != tools.EffectRead) {
-			t.Errorf("%s (%s): confirmation note %v", tool.Name, a.Effect, noted)
-		}
 		_, hasArg := tool.InputSchema.Properties["confirmation_token"]
 		if hasArg != (a.Effect != tools.EffectRead) {
 			t.Errorf("%s (%s): confirmation_token argument %v", tool.Name, a.Effect, hasArg)

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
@@ -22,8 +23,16 @@ var update = flag.Bool("update", false, "rewrite the tools/list snapshots in tes
 // a client receives it.
 func toolList(t testing.TB, flags ...string) []byte {
 	t.Helper()
+	raw, _ := toolListAndInstructions(t, flags...)
+	return raw
+}
+
+// toolListAndInstructions also returns the server instructions, which a
+// client pays for with the list.
+func toolListAndInstructions(t testing.TB, flags ...string) ([]byte, string) {
+	t.Helper()
 	// The guarded server is what users get: guarded tools carry the
-	// confirmation sentence and argument.
+	// confirmation argument, and the instructions explain it.
 	h := toolstest.NewGuarded(t, toolstest.WithFlags(flags...))
 	res, err := h.Client.ListTools(context.Background(), mcp.ListToolsRequest{})
 	if err != nil {
@@ -33,42 +42,52 @@ func toolList(t testing.TB, flags ...string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return raw
+	return raw, h.Instructions
 }
 
-// Token budgets of the tools/list answer (characters / 4).
+// listTokens is the size of tools/list plus the instructions, in tokens
+// estimated as characters / 4.
+func listTokens(t testing.TB, flags ...string) (chars, tokens int) {
+	raw, instructions := toolListAndInstructions(t, flags...)
+	chars = utf8.RuneCount(raw) + utf8.RuneCountInString(instructions)
+	return chars, chars / 4
+}
+
+// Token budgets of the tools/list answer plus the server instructions
+// (characters / 4); the default set includes the discovery tools. They sit
+// just above today's size so that growth is a decision; issue 16 aims at
+// 5,000 and 18,000, see docs/performance.md for what stands in the way.
 var listBudgets = []struct {
 	toolset   string
 	maxTokens int
 }{
-	{"default", 8000},
-	{"all", 25000},
+	{"default", 7100},
+	{"all", 22500},
 }
 
 func TestToolListBudget(t *testing.T) {
 	for _, b := range listBudgets {
 		t.Run(b.toolset, func(t *testing.T) {
-			raw := toolList(t, "--toolsets="+b.toolset)
-			tokens := len(raw) / 4
-			t.Logf("tools/list of %s: %d characters, about %d tokens", b.toolset, len(raw), tokens)
-			if tokens >= b.maxTokens {
-				t.Errorf("tools/list of %s is about %d tokens, budget %d", b.toolset, tokens, b.maxTokens)
+			chars, tokens := listTokens(t, "--toolsets="+b.toolset)
+			t.Logf("tools/list and instructions of %s: %d characters, about %d tokens", b.toolset, chars, tokens)
+			if tokens > b.maxTokens {
+				t.Errorf("tools/list and instructions of %s are about %d tokens, budget %d", b.toolset, tokens, b.maxTokens)
 			}
 		})
 	}
 }
 
-// BenchmarkToolListSize reports the size of tools/list per toolset as
+// BenchmarkToolListSize reports the size of tools/list and instructions per toolset as
 // metrics; run: go test ./tools/mcpserver -run '^$' -bench ToolListSize
 func BenchmarkToolListSize(b *testing.B) {
 	for _, set := range listBudgets {
 		b.Run(set.toolset, func(b *testing.B) {
-			var raw []byte
+			var chars, tokens int
 			for i := 0; i < b.N; i++ {
-				raw = toolList(b, "--toolsets="+set.toolset)
+				chars, tokens = listTokens(b, "--toolsets="+set.toolset)
 			}
-			b.ReportMetric(float64(len(raw)), "chars")
-			b.ReportMetric(float64(len(raw)/4), "tokens")
+			b.ReportMetric(float64(chars), "chars")
+			b.ReportMetric(float64(tokens), "tokens")
 		})
 	}
 }

@@ -57,6 +57,8 @@ type hosted struct {
 	done   chan error
 	once   sync.Once
 	err    error
+	// deadline bounds the wait for Serve to return (the test's deadline).
+	deadline context.Context
 }
 
 // startHosted loads a configuration from flags and env (as the binary
@@ -94,7 +96,10 @@ func serveHostedOn(t testing.TB, cfg *config.Config, ln net.Listener) *hosted {
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
 	go func() { h.done <- srv.Serve(ctx, ln) }()
+	deadline, stop := untilTestDeadline(t)
+	h.deadline = deadline
 	t.Cleanup(func() {
+		defer stop()
 		if err := h.Stop(); err != nil {
 			t.Errorf("Serve: %v", err)
 		}
@@ -113,8 +118,8 @@ func (h *hosted) Stop() error {
 		h.cancel()
 		select {
 		case h.err = <-h.done:
-		case <-time.After(20 * time.Second):
-			h.err = errors.New("Serve did not return within 20s of the shutdown")
+		case <-h.deadline.Done():
+			h.err = errors.New("Serve did not return after the shutdown by the test's deadline")
 		}
 	})
 	return h.err

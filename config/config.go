@@ -106,6 +106,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 
 	c.Guard.register(fs, &e)
 	c.HTTP.register(fs, &e)
+	c.HTTP.registerShared(fs, &e)
 
 	fs.StringVar(&c.LogLevel, "log-level", e.str("ONOFFICE_LOG_LEVEL", "info"), "debug, info, warn or error [ONOFFICE_LOG_LEVEL]")
 	fs.StringVar(&c.LogFormat, "log-format", e.str("ONOFFICE_LOG_FORMAT", "text"), "text (coloured on a terminal) or json [ONOFFICE_LOG_FORMAT]")

@@ -51,11 +51,16 @@ type Entry struct {
 // AuditLog writes one JSON line per executed write, delete or external
 // action. It is safe for concurrent use.
 type AuditLog struct {
-	mu   sync.Mutex
-	w    io.Writer
-	file *os.File
-	now  func() time.Time
+	mu      sync.Mutex
+	w       io.Writer
+	file    *os.File
+	now     func() time.Time
+	observe func(Entry)
 }
+
+// Observe has f see every entry after it was written (metrics). Call it
+// before the log is used.
+func (a *AuditLog) Observe(f func(Entry)) { a.observe = f }
 
 // NewAuditLog writes to w (stderr in the server) and, when path is set,
 // appends to that file too (created with mode 0600).
@@ -95,6 +100,9 @@ func (a *AuditLog) Record(e Entry) error {
 	defer a.mu.Unlock()
 	if _, err := a.w.Write(line); err != nil {
 		return fmt.Errorf("audit log: %w", err)
+	}
+	if a.observe != nil {
+		a.observe(e)
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/guard/redisstore/redistest"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
@@ -42,7 +43,7 @@ const (
 )
 
 // secrets lists every credential of the tests, for the log checks.
-var secrets = []string{tokenA, tokenA2, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret}
+var secrets = []string{tokenA, tokenA2, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret, redistest.Password}
 
 // --- a hosted server on loopback ---
 
@@ -72,6 +73,16 @@ func startHosted(t testing.TB, env map[string]string, flags ...string) *hosted {
 
 func serveHosted(t testing.TB, cfg *config.Config) *hosted {
 	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return serveHostedOn(t, cfg, ln)
+}
+
+// serveHostedOn serves cfg on ln, for tests that need the address first.
+func serveHostedOn(t testing.TB, cfg *config.Config, ln net.Listener) *hosted {
+	t.Helper()
 	h := &hosted{Config: cfg, Logs: &toolstest.LogBuffer{}, Audit: &toolstest.LogBuffer{}, done: make(chan error, 1)}
 	log := slog.New(slog.NewJSONHandler(h.Logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	srv, err := mcpserver.NewHTTP(cfg, log, mcpserver.HTTPOptions{AuditOut: h.Audit})
@@ -79,10 +90,6 @@ func serveHosted(t testing.TB, cfg *config.Config) *hosted {
 		t.Fatalf("NewHTTP: %v", err)
 	}
 	h.Server = srv
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	h.URL = "http://" + ln.Addr().String()
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel

@@ -33,6 +33,14 @@ type Options struct {
 	// Identity names the caller for the audit log (e.g. the authenticated
 	// user of the HTTP transport); nil or "" leaves it out.
 	Identity func(context.Context) string
+	// Hooks, when set, see the server's sessions and requests (metrics).
+	Hooks *server.Hooks
+	// OnConfirmation, when set, learns of each confirmation requested and
+	// each confirmation token refused (metrics).
+	OnConfirmation func(method, outcome string)
+	// ReadOnlyCaller, when set, reports whether the caller of a request may
+	// only read (an OAuth token without the write scope).
+	ReadOnlyCaller func(context.Context) bool
 }
 
 // Instructions tell a model in a few lines how to use the tools well. Tool
@@ -86,7 +94,7 @@ func New(opts Options) *server.MCPServer {
 	}
 	sel := opts.Selection
 	complete := &completer{env: opts.Env, sel: opts.Selection, lang: promptLanguage(opts.Env)}
-	s := server.NewMCPServer("onoffice-mcp", buildinfo.Version(),
+	sopts := []server.ServerOption{
 		server.WithInstructions(instructionsFor(sel, policy)),
 		server.WithToolCapabilities(false),
 		server.WithRecovery(),
@@ -94,8 +102,12 @@ func New(opts Options) *server.MCPServer {
 		server.WithCompletions(),
 		server.WithPromptCompletionProvider(complete),
 		server.WithResourceCompletionProvider(complete),
-	)
-	gt := &gate{guard: opts.Guard, env: opts.Env, log: log, identity: opts.Identity}
+	}
+	if opts.Hooks != nil {
+		sopts = append(sopts, server.WithHooks(opts.Hooks))
+	}
+	s := server.NewMCPServer("onoffice-mcp", buildinfo.Version(), sopts...)
+	gt := &gate{guard: opts.Guard, env: opts.Env, log: log, identity: opts.Identity, observe: opts.OnConfirmation, readOnly: opts.ReadOnlyCaller}
 	for _, t := range tools.Select(sel) {
 		mt := toMCP(t, sel)
 		if advertisesOutput(t, opts.Env) {
@@ -144,6 +156,9 @@ func handler(t tools.Tool, gt *gate) server.ToolHandlerFunc {
 // reads run, everything else passes the guard. Its result is the one exit
 // of every result, preview and error, so credentials are redacted here.
 func (gt *gate) call(ctx context.Context, t tools.Tool, req mcp.CallToolRequest, args json.RawMessage) *mcp.CallToolResult {
+	if t.Effect != tools.EffectRead && gt.readOnly != nil && gt.readOnly(ctx) {
+		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: %s changes data, and this sign-in may only read (its access token lacks the write scope). Sign in again with the write scope to make changes.", t.Name))
+	}
 	if t.Effect == tools.EffectRead || gt.guard == nil {
 		return redacted(structuredFallback(gt.run(ctx, t, args, nil), t, gt.env))
 	}

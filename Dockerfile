@@ -1,14 +1,27 @@
 # Build a static binary, then ship it alone in a minimal non-root image.
-FROM golang:1.26 AS build
+# The build stage runs on the builder's own platform and cross-compiles, so
+# one command builds both architectures without emulation:
+#   docker buildx build --platform linux/amd64,linux/arm64 \
+#     --build-arg VERSION=1.2.0 --build-arg COMMIT=$(git rev-parse HEAD) \
+#     -t ghcr.io/onoffice-mcp/onoffice-mcp:1.2.0 --push .
+FROM --platform=$BUILDPLATFORM golang:1.26 AS build
+ARG TARGETOS TARGETARCH
+ARG VERSION=devel
+ARG COMMIT=unknown
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/onoffice-mcp .
+RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath \
+    -ldflags="-s -w -X github.com/onoffice-mcp/onoffice-mcp/internal/buildinfo.version=${VERSION} -X github.com/onoffice-mcp/onoffice-mcp/internal/buildinfo.commit=${COMMIT}" \
+    -o /out/onoffice-mcp .
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/onoffice-mcp /onoffice-mcp
 USER nonroot:nonroot
+# The MCP Registry checks this label to accept the image for server.json.
+LABEL io.modelcontextprotocol.server.name="io.github.onoffice-mcp/onoffice-mcp" \
+      org.opencontainers.image.source="https://github.com/onoffice-mcp/onoffice-mcp"
 
 # Hosted mode by default: streamable HTTP at /mcp, SSE at /sse, health at
 # /healthz and /readyz, JSON logs on stderr. Listening on all interfaces

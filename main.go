@@ -17,6 +17,8 @@ import (
 	"github.com/lmittmann/tint"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
+	"github.com/onoffice-mcp/onoffice-mcp/internal/buildinfo"
+	"github.com/onoffice-mcp/onoffice-mcp/internal/startgc"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
@@ -30,13 +32,27 @@ func main() {
 // run returns the exit code: 0 fine, 1 failed while running, 2 bad configuration.
 func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 	cmd := "serve"
-	if len(args) > 0 && (args[0] == "sandbox" || args[0] == "tools" || args[0] == "healthcheck") {
-		cmd, args = args[0], args[1:]
+	if len(args) > 0 {
+		switch args[0] {
+		case "sandbox", "tools", "healthcheck", "version":
+			cmd, args = args[0], args[1:]
+		case "--version", "-version":
+			cmd, args = "version", args[1:]
+		}
+	}
+	// The collector is held back while the server starts (package startgc);
+	// mcpserver.Run lets it go once the server is built, this at the latest.
+	defer startgc.Done()
+	if cmd != "serve" {
+		startgc.Done()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	switch cmd {
+	case "version":
+		fmt.Fprintln(stdout, buildinfo.Read())
+		return 0
 	case "sandbox":
 		return runSandbox(ctx, args, env, stderr)
 	case "tools":
@@ -52,7 +68,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 		return configError(err, stderr)
 	}
 	log := newLogger(cfg.LogLevel, cfg.LogFormat, stderr)
-	if err := mcpserver.Run(ctx, cfg, log); err != nil && !errors.Is(err, context.Canceled) {
+	if err := mcpserver.Run(ctx, cfg, log, startgc.Done); err != nil && !errors.Is(err, context.Canceled) {
 		log.Error("server stopped", "error", err)
 		return 1
 	}

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -292,8 +294,8 @@ func TestToolsCommand(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-			if len(lines) != len(tools.Catalogue) {
-				t.Fatalf("%d lines, want %d", len(lines), len(tools.Catalogue))
+			if len(lines) != len(tools.Catalogue()) {
+				t.Fatalf("%d lines, want %d", len(lines), len(tools.Catalogue()))
 			}
 			for i, line := range lines {
 				var row map[string]any
@@ -305,11 +307,38 @@ func TestToolsCommand(t *testing.T) {
 						t.Errorf("line %d lacks %s", i, k)
 					}
 				}
-				a := tools.Catalogue[i]
+				a := tools.Catalogue()[i]
 				if row["name"] != a.Name || row["enabled"] != tt.wantEnabled(string(a.Effect), a.Default) {
 					t.Errorf("%v: enabled=%v", row["name"], row["enabled"])
 				}
 			}
 		})
+	}
+}
+
+// TestVersion checks that --version and the version subcommand print the
+// same line, and that the MCP handshake reports that version.
+func TestVersion(t *testing.T) {
+	var lines []string
+	for _, args := range [][]string{{"--version"}, {"-version"}, {"version"}} {
+		out, err := exec.Command(buildBinary(t), args...).Output()
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		lines = append(lines, strings.TrimSpace(string(out)))
+	}
+	if lines[0] != lines[1] || lines[0] != lines[2] {
+		t.Errorf("--version, -version and version differ: %q", lines)
+	}
+	var version, commit, goVersion string
+	if _, err := fmt.Sscanf(lines[0], "onoffice-mcp %s (commit %s %s", &version, &commit, &goVersion); err != nil {
+		t.Fatalf("version line %q: %v", lines[0], err)
+	}
+	if want := runtime.Version() + ")"; goVersion != want {
+		t.Errorf("Go version in %q, want %s", lines[0], runtime.Version())
+	}
+	s, _ := connect(t, "", []string{"ONOFFICE_DEMO=true"})
+	if got := s.InitializeResult().ServerInfo.Version; got != version {
+		t.Errorf("serverInfo.version = %q, --version says %q", got, version)
 	}
 }

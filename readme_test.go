@@ -10,14 +10,17 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
 )
 
-var updateReadme = flag.Bool("update", false, "regenerate the tool table in README.md")
+var updateDocs = flag.Bool("update", false, "regenerate the tool table in docs/tools.md")
+
+// toolsDoc holds the generated tool table.
+const toolsDoc = "docs/tools.md"
 
 const (
-	tableBegin = "<!-- tools:begin (generated: go test . -run TestReadmeToolTable -update) -->"
+	tableBegin = "<!-- tools:begin (generated: go test . -run TestToolsDocTable -update) -->"
 	tableEnd   = "<!-- tools:end -->"
 )
 
-// toolTable renders the README's tool table from the catalogue.
+// toolTable renders the tool table of docs/tools.md from the catalogue.
 func toolTable() string {
 	var b strings.Builder
 	b.WriteString("| tool | module | effect | default | what it does |\n|---|---|---|---|---|\n")
@@ -31,28 +34,28 @@ func toolTable() string {
 	return b.String()
 }
 
-// TestReadmeToolTable keeps the README's tool table equal to the catalogue.
-func TestReadmeToolTable(t *testing.T) {
-	raw, err := os.ReadFile("README.md")
+// TestToolsDocTable keeps the tool table of docs/tools.md equal to the catalogue.
+func TestToolsDocTable(t *testing.T) {
+	raw, err := os.ReadFile(toolsDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	readme := string(raw)
 	i, j := strings.Index(readme, tableBegin), strings.Index(readme, tableEnd)
 	if i < 0 || j < i {
-		t.Fatalf("README.md lacks the tool table markers")
+		t.Fatalf("%s lacks the tool table markers", toolsDoc)
 	}
 	current := readme[i+len(tableBegin)+1 : j]
 	want := toolTable()
 	if current == want {
 		return
 	}
-	if *updateReadme {
+	if *updateDocs {
 		readme = readme[:i+len(tableBegin)+1] + want + readme[j:]
-		if err := os.WriteFile("README.md", []byte(readme), 0o644); err != nil {
+		if err := os.WriteFile(toolsDoc, []byte(readme), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("README.md tool table is out of date: run go test . -run TestReadmeToolTable -update")
+	t.Errorf("%s: the tool table is out of date: run go test . -run TestToolsDocTable -update", toolsDoc)
 }

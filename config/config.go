@@ -106,6 +106,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 
 	c.Guard.register(fs, &e)
 	c.HTTP.register(fs, &e)
+	c.HTTP.registerShared(fs, &e)
 
 	fs.StringVar(&c.LogLevel, "log-level", e.str("ONOFFICE_LOG_LEVEL", "info"), "debug, info, warn or error [ONOFFICE_LOG_LEVEL]")
 	fs.StringVar(&c.LogFormat, "log-format", e.str("ONOFFICE_LOG_FORMAT", "text"), "text (coloured on a terminal) or json [ONOFFICE_LOG_FORMAT]")
@@ -118,6 +119,7 @@ Usage:
   onoffice-mcp sandbox [--addr A]       run the onOffice API sandbox alone
   onoffice-mcp tools [--json] [flags]   list the tools and whether they are enabled
   onoffice-mcp healthcheck [--url U]    GET /healthz of a running HTTP server (for container health checks)
+  onoffice-mcp version                  print version, commit and Go version (also --version)
 
 Credentials come from the environment only: ONOFFICE_TOKEN and ONOFFICE_SECRET.
 

@@ -54,6 +54,16 @@ type HTTPConfig struct {
 	// SSEGuardedToken (a preview and a confirmation token for the model)
 	// or SSEGuardedRefuse (refused: a person must confirm in the client).
 	SSEGuardedWrites string
+	// RedisURL, when set, is the Redis that replicas share (spent
+	// confirmation tokens): redis://[:password@]host:port[/db] or rediss://.
+	// It may carry a password, so it is a Secret.
+	RedisURL Secret
+	// MetricsAddr, when set, serves /metrics on its own listener (for
+	// example an address only the Prometheus network reaches) instead of
+	// next to the health endpoints.
+	MetricsAddr string
+	// OAuth, when enabled, accepts OAuth access tokens besides the bearer tokens.
+	OAuth OAuthConfig
 
 	env            func(string) string
 	origins, hosts string
@@ -94,7 +104,9 @@ type Tenant struct {
 }
 
 // Authenticated reports whether requests must carry a bearer token.
-func (h *HTTPConfig) Authenticated() bool { return len(h.AuthTokens) > 0 || len(h.Tenants) > 0 }
+func (h *HTTPConfig) Authenticated() bool {
+	return len(h.AuthTokens) > 0 || len(h.Tenants) > 0 || h.OAuth.Enabled()
+}
 
 // IsHTTP reports whether the transport is the hosted mode.
 func (c *Config) IsHTTP() bool { return c.Transport == "http" || c.Transport == "sse" }
@@ -162,6 +174,18 @@ func (h *HTTPConfig) register(fs *flag.FlagSet, e *envReader) {
 		"http: what a write that needs confirmation gets over the legacy SSE transport, which cannot show the user a prompt: token (a preview and a confirmation token for the model) or refuse (only clients on /mcp can confirm) [ONOFFICE_MCP_SSE_GUARDED_WRITES]")
 }
 
+// registerShared adds the settings of replicas and monitoring.
+func (h *HTTPConfig) registerShared(fs *flag.FlagSet, e *envReader) {
+	// A Func flag shows no default, so a password in the URL never appears
+	// in the usage text.
+	h.RedisURL = Secret(e.get("ONOFFICE_MCP_REDIS_URL"))
+	fs.Func("redis-url", "http: Redis that replicas share (spent confirmation tokens), redis://[:password@]host:port[/db]; guarded writes are refused while it is unreachable. Prefer the environment variable [ONOFFICE_MCP_REDIS_URL]",
+		func(v string) error { h.RedisURL = Secret(v); return nil })
+	fs.StringVar(&h.MetricsAddr, "metrics-addr", e.str("ONOFFICE_MCP_METRICS_ADDR", ""),
+		"http: serve /metrics (Prometheus) on this address instead of next to /healthz on the main address [ONOFFICE_MCP_METRICS_ADDR]")
+	h.OAuth.register(fs, e)
+}
+
 func checkSSEGuarded(v string) error {
 	switch v {
 	case SSEGuardedToken, SSEGuardedRefuse:
@@ -202,6 +226,14 @@ func (h *HTTPConfig) check(c *Config) error {
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		add(fmt.Errorf("invalid address %q: host:port, e.g. 127.0.0.1:8080", c.Addr))
 	}
+	if _, _, err := net.SplitHostPort(h.MetricsAddr); h.MetricsAddr != "" && err != nil {
+		add(fmt.Errorf("invalid metrics address %q: host:port, e.g. 127.0.0.1:9090", h.MetricsAddr))
+	}
+	redact.RegisterURL(string(h.RedisURL)) // its password
+	if u := string(h.RedisURL); u != "" && !strings.HasPrefix(u, "redis://") && !strings.HasPrefix(u, "rediss://") {
+		// The URL itself is not shown: it may carry a password.
+		add(errors.New("invalid redis URL: it must start with redis:// or rediss://"))
+	}
 	var err error
 	h.AllowedOrigins, err = parseOrigins(h.origins)
 	add(err)
@@ -227,7 +259,8 @@ func (h *HTTPConfig) check(c *Config) error {
 			add(errors.New(`--demo applies to one agency: with a tenants file set "demo": true on the tenants that should use the sandbox`))
 		}
 	}
-	if h.InsecureNoAuth && (len(h.AuthTokens) > 0 || h.TenantsFile != "") {
+	add(h.OAuth.check())
+	if h.InsecureNoAuth && (len(h.AuthTokens) > 0 || h.TenantsFile != "" || h.OAuth.Enabled()) {
 		add(errors.New("--insecure-no-auth contradicts the configured bearer tokens: drop one of them"))
 	}
 	if len(errs) == 0 && !h.Authenticated() && !h.InsecureNoAuth && !IsLoopbackAddr(c.Addr) {

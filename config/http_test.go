@@ -3,11 +3,15 @@ package config
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 )
 
 const (
@@ -242,5 +246,69 @@ func TestSecretsStayOutOfFormatting(t *testing.T) {
 		if strings.Contains(s, "value") {
 			t.Errorf("credential shown: %s", s)
 		}
+	}
+}
+
+func TestRedisURLNeverShown(t *testing.T) {
+	const pw = "redis-password-in-the-url"
+	good := map[string]string{"ONOFFICE_MCP_REDIS_URL": "redis://:" + pw + "@127.0.0.1:6379/0"}
+	var usage strings.Builder
+	if _, err := Load([]string{"--help"}, func(k string) string { return good[k] }, &usage); err != ErrHelp {
+		t.Fatalf("help: %v", err)
+	}
+	if strings.Contains(usage.String(), pw) || !strings.Contains(usage.String(), "ONOFFICE_MCP_REDIS_URL") {
+		t.Errorf("usage shows the password or lacks the setting:\n%s", usage.String())
+	}
+	c, err := loadHTTP(t, []string{"--transport=http"}, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(c.HTTP.RedisURL) != good["ONOFFICE_MCP_REDIS_URL"] {
+		t.Errorf("URL not read from the environment")
+	}
+	if s := redact.String("AUTH " + pw + " failed"); strings.Contains(s, pw) {
+		t.Errorf("the Redis password is not registered for redaction: %s", s)
+	}
+	js, _ := json.Marshal(c.HTTP)
+	for name, s := range map[string]string{"%+v": fmt.Sprintf("%+v", c), "%#v": fmt.Sprintf("%#v", c.HTTP), "json": string(js)} {
+		if strings.Contains(s, pw) {
+			t.Errorf("%s shows the Redis password", name)
+		}
+	}
+	bad := map[string]string{"ONOFFICE_MCP_REDIS_URL": "http://:" + pw + "@127.0.0.1:6379"}
+	if _, err := loadHTTP(t, []string{"--transport=http"}, bad); err == nil || strings.Contains(err.Error(), pw) || !strings.Contains(err.Error(), "redis://") {
+		t.Errorf("bad scheme: %v", err)
+	}
+	if _, err := loadHTTP(t, []string{"--transport=http", "--metrics-addr=nonsense"}, nil); err == nil || !strings.Contains(err.Error(), "metrics address") {
+		t.Errorf("bad metrics address: %v", err)
+	}
+}
+
+func TestOAuthSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string // part of the error; empty for none
+	}{
+		{"issuer and resource", []string{"--oauth-issuer=https://id.example.com", "--oauth-resource=https://mcp.example.com/mcp", "--addr=0.0.0.0:8080"}, ""},
+		{"loopback http", []string{"--oauth-issuer=http://127.0.0.1:9000", "--oauth-resource=http://localhost:8080/mcp"}, ""},
+		{"no resource", []string{"--oauth-issuer=https://id.example.com"}, "needs --oauth-resource"},
+		{"resource alone", []string{"--oauth-resource=https://mcp.example.com/mcp"}, "needs --oauth-issuer"},
+		{"plain http issuer", []string{"--oauth-issuer=http://id.example.com", "--oauth-resource=https://mcp.example.com/mcp"}, "https is required"},
+		{"credentials in the resource", []string{"--oauth-issuer=https://id.example.com", "--oauth-resource=https://u:p@mcp.example.com/mcp"}, "without credentials"},
+		{"with --insecure-no-auth", []string{"--oauth-issuer=https://id.example.com", "--oauth-resource=https://mcp.example.com/mcp", "--insecure-no-auth"}, "contradicts"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := loadHTTP(t, append([]string{"--transport=http"}, tc.args...), nil)
+			if tc.want == "" {
+				if err != nil || !c.HTTP.OAuth.Enabled() || !c.HTTP.Authenticated() || c.HTTP.OAuth.WriteScope != "onoffice.write" {
+					t.Fatalf("%v %+v", err, c)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
 	}
 }

@@ -159,3 +159,24 @@ func TestGuards(t *testing.T) {
 		t.Errorf("%d requests reached the server", calls)
 	}
 }
+
+// TestCheckAsksForOneField: the credential check is one signed "get fields"
+// for a single estate field, and an onOffice refusal is its error.
+func TestCheckAsksForOneField(t *testing.T) {
+	var got map[string]any
+	ok := fakeAPI(t, 200, `{"status":{"code":200,"errorcode":0,"message":"OK"},"response":{"results":[
+		{"actionid":"urn:onoffice-de-ns:smart:2.5:smartml:action:get","resourceid":"","resourcetype":"fields","identifier":"","cacheable":true,
+		 "data":{"meta":{"cntabsolute":null},"records":[]},"status":{"errorcode":0,"message":"OK"}}]}}`, &got)
+	if err := onoffice.New(ok.URL, testToken, testSecret).Check(context.Background()); err != nil {
+		t.Fatalf("check against an accepting API: %v", err)
+	}
+	action := got["request"].(map[string]any)["actions"].([]any)[0].(map[string]any)
+	params, _ := json.Marshal(action["parameters"])
+	if action["actionid"] != onoffice.VerbGet.ActionID() || action["resourcetype"] != "fields" || string(params) != `{"fieldList":["Id"],"modules":["estate"]}` {
+		t.Errorf("check sent %v", action)
+	}
+	refused := fakeAPI(t, 200, `{"status":{"code":400,"errorcode":22,"message":"Unknown token"},"response":{"results":[]}}`, nil)
+	if err := onoffice.New(refused.URL, testToken, testSecret).Check(context.Background()); err == nil {
+		t.Error("check against a refusing API passed")
+	}
+}

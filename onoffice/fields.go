@@ -125,12 +125,26 @@ func (fc *FieldCache) Module(ctx context.Context, module, lang string) (*ModuleF
 	return mf, nil
 }
 
+// fieldsRequest is the "get fields" action for modules; params adds to
+// the modules parameter.
+func fieldsRequest(modules []string, params map[string]any) Action {
+	p := map[string]any{"modules": modules}
+	for k, v := range params {
+		p[k] = v
+	}
+	return Action{Verb: VerbGet, ResourceType: "fields", Parameters: p}
+}
+
+// Check makes the cheapest signed call there is, the field configuration of
+// one estate field, to see that onOffice accepts the credentials.
+func (c *Client) Check(ctx context.Context) error {
+	_, err := c.Call(ctx, fieldsRequest([]string{"estate"}, map[string]any{"fieldList": []string{"Id"}}))
+	return err
+}
+
 // configured reads one module's field configuration with "get fields".
 func (fc *FieldCache) configured(ctx context.Context, module, lang string) (*ModuleFields, error) {
-	res, err := fc.api.Call(ctx, Action{
-		Verb: VerbGet, ResourceType: "fields",
-		Parameters: map[string]any{"modules": []string{module}, "labels": true, "language": lang, "showFieldMeasureFormat": true},
-	})
+	res, err := fc.api.Call(ctx, fieldsRequest([]string{module}, map[string]any{"labels": true, "language": lang, "showFieldMeasureFormat": true}))
 	if err != nil {
 		return nil, fmt.Errorf("read field configuration of %s: %w", module, err)
 	}

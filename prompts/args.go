@@ -59,11 +59,11 @@ var LanguageArg = Arg{Name: "language", Kind: KindLanguage, Description: Text{
 	DE: "Sprache der Anleitung und der Antwort: de oder en (Standard: die Sprache der Feldbezeichnungen des Servers)",
 }}
 
-// Modules are the values of KindModule.
-var Modules = []string{"estate", "address"}
+// Modules returns the values of KindModule.
+func Modules() []string { return []string{"estate", "address"} }
 
-// Languages are the values of KindLanguage.
-var Languages = []string{DE, EN}
+// Languages returns the values of KindLanguage.
+func Languages() []string { return []string{DE, EN} }
 
 var (
 	leadingID = regexp.MustCompile(`^\s*([0-9]{1,9})(?:\s.*)?$`)
@@ -120,7 +120,7 @@ func (a Arg) Check(raw string, env Env) (string, error) {
 		}
 		return strconv.Itoa(n), nil
 	case KindModule:
-		return oneOf(a, v, Modules)
+		return oneOf(a, v, Modules())
 	case KindLanguage:
 		switch strings.ToLower(v) {
 		case "de", "deu", "ger", "german", "deutsch":

@@ -36,7 +36,7 @@ func validArgs(p Prompt) map[string]string {
 // toolNames matches catalogue tool names in a text.
 var toolNames = func() *regexp.Regexp {
 	var names []string
-	for _, a := range tools.Catalogue {
+	for _, a := range tools.Catalogue() {
 		names = append(names, regexp.QuoteMeta(a.Name))
 	}
 	return regexp.MustCompile(`\b(` + strings.Join(names, "|") + `)\b`)

@@ -83,7 +83,7 @@ func readAddresses(ctx context.Context, env *Env, p AddressReadParams) (*Result,
 	setIf(params, "recordids", p.RecordIDs, len(p.RecordIDs) > 0)
 	setIf(params, "filterid", p.FilterID, p.FilterID > 0)
 	setIf(params, "countryIsoCodeType", p.CountryISO, p.CountryISO != "")
-	return lp.readList(ctx, env, "address", "address", p.ID, params, condense.List{Noun: "addresses", Requested: lp.Data, IDField: "id", Tool: "address_read"}, p)
+	return lp.readList(ctx, env, "address", p.ID, params, condense.List{Noun: "addresses", Requested: lp.Data, IDField: "id", Tool: "address_read"}, p)
 }
 
 // ---------------------------------------------------------------------------
@@ -267,7 +267,7 @@ func createAddress(ctx context.Context, env *Env, p AddressCreateParams) (*Resul
 			params["noOverrideByDuplicate"] = true
 		}
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "address", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -425,7 +425,7 @@ func modifyAddress(ctx context.Context, env *Env, p AddressModifyParams) (*Resul
 	for _, c := range p.Contacts {
 		params[c.Kind] = c.wire()
 	}
-	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "address", ResourceID: strconv.Itoa(p.ID), Parameters: params})
+	_, err := env.call(ctx, strconv.Itoa(p.ID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -522,7 +522,7 @@ func searchAddresses(ctx context.Context, env *Env, p AddressSearchParams) (*Res
 		params["sortorder"] = "ASC"
 		setIf(params, "sortorder", p.SortOrder, p.SortOrder != "")
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "address", Parameters: params})
+	res, err := env.call(ctx, "address", params)
 	if err != nil {
 		return nil, err
 	}
@@ -554,10 +554,9 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 	if p.FileID > 0 {
 		params["fileid"] = p.FileID
 	} else {
-		params["listlimit"] = limit
-		setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+		paging{limit: limit, offset: p.ListOffset}.apply(params)
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "address", Parameters: params})
+	res, err := env.call(ctx, "address", params)
 	if err != nil {
 		return nil, err
 	}
@@ -576,7 +575,7 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 	})
 	l := condense.List{Noun: "files", Requested: addressFileFields}
 	if p.FileID == 0 {
-		l.Page = listPage(p.ListOffset, limit, p)
+		l.Page = paging{limit: limit, offset: p.ListOffset}.page(p)
 	}
 	return condense.Records(res, l, env.Render), nil
 }
@@ -590,7 +589,7 @@ type AddressDownloadLinkParams struct {
 func addressDownloadLink(ctx context.Context, env *Env, p AddressDownloadLinkParams) (*Result, error) {
 	params := map[string]any{"addressid": p.AddressID}
 	setIf(params, "language", p.Language, p.Language != "")
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "downloadFiles", ResourceID: "address", Parameters: params})
+	res, err := env.call(ctx, "address", params)
 	if err != nil {
 		return nil, err
 	}
@@ -617,8 +616,7 @@ func previewAddressDownloadLink(ctx context.Context, env *Env, p AddressDownload
 		return nil, err
 	}
 	files := "all files"
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "address",
-		Parameters: map[string]any{"addressid": p.AddressID, "listlimit": 1}})
+	res, err := env.API.Call(ctx, rowOf("address_file_list").request("address", map[string]any{"addressid": p.AddressID, "listlimit": 1}))
 	if err == nil && res.Total >= 0 {
 		files = fmt.Sprintf("all %d files", res.Total)
 	}
@@ -635,7 +633,7 @@ func previewAddressDownloadLink(ctx context.Context, env *Env, p AddressDownload
 type AddressCompletionFieldsParams struct{}
 
 func addressCompletionFields(ctx context.Context, env *Env, _ AddressCompletionFieldsParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "addressCompletionFields", Parameters: map[string]any{}})
+	res, err := env.call(ctx, "", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -679,7 +677,7 @@ func categoryFields(res onoffice.Result, env *Env, noun string, extra func(f cat
 		fmt.Fprintf(&b, "%s:\n", el.Name)
 		for _, f := range el.Fields {
 			n++
-			typ := strings.TrimPrefix(f.Type, "urn:onoffice-de-ns:smart:2.5:dbAccess:dataType:")
+			typ := strings.TrimPrefix(f.Type, onoffice.DataTypePrefix)
 			line := fmt.Sprintf("- %s (%s) %s", f.ID, f.Name, typ)
 			if extra != nil {
 				if more := extra(f); len(more) > 0 {
@@ -710,7 +708,7 @@ type AddressCompletionSendParams struct {
 func sendAddressCompletion(ctx context.Context, env *Env, p AddressCompletionSendParams) (*Result, error) {
 	params := map[string]any{"addressId": p.AddressID, "mode": p.Mode}
 	setIf(params, "emailidentity", p.EmailIdentity, p.EmailIdentity != "")
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "sendaddresscompletion", Parameters: params}); err != nil {
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	return condense.Text("Address completion e-mail (%s) sent to address %d.", p.Mode, p.AddressID), nil
@@ -749,8 +747,7 @@ type NewsletterRegisterParams struct {
 }
 
 func registerNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParams) (*Result, error) {
-	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "registerNewsletter", ResourceID: strconv.Itoa(p.ID),
-		Parameters: map[string]any{"register": p.Register}})
+	_, err := env.call(ctx, strconv.Itoa(p.ID), map[string]any{"register": p.Register})
 	if err != nil {
 		return nil, err
 	}
@@ -815,8 +812,7 @@ func addressSelectValues(ctx context.Context, env *Env, p AddressSelectValuesPar
 			return nil, argErrorf("fieldname", "%s is a %s field, not a select field; select fields: %s", p.FieldName, f.Type, strings.Join(selects, ", "))
 		}
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "confignewaddressfields", ResourceID: "fieldvalues",
-		Parameters: map[string]any{"fieldname": p.FieldName}})
+	res, err := env.call(ctx, "fieldvalues", map[string]any{"fieldname": p.FieldName})
 	if err != nil {
 		return nil, err
 	}
@@ -841,7 +837,6 @@ type AddressHierarchyParams struct {
 }
 
 func addressHierarchyContacts(ctx context.Context, env *Env, p AddressHierarchyParams) (*Result, error) {
-	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "addressHierarchyContacts", ResourceID: strconv.Itoa(p.ID),
-		Parameters: map[string]any{}},
+	return listCall(ctx, env, env.request(strconv.Itoa(p.ID), nil),
 		condense.List{Noun: "hierarchy contacts", IDField: "id", Requested: []string{"firstname", "surname", "company", "primaryEmail", "customerno"}})
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
@@ -72,7 +71,7 @@ func readAgentsLog(ctx context.Context, env *Env, p AgentsLogReadParams) (*Resul
 	// One entry is read as the docs page says, with "read agentslog" and its
 	// id; some working clients use "get agentslog" (the sandbox answers both
 	// alike).
-	return lp.readList(ctx, env, "agentsLog", "agentslog", p.ID, params, condense.List{Noun: "activities", Requested: lp.Data}, p)
+	return lp.readList(ctx, env, "agentsLog", p.ID, params, condense.List{Noun: "activities", Requested: lp.Data}, p)
 }
 
 // AgentsLogCreateParams are the arguments of agents_log_create.
@@ -188,7 +187,7 @@ func createAgentsLog(ctx context.Context, env *Env, p AgentsLogCreateParams) (*R
 	if err := p.check(ctx, env); err != nil {
 		return nil, err
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "agentslog", Parameters: p.wire()})
+	res, err := env.call(ctx, "", p.wire())
 	if err != nil {
 		return nil, err
 	}
@@ -309,8 +308,7 @@ func modifyAgentsLog(ctx context.Context, env *Env, p AgentsLogModifyParams) (*R
 		return nil, err
 	}
 	data := p.Data.wire()
-	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "agentslog", ResourceID: strconv.Itoa(p.ID),
-		Parameters: map[string]any{"data": data}})
+	_, err := env.call(ctx, strconv.Itoa(p.ID), map[string]any{"data": data})
 	if err != nil {
 		return nil, err
 	}

@@ -129,9 +129,10 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 	for k, v := range p.Filter.wire() {
 		filter[k] = v
 	}
-	params := map[string]any{"data": apptWithID(data), "filter": filter, "listlimit": limit}
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentList", Parameters: params})
+	pg := paging{limit: limit, offset: p.ListOffset}
+	params := map[string]any{"data": apptWithID(data), "filter": filter}
+	pg.apply(params)
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +145,7 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 			requested = append(requested, d)
 		}
 	}
-	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: listPage(p.ListOffset, limit, p)}
+	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: pg.page(p)}
 	nameContacts(ctx, env, &res, "contacts")
 	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
@@ -288,7 +289,7 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 	// One appointment is read as the docs page says, with "read calendar"
 	// and its id; some working clients use "get appointmentList" with a
 	// resourceid (the sandbox answers both alike).
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: optionalID(p.ID), Parameters: params})
+	res, err := env.call(ctx, optionalID(p.ID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -651,7 +652,7 @@ func createAppointment(ctx context.Context, env *Env, p AppointmentCreateParams)
 	if err := p.check(ctx, env); err != nil {
 		return nil, err
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "calendar", Parameters: p.wire()})
+	res, err := env.call(ctx, "", p.wire())
 	if err != nil {
 		return nil, err
 	}
@@ -684,7 +685,7 @@ func previewAppointmentCreate(ctx context.Context, env *Env, p AppointmentCreate
 	if p.RelatedEstateID > 0 {
 		conflicts["relatedEstateId"] = p.RelatedEstateID
 	}
-	if res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentConflicts", Parameters: conflicts}); err == nil {
+	if res, err := env.API.Call(ctx, rowOf("appointment_conflicts").request("", conflicts)); err == nil {
 		if s := apptConflictsOf(res); s != "" {
 			pv.Changes = append(pv.Changes, "warning: already booked then: "+s)
 		}
@@ -885,7 +886,7 @@ func modifyAppointment(ctx context.Context, env *Env, p AppointmentModifyParams)
 		}
 	}
 	params := p.wire()
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "calendar", ResourceID: strconv.Itoa(p.ID), Parameters: params}); err != nil {
+	if _, err := env.call(ctx, strconv.Itoa(p.ID), params); err != nil {
 		return nil, err
 	}
 	var changed []string
@@ -923,7 +924,7 @@ type AppointmentIDParams struct {
 }
 
 func deleteAppointment(ctx context.Context, env *Env, p AppointmentIDParams) (*Result, error) {
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDelete, ResourceType: "calendar", ResourceID: strconv.Itoa(p.ID), Parameters: map[string]any{}}); err != nil {
+	if _, err := env.call(ctx, strconv.Itoa(p.ID), nil); err != nil {
 		return nil, err
 	}
 	return condense.Text("Appointment %d deleted.", p.ID), nil
@@ -966,7 +967,7 @@ func (p AppointmentConfirmationParams) wire() map[string]any {
 }
 
 func sendAppointmentConfirmation(ctx context.Context, env *Env, p AppointmentConfirmationParams) (*Result, error) {
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "appointmentAffirmation", Parameters: p.wire()}); err != nil {
+	if _, err := env.call(ctx, "", p.wire()); err != nil {
 		return nil, err
 	}
 	return condense.Text("Appointment confirmation for appointment %d sent to its linked contacts.", p.CalendarID), nil
@@ -1027,7 +1028,7 @@ func listCalendarResources(ctx context.Context, env *Env, p CalendarResourceList
 	if p.ActiveOnly {
 		params["filter"] = map[string]any{"active": []map[string]any{{"op": "=", "val": 1}}}
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "calendarResources", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -1063,11 +1064,12 @@ type AppointmentFileListParams struct {
 
 func listAppointmentFiles(ctx context.Context, env *Env, p AppointmentFileListParams) (*Result, error) {
 	limit := cmp.Or(p.ListLimit, 20)
-	params := map[string]any{"appointmentid": p.AppointmentID, "listlimit": limit}
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	pg := paging{limit: limit, offset: p.ListOffset}
+	params := map[string]any{"appointmentid": p.AppointmentID}
+	pg.apply(params)
 	setIf(params, "fileId", p.FileID, p.FileID > 0)
-	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "appointment", Parameters: params},
-		condense.List{Noun: "files", Requested: []string{"filename", "fileSize", "username", "url"}, Page: listPage(p.ListOffset, limit, p)})
+	return listCall(ctx, env, env.request("appointment", params),
+		condense.List{Noun: "files", Requested: []string{"filename", "fileSize", "username", "url"}, Page: pg.page(p)})
 }
 
 // ---------------------------------------------------------------------------
@@ -1118,7 +1120,7 @@ func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConfl
 	params := map[string]any{"data": argsOf(p.Data)}
 	apptWireLinks(params, p.RelatedAddressIDs, p.Subscribers, nil, nil)
 	setIf(params, "relatedEstateId", p.RelatedEstateID, p.RelatedEstateID > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentConflicts", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,10 @@
 package tools
 
-import "github.com/onoffice-mcp/onoffice-mcp/onoffice"
+import (
+	"slices"
+
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
+)
 
 // Effect says what an action does outside of reading.
 type Effect string
@@ -37,8 +41,10 @@ const (
 	do     = onoffice.VerbDo
 )
 
-// Catalogue lists every onOffice action the server offers, one tool each.
-var Catalogue = []Action{
+// catalogue lists every onOffice action the server offers, one tool each.
+// It is unexported so that nothing outside this package can change it;
+// Catalogue returns a copy.
+var catalogue = []Action{
 	{"estate_read", "estates", read, "estate", EffectRead, true},
 	{"estate_create", "estates", create, "estate", EffectWrite, false},
 	{"estate_modify", "estates", modify, "estate", EffectWrite, true},
@@ -140,9 +146,43 @@ var Catalogue = []Action{
 	{"marketplace_webhooks_execute", "marketplace", do, "executeMarketplaceWebhooks", EffectExternal, false},
 }
 
+// request is the row's onOffice action with a resource id (often empty)
+// and parameters (nil sends an empty object).
+func (a Action) request(resourceID string, params map[string]any) onoffice.Action {
+	if params == nil {
+		params = map[string]any{}
+	}
+	return onoffice.Action{Verb: a.Verb, ResourceType: a.ResourceType, ResourceID: resourceID, Parameters: params}
+}
+
+// rowOf returns the catalogue row of a tool name, for a tool that sends
+// another tool's action besides its own (a preview reading the record it
+// changes, names read for a list).
+func rowOf(name string) Action {
+	a, ok := Lookup(name)
+	if !ok {
+		panic("tools: " + name + " is not in the catalogue") // programmer error, caught by every test
+	}
+	return a
+}
+
+// readRow returns the catalogue row that reads records of a resource type
+// by id (estate: estate_read).
+func readRow(resourceType string) Action {
+	for _, a := range catalogue {
+		if a.Verb == onoffice.VerbRead && a.ResourceType == resourceType {
+			return a
+		}
+	}
+	panic("tools: no catalogue row reads " + resourceType) // programmer error, caught by tests
+}
+
+// Catalogue returns a copy of the catalogue, in catalogue order.
+func Catalogue() []Action { return slices.Clone(catalogue) }
+
 // Lookup returns the catalogue row of a tool name.
 func Lookup(name string) (Action, bool) {
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		if a.Name == name {
 			return a, true
 		}
@@ -154,7 +194,7 @@ func Lookup(name string) (Action, bool) {
 func Modules() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		if !seen[a.Module] {
 			seen[a.Module] = true
 			out = append(out, a.Module)

@@ -2,7 +2,9 @@ package tools
 
 import (
 	"bufio"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,7 +40,7 @@ func TestCatalogueCoversAPI(t *testing.T) {
 		t.Fatalf("reference catalogue has %d rows, want 88", rows)
 	}
 	got := map[key]int{}
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		k := key{string(a.Verb), a.ResourceType, a.Module}
 		got[k]++
 		effect, ok := want[k]
@@ -65,13 +67,13 @@ func TestEveryCatalogueRowHasOneTool(t *testing.T) {
 			t.Errorf("%s: title or description missing", tool.Name)
 		}
 	}
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		if seen[a.Name] != 1 {
 			t.Errorf("%s has %d tools, want 1", a.Name, seen[a.Name])
 		}
 	}
 	names := map[string]bool{}
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		if names[a.Name] {
 			t.Errorf("duplicate tool name %s", a.Name)
 		}
@@ -80,7 +82,7 @@ func TestEveryCatalogueRowHasOneTool(t *testing.T) {
 }
 
 func TestHintsFollowEffect(t *testing.T) {
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		h := a.Hints()
 		switch a.Effect {
 		case EffectRead:
@@ -102,5 +104,51 @@ func TestHintsFollowEffect(t *testing.T) {
 		default:
 			t.Errorf("%s: unknown effect %q", a.Name, a.Effect)
 		}
+	}
+}
+
+// TestCatalogueCannotBeChangedFromOutside: what Catalogue returns is a
+// copy; changing it changes neither the rows nor the guards built on them.
+func TestCatalogueCannotBeChangedFromOutside(t *testing.T) {
+	c := Catalogue()
+	for i := range c {
+		c[i].Effect = EffectRead
+	}
+	if a, _ := Lookup("estate_modify"); a.Effect != EffectWrite {
+		t.Errorf("estate_modify has effect %s after a caller changed its copy", a.Effect)
+	}
+}
+
+// TestEveryChangingToolHasPreview: a tool that writes, deletes or reaches
+// outside builds its own preview, so the records a person confirms are
+// named the one way this package names records (records.go).
+func TestEveryChangingToolHasPreview(t *testing.T) {
+	for _, tool := range All() {
+		if tool.Effect != EffectRead && tool.preview == nil {
+			t.Errorf("%s changes something but has no preview (withPreview)", tool.Name)
+		}
+	}
+}
+
+// TestRequestsComeFromRows: no code of the tools spells an onOffice
+// action of its own; each request is built from a catalogue row
+// (Action.request: env.call for the tool's own, rowOf or readRow for
+// another's), so verb and resource type live in the catalogue only.
+func TestRequestsComeFromRows(t *testing.T) {
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || path == "catalogue.go" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if n := strings.Count(string(src), "onoffice.Action{"); n > 0 {
+			t.Errorf("%s spells %d onOffice action(s) itself; build them from the catalogue row", path, n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -184,7 +184,7 @@ func sendEmail(ctx context.Context, env *Env, p EmailSendParams) (*Result, error
 	if err := p.check(); err != nil {
 		return nil, err
 	}
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "sendmail", Parameters: p.wire()}); err != nil {
+	if _, err := env.call(ctx, "", p.wire()); err != nil {
 		return nil, err
 	}
 	to := make([]string, len(p.Receiver))
@@ -311,8 +311,7 @@ func mailAttachments(p EmailSendParams) []string {
 
 // mailTemplate returns title and subject of an e-mail template, or empty strings.
 func mailTemplate(ctx context.Context, env *Env, id int) (string, string) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "templates",
-		Parameters: map[string]any{"type": "mail", "list": true, "mailtemplateids": []int{id}}})
+	res, err := env.API.Call(ctx, rowOf("template_list").request("", map[string]any{"type": "mail", "list": true, "mailtemplateids": []int{id}}))
 	if err != nil || len(res.Records) == 0 {
 		return "(unknown template)", ""
 	}
@@ -333,7 +332,7 @@ type MailRef struct {
 
 func listEmailLinks(ctx context.Context, env *Env, p MailRef) (*Result, error) {
 	params := map[string]any{"emailidentity": p.EmailIdentity, "messageid": p.MessageID, "uid": strconv.Itoa(p.UID), "folder": p.Folder}
-	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailassignments", Parameters: params},
+	return listCall(ctx, env, env.request("", params),
 		condense.List{Noun: "e-mail links", Requested: []string{"addressid", "addressfirstname", "addresssurname", "addresscompany", "addresscustomerno",
 			"estateid", "estateexternalno", "estatestreet", "estatecity", "estateowner"}})
 }
@@ -356,7 +355,7 @@ type mailInfo struct {
 
 func readMailInfo(ctx context.Context, env *Env, p EmailInfoParams) (*mailInfo, onoffice.Result, error) {
 	params := map[string]any{"emailIdentity": p.EmailIdentity, "messageId": p.MessageID, "uid": strconv.Itoa(p.UID), "folder": p.Folder}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailInfo", Parameters: params})
+	res, err := env.API.Call(ctx, rowOf("email_info").request("", params))
 	if err != nil {
 		return nil, res, err
 	}
@@ -454,7 +453,7 @@ func createEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (*
 	if err := p.check(); err != nil {
 		return nil, err
 	}
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "emailassignments", Parameters: p.wire()}); err != nil {
+	if _, err := env.call(ctx, "", p.wire()); err != nil {
 		return nil, err
 	}
 	var parts []string
@@ -522,7 +521,7 @@ func readEmailSignature(ctx context.Context, env *Env, p EmailSignatureParams) (
 	params := map[string]any{}
 	setIf(params, "getdefaultsignature", true, p.GetDefaultSignature)
 	setIf(params, "ishtml", true, p.IsHTML)
-	a := onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailsignature", Parameters: params}
+	a := env.request("", params)
 	if p.ID != nil {
 		a.ResourceID = strconv.Itoa(*p.ID)
 	}
@@ -549,7 +548,7 @@ func readEmailSignature(ctx context.Context, env *Env, p EmailSignatureParams) (
 type EmailTemplateFolderListParams struct{}
 
 func listEmailTemplateFolders(ctx context.Context, env *Env, _ EmailTemplateFolderListParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "emailtemplatefolders", Parameters: map[string]any{}})
+	res, err := env.call(ctx, "", nil)
 	if err != nil {
 		return nil, err
 	}

@@ -116,7 +116,7 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 	params := map[string]any{}
 	lp.apply(params)
 	// A zero price means "on request" only together with its flag.
-	companions := condense.Companions("estate", lp.Data)
+	companions := estatePriceCompanions(lp.Data)
 	params["data"] = append(append([]string{}, lp.Data...), companions...)
 	setIf(params, "filterid", p.FilterID, p.FilterID > 0)
 	setIf(params, "estatelanguage", p.EstateLanguage, p.EstateLanguage != "")
@@ -131,7 +131,7 @@ func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, er
 		}
 		params["georangesearch"] = geoWire(g)
 	}
-	return lp.readList(ctx, env, "estate", "estate", p.ID, params, condense.List{Noun: "estates", Requested: lp.Data, Tool: "estate_read", Hidden: companions}, p)
+	return lp.readList(ctx, env, "estate", p.ID, params, condense.List{Noun: "estates", Requested: lp.Data, Tool: "estate_read", Hidden: companions, Zero: estatePriceOnRequest}, p)
 }
 
 func geoWire(g *GeoRange) map[string]any {
@@ -168,8 +168,7 @@ func createEstate(ctx context.Context, env *Env, p EstateCreateParams) (*Result,
 	if err := checkData(ctx, env, "estate", "data", p.Data); err != nil {
 		return nil, err
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "estate",
-		Parameters: map[string]any{"data": map[string]any(p.Data)}})
+	res, err := env.call(ctx, "", map[string]any{"data": map[string]any(p.Data)})
 	if err != nil {
 		return nil, err
 	}
@@ -203,8 +202,7 @@ func modifyEstate(ctx context.Context, env *Env, p EstateModifyParams) (*Result,
 	}
 	params := map[string]any{"data": map[string]any(p.Data)}
 	setIf(params, "estatelanguage", p.EstateLanguage, p.EstateLanguage != "")
-	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "estate",
-		ResourceID: strconv.Itoa(p.ID), Parameters: params})
+	_, err := env.call(ctx, strconv.Itoa(p.ID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -323,7 +321,7 @@ func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result,
 	setIf(params, "addressids", p.AddressIDs, len(p.AddressIDs) > 0)
 	setIf(params, "language", p.Language, p.Language != "")
 	setIf(params, "forceEstateLocation", true, p.ForceEstateLocation)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "pdf", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -417,14 +415,15 @@ var fileListFields = []string{"type", "title", "originalname", "position", "cate
 
 func listEstateFiles(ctx context.Context, env *Env, p EstateFileListParams) (*Result, error) {
 	p.ListLimit = cmp.Or(p.ListLimit, 20)
-	params := map[string]any{"estateid": p.EstateID, "listlimit": p.ListLimit}
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	pg := paging{limit: p.ListLimit, offset: p.ListOffset}
+	params := map[string]any{"estateid": p.EstateID}
+	pg.apply(params)
 	setIf(params, "fileid", p.FileID, p.FileID > 0)
 	setIf(params, "documentAttribute", p.DocumentAttribute, p.DocumentAttribute != "")
 	setIf(params, "includeImageUrl", p.IncludeImageURL, p.IncludeImageURL != "")
 	setIf(params, "showispublishedonhomepage", true, p.ShowPublished)
 	setIf(params, "showpublicationstatus", true, p.ShowPublicationStatus)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "estate", Parameters: params})
+	res, err := env.call(ctx, "estate", params)
 	if err != nil {
 		return nil, err
 	}
@@ -449,7 +448,7 @@ func listEstateFiles(ctx context.Context, env *Env, p EstateFileListParams) (*Re
 		return []map[string]any{el}
 	})
 	l := condense.List{Noun: "files of estate " + strconv.Itoa(p.EstateID), Requested: fileListFields,
-		Page: listPage(p.ListOffset, p.ListLimit, p)}
+		Page: pg.page(p)}
 	return condense.Records(res, l, env.Render), nil
 }
 
@@ -557,7 +556,7 @@ func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams
 	setIf(params, "size", p.Size, p.Size != "")
 	setIf(params, "language", p.Language, p.Language != "")
 	setIf(params, "publicationSetting", p.PublicationSetting, p.PublicationSetting != "")
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "estatepictures", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -610,7 +609,7 @@ func modifyEstateFile(ctx context.Context, env *Env, p EstateFileModifyParams) (
 		params[k] = v
 	}
 	setIf(params, "language", p.Language, p.Language != "")
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "fileRelation", Parameters: params}); err != nil {
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	return condense.Text("File %d of estate %d modified: %s.", p.FileID, p.ParentID, strings.Join(keys(ch), ", ")), nil
@@ -648,7 +647,7 @@ type EstateFileDeleteParams struct {
 
 func deleteEstateFile(ctx context.Context, env *Env, p EstateFileDeleteParams) (*Result, error) {
 	params := map[string]any{"relationtype": "estate", "parentid": p.ParentID, "fileId": p.FileID}
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDelete, ResourceType: "fileRelation", Parameters: params}); err != nil {
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	return condense.Text("File %d deleted from estate %d.", p.FileID, p.ParentID), nil
@@ -681,8 +680,7 @@ func estateFile(ctx context.Context, env *Env, estateID, fileID int) (map[string
 func estateFiles(ctx context.Context, env *Env, estateID int) (map[string]map[string]any, error) {
 	out := map[string]map[string]any{}
 	for offset := 0; ; offset += 100 {
-		res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "file", ResourceID: "estate",
-			Parameters: map[string]any{"estateid": estateID, "listlimit": 100, "listoffset": offset}})
+		res, err := env.API.Call(ctx, rowOf("estate_file_list").request("estate", map[string]any{"estateid": estateID, "listlimit": 100, "listoffset": offset}))
 		if err != nil {
 			return nil, err
 		}
@@ -712,7 +710,7 @@ type SavedFilterListParams struct {
 }
 
 func listSavedFilters(ctx context.Context, env *Env, p SavedFilterListParams) (*Result, error) {
-	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "filters", Parameters: map[string]any{"module": p.Module}},
+	return listCall(ctx, env, env.request("", map[string]any{"module": p.Module}),
 		condense.List{Noun: p.Module + " filters", Requested: []string{"name", "scope", "userId", "groupId"}})
 }
 
@@ -756,7 +754,7 @@ func createWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Res
 	}
 	setIf(params, "userId", p.UserID, p.UserID > 0)
 	setIf(params, "groupId", p.GroupID, p.GroupID > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "workinglist", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -801,8 +799,7 @@ func readPriceOffer(ctx context.Context, env *Env, p PriceOfferReadParams) (*Res
 }
 
 func currentOffer(ctx context.Context, env *Env, estateID, addressID int) (string, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "priceOffer",
-		Parameters: map[string]any{"estateId": estateID, "addressId": addressID}})
+	res, err := env.API.Call(ctx, rowOf("price_offer_read").request("", map[string]any{"estateId": estateID, "addressId": addressID}))
 	if err != nil {
 		return "", err
 	}
@@ -820,8 +817,7 @@ type PriceOfferCreateParams struct {
 }
 
 func createPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) (*Result, error) {
-	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "priceOffer",
-		Parameters: map[string]any{"estateId": p.EstateID, "addressId": p.AddressID, "priceOffer": p.PriceOffer}})
+	_, err := env.call(ctx, "", map[string]any{"estateId": p.EstateID, "addressId": p.AddressID, "priceOffer": p.PriceOffer})
 	if err != nil {
 		return nil, err
 	}
@@ -857,8 +853,7 @@ type TrackingReadParams struct {
 }
 
 func readTracking(ctx context.Context, env *Env, p TrackingReadParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "estatetrackingdetails",
-		Parameters: map[string]any{"accountname": p.AccountName, "password": p.Password}})
+	res, err := env.call(ctx, "", map[string]any{"accountname": p.AccountName, "password": p.Password})
 	if err != nil {
 		return nil, err
 	}
@@ -906,7 +901,7 @@ func createTracking(ctx context.Context, env *Env, p TrackingCreateParams) (*Res
 	setIf(params, "addressid", p.AddressID, p.AddressID > 0)
 	setIf(params, "accountinformation", p.AccountInformation, p.AccountInformation != "")
 	setIf(params, "accountnote", p.AccountNote, p.AccountNote != "")
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "createestatetrackingaccount", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -940,7 +935,7 @@ func previewTracking(ctx context.Context, env *Env, p TrackingCreateParams) (*Pr
 type NoParams struct{}
 
 func listEstateCategories(ctx context.Context, env *Env, _ NoParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "estateCategories", Parameters: map[string]any{}})
+	res, err := env.call(ctx, "", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1023,7 +1018,7 @@ func searchEstates(ctx context.Context, env *Env, p EstateSearchParams) (*Result
 	setIf(params, "filterId", p.FilterID, p.FilterID > 0)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	setIf(params, "includeThumbnail", p.IncludeThumbnail, p.IncludeThumbnail != "")
-	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "estate", Parameters: params},
+	return listCall(ctx, env, env.request("estate", params),
 		condense.List{Noun: "estates", Requested: []string{"externalestateno", "type", "street", "houseno", "zipcode", "city", "owner", "thumbnail"}})
 }
 
@@ -1073,8 +1068,7 @@ func listSeekers(ctx context.Context, env *Env, p EstateSeekerParams) (*Result, 
 	for k, v := range p.EstateData {
 		data[k] = v
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "qualifiedsuitors",
-		Parameters: map[string]any{"estatedata": data}})
+	res, err := env.call(ctx, "", map[string]any{"estatedata": data})
 	if err != nil {
 		return nil, err
 	}
@@ -1180,7 +1174,7 @@ func prospectNames(ctx context.Context, env *Env, recs []onoffice.Record, contac
 }
 
 func listStatisticWidgets(ctx context.Context, env *Env, _ NoParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "statisticWidgets", Parameters: map[string]any{"module": "estate"}})
+	res, err := env.call(ctx, "", map[string]any{"module": "estate"})
 	if err != nil {
 		return nil, err
 	}

@@ -163,7 +163,7 @@ func uploadFile(ctx context.Context, env *Env, p FileUploadParams) (*Result, err
 		for start := 0; start < len(encoded); start += uplChunk {
 			params := map[string]any{"data": encoded[start:min(len(encoded), start+uplChunk)]}
 			setIf(params, "tmpUploadId", tmpID, tmpID != "")
-			res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "uploadfile", Parameters: params})
+			res, err := env.call(ctx, "", params)
 			if err != nil {
 				return nil, err
 			}
@@ -173,7 +173,7 @@ func uploadFile(ctx context.Context, env *Env, p FileUploadParams) (*Result, err
 			}
 		}
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "uploadfile", Parameters: p.attach(tmpID)})
+	res, err := env.call(ctx, "", p.attach(tmpID))
 	if err != nil {
 		return nil, err
 	}
@@ -273,7 +273,7 @@ func listTemplates(ctx context.Context, env *Env, p TemplateListParams) (*Result
 	if p.Type != "mail" {
 		l.Noun = map[string]string{"pdf": "PDF exposé templates", "pdfletter": "PDF letters", "pdfform": "PDF forms", "webexpose": "web exposés"}[p.Type]
 	}
-	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "templates", Parameters: params}, l)
+	return listCall(ctx, env, env.request("", params), l)
 }
 
 // ---------------------------------------------------------------------------
@@ -285,7 +285,7 @@ type DefaultAttachmentListParams struct {
 }
 
 func listDefaultAttachments(ctx context.Context, env *Env, p DefaultAttachmentListParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "defaultAttachments", ResourceID: optionalID(p.ID), Parameters: map[string]any{}})
+	res, err := env.call(ctx, optionalID(p.ID), nil)
 	if err != nil {
 		return nil, err
 	}

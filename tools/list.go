@@ -20,7 +20,7 @@ type ListEntry struct {
 // WriteList prints every catalogue tool and whether the selection enables it.
 func WriteList(w io.Writer, sel Selection, asJSON bool) error {
 	var rows []ListEntry
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		rows = append(rows, ListEntry{a.Name, a.Module, string(a.Verb), a.ResourceType, string(a.Effect), sel.Enabled(a)})
 	}
 	if asJSON {

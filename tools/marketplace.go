@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
@@ -52,9 +51,9 @@ func (p ProviderUnlockParams) regular() int {
 }
 
 func unlockProvider(ctx context.Context, env *Env, p ProviderUnlockParams) (*Result, error) {
-	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "unlockProvider", Parameters: map[string]any{
+	_, err := env.call(ctx, "", map[string]any{
 		"parameterCacheId": p.ParameterCacheID, "extendedclaim": p.ExtendedClaim, "isRegularCustomer": p.regular(),
-	}})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +87,7 @@ type InvoiceRecipientParams struct {
 func readInvoiceRecipient(ctx context.Context, env *Env, p InvoiceRecipientParams) (*Result, error) {
 	params := map[string]any{"transactionid": p.TransactionID, "userid": p.UserID}
 	setIf(params, "extendedclaim", p.ExtendedClaim, p.ExtendedClaim != "")
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "getMarketplaceInvoiceRecipient", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +115,7 @@ func cancelSubscription(ctx context.Context, env *Env, p SubscriptionCancelParam
 	}
 	params := map[string]any{"aboid": p.AboID, "cancelationDate": p.CancelationDate}
 	setIf(params, "extendedclaim", p.ExtendedClaim, p.ExtendedClaim != "")
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "marketplaceCancelAbo", Parameters: params}); err != nil {
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	return condense.Text("Cancellation of subscription %s reported: no debits from %s on.", p.AboID, p.CancelationDate), nil
@@ -146,9 +145,9 @@ type PaymentLinkParams struct {
 
 func createPaymentLink(ctx context.Context, env *Env, p PaymentLinkParams) (*Result, error) {
 	// The API documents transactionid as a string here.
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "subsequentPaymentLink", Parameters: map[string]any{
+	res, err := env.call(ctx, "", map[string]any{
 		"transactionid": strconv.Itoa(p.TransactionID), "priceNet": p.PriceNet, "description": p.Description, "sendMailToCustomer": p.SendMailToCustomer,
-	}})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -186,8 +185,7 @@ type RefundParams struct {
 }
 
 func refundTransaction(ctx context.Context, env *Env, p RefundParams) (*Result, error) {
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "transactionRefund",
-		Parameters: map[string]any{"transactionid": p.TransactionID}}); err != nil {
+	if _, err := env.call(ctx, "", map[string]any{"transactionid": p.TransactionID}); err != nil {
 		return nil, err
 	}
 	return condense.Text("Transaction %d refunded in full to the customer.", p.TransactionID), nil
@@ -211,8 +209,7 @@ type WebhooksExecuteParams struct {
 }
 
 func executeWebhooks(ctx context.Context, env *Env, p WebhooksExecuteParams) (*Result, error) {
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "executeMarketplaceWebhooks",
-		ResourceID: strconv.Itoa(p.ID), Parameters: map[string]any{"module": p.Module}}); err != nil {
+	if _, err := env.call(ctx, strconv.Itoa(p.ID), map[string]any{"module": p.Module}); err != nil {
 		return nil, err
 	}
 	return condense.Text("Marketplace webhooks for %s %d executed.", p.Module, p.ID), nil

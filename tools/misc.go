@@ -67,10 +67,11 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 	if err := p.Filter.checkValues(ctx, env, p.Module); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"module": p.Module, "listlimit": limit}
+	params := map[string]any{"module": p.Module}
+	paging{limit: limit}.apply(params)
 	setIf(params, "user", p.User, p.User > 0)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "recordsLastSeen", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +121,7 @@ func resolveMacro(ctx context.Context, env *Env, p MacroParams) (*Result, error)
 			params[k] = v
 		}
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "macroresolve", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -133,16 +134,6 @@ func resolveMacro(ctx context.Context, env *Env, p MacroParams) (*Result, error)
 	}
 	return withStructured(env, &Result{Text: "Resolved text: " + condense.Untrusted(text)}, map[string]any{"resolvedtext": text}), nil
 }
-
-// miscLogModules are the module values of the change log. The list is long, so
-// the tool checks it in code instead of the schema (tool-list budget).
-var miscLogModules = []string{"user", "customer", "address", "estate", "agentslog", "contact person", "file", "interested",
-	"relation", "relations", "region", "owner", "matching", "search criteria", "offer", "project", "task",
-	"addressAssigment", "estateAssigment", "userAssignment", "news", "intranet", "calendar", "cms", "smartSite",
-	"emailAdministration", "arbeitszeiterfassung", "accessControl", "addressCsvExportSettings", "portal", "marketingBox",
-	"portalAutoResponse", "portalAutoFullTransfer_Modul", "fakturaArticleAdministration", "fakturaBookings",
-	"templateManagement", "emailPostOfficeBoxEncryption", "pdfTemplates", "cancelationBasicSettings",
-	"cancelationGroupSettings", "domainAdministration"}
 
 // miscLogColumns are the columns the change log can be filtered by.
 var miscLogColumns = []string{"id", "action", "module", "userNr:user.Nr", "dateTime", "resourcePk", "resourceTable", "targetPk", "targetTable"}
@@ -162,8 +153,10 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	if p.ListLimit != nil {
 		limit = *p.ListLimit
 	}
-	if p.Module != "" && !slices.Contains(miscLogModules, p.Module) {
-		return nil, argErrorf("module", "unknown module %q%s; allowed: %s", p.Module, suggest(p.Module, miscLogModules), strings.Join(miscLogModules, ", "))
+	// The module list is long, so it is checked here instead of in the
+	// schema (tool-list budget).
+	if modules := onoffice.LogModules(); p.Module != "" && !slices.Contains(modules, p.Module) {
+		return nil, argErrorf("module", "unknown module %q%s; allowed: %s", p.Module, suggest(p.Module, modules), strings.Join(modules, ", "))
 	}
 	for _, k := range keys(p.Filter) {
 		if !slices.Contains(miscLogColumns, k) {
@@ -173,16 +166,17 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	if err := p.Filter.checkConditions(); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"listlimit": limit}
 	// The docs page spells it listOffset; a working client sends listoffset,
 	// the spelling of every other read. We follow the docs (the sandbox
 	// accepts both).
-	setIf(params, "listOffset", p.ListOffset, p.ListOffset > 0)
+	pg := paging{limit: limit, offset: p.ListOffset, offsetArg: "listOffset"}
+	params := map[string]any{}
+	pg.apply(params)
 	setIf(params, "module", p.Module, p.Module != "")
 	setIf(params, "action", p.Action, p.Action != "")
 	setIf(params, "user", p.User, p.User > 0)
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "log", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +185,7 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	}
 	l := condense.List{Noun: "log entries", IDField: "id",
 		Requested: []string{"dateTime", "action", "module", "resourceId", "userId", "resourceTable", "resourcePk"},
-		Page:      &condense.Page{Offset: p.ListOffset, Limit: limit, Args: argsOf(p), OffsetArg: "listOffset", LimitArg: "listlimit"}}
+		Page:      pg.page(p)}
 	return condense.Records(res, l, env.Render), nil
 }
 
@@ -201,7 +195,7 @@ type SurveyParams struct {
 }
 
 func readSurvey(ctx context.Context, env *Env, p SurveyParams) (*Result, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "appointmentdocument", ResourceID: optionalID(p.ID), Parameters: map[string]any{}})
+	res, err := env.call(ctx, optionalID(p.ID), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -302,7 +296,7 @@ func modifyTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*R
 	if p.Track {
 		track = 1
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "timetracking", Parameters: map[string]any{"track": track}})
+	res, err := env.call(ctx, "", map[string]any{"track": track})
 	if err != nil {
 		return nil, err
 	}
@@ -348,7 +342,7 @@ func getRecordLink(ctx context.Context, env *Env, p RecordLinkParams) (*Result, 
 	}
 	params := map[string]any{"recordId": p.RecordID}
 	setIf(params, "type", p.Type, p.Type != "")
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "getlink", ResourceID: p.Module, Parameters: params})
+	res, err := env.call(ctx, p.Module, params)
 	if err != nil {
 		return nil, err
 	}

@@ -28,8 +28,9 @@ func (Condition) JSONSchema() *jsonschema.Schema {
 	props := orderedmap.New[string, *jsonschema.Schema]()
 	props.Set("op", &jsonschema.Schema{Type: "string", Enum: []any{"=", "!=", "<", ">", "<=", ">=", "between", "like", "not like", "in", "not in"}})
 	scalar := []*jsonschema.Schema{{Type: "string"}, {Type: "number"}}
+	// How val is written for in, between and like is said once in the
+	// server instructions, not in each of the dozen filter schemas.
 	props.Set("val", &jsonschema.Schema{
-		Description: "a list for in and not in, [from, to] for between; % is the wildcard of like",
 		AnyOf: append(append([]*jsonschema.Schema{}, scalar...), &jsonschema.Schema{
 			Type: "array", Items: &jsonschema.Schema{AnyOf: scalar},
 		}),
@@ -242,27 +243,28 @@ func (p listParams) apply(params map[string]any) {
 	params["data"] = p.Data
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	setIf(params, "sortby", map[string]string(p.SortBy), len(p.SortBy) > 0)
-	params["listlimit"] = p.ListLimit
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
+	p.paging().apply(params)
 }
 
-// readList runs a read of many records, or of one when id is set, and
-// renders them with the field configuration of module; only a read of
-// many records gets paging hints.
-func (p listParams) readList(ctx context.Context, env *Env, module, resourceType string, id int, params map[string]any, l condense.List, args any) (*Result, error) {
+func (p listParams) paging() paging { return paging{limit: p.ListLimit, offset: p.ListOffset} }
+
+// readList runs the tool's own read of many records, or of one when id is
+// set, and renders them with the field configuration of module; only a
+// read of many records gets paging hints.
+func (p listParams) readList(ctx context.Context, env *Env, module string, id int, params map[string]any, l condense.List, args any) (*Result, error) {
 	if id != 0 {
 		// A read by id names one record: paging does not apply, and the
 		// docs pages send no listlimit with it.
 		delete(params, "listlimit")
 		delete(params, "listoffset")
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: resourceType, ResourceID: optionalID(id), Parameters: params})
+	res, err := env.call(ctx, optionalID(id), params)
 	if err != nil {
 		return nil, err
 	}
 	l.Fields = moduleFields(ctx, env, module)
 	if id == 0 {
-		l.Page = listPage(p.ListOffset, p.ListLimit, args)
+		l.Page = p.paging().page(args)
 	}
 	if !env.Render.Raw {
 		nameRefs(ctx, env, res, &l)

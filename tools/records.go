@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -26,8 +27,7 @@ func optionalID(id int) string {
 // readOne reads one record by id; found is false when the answer holds
 // no record.
 func readOne(ctx context.Context, env *Env, resourceType string, id int, params map[string]any) (el map[string]any, found bool, err error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: resourceType,
-		ResourceID: strconv.Itoa(id), Parameters: params})
+	res, err := env.API.Call(ctx, readRow(resourceType).request(strconv.Itoa(id), params))
 	if err != nil {
 		return nil, false, err
 	}
@@ -71,10 +71,28 @@ func editRecords(res *onoffice.Result, edit func(id string, el map[string]any) b
 	}
 }
 
-// listPage describes a page of a list read whose arguments are called
-// listoffset and listlimit.
-func listPage(offset, limit int, args any) *condense.Page {
-	return &condense.Page{Offset: offset, Limit: limit, Args: argsOf(args), OffsetArg: "listoffset", LimitArg: "listlimit"}
+// paging is the page of a list read. It is the one place that spells the
+// paging arguments, on the wire and in the next page's hint.
+type paging struct {
+	limit, offset int
+	// offsetArg names the offset argument where the API does not call it
+	// listoffset (the change log: listOffset); the tool's argument is
+	// spelled the same.
+	offsetArg string
+}
+
+func (pg paging) offsetName() string { return cmp.Or(pg.offsetArg, "listoffset") }
+
+// apply puts listlimit and, when set, the offset into onOffice parameters.
+func (pg paging) apply(params map[string]any) {
+	params["listlimit"] = pg.limit
+	setIf(params, pg.offsetName(), pg.offset, pg.offset > 0)
+}
+
+// page describes the page for the result, with args (the tool's
+// arguments) as the base of the next page's arguments.
+func (pg paging) page(args any) *condense.Page {
+	return &condense.Page{Offset: pg.offset, Limit: pg.limit, Args: argsOf(args), OffsetArg: pg.offsetName(), LimitArg: "listlimit"}
 }
 
 // listCall runs an action and renders its records as a list.
@@ -189,9 +207,9 @@ func addressTarget(ctx context.Context, env *Env, arg string, id int, more ...st
 
 // addressesByID reads the given fields of several addresses in one action.
 func addressesByID(ids []int, fields []string) onoffice.Action {
-	return onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: map[string]any{
+	return rowOf("address_read").request("", map[string]any{
 		"recordids": ids, "data": fields, "listlimit": len(ids),
-	}}
+	})
 }
 
 // addressNamesByID reads the names of several addresses in one call and
@@ -267,21 +285,21 @@ func recordNames(ctx context.Context, env *Env, byKind map[string][]int) map[str
 		switch kind {
 		case "estate":
 			ids = ids[:min(len(ids), 100)]
-			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: map[string]any{
+			reads = append(reads, read{kind, rowOf("estate_read").request("", map[string]any{
 				"data": recordReads["estate"].fields, "listlimit": len(ids),
 				"filter": map[string]any{"Id": []map[string]any{{"op": "in", "val": ids}}},
-			}}})
+			})})
 		case "address":
 			ids = ids[:min(len(ids), 100)]
 			reads = append(reads, read{kind, addressesByID(ids, addressNameFields)})
 		case "task":
 			ids = ids[:min(len(ids), 100)]
-			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "task", Parameters: map[string]any{
+			reads = append(reads, read{kind, rowOf("task_read").request("", map[string]any{
 				"data": []string{"Betreff"}, "listlimit": len(ids),
 				"filter": map[string]any{"Nr": []map[string]any{{"op": "in", "val": ids}}},
-			}}})
+			})})
 		case "user":
-			reads = append(reads, read{kind, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: map[string]any{}}})
+			reads = append(reads, read{kind, rowOf("user_list").request("", nil)})
 		case "agentslog", "appointment":
 			// These reads take one record per action. The docs pages read one
 			// activity or appointment with "read" and its id as resource id;
@@ -290,10 +308,9 @@ func recordNames(ctx context.Context, env *Env, byKind map[string][]int) map[str
 			// (the sandbox answers both forms alike).
 			ids = ids[:min(len(ids), 20)]
 			for _, id := range ids {
-				a := onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "agentslog", ResourceID: strconv.Itoa(id),
-					Parameters: map[string]any{"data": recordReads["agentsLog"].fields}}
+				a := rowOf("agents_log_read").request(strconv.Itoa(id), map[string]any{"data": recordReads["agentsLog"].fields})
 				if kind == "appointment" {
-					a = onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: strconv.Itoa(id), Parameters: map[string]any{}}
+					a = rowOf("appointment_read").request(strconv.Itoa(id), nil)
 				}
 				reads = append(reads, read{kind, a})
 			}

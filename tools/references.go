@@ -68,7 +68,7 @@ func Reachable(s Selection) []Tool {
 
 // HasHidden reports whether discovery reaches tools the selection does not list.
 func (s Selection) HasHidden() bool {
-	for _, a := range Catalogue {
+	for _, a := range catalogue {
 		if s.Reach(a) == ViaDiscovery {
 			return true
 		}

@@ -113,7 +113,7 @@ func flatValue(v any) any {
 // userNamesByIDAndLogin maps user ids and logins to names: some user
 // fields hold the id, others (such as an address's Benutzer) the login.
 func userNamesByIDAndLogin(ctx context.Context, env *Env) map[string]string {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: map[string]any{}})
+	res, err := env.API.Call(ctx, rowOf("user_list").request("", nil))
 	if err != nil {
 		return nil
 	}

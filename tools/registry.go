@@ -20,7 +20,7 @@ var allTools = sync.OnceValue(func() []Tool {
 		all = append(all, group()...)
 	}
 	order := map[string]int{}
-	for i, a := range Catalogue {
+	for i, a := range catalogue {
 		order[a.Name] = i
 	}
 	sort.Slice(all, func(i, j int) bool { return order[all[i].Name] < order[all[j].Name] })

@@ -33,8 +33,6 @@ func relationTools() []Tool {
 	}
 }
 
-const relationPrefix = "urn:onoffice-de-ns:smart:2.5:relationTypes:"
-
 // relationType is one documented relation type. The URN suffix is the
 // model-facing name: it reads parent kind first, then child kind, which is
 // exactly what a model must know to fill parentids and childids.
@@ -178,13 +176,13 @@ func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result
 		return nil, argErrorf("parentids", "give either parentids (to find children) or childids (to find parents), exactly one of them")
 	}
 	typ := lookupRelationType(string(p.RelationType))
-	params := map[string]any{"relationtype": relationPrefix + typ.suffix}
+	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix}
 	asked, askedKind, otherKind, dir := p.ParentIDs, typ.parent, typ.child, "parentids"
 	if len(p.ChildIDs) > 0 {
 		asked, askedKind, otherKind, dir = p.ChildIDs, typ.child, typ.parent, "childids"
 	}
 	params[dir] = asked
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -327,11 +325,11 @@ func createRelation(ctx context.Context, env *Env, p RelationCreateParams) (*Res
 		return nil, err
 	}
 	typ := lookupRelationType(string(p.RelationType))
-	params := map[string]any{"relationtype": relationPrefix + typ.suffix, "parentid": p.ParentID, "childid": p.ChildID}
+	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentid": p.ParentID, "childid": p.ChildID}
 	if p.RelationInfo != nil {
 		params["relationinfo"] = map[string]any{"statusTerminbestaetigung": p.RelationInfo.Confirmation}
 	}
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "relation", Parameters: params}); err != nil {
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	n := len(p.ParentID) * len(p.ChildID)
@@ -427,9 +425,9 @@ func modifyRelation(ctx context.Context, env *Env, p RelationModifyParams) (*Res
 	if err := p.check(); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"relationtype": relationPrefix + "calendar:address", "parentid": p.ParentID, "childid": p.ChildID,
+	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + "calendar:address", "parentid": p.ParentID, "childid": p.ChildID,
 		"relationinfo": p.RelationInfo.wire()}
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "relation", Parameters: params}); err != nil {
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	var set []string
@@ -453,8 +451,7 @@ func previewRelationModify(ctx context.Context, env *Env, p RelationModifyParams
 	if p.RelationInfo.Confirmation != "" && len(p.ParentID) <= 20 {
 		var actions []onoffice.Action
 		for _, id := range p.ParentID {
-			actions = append(actions, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "calendar", ResourceID: strconv.Itoa(id),
-				Parameters: map[string]any{"showConfirmationStatus": true}})
+			actions = append(actions, rowOf("appointment_read").request(strconv.Itoa(id), map[string]any{"showConfirmationStatus": true}))
 		}
 		if outcomes, err := env.API.Do(ctx, actions...); err == nil {
 			for i, o := range outcomes {
@@ -508,8 +505,8 @@ type RelationDeleteParams struct {
 
 func deleteRelation(ctx context.Context, env *Env, p RelationDeleteParams) (*Result, error) {
 	typ := lookupRelationType(string(p.RelationType))
-	params := map[string]any{"relationtype": relationPrefix + typ.suffix, "parentid": p.ParentID, "childid": p.ChildID}
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDelete, ResourceType: "relation", Parameters: params}); err != nil {
+	params := map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentid": p.ParentID, "childid": p.ChildID}
+	if _, err := env.call(ctx, "", params); err != nil {
 		return nil, err
 	}
 	return condense.Text("Unlinked (%s): %s %d ↔ %s %d (%s); both records remain.", typ.suffix,
@@ -522,8 +519,7 @@ func previewRelationDelete(ctx context.Context, env *Env, p RelationDeleteParams
 	pair := relPairs(typ, []int{p.ParentID}, []int{p.ChildID}, names)[0]
 	pv := &Preview{Target: pair, RecordID: strconv.Itoa(p.ParentID), Changes: []string{"- unlink " + pair}}
 	// Say so when there is nothing to remove.
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation",
-		Parameters: map[string]any{"relationtype": relationPrefix + typ.suffix, "parentids": []int{p.ParentID}}})
+	res, err := env.API.Call(ctx, rowOf("relation_list").request("", map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentids": []int{p.ParentID}}))
 	if err == nil {
 		if !slices.Contains(relatedIDMap(res)[p.ParentID], p.ChildID) {
 			pv.Changes = append(pv.Changes, "note: these records are not linked by this type at present")

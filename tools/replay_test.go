@@ -120,14 +120,6 @@ func (rs *replayServer) use(overrides map[string]string) []string {
 	return missing
 }
 
-// replayCase is one read tool call and the values the user must see.
-type replayCase struct {
-	tool, args string
-	want       []string
-	// fixtures replaces fixtures for this call (key → file name).
-	fixtures map[string]string
-}
-
 // replayHarness serves the fixtures in dir to a server driven over MCP.
 func replayHarness(t *testing.T, dir string) (*replayServer, *toolstest.Harness) {
 	rs := &replayServer{t: t, dir: dir}
@@ -140,7 +132,10 @@ func TestReplay(t *testing.T) {
 	rs, h := replayHarness(t, filepath.Join("testdata", "replay"))
 
 	covered := map[string]bool{}
-	for _, tc := range replayCases {
+	for _, tc := range examples {
+		if tl, _ := tools.Lookup(tc.tool); tl.Effect != tools.EffectRead {
+			continue
+		}
 		covered[tc.tool] = true
 		t.Run(tc.tool, func(t *testing.T) {
 			rs.use(tc.fixtures)
@@ -172,79 +167,6 @@ func TestReplay(t *testing.T) {
 			t.Errorf("read tool %s has no replay case", tl.Name)
 		}
 	}
-}
-
-// replayCases cover every read tool; want holds values the user must see,
-// taken from the fixtures.
-var replayCases = []replayCase{
-	// Estate status, veroeffentlichen and the coordinates are not in the
-	// field configuration fixture; coordinates come with five decimals,
-	// unset ones as 0.00000, prices as two-decimal strings.
-	{tool: "estate_read", args: `{"data":["objekttitel","kaufpreis","wohnflaeche","ort","status","veroeffentlichen","breitengrad","laengengrad","verkauft"],"filter":{"veroeffentlichen":[{"op":"=","val":1}],"status":[{"op":"=","val":1}]},"listlimit":2}`,
-		want: []string{"of 60", "|Aktiv|yes|51.21|6.8|no", "543000||Dresden|", "80.5"}},
-	{tool: "estate_pdf_expose", args: `{"estateid":3101,"template":"urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:x"}`, want: []string{"1 page"}},
-	// File dates arrive as Unix epochs here.
-	{tool: "estate_file_list", args: `{"estateid":3101,"listlimit":2}`, want: []string{"58101|Titelbild|Küche|IMG_5028.jpg", "2024-04-05", "1.2 MB"}},
-	// elements is a list of objects in picture answers.
-	{tool: "estate_picture_list", args: `{"estateids":[3101],"categories":["Titelbild","Foto"]}`, want: []string{"7 pictures", "hausansicht_01.jpg", "Blick nach Süden"}},
-	{tool: "saved_filter_list", args: `{"module":"estate"}`, want: []string{"43|Kaufobjekte aktiv"}},
-	{tool: "price_offer_read", args: `{"estateId":3101,"addressId":10001}`, want: []string{"no purchase price offer"}},
-	{tool: "estate_tracking_read", args: `{"accountname":"eigentuemer.becker@example.de","password":"x"}`, want: []string{"estates 3101, 3102", "Verkauf DHH Gievenbeck"}},
-	{tool: "estate_category_list", args: `{}`, want: []string{"etage=Etagenwohnung"}},
-	{tool: "estate_search", args: `{"input":"Münster"}`, want: []string{"3106|MS-2024-001|Haus|Dieckstraße|112|48145|Münster|Carsten Krüger"}},
-	{tool: "estate_seeker_list", args: `{"estateid":3101}`, want: []string{"Bernd Schreiber", "75%", "objekttyp, wohnflaeche"}},
-	{tool: "statistics_widget_list", args: `{}`, want: []string{"Besichtigungen je Monat"}},
-	{tool: "address_read", args: `{"data":["Vorname","Name","Email","Ort"],"sortby":{"Name":"ASC"},"listlimit":2}`, want: []string{"10009|||info@hv-brockmann.example.de|Münster"}},
-	{tool: "address_search", args: `{"input":"Aumüller","listlimit":2}`, want: []string{"f.aumueller@notariat-aumueller.example.de"}},
-	// File dates arrive as date strings here.
-	{tool: "address_file_list", args: `{"addressid":10009}`, want: []string{"modified: 2025-12-23 19:29", "Handelsregisterauszug Hausverwaltung.pdf"}},
-	{tool: "address_completion_fields", args: `{}`, want: []string{"KontaktformBevorzugt (Bevorzugte Kontaktform) singleselect [keys: Brief=Brief, Email=E-Mail"}},
-	{tool: "address_select_values", args: `{"fieldname":"Land"}`, want: []string{"DEU = Deutschland"}},
-	{tool: "address_hierarchy_contacts", args: `{"id":10001}`, want: []string{"No hierarchy contacts"}},
-	// Nothing found comes as "records": [[]].
-	{tool: "search_criteria_read", args: `{"mode":"internal","ids":[10001]}`, want: []string{"No search criteria found"}},
-	{tool: "search_criteria_read", args: `{"mode":"searchcriteria","ids":[1201]}`, fixtures: map[string]string{"get_searchcriterias": "get_searchcriterias_found"},
-		want: []string{"1201", "Köln", "1050"}},
-	{tool: "search_criteria_fields", args: `{}`, want: []string{"kaufpreis (Kaufpreis) float range (kaufpreis__von/kaufpreis__bis)"}},
-	// get fields knows no search-criteria field; searchCriteriaFields does.
-	{tool: "search_criteria_search", args: `{"searchdata":{"vermarktungsart":"kauf","kaufpreis":300000}}`, want: []string{"1218|10129|Björn Schubert"}},
-	{tool: "relation_list", args: `{"relationtype":"estate:address:owner","parentids":[3101]}`, want: []string{`address 10066 «crm-text»Lena Busch«/crm-text»`}},
-	// Objekt_nr is not in the agentsLog field configuration fixture.
-	{tool: "agents_log_read", args: `{"data":["Datum","Aktionsart","Bemerkung","Objekt_nr"],"listlimit":2}`, want: []string{"70430|2026-10-31 14:37|Termin|", "|3123"}},
-	{tool: "appointment_list", args: `{"startDate":"2026-11-02","endDate":"2026-11-08"}`, want: []string{"subject: Teambesprechung Zentrale", "Katrin Neumann"}},
-	{tool: "appointment_read", args: `{"id":5101}`, want: []string{"ressources: Konferenzraum, Beamer", "erinnerung: 15 minutes"}},
-	{tool: "calendar_resource_list", args: `{}`, want: []string{"ind_Schl_4410 = Besprechungsraum Köln"}},
-	{tool: "appointment_file_list", args: `{"appointmentid":5101}`, want: []string{"Besichtigungsprotokoll_5101.pdf", "mhansen"}},
-	{tool: "appointment_conflicts", args: `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 09:45:00"},"subscribers":{"users":[12]}}`, want: []string{"already booked: users 12"}},
-	{tool: "task_read", args: `{"listlimit":2}`, want: []string{"701|Übergabeprotokoll Schweizer Straße 64|Nicht begonnen|Normal"}},
-	{tool: "template_list", args: `{"type":"mail","list":true}`, want: []string{"1501|Exposéversand Standard"}},
-	{tool: "default_attachment_list", args: `{}`, want: []string{"Datenschutzhinweise.pdf"}},
-	{tool: "email_signature_read", args: `{}`, want: []string{"15|Kurz (Antworten)|no"}},
-	{tool: "email_template_folder_list", args: `{}`, want: []string{"61 = Eigentümerkommunikation"}},
-	{tool: "basic_settings_read", args: `{}`, want: []string{"Seit 1994"}},
-	{tool: "imprint_read", args: `{"data":["firma","handelsregisterNr","ustId"]}`, want: []string{"handelsregisterNr: «crm-text»HRB 18342«/crm-text»"}},
-	{tool: "group_list", args: `{}`, want: []string{"301|Zentrale Münster|MS|GroupOffice|12, 35|12"}},
-	{tool: "user_read", args: `{"listlimit":2}`, want: []string{"17|jschmidt|Julia|Schmidt"}},
-	{tool: "user_list", args: `{}`, want: []string{"23|ayilmaz|Aylin|Yılmaz"}},
-	{tool: "user_photo_read", args: `{"id":12}`, want: []string{"Userphoto_12.jpg"}},
-	{tool: "user_rights_check", args: `{"action":"read","module":"estate","userid":12,"recordIds":[3101]}`, want: []string{"Allowed: 3101"}},
-	// Most modules have no configured fields; permittedvalues may be a list.
-	{tool: "field_config_get", args: `{"modules":["estate","agentsLog","task"]}`,
-		want: []string{"vermarktungsart (Vermarktungsart) singleselect [keys: erbpacht=erbpacht", "module log: no fields configured", "documented system fields): Objekt_nr"}},
-	{tool: "multiselect_config_get", args: `{"module":"address","fields":["ArtDaten"]}`, want: []string{"Eigentuemer=Eigentümer"}},
-	{tool: "action_type_list", args: `{}`, want: []string{"Termin: Beratung, Besichtigung"}},
-	{tool: "region_list", args: `{}`, want: []string{"Freiburg im Breisgau (Kreisfreie Stadt) PLZ 79098–79117"}},
-	{tool: "region_search", args: `{"searchstring":"Ehrenf"}`, want: []string{"Köln - Neuehrenfeld"}},
-	{tool: "records_last_seen", args: `{"module":"estate","listlimit":2}`, want: []string{"estate 3144"}},
-	{tool: "macro_resolve", args: `{"text":"_Objekttitel_ in _Ort_","estateids":[3101]}`, want: []string{"Düsseldorf-Golzheim in Düsseldorf"}},
-	{tool: "log_entries_read", args: `{"listlimit":2}`, want: []string{"733981|2026-11-01 22:49|edit|calendar|5144|17"}},
-	{tool: "survey_read", args: `{}`, want: []string{"3|Besichtigungsprotokoll"}},
-	{tool: "record_link_get", args: `{"module":"address","recordId":10001}`, want: []string{"https://smart.onoffice.de/smart/smart.php?params="}},
-	{tool: "marketplace_invoice_recipient_read", args: `{"transactionid":1,"userid":12}`, want: []string{"companyUstId: «crm-text»DE298765432«/crm-text»"}},
-	{tool: "email_info", args: `{"emailIdentity":"info@makler-koeln.de","messageId":"<20250905083015.4F2A1@mail.makler-koeln.de>","uid":4711,"folder":"INBOX"}`,
-		want: []string{"10001 «crm-text»Anna Becker <anna.becker@example.de>", "owner Herbert Lange"}},
-	{tool: "email_link_list", args: `{"emailidentity":"info@makler-koeln.de","messageid":"<20250905083015.4F2A1@mail.makler-koeln.de>","uid":4711,"folder":"INBOX"}`,
-		want: []string{"estateowner: Herbert Lange"}},
 }
 
 // TestRecordMakesReplayFixtures: --record writes answers as fixtures the

@@ -34,7 +34,7 @@ func (u userRef) String() string {
 
 // users reads the users of the installation.
 func users(ctx context.Context, env *Env) ([]userRef, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: map[string]any{}})
+	res, err := env.API.Call(ctx, rowOf("user_list").request("", nil))
 	if err != nil {
 		return nil, fmt.Errorf("read the users to check the named user: %w", err)
 	}
@@ -116,7 +116,7 @@ type groupRef struct {
 
 // resolveGroup finds the group that s names by id, name or abbreviation.
 func resolveGroup(ctx context.Context, env *Env, arg, s string) (groupRef, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "groups", Parameters: map[string]any{}})
+	res, err := env.API.Call(ctx, rowOf("group_list").request("", nil))
 	if err != nil {
 		return groupRef{}, fmt.Errorf("read the groups to check the named group: %w", err)
 	}
@@ -168,10 +168,10 @@ func checkRecords(ctx context.Context, env *Env, module, arg string, ids ...int)
 	var a onoffice.Action
 	switch module {
 	case "estate":
-		a = onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: map[string]any{
+		a = rowOf("estate_read").request("", map[string]any{
 			"data": []string{"objekttitel"}, "listlimit": len(want),
 			"filter": map[string]any{"Id": []map[string]any{{"op": "in", "val": want}}},
-		}}
+		})
 	case "address":
 		a = addressesByID(want, []string{"Name"})
 	default:
@@ -200,7 +200,7 @@ func checkRecords(ctx context.Context, env *Env, module, arg string, ids ...int)
 // resolveActionType finds the type of an action kind that s names, by key
 // or label, in the installation's list of kinds and types.
 func resolveActionType(ctx context.Context, env *Env, kind, s string) (string, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "actionkindtypes", Parameters: map[string]any{}})
+	res, err := env.API.Call(ctx, rowOf("action_type_list").request("", nil))
 	if err != nil {
 		return "", fmt.Errorf("read the action kinds to check the action type: %w", err)
 	}

@@ -10,20 +10,26 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/invopop/jsonschema"
-	orderedmap "github.com/pb33f/ordered-map/v2"
 	validate "github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/onoffice-mcp/onoffice-mcp/schemas"
 )
 
-// schemaFor reflects a plain, self-contained object schema from P: no $ref,
-// no $defs, "type": "object" at the top and no unknown properties, which is
-// what strict MCP clients accept. Guarded tools also accept the optional
-// confirmation token.
-func schemaFor[P any](guarded bool) (json.RawMessage, *validator) {
+// reflectSchema reflects a plain, self-contained object schema from P: no
+// $ref, no $defs, "type": "object" at the top and no unknown properties,
+// which is what strict MCP clients accept. The confirmation token is not
+// part of it: the MCP edge adds it where the policy asks for a confirmation
+// (package guard, WithTokenArg). The server serves the committed copy of
+// this schema (package schemas); reflection runs in tests and for a tool
+// without a committed file.
+func reflectSchema[P any]() json.RawMessage {
 	r := jsonschema.Reflector{
 		ExpandedStruct:             true,
 		DoNotReference:             true,
@@ -32,25 +38,67 @@ func schemaFor[P any](guarded bool) (json.RawMessage, *validator) {
 	}
 	s := r.Reflect(new(P))
 	s.Version = ""
-	if guarded {
-		if s.Properties == nil {
-			s.Properties = orderedmap.New[string, *jsonschema.Schema]()
-		}
-		s.Properties.Set(ConfirmationTokenArg, &jsonschema.Schema{Type: "string", Description: "From this tool's preview; only once the user agreed"})
-	}
+	withoutDefaults(s)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(s)
-	raw := json.RawMessage(bytes.TrimSpace(buf.Bytes()))
-	if err != nil {
+	if err := enc.Encode(s); err != nil {
 		panic(fmt.Sprintf("tools: schema of %T: %v", *new(P), err)) // programmer error
 	}
-	v, err := newValidator(raw)
-	if err != nil {
-		panic(fmt.Sprintf("tools: schema of %T does not compile: %v", *new(P), err))
+	return json.RawMessage(bytes.TrimSpace(buf.Bytes()))
+}
+
+// withoutDefaults drops the "default" keywords of a schema tree. Every
+// default a params struct names is onOffice's own, applied when the
+// argument is left out, so it costs tokens in every tool list and changes
+// nothing the model does; a tool that applies a default of its own says so
+// in its description.
+func withoutDefaults(s *jsonschema.Schema) {
+	if s == nil {
+		return
 	}
-	return raw, v
+	s.Default = nil
+	if s.Properties != nil {
+		for p := s.Properties.Oldest(); p != nil; p = p.Next() {
+			withoutDefaults(p.Value)
+		}
+	}
+	withoutDefaults(s.Items)
+	withoutDefaults(s.AdditionalProperties)
+	for _, sub := range [][]*jsonschema.Schema{s.AnyOf, s.OneOf, s.AllOf} {
+		for _, x := range sub {
+			withoutDefaults(x)
+		}
+	}
+}
+
+// toolSchema is a tool's input schema and its validator. Both are made on
+// first use: a server lists a few of the 88 tools and calls fewer, and
+// compiling a validator costs more than everything else a start does.
+type toolSchema struct {
+	reflect   func() json.RawMessage
+	raw       func() json.RawMessage
+	validator func() (*validator, error)
+	compiled  atomic.Bool // for tests: whether the validator was built
+}
+
+func newToolSchema[P any](name string) *toolSchema {
+	ts := &toolSchema{reflect: func() json.RawMessage { return reflectSchema[P]() }}
+	ts.raw = sync.OnceValue(func() json.RawMessage {
+		if raw, ok := schemas.Get(name); ok {
+			return raw
+		}
+		return ts.reflect()
+	})
+	ts.validator = sync.OnceValues(func() (*validator, error) {
+		ts.compiled.Store(true)
+		v, err := newValidator(ts.raw())
+		if err != nil {
+			return nil, fmt.Errorf("tools: the schema of %s does not compile: %w", name, err)
+		}
+		return v, nil
+	})
+	return ts
 }
 
 // validator checks arguments against a compiled schema and explains

@@ -17,7 +17,7 @@ func TestValidationMessages(t *testing.T) {
 		Data  []string `json:"data,omitempty"`
 		Flag  bool     `json:"flag,omitempty"`
 	}
-	_, v := schemaFor[params](false)
+	v := mustValidator(t, reflectSchema[params]())
 	tests := []struct {
 		name, args, arg string
 		contains        []string
@@ -56,7 +56,7 @@ func TestCoercion(t *testing.T) {
 		Data []string `json:"data,omitempty"`
 		Flag bool     `json:"flag,omitempty"`
 	}
-	_, v := schemaFor[params](false)
+	v := mustValidator(t, reflectSchema[params]())
 	out, err := v.validate(json.RawMessage(`{"id": "42", "data": "ort", "flag": "true"}`))
 	if err != nil {
 		t.Fatal(err)
@@ -64,5 +64,31 @@ func TestCoercion(t *testing.T) {
 	var p params
 	if err := json.Unmarshal(out, &p); err != nil || p.ID != 42 || len(p.Data) != 1 || p.Data[0] != "ort" || !p.Flag {
 		t.Errorf("coerced to %+v (%v)", p, err)
+	}
+}
+
+func mustValidator(t *testing.T, raw json.RawMessage) *validator {
+	t.Helper()
+	v, err := newValidator(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestValidatorsCompileOnFirstUse: building the catalogue compiles no
+// validator (a server calls few of its tools), and every tool's validator
+// compiles once it is needed, so deferring loses nothing.
+func TestValidatorsCompileOnFirstUse(t *testing.T) {
+	all := All()
+	for _, tool := range all {
+		if tool.schema.compiled.Load() {
+			t.Fatalf("%s: validator compiled before the tool's first use", tool.Name)
+		}
+	}
+	for _, tool := range all {
+		if _, err := tool.schema.validator(); err != nil {
+			t.Errorf("%s: %v", tool.Name, err)
+		}
 	}
 }

@@ -97,9 +97,9 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 		return nil, err
 	}
 	limit := cmp.Or(p.ListLimit, 20)
-	params := map[string]any{"mode": wireMode, "listlimit": limit}
+	params := map[string]any{"mode": wireMode}
+	paging{limit: limit, offset: p.ListOffset}.apply(params)
 	setIf(params, "ids", p.IDs, len(p.IDs) > 0)
-	setIf(params, "listoffset", p.ListOffset, p.ListOffset > 0)
 	setIf(params, "filter", wireFilter.wire(), len(wireFilter) > 0)
 	sortBy, order := p.SortBy, p.SortOrder
 	if wireMode == "filter" && sortBy == "" {
@@ -115,7 +115,7 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 		}
 		params["sortorder"] = order
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "searchcriterias", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -360,8 +360,7 @@ func createSearchCriterion(ctx context.Context, env *Env, p SearchCriterionCreat
 	if err != nil {
 		return nil, err
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "searchcriteria",
-		Parameters: map[string]any{"addressid": p.AddressID, "data": data}})
+	res, err := env.call(ctx, "", map[string]any{"addressid": p.AddressID, "data": data})
 	if err != nil {
 		return nil, err
 	}
@@ -392,8 +391,7 @@ func previewSearchCriterionCreate(ctx context.Context, env *Env, p SearchCriteri
 
 // readCriterion reads one criterion's answer elements; nil when it does not exist.
 func readCriterion(ctx context.Context, env *Env, id int) (map[string]any, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "searchcriterias",
-		Parameters: map[string]any{"mode": "searchcriteria", "ids": []int{id}}})
+	res, err := env.API.Call(ctx, rowOf("search_criteria_read").request("", map[string]any{"mode": "searchcriteria", "ids": []int{id}}))
 	if err != nil {
 		if onoffice.CodeOf(err) == 95 {
 			return nil, nil
@@ -462,8 +460,7 @@ func modifySearchCriterion(ctx context.Context, env *Env, p SearchCriterionModif
 		return nil, argErrorf("id", "there is no search criterion %d", p.ID)
 	}
 	keepAdvisor(data, el)
-	_, err = env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "searchcriteria", ResourceID: strconv.Itoa(p.ID),
-		Parameters: map[string]any{"data": data}})
+	_, err = env.call(ctx, strconv.Itoa(p.ID), map[string]any{"data": data})
 	if err != nil {
 		return nil, err
 	}
@@ -537,8 +534,7 @@ type SearchCriterionDeleteParams struct {
 }
 
 func deleteSearchCriterion(ctx context.Context, env *Env, p SearchCriterionDeleteParams) (*Result, error) {
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDelete, ResourceType: "searchcriteria", ResourceID: strconv.Itoa(p.ID),
-		Parameters: map[string]any{}}); err != nil {
+	if _, err := env.call(ctx, strconv.Itoa(p.ID), nil); err != nil {
 		return nil, err
 	}
 	return condense.Text("Search criterion %d deleted.", p.ID), nil
@@ -579,7 +575,7 @@ func searchCriteriaFields(ctx context.Context, env *Env, p SearchCriteriaFieldsP
 	params := map[string]any{}
 	setIf(params, "language", lang, lang != "")
 	setIf(params, "additionalTranslations", true, p.AdditionalTranslations)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "searchCriteriaFields", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -667,7 +663,7 @@ func searchMatchingCriteria(ctx context.Context, env *Env, p SearchCriteriaSearc
 		params["groupbyaddress"] = *p.GroupByAddress
 	}
 	setIf(params, "order", map[string]string(p.Order), len(p.Order) > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "search", ResourceID: "searchcriteria", Parameters: params})
+	res, err := env.call(ctx, "searchcriteria", params)
 	if err != nil {
 		return nil, err
 	}

@@ -97,8 +97,7 @@ func readBasicSettings(ctx context.Context, env *Env, p BasicSettingsReadParams)
 	if len(basic) == 0 {
 		return nil, argErrorf("characteristicsCi", "the logo is image data and is not returned in raw mode; ask for other keys")
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "basicsettings",
-		Parameters: map[string]any{"data": map[string]any{"basicData": basic}}})
+	res, err := env.call(ctx, "", map[string]any{"data": map[string]any{"basicData": basic}})
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +174,7 @@ func readImprint(ctx context.Context, env *Env, p ImprintReadParams) (*Result, e
 	setIf(params, "data", p.Data, len(p.Data) > 0)
 	setIf(params, "language", p.Language, p.Language != "")
 	setIf(params, "formatoutput", true, p.FormatOutput)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "impressum", ResourceID: optionalID(p.UserID), Parameters: params})
+	res, err := env.call(ctx, optionalID(p.UserID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +246,7 @@ type GroupListParams struct {
 func listGroups(ctx context.Context, env *Env, p GroupListParams) (*Result, error) {
 	params := map[string]any{}
 	setIf(params, "groupfilter", p.GroupFilter, p.GroupFilter != "")
-	return listCall(ctx, env, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "groups", Parameters: params},
+	return listCall(ctx, env, env.request("", params),
 		condense.List{Noun: "groups", Requested: []string{"name", "abr", "groupType", "userIds", "leaders"}, IDField: "id"})
 }
 
@@ -270,7 +269,7 @@ func readUsers(ctx context.Context, env *Env, p UserReadParams) (*Result, error)
 	}
 	params := map[string]any{}
 	lp.apply(params)
-	return lp.readList(ctx, env, "user", "user", p.ID, params, condense.List{Noun: "users", Requested: lp.Data, IDField: "Nr"}, p)
+	return lp.readList(ctx, env, "user", p.ID, params, condense.List{Noun: "users", Requested: lp.Data, IDField: "Nr"}, p)
 }
 
 // UserListParams are the arguments of user_list.
@@ -292,7 +291,7 @@ func listUsers(ctx context.Context, env *Env, p UserListParams) (*Result, error)
 	params := map[string]any{}
 	setIf(params, "userfilter", p.UserFilter, p.UserFilter != "")
 	setIf(params, "groupId", p.GroupID, p.GroupID > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -322,7 +321,7 @@ func readUserPhotos(ctx context.Context, env *Env, p UserPhotoReadParams) (*Resu
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	setIf(params, "sortby", map[string]string(p.SortBy), len(p.SortBy) > 0)
 	setIf(params, "listlimit", p.ListLimit, p.ListLimit > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "userphoto", ResourceID: optionalID(p.ID), Parameters: params})
+	res, err := env.call(ctx, optionalID(p.ID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -359,8 +358,7 @@ type UserRightsCheckParams struct {
 
 func checkUserRights(ctx context.Context, env *Env, p UserRightsCheckParams) (*Result, error) {
 	ids := idStrings(p.RecordIDs)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "checkuserrecordsright",
-		Parameters: map[string]any{"action": p.Action, "module": p.Module, "userid": p.UserID, "recordIds": ids}})
+	res, err := env.call(ctx, "", map[string]any{"action": p.Action, "module": p.Module, "userid": p.UserID, "recordIds": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -419,7 +417,7 @@ func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigPara
 	}
 	params := map[string]any{"module": p.Module, "fields": p.Fields}
 	setIf(params, "language", p.Language, p.Language != "")
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "multiselectconfiguration", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -494,7 +492,7 @@ func listActionTypes(ctx context.Context, env *Env, p ActionTypeListParams) (*Re
 	params := map[string]any{}
 	setIf(params, "lang", p.Lang, p.Lang != "")
 	setIf(params, "allowAutomaticTypesForActionKind", p.Automatic, len(p.Automatic) > 0)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "actionkindtypes", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -555,7 +553,7 @@ type regionNode struct {
 func listRegions(ctx context.Context, env *Env, p RegionListParams) (*Result, error) {
 	params := map[string]any{}
 	setIf(params, "language", p.Language, p.Language != "")
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "regions", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -641,8 +639,7 @@ func searchRegions(ctx context.Context, env *Env, p RegionSearchParams) (*Result
 	if len([]rune(strings.TrimSpace(p.SearchString))) < 2 {
 		return nil, argErrorf("searchstring", "needs at least 2 characters besides spaces")
 	}
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "regionsLiveSearch",
-		Parameters: map[string]any{"searchstring": p.SearchString}})
+	res, err := env.call(ctx, "", map[string]any{"searchstring": p.SearchString})
 	if err != nil {
 		return nil, err
 	}
@@ -696,7 +693,7 @@ func (p AccessControlApplyParams) wire() map[string]any {
 }
 
 func applyAccessControl(ctx context.Context, env *Env, p AccessControlApplyParams) (*Result, error) {
-	if _, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbDo, ResourceType: "accessControl", Parameters: p.wire()}); err != nil {
+	if _, err := env.call(ctx, "", p.wire()); err != nil {
 		return nil, err
 	}
 	return condense.Text("Rights stamp %q (of user %d) applied to %s %d.", p.ACTemplate, p.TemplateOwner, p.Module, p.RecordID), nil
@@ -780,7 +777,7 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 	setIf(params, "fieldList", p.FieldList, len(p.FieldList) > 0)
 	setIf(params, "showfielddependencies", true, p.Dependencies)
 	setIf(params, "showfieldfilters", true, p.Filters)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "fields", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}

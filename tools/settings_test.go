@@ -382,7 +382,7 @@ func TestSettingsToolSizes(t *testing.T) {
 		if tl.Module != "settings" && tl.Module != "marketplace" {
 			continue
 		}
-		if n := len(tl.Description) + len(tl.Schema); n > 1300 {
+		if n := len(tl.Description) + len(tl.Schema()); n > 1300 {
 			t.Errorf("%s: description + schema = %d characters", tl.Name, n)
 		}
 	}

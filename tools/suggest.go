@@ -42,9 +42,9 @@ func SuggestEstates(ctx context.Context, env *Env, prefix string) ([]Suggestion,
 	var actions []onoffice.Action
 	switch {
 	case prefix == "":
-		actions = append(actions, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: base})
+		actions = append(actions, rowOf("estate_read").request("", base))
 	case digits.MatchString(prefix):
-		actions = append(actions, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", ResourceID: prefix, Parameters: map[string]any{"data": data}})
+		actions = append(actions, rowOf("estate_read").request(prefix, map[string]any{"data": data}))
 	default:
 		p := likePrefix(prefix)
 		for _, f := range []struct{ field, pattern string }{{"objekttitel", "%" + p + "%"}, {"ort", p + "%"}} {
@@ -53,7 +53,7 @@ func SuggestEstates(ctx context.Context, env *Env, prefix string) ([]Suggestion,
 				params[k] = v
 			}
 			params["filter"] = map[string]any{f.field: []map[string]any{{"op": "like", "val": f.pattern}}}
-			actions = append(actions, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "estate", Parameters: params})
+			actions = append(actions, rowOf("estate_read").request("", params))
 		}
 	}
 	return suggestRecords(ctx, env, actions, func(el map[string]any) string {
@@ -75,9 +75,9 @@ func SuggestAddresses(ctx context.Context, env *Env, prefix string) ([]Suggestio
 	var actions []onoffice.Action
 	switch {
 	case prefix == "":
-		actions = append(actions, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: base})
+		actions = append(actions, rowOf("address_read").request("", base))
 	case digits.MatchString(prefix):
-		actions = append(actions, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", ResourceID: prefix, Parameters: map[string]any{"data": data}})
+		actions = append(actions, rowOf("address_read").request(prefix, map[string]any{"data": data}))
 	default:
 		for _, field := range []string{"Name", "Vorname", "Zusatz1"} {
 			params := map[string]any{}
@@ -85,7 +85,7 @@ func SuggestAddresses(ctx context.Context, env *Env, prefix string) ([]Suggestio
 				params[k] = v
 			}
 			params["filter"] = map[string]any{field: []map[string]any{{"op": "like", "val": likePrefix(prefix) + "%"}}}
-			actions = append(actions, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "address", Parameters: params})
+			actions = append(actions, rowOf("address_read").request("", params))
 		}
 	}
 	return suggestRecords(ctx, env, actions, func(el map[string]any) string {
@@ -130,7 +130,7 @@ func suggestRecords(ctx context.Context, env *Env, actions []onoffice.Action, la
 // SuggestUsers lists users whose login, first or last name starts with
 // prefix; ID is the login, or the user's number when byNumber is set.
 func SuggestUsers(ctx context.Context, env *Env, prefix string, byNumber bool) ([]Suggestion, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "users", Parameters: map[string]any{}})
+	res, err := env.API.Call(ctx, rowOf("user_list").request("", nil))
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +200,7 @@ type actionKind struct {
 
 // actionKinds reads the kinds of action with their types (one request).
 func actionKinds(ctx context.Context, env *Env) ([]actionKind, error) {
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "actionkindtypes", Parameters: map[string]any{}})
+	res, err := env.API.Call(ctx, rowOf("action_type_list").request("", nil))
 	if err != nil {
 		return nil, err
 	}

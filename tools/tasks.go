@@ -72,15 +72,18 @@ func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error)
 		return nil, err
 	}
 	params := map[string]any{"data": data}
-	// A read by id names one task: no listlimit, as the docs send it.
-	setIf(params, "listlimit", limit, p.ID == 0)
+	// A read by id names one task: no listlimit, as the docs send it. Tasks
+	// have no offset.
+	if p.ID == 0 {
+		paging{limit: limit}.apply(params)
+	}
 	setIf(params, "filter", p.Filter.wire(), len(p.Filter) > 0)
 	setIf(params, "relatedAddressId", p.RelatedAddressID, p.RelatedAddressID > 0)
 	setIf(params, "relatedEstateId", p.RelatedEstateID, p.RelatedEstateID > 0)
 	setIf(params, "relatedProjectIds", p.RelatedProjectIDs, p.RelatedProjectIDs > 0)
 	setIf(params, "responsibilityByGroup", 1, p.ResponsibilityByGroup)
 	setIf(params, "showEfforts", true, p.ShowEfforts)
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbRead, ResourceType: "task", ResourceID: optionalID(p.ID), Parameters: params})
+	res, err := env.call(ctx, optionalID(p.ID), params)
 	if err != nil {
 		return nil, err
 	}
@@ -125,8 +128,7 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) map[strin
 	}
 	ids := recordIDs(res.Records)
 	get := func(suffix string) onoffice.Action {
-		return onoffice.Action{Verb: onoffice.VerbGet, ResourceType: "idsfromrelation",
-			Parameters: map[string]any{"relationtype": relationPrefix + suffix, "parentids": ids}}
+		return rowOf("relation_list").request("", map[string]any{"relationtype": onoffice.RelationTypePrefix + suffix, "parentids": ids})
 	}
 	outcomes, err := env.API.Do(ctx, get("task:address"), get("task:estate"))
 	if err != nil {
@@ -277,7 +279,7 @@ func createTask(ctx context.Context, env *Env, p TaskCreateParams) (*Result, err
 	}
 	params := p.wire()
 	setIf(params, "mailMessageId", p.MailMessageID, p.MailMessageID != "")
-	res, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbCreate, ResourceType: "task", Parameters: params})
+	res, err := env.call(ctx, "", params)
 	if err != nil {
 		return nil, err
 	}
@@ -308,7 +310,7 @@ func modifyTask(ctx context.Context, env *Env, p TaskModifyParams) (*Result, err
 	if err := p.check(ctx, env, false); err != nil {
 		return nil, err
 	}
-	_, err := env.API.Call(ctx, onoffice.Action{Verb: onoffice.VerbModify, ResourceType: "task", ResourceID: strconv.Itoa(p.ID), Parameters: p.wire()})
+	_, err := env.call(ctx, strconv.Itoa(p.ID), p.wire())
 	if err != nil {
 		return nil, err
 	}

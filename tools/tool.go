@@ -5,7 +5,6 @@
 package tools
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -36,6 +35,32 @@ type Env struct {
 	// Selection is the server's tool selection, for previews that point to
 	// another tool: they say when the configuration rules it out.
 	Selection Selection
+
+	// tool is the catalogue row of the running tool: its own request is
+	// built from it (call, request), so no run function spells its verb
+	// and resource type again.
+	tool Action
+}
+
+// forTool returns a copy of env for running the tool of row a.
+func (e *Env) forTool(a Action) *Env {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	c.tool = a
+	return &c
+}
+
+// request is the running tool's own onOffice action with a resource id
+// (often empty) and parameters.
+func (e *Env) request(resourceID string, params map[string]any) onoffice.Action {
+	return e.tool.request(resourceID, params)
+}
+
+// call sends the running tool's own onOffice action.
+func (e *Env) call(ctx context.Context, resourceID string, params map[string]any) (onoffice.Result, error) {
+	return e.API.Call(ctx, e.request(resourceID, params))
 }
 
 // Result is a tool's answer: text for the model and, optionally, the same
@@ -50,11 +75,8 @@ type Tool struct {
 	Action
 	Title       string
 	Description string
-	// Schema is the JSON schema of the arguments: a plain object schema.
-	Schema json.RawMessage
-
-	validator *validator
-	run       func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error)
+	schema      *toolSchema
+	run         func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error)
 	// preview builds the description of a write shown before confirmation.
 	preview func(ctx context.Context, env *Env, args json.RawMessage) (*Preview, error)
 }
@@ -86,10 +108,9 @@ func define[P any](name, title, description string, run func(ctx context.Context
 	if !ok {
 		panic("tools: " + name + " is not in the catalogue") // programmer error, caught by tests
 	}
-	schema, v := schemaFor[P](action.Effect != EffectRead)
-	t := Tool{Action: action, Title: title, Description: description, Schema: schema, validator: v}
+	t := Tool{Action: action, Title: title, Description: description, schema: newToolSchema[P](name)}
 	t.run = func(ctx context.Context, env *Env, args json.RawMessage) (*Result, error) {
-		p, err := decode[P](t.validator, args)
+		p, err := decode[P](t.schema, args)
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +122,7 @@ func define[P any](name, title, description string, run func(ctx context.Context
 		ctx, release := onoffice.HoldAnswers(ctx)
 		defer release()
 		ctx, notes := withFieldNotes(ctx)
-		res, err := run(ctx, env, p)
+		res, err := run(ctx, env.forTool(t.Action), p)
 		if err != nil {
 			return nil, notes.explain(err)
 		}
@@ -116,12 +137,12 @@ func define[P any](name, title, description string, run func(ctx context.Context
 // withPreview attaches a typed preview builder to a write tool.
 func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P) (*Preview, error)) Tool {
 	t.preview = func(ctx context.Context, env *Env, args json.RawMessage) (*Preview, error) {
-		p, err := decode[P](t.validator, args)
+		p, err := decode[P](t.schema, args)
 		if err != nil {
 			return nil, err
 		}
 		ctx, notes := withFieldNotes(ctx)
-		pv, err := preview(ctx, env, p)
+		pv, err := preview(ctx, env.forTool(t.Action), p)
 		if err != nil {
 			return nil, notes.explain(err)
 		}
@@ -133,13 +154,16 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 	return t
 }
 
-func decode[P any](v *validator, args json.RawMessage) (P, error) {
+func decode[P any](ts *toolSchema, args json.RawMessage) (P, error) {
 	var p P
+	v, err := ts.validator()
+	if err != nil {
+		return p, err
+	}
 	normalized, err := v.validate(args)
 	if err != nil {
 		return p, err
 	}
-	normalized = withoutConfirmationToken(v, normalized)
 	if err := json.Unmarshal(normalized, &p); err != nil {
 		return p, decodeError(err)
 	}
@@ -173,32 +197,16 @@ func decodeError(err error) error {
 	return &ArgError{Arg: arg, Message: fmt.Sprintf("has the wrong kind of value (%s); a %s is expected", te.Value, te.Type.Kind())}
 }
 
-// ConfirmationTokenArg is the optional argument of every non-read tool that
-// carries the token of a confirmation preview back (see package guard). The
-// MCP edge checks it; the tool itself never sees it.
-const ConfirmationTokenArg = "confirmation_token"
-
-// withoutConfirmationToken removes the token from validated arguments
-// before they are decoded into the params struct.
-func withoutConfirmationToken(v *validator, args json.RawMessage) json.RawMessage {
-	if _, ok := v.props[ConfirmationTokenArg]; !ok || !bytes.Contains(args, []byte(ConfirmationTokenArg)) {
-		return args
-	}
-	var m map[string]json.RawMessage
-	if json.Unmarshal(args, &m) != nil {
-		return args
-	}
-	delete(m, ConfirmationTokenArg)
-	b, err := json.Marshal(m)
-	if err != nil {
-		return args
-	}
-	return b
-}
+// Schema is the JSON schema of the arguments: a plain object schema.
+func (t Tool) Schema() json.RawMessage { return t.schema.raw() }
 
 // Validate checks arguments against the tool's schema without running it.
 func (t Tool) Validate(args json.RawMessage) error {
-	_, err := t.validator.validate(args)
+	v, err := t.schema.validator()
+	if err != nil {
+		return err
+	}
+	_, err = v.validate(args)
 	return err
 }
 

@@ -319,7 +319,8 @@ type miscLogEntry struct {
 	hasSourceRecord bool
 }
 
-// miscLogModules are the module values the log call accepts.
+// miscLogModules are the module values the log call accepts: the sandbox's
+// own copy (see the package comment); onoffice.LogModules is the client's.
 var miscLogModules = []string{"user", "customer", "address", "estate", "agentslog", "contact person", "file", "interested",
 	"relation", "relations", "region", "owner", "matching", "search criteria", "offer", "project", "task",
 	"addressAssigment", "estateAssigment", "userAssignment", "news", "intranet", "calendar", "cms", "smartSite",

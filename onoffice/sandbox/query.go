@@ -90,22 +90,9 @@ func readList(s *Store, c *Call, spec ListSpec) (*Answer, error) {
 	}
 
 	total := len(matched)
-	limit, err := paramInt(c.Params, "listlimit", orDefault(spec.DefaultLimit, 20))
+	limit, offset, err := pageParams(c.Params, orDefault(spec.DefaultLimit, 20), orDefault(spec.MaxLimit, 500))
 	if err != nil {
 		return nil, err
-	}
-	if max := orDefault(spec.MaxLimit, 500); limit > max {
-		limit = max
-	}
-	if limit < 0 {
-		return nil, Fail(255, "Invalid value for parameter listlimit")
-	}
-	offset, err := paramInt(c.Params, "listoffset", 0)
-	if err != nil {
-		return nil, err
-	}
-	if offset < 0 {
-		return nil, Fail(255, "Invalid value for parameter listoffset")
 	}
 	page := pageOf(matched, offset, limit)
 

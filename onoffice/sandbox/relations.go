@@ -20,7 +20,8 @@ func relationRoutes() []Route {
 	}
 }
 
-// RelationPrefix starts every relation type URN.
+// RelationPrefix starts every relation type URN. The sandbox's own copy
+// (see the package comment); onoffice.RelationTypePrefix is the client's.
 const RelationPrefix = "urn:onoffice-de-ns:smart:2.5:relationTypes:"
 
 // relType describes one relation type: the tables of its two sides (empty

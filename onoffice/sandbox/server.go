@@ -2,6 +2,15 @@
 // It answers on the same paths with the same envelope, checks token, HMAC
 // and timestamp like the real service, and serves a seeded, deterministic
 // German data set, so tests and the --demo mode need no onOffice account.
+//
+// The sandbox is the tests' oracle, so it keeps its own copy of the API's
+// vocabulary (relation type URNs, the change log's modules, field and
+// resource names) written from the documentation and real answers, instead
+// of importing the client's (onoffice/vocabulary.go) or the tools'. A
+// misreading in the client then meets a sandbox that disagrees, rather than
+// one that repeats it; vocabulary_test.go compares the two copies. Only the
+// wire protocol itself (verbs, action ids, HMAC) is shared with package
+// onoffice.
 package sandbox
 
 import (
@@ -44,8 +53,9 @@ type Server struct {
 	now       func() time.Time
 	routes    map[routeKey]Handler
 
-	mu  sync.Mutex
-	log []LoggedAction
+	mu    sync.Mutex
+	log   []LoggedAction
+	nolog bool
 }
 
 // ServerOption configures a Server.
@@ -63,6 +73,11 @@ func WithClock(now func() time.Time) ServerOption { return func(s *Server) { s.n
 // demo story). Without it, the reference day is the day New is called, on
 // the server clock.
 func WithDemoDate(day time.Time) ServerOption { return func(s *Server) { s.demoDate = day } }
+
+// WithoutRequestLog keeps no log of the actions received. A server that
+// serves --demo or runs standalone answers for hours, and the log, about
+// 1.5 KB per call, only ever serves tests (Requests).
+func WithoutRequestLog() ServerOption { return func(s *Server) { s.nolog = true } }
 
 // New returns a sandbox with a fresh copy of the seed data.
 func New(opts ...ServerOption) *Server {
@@ -100,7 +115,8 @@ type LoggedAction struct {
 	ErrorCode    int
 }
 
-// Requests returns every authenticated action received so far.
+// Requests returns every authenticated action received so far; none on a
+// server made WithoutRequestLog.
 func (s *Server) Requests() []LoggedAction {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -344,6 +360,9 @@ func (s *Server) action(token string, raw json.RawMessage) result {
 }
 
 func (s *Server) record(a LoggedAction) {
+	if s.nolog {
+		return
+	}
 	s.mu.Lock()
 	s.log = append(s.log, a)
 	s.mu.Unlock()

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -503,12 +504,14 @@ func readUserPhotos(s *Store, c *Call) (*Answer, error) {
 			return nil, err
 		}
 	}
-	limit, err := paramInt(c.Params, "listlimit", 20)
+	// The user list has no offset and refuses a listlimit above 500
+	// instead of serving 500.
+	limit, _, err := pageParams(c.Params, 20, math.MaxInt)
 	if err != nil {
 		return nil, err
 	}
-	if limit < 0 || limit > 500 {
-		return nil, Fail(255, "Invalid value for parameter listlimit")
+	if limit > 500 {
+		return nil, Fail(255, "Invalid value for parameter listlimit or listoffset")
 	}
 	matched = pageOf(matched, 0, limit)
 	out := make([]OutRecord, 0, len(matched))

@@ -67,7 +67,7 @@ func ParseFlags(args []string, env func(string) string, out io.Writer) (Flags, e
 // ListenAndServe runs the sandbox until ctx ends.
 func ListenAndServe(ctx context.Context, f Flags, token, secret string, log *slog.Logger) error {
 	addr := f.Addr
-	var opts []ServerOption
+	opts := []ServerOption{WithoutRequestLog()}
 	if !f.DemoDate.IsZero() {
 		opts = append(opts, WithDemoDate(f.DemoDate))
 	}

@@ -152,9 +152,13 @@ type List struct {
 	Page *Page
 	// IDField is an element that repeats the record id and is not shown again.
 	IDField string
-	// Hidden are elements read only to render others (see Companions);
-	// they are not shown unless requested.
+	// Hidden are elements read only to render others (an estate's price
+	// on request flag); they are not shown unless requested.
 	Hidden []string
+	// Zero, when set, is the module's rule for a zero that would count as
+	// unset: ok shows it as text (structured: data) instead, e.g. an
+	// estate's price on request. el are the record's elements.
+	Zero func(el map[string]any, field string, f *onoffice.FieldInfo) (text string, data any, ok bool)
 
 	// Tool, RecordArg and DataArg say how to read one record's full text
 	// when a value is cut: Tool {RecordArg: id, DataArg: [fields]}.
@@ -162,7 +166,7 @@ type List struct {
 	// note says "this tool with {…}".
 	Tool, RecordArg, DataArg string
 	// FreeText names fields holding third-party free text besides the text
-	// and blob fields of Fields and FreeTextNames.
+	// and blob fields of Fields and freeTextNames.
 	FreeText []string
 	// Names gives, per field, the display names of the ids (or logins) it
 	// holds: the cell "27" is shown as "27 (Felix Brandt)", so that a model
@@ -285,8 +289,10 @@ func (l List) rows(res onoffice.Result) ([]row, []column) {
 			f := l.field(k)
 			c, ok := convert(f, v)
 			if !ok {
-				if c.zero && isPrice(f, k) && onRequest(el, k) {
-					r.cells[k] = cell{text: "on request", data: 0.0}
+				if c.zero && l.Zero != nil {
+					if text, data, ok := l.Zero(el, k, f); ok {
+						r.cells[k] = cell{text: text, data: data}
+					}
 				}
 				continue
 			}
@@ -335,32 +341,6 @@ func elements(rec onoffice.Record) map[string]any {
 		return nil
 	}
 	return map[string]any{"elements": v}
-}
-
-// onRequest reports whether a record's price-on-request flag is set and
-// the price field fits the record's marketing type (kauf: kaufpreis …,
-// miete: kaltmiete …), when the record names it.
-func onRequest(el map[string]any, price string) bool {
-	flag := false
-	for k, v := range el {
-		if strings.ToLower(k) == priceOnRequestField {
-			s := toString(v)
-			flag = s == "1" || s == "yes" || s == "true"
-		}
-	}
-	if !flag {
-		return false
-	}
-	marketing, _ := el["vermarktungsart"].(string)
-	switch p := strings.ToLower(price); marketing {
-	case "kauf":
-		return strings.Contains(p, "kauf")
-	case "miete":
-		return strings.Contains(p, "miete")
-	case "pacht", "erbpacht":
-		return strings.Contains(p, "pacht")
-	}
-	return true
 }
 
 // groupOf returns the requested pseudo field an element belongs to: the

@@ -167,15 +167,18 @@ func TestRecordsLayout(t *testing.T) {
 			notWant: []string{"Id", "empty"},
 		},
 		{
-			name: "price on request keeps the zero",
+			name: "a module's zero rule shows a zero",
 			res: onoffice.Result{Total: 1, Records: []onoffice.Record{
 				rec("5", `{"kaufpreis":"0.00","kaltmiete":"0.00","provisionsbetrag":"0.00","preisAufAnfrage":"1","vermarktungsart":"kauf"}`),
 			}},
-			list: List{Noun: "estates", Requested: []string{"kaufpreis", "kaltmiete", "provisionsbetrag", "preisAufAnfrage", "vermarktungsart"}, Fields: estateFields},
+			list: List{Noun: "estates", Requested: []string{"kaufpreis", "kaltmiete", "provisionsbetrag", "preisAufAnfrage", "vermarktungsart"}, Fields: estateFields,
+				Zero: func(el map[string]any, field string, _ *onoffice.FieldInfo) (string, any, bool) {
+					return "on request", 0.0, field == "kaufpreis" && el["preisAufAnfrage"] == "1"
+				}},
 			want: []string{"kaufpreis: on request", "vermarktungsart: Kauf", "yes: preisAufAnfrage", "empty: kaltmiete, provisionsbetrag"},
 		},
 		{
-			name:    "zero price without the flag is unset",
+			name:    "without a zero rule a zero price is unset",
 			res:     onoffice.Result{Total: 1, Records: []onoffice.Record{rec("5", `{"kaufpreis":"0.00","preisAufAnfrage":"0"}`)}},
 			list:    List{Noun: "estates", Requested: []string{"kaufpreis", "preisAufAnfrage"}, Fields: estateFields},
 			want:    []string{"no: preisAufAnfrage", "empty: kaufpreis"},
@@ -563,24 +566,6 @@ func TestClip(t *testing.T) {
 	}
 	if (Options{}).Clip("short") != "short" {
 		t.Error("short text changed")
-	}
-}
-
-func TestCompanions(t *testing.T) {
-	tests := []struct {
-		module    string
-		requested []string
-		want      []string
-	}{
-		{"estate", []string{"ort", "kaufpreis"}, []string{"preisAufAnfrage"}},
-		{"estate", []string{"kaltmiete", "preisAufAnfrage"}, nil},
-		{"estate", []string{"ort"}, nil},
-		{"address", []string{"kaufpreis"}, nil},
-	}
-	for _, tc := range tests {
-		if got := Companions(tc.module, tc.requested); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("Companions(%s, %v) = %v, want %v", tc.module, tc.requested, got, tc.want)
-		}
 	}
 }
 

@@ -100,11 +100,11 @@ func isInvalidAt(s string, i int) bool {
 	return r == utf8.RuneError && size == 1
 }
 
-// FreeTextNames are fields that hold third-party free text in answers
+// freeTextNames are fields that hold third-party free text in answers
 // without a field configuration (appointment lists, e-mails, pseudo fields).
 // Names are compared in lower case. Fields that the configuration describes
 // are free text when their type is text or blob.
-var FreeTextNames = map[string]bool{
+var freeTextNames = map[string]bool{
 	"notes": true, "note": true, "notiz": true, "subject": true, "betreff": true,
 	"body": true, "text": true, "message": true, "nachricht": true,
 	"bemerkung": true, "kommentar": true, "comment": true, "remark": true,
@@ -123,7 +123,7 @@ func (l List) freeText(name string, f *onoffice.FieldInfo) bool {
 		return f.Type == "text" || f.Type == "blob"
 	}
 	base, _, _ := strings.Cut(name, "__")
-	return FreeTextNames[strings.ToLower(base)]
+	return freeTextNames[strings.ToLower(base)]
 }
 
 // plainName matches ids and field names that cannot carry text: they are

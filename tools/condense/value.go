@@ -25,9 +25,8 @@ import (
 //   - boolean fields: "0" is the value "no" (false), never unset;
 //   - select keys: a zero that is a permitted key of the field ("0" =
 //     "Nein", estate status 0 = archived) is shown with its label;
-//   - prices on request: a zero price (a monetary field whose name
-//     contains preis, miete or pacht) on a record whose
-//     preisAufAnfrage flag is set is shown as "on request";
+//   - zeros a module's rule names (List.Zero), e.g. an estate's price on
+//     request;
 //   - fields the configuration does not describe (pseudo fields, nested
 //     values) keep every zero, because their type is unknown.
 
@@ -428,39 +427,4 @@ func splitPipes(s string) []string {
 		}
 	}
 	return out
-}
-
-// isPrice reports whether a field holds a price that may be "on request".
-func isPrice(f *onoffice.FieldInfo, name string) bool {
-	if f == nil || !strings.HasPrefix(f.MeasureFormat, "DATA_TYPE_MONETARY") {
-		return false
-	}
-	n := strings.ToLower(name)
-	return strings.Contains(n, "preis") || strings.Contains(n, "miete") || strings.Contains(n, "pacht")
-}
-
-// priceOnRequestField is the estate flag that marks prices as "on request".
-const priceOnRequestField = "preisaufanfrage"
-
-// Companions returns the fields a read of module should add to requested so
-// that the requested ones can be shown correctly: a zero price is "on
-// request" only when the estate's preisAufAnfrage flag is read with it.
-// Fields already requested are not repeated.
-func Companions(module string, requested []string) []string {
-	if module != "estate" {
-		return nil
-	}
-	has := map[string]bool{}
-	price := false
-	for _, r := range requested {
-		has[strings.ToLower(r)] = true
-		n := strings.ToLower(r)
-		if n == "kaufpreis" || n == "kaltmiete" || n == "warmmiete" || n == "nettokaltmiete" || n == "pacht" {
-			price = true
-		}
-	}
-	if price && !has[priceOnRequestField] {
-		return []string{"preisAufAnfrage"}
-	}
-	return nil
 }

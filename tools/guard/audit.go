@@ -51,11 +51,16 @@ type Entry struct {
 // AuditLog writes one JSON line per executed write, delete or external
 // action. It is safe for concurrent use.
 type AuditLog struct {
-	mu   sync.Mutex
-	w    io.Writer
-	file *os.File
-	now  func() time.Time
+	mu      sync.Mutex
+	w       io.Writer
+	file    *os.File
+	now     func() time.Time
+	observe func(Entry)
 }
+
+// Observe has f see every entry after it was written (metrics). Call it
+// before the log is used.
+func (a *AuditLog) Observe(f func(Entry)) { a.observe = f }
 
 // NewAuditLog writes to w (stderr in the server) and, when path is set,
 // appends to that file too (created with mode 0600).
@@ -96,6 +101,9 @@ func (a *AuditLog) Record(e Entry) error {
 	if _, err := a.w.Write(line); err != nil {
 		return fmt.Errorf("audit log: %w", err)
 	}
+	if a.observe != nil {
+		a.observe(e)
+	}
 	return nil
 }
 
@@ -113,14 +121,13 @@ func (a *AuditLog) Close() error {
 const maxAuditText = 200
 
 // Elide returns arguments fit for the audit log: secrets replaced, long
-// texts (mail bodies, file contents) cut to their start and length, the
-// confirmation token left out.
+// texts (mail bodies, file contents) cut to their start and length. The
+// confirmation token never gets here (SplitToken).
 func Elide(args json.RawMessage) map[string]any {
 	obj, err := argsObject(args)
 	if err != nil {
 		return map[string]any{"unreadable": true}
 	}
-	delete(obj, TokenArg)
 	return elideMap(obj)
 }
 

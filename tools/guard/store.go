@@ -11,7 +11,7 @@ import (
 // The token check itself is stateless (signature, tool, arguments, expiry),
 // so replicas that share the key verify each other's tokens. Single use is
 // the one piece of shared state: replicas behind a load balancer need a
-// store they all reach (for example Redis `SET key 1 NX PXAT expiry`); with
+// store they all reach (package redisstore: Redis `SET key 1 NX PXAT expiry`); with
 // a per-process MemoryStore a token could be replayed once on each replica
 // until it expires.
 type UsedStore interface {

@@ -12,14 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"time"
 
-	"github.com/onoffice-mcp/onoffice-mcp/tools"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
-
-// TokenArg is the argument that carries a confirmation token back to a tool.
-const TokenArg = tools.ConfirmationTokenArg
 
 // Purpose keeps the two kinds of signed values apart: a value issued for one
 // purpose is refused for the other.
@@ -323,8 +320,8 @@ func ArgsHash(args json.RawMessage) ([hashLen]byte, error) {
 	return sha256.Sum256(c), nil
 }
 
-// CanonicalArgs returns the arguments as JSON with sorted keys, no
-// insignificant white space and without the confirmation token, so that the
+// CanonicalArgs returns the arguments (without the confirmation token, see
+// SplitToken) as JSON with sorted keys and no insignificant white space, so that the
 // same arguments sent in another order or layout hash alike. Numbers keep
 // their literal form: 1 and 1.0 count as different arguments.
 func CanonicalArgs(args json.RawMessage) ([]byte, error) {
@@ -332,7 +329,6 @@ func CanonicalArgs(args json.RawMessage) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	delete(obj, TokenArg)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -360,12 +356,11 @@ func argsObject(args json.RawMessage) (map[string]any, error) {
 	return obj, nil
 }
 
-// TokenOf returns the confirmation token argument, if any.
-func TokenOf(args json.RawMessage) string {
-	obj, err := argsObject(args)
-	if err != nil {
-		return ""
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
 	}
-	s, _ := obj[TokenArg].(string)
-	return s
+	sort.Strings(out)
+	return out
 }

@@ -98,9 +98,9 @@ func (c *completer) values(ctx context.Context, kind prompts.Kind, typed string,
 	now := time.Now().In(condense.AgencyZone())
 	switch kind {
 	case prompts.KindLanguage:
-		return withPrefix(prompts.Languages, typed), nil
+		return withPrefix(prompts.Languages(), typed), nil
 	case prompts.KindModule:
-		return withPrefix(prompts.Modules, typed), nil
+		return withPrefix(prompts.Modules(), typed), nil
 	case prompts.KindDays:
 		return withPrefix([]string{"7", "14", "30", "60", "90"}, typed), nil
 	case prompts.KindCount:

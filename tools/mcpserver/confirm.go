@@ -82,6 +82,18 @@ type gate struct {
 	env      *tools.Env
 	log      *slog.Logger
 	identity func(context.Context) string
+	// observe, when set, counts confirmation requests (metrics); refusals
+	// and the outcomes of runs come from the audit log.
+	observe func(method, outcome string)
+	// readOnly, when set, tells whether the caller may only read.
+	readOnly func(context.Context) bool
+}
+
+// count tells observe about a confirmation step.
+func (gt *gate) count(method, outcome string) {
+	if gt.observe != nil {
+		gt.observe(method, outcome)
+	}
 }
 
 // lang is the language of the field labels, which the confirmation texts
@@ -101,23 +113,29 @@ func (gt *gate) handle(ctx context.Context, t tools.Tool, req mcp.CallToolReques
 			By:     "not required by --confirm=" + string(gt.guard.Policy),
 		})
 	}
+	// The one place the token leaves the arguments: everything below (the
+	// tool, its preview, the token hash, the audit) sees them without it.
+	args, token, err := guard.SplitToken(args)
+	if err != nil {
+		return mcp.NewToolResultError(err.Error())
+	}
 	if req.Params.RequestState != "" || len(req.Params.InputResponses) > 0 {
 		return gt.answered(ctx, t, req, args)
 	}
 	if canElicit(ctx) {
 		return gt.ask(ctx, t, args)
 	}
-	if guard.TokenOf(args) == "" {
+	if token == "" {
 		return gt.preview(ctx, t, args)
 	}
-	if err := gt.guard.Tokens.Verify(ctx, guard.PurposeConfirm, t.Name, args, guard.TokenOf(args)); err != nil {
+	if err := gt.guard.Tokens.Verify(ctx, guard.PurposeConfirm, t.Name, args, token); err != nil {
 		gt.log.Info("confirmation token refused", "tool", t.Name, "reason", err.Error())
 		gt.refused(ctx, t, args, guard.MethodToken, tokenRefusal(err))
 		return mcp.NewToolResultError(fmt.Sprintf(
 			"Not run, nothing was changed: %s. Call %s without %s to get a new preview and token, show the preview to the user, and use the new token only if they agree.",
 			err, callOf(ctx, t), guard.TokenArg))
 	}
-	if res := gt.stale(ctx, t, args, guard.MethodToken, gt.tokenBinding(guard.TokenOf(args))); res != nil {
+	if res := gt.stale(ctx, t, args, guard.MethodToken, gt.tokenBinding(token)); res != nil {
 		return res
 	}
 	return gt.run(ctx, t, args, &guard.Confirmation{
@@ -139,6 +157,7 @@ func (gt *gate) preview(ctx context.Context, t tools.Tool, args json.RawMessage)
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "token")
+	gt.count(guard.MethodToken, "requested")
 	text := fmt.Sprintf("Not run yet: this needs the user's confirmation. Nothing has been changed.\n\n%s\n\nShow this to the user. Only if they agree, call %s again with exactly the same arguments plus %q: %q (valid for %s, once).",
 		guard.Text(t, p, gt.lang()), callOf(ctx, t), guard.TokenArg, tok, human(gt.guard.Tokens.TTL()))
 	res := mcp.NewToolResultText(text)
@@ -190,6 +209,7 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 		return mcp.NewToolResultError(tools.UserMessage(err))
 	}
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "elicitation")
+	gt.count(guard.MethodElicitation, "requested")
 	return server.NewInputRequestBuilder(state).Elicit(elicitKey, params).ToolResult()
 }
 
@@ -203,6 +223,7 @@ func (gt *gate) askNow(ctx context.Context, t tools.Tool, args json.RawMessage, 
 	}
 	ttl := gt.guard.Tokens.TTL()
 	gt.log.Info("confirmation requested", "tool", t.Name, "method", "elicitation")
+	gt.count(guard.MethodElicitation, "requested")
 	wctx, cancel := context.WithTimeout(ctx, ttl)
 	defer cancel()
 	answer, err := srv.RequestElicitation(wctx, mcp.ElicitationRequest{
@@ -215,7 +236,7 @@ func (gt *gate) askNow(ctx context.Context, t tools.Tool, args json.RawMessage, 
 			reason = "nobody answered the confirmation prompt within " + human(ttl)
 		}
 		gt.refused(ctx, t, args, guard.MethodElicitation, reason)
-		return mcp.NewToolResultText(fmt.Sprintf("%s did not run: not confirmed; nothing was changed (%s). Call %s again only if the user asks for it.", t.Name, reason, t.Name))
+		return mcp.NewToolResultText(fmt.Sprintf("%s did not run: not confirmed; nothing was changed (%s). Call %s again only if the user asks for it.", t.Name, reason, callOf(ctx, t)))
 	}
 	return gt.decide(ctx, t, args, answer, func(now map[string]string) []string { return guard.Differs(before, now) })
 }

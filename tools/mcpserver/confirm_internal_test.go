@@ -186,14 +186,20 @@ func TestHuman(t *testing.T) {
 	}
 }
 
-func TestConfirmNoteFollowsPolicy(t *testing.T) {
-	all := tools.All()
-	for _, p := range []guard.Policy{guard.Writes, guard.Destructive, guard.Off} {
-		for _, tl := range all {
-			desc := toMCP(tl, p, tools.Selection{}).Description
-			if noted := strings.HasSuffix(desc, confirmNote); noted != p.Requires(tl.Effect) {
-				t.Errorf("%s (%s) under %s: note %v", tl.Name, tl.Effect, p, noted)
-			}
+// TestConfirmInstructionsFollowPolicy: the instructions say once which
+// tools need the user's OK under the policy (no description repeats it).
+func TestConfirmInstructionsFollowPolicy(t *testing.T) {
+	for _, tt := range []struct {
+		policy      guard.Policy
+		want, avoid string
+	}{
+		{guard.Writes, "Tools that write, delete or send need the user's confirmation", ""},
+		{guard.Destructive, "Tools that delete or send need the user's confirmation", "write, delete"},
+		{guard.Off, "", "confirmation_token"},
+	} {
+		got := instructionsFor(tools.Selection{}, tt.policy)
+		if !strings.Contains(got, tt.want) || (tt.avoid != "" && strings.Contains(got, tt.avoid)) {
+			t.Errorf("%s: instructions %q", tt.policy, got)
 		}
 	}
 }

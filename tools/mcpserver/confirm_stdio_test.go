@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mark3labs/mcp-go/server"
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
@@ -56,9 +55,11 @@ func guardedStdioSDK(t *testing.T, protocol string, elicit func(context.Context,
 		cancel()
 		_ = c2sR.Close()
 		_ = s2cW.Close()
+		wait, stop := untilTestDeadline(t)
+		defer stop()
 		select {
 		case <-done:
-		case <-time.After(5 * time.Second):
+		case <-wait.Done():
 			t.Error("stdio server did not stop")
 		}
 		_ = g.Close()

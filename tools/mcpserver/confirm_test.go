@@ -333,11 +333,11 @@ func TestConfirmOffRunsWritesDirectly(t *testing.T) {
 	if res := h.Call(t, "search_criteria_delete", map[string]any{"id": crit}); res.IsError || h.WriteRequests() != 2 {
 		t.Fatalf("delete: %+v", res)
 	}
-	// A stray token is ignored when nothing needs confirming; a read tool
-	// has no such argument at all.
+	// When nothing needs confirming, no schema offers a token: a stray one
+	// is an unknown argument, for a write as for a read tool.
 	stray := modifyArgs(id, 380000)
 	stray["confirmation_token"] = "whatever"
-	if res := h.Call(t, "estate_modify", stray); res.IsError || h.WriteRequests() != 3 || estatePrice(h, id) != "380000" {
+	if res := h.Call(t, "estate_modify", stray); !res.IsError || !strings.Contains(res.Text, "confirmation_token") || h.WriteRequests() != 2 || estatePrice(h, id) != "375000" {
 		t.Fatalf("stray token: %+v", res)
 	}
 	if res := h.Call(t, "estate_read", `{"id":3101,"confirmation_token":"x"}`); !res.IsError || !strings.Contains(res.Text, "confirmation_token") {
@@ -347,7 +347,7 @@ func TestConfirmOffRunsWritesDirectly(t *testing.T) {
 		t.Fatal("asked the user with --confirm=off")
 	}
 	audit := auditLines(t, h.Audit.String())
-	if len(audit) != 3 || audit[0]["confirmation"].(map[string]any)["method"] != guard.MethodNone ||
+	if len(audit) != 2 || audit[0]["confirmation"].(map[string]any)["method"] != guard.MethodNone ||
 		!strings.Contains(fmt.Sprint(audit[0]["confirmation"].(map[string]any)["by"]), "--confirm=off") {
 		t.Fatalf("audit: %v", audit)
 	}
@@ -393,18 +393,18 @@ func TestAuditLogFile(t *testing.T) {
 
 func TestGuardedToolsSayHowConfirmationWorks(t *testing.T) {
 	// The default policy through a real client; the others in
-	// TestConfirmNoteFollowsPolicy.
+	// TestConfirmInstructionsFollowPolicy. The instructions explain the
+	// confirmation once; each guarded tool takes the token.
 	h := toolstest.NewGuarded(t)
+	if !strings.Contains(h.Instructions, "confirmation_token") {
+		t.Errorf("the instructions do not explain the confirmation: %q", h.Instructions)
+	}
 	list, err := h.Client.ListTools(context.Background(), mcp.ListToolsRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tool := range list.Tools {
 		a, _ := tools.Lookup(tool.Name)
-		noted := strings.Contains(tool.Description, "confirmation_token")
-		if noted != (a.Effect != tools.EffectRead) {
-			t.Errorf("%s (%s): confirmation note %v", tool.Name, a.Effect, noted)
-		}
 		_, hasArg := tool.InputSchema.Properties["confirmation_token"]
 		if hasArg != (a.Effect != tools.EffectRead) {
 			t.Errorf("%s (%s): confirmation_token argument %v", tool.Name, a.Effect, hasArg)

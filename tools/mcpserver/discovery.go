@@ -78,12 +78,7 @@ func (d *discovery) catalogueTool() mcp.Tool {
 			"Without arguments this lists them by name and title; query or module narrows the list; names gives the full description and arguments of up to 10 tools.",
 			len(d.hidden()), strings.Join(parts, ", "), tools.RunToolName),
 		RawInputSchema: raw,
-		Annotations: mcp.ToolAnnotation{
-			ReadOnlyHint:    mcp.ToBoolPtr(true),
-			DestructiveHint: mcp.ToBoolPtr(false),
-			IdempotentHint:  mcp.ToBoolPtr(true),
-			OpenWorldHint:   mcp.ToBoolPtr(false),
-		},
+		Annotations:    annotations(tools.Hints{ReadOnly: true, Idempotent: true}),
 	}
 }
 
@@ -201,12 +196,7 @@ func (d *discovery) runTool() mcp.Tool {
 		Title:          "Run a tool by name",
 		Description:    desc,
 		RawInputSchema: raw,
-		Annotations: mcp.ToolAnnotation{
-			ReadOnlyHint:    mcp.ToBoolPtr(h.ReadOnly),
-			DestructiveHint: mcp.ToBoolPtr(h.Destructive),
-			IdempotentHint:  mcp.ToBoolPtr(h.Idempotent),
-			OpenWorldHint:   mcp.ToBoolPtr(h.OpenWorld),
-		},
+		Annotations:    annotations(h),
 	}
 }
 

@@ -33,7 +33,7 @@ func TestSourceRefsSpanned(t *testing.T) {
 	texts := map[string]string{"instructions": mcpserver.Instructions}
 	for _, tl := range tools.All() {
 		texts[tl.Name] = tl.Description
-		texts[tl.Name+" schema"] = string(tl.Schema)
+		texts[tl.Name+" schema"] = string(tl.Schema())
 	}
 	for what, text := range texts {
 		own := strings.TrimSuffix(what, " schema")
@@ -132,7 +132,7 @@ func TestDiscoveryReachesCatalogue(t *testing.T) {
 	if cat.IsError {
 		t.Fatal(cat.Text)
 	}
-	for _, a := range tools.Catalogue {
+	for _, a := range tools.Catalogue() {
 		if names[a.Name] {
 			continue
 		}

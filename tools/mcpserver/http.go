@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -17,7 +18,9 @@ import (
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/guard"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/guard/redisstore"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/hosting"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver/metrics"
 )
 
 // Hosted mode.
@@ -44,6 +47,7 @@ const (
 	PathMessage    = "/message"
 	PathHealth     = "/healthz"
 	PathReady      = "/readyz"
+	PathMetrics    = "/metrics"
 )
 
 // settleDelay lets SSE answers queued by calls that just finished reach
@@ -68,6 +72,13 @@ type HTTPServer struct {
 	sessions *hosting.SessionIDs
 	drain    hosting.Drainer
 	handler  http.Handler
+	// shared holds what replicas share (spent confirmation tokens); nil
+	// without a Redis URL: each process remembers its own.
+	shared *redisstore.Store
+	// metrics are served at /metrics (or on --metrics-addr).
+	metrics *metrics.Metrics
+	// oauth accepts OAuth access tokens; nil unless configured.
+	oauth *hosting.OAuth
 
 	closeOnce sync.Once
 	stopSweep chan struct{}
@@ -96,6 +107,14 @@ func NewHTTP(cfg *config.Config, log *slog.Logger, opts HTTPOptions) (*HTTPServe
 		byName:    map[string]*tenant{},
 		sessions:  hosting.NewSessionIDs(sessionKey(cfg.Guard.ConfirmKey)),
 		stopSweep: make(chan struct{}),
+		metrics:   metrics.New(),
+	}
+	audit.Observe(func(e guard.Entry) { h.metrics.Confirmation(e.Confirmation.Method, e.Outcome) })
+	if cfg.HTTP.RedisURL != "" {
+		if h.shared, err = redisstore.Open(cfg.HTTP.RedisURL); err != nil {
+			_ = audit.Close()
+			return nil, err
+		}
 	}
 	tokens := &hosting.BearerTokens{}
 	h.auth = tokens
@@ -107,13 +126,17 @@ func NewHTTP(cfg *config.Config, log *slog.Logger, opts HTTPOptions) (*HTTPServe
 		}
 	} else {
 		err = h.addTenant("default", cfg, cfg.Guard.ConfirmKey.Bytes(), cfg.HTTP.AuthTokens, tokens)
-		if err == nil && len(cfg.HTTP.AuthTokens) == 0 {
+		if err == nil && len(cfg.HTTP.AuthTokens) == 0 && !cfg.HTTP.OAuth.Enabled() {
 			h.open, h.auth = true, hosting.Open("default")
 		}
 	}
 	if err != nil {
 		h.Close()
 		return nil, err
+	}
+	if cfg.HTTP.OAuth.Enabled() {
+		h.oauth = h.newOAuth()
+		h.auth = hosting.Either{Static: tokens, OAuth: h.oauth}
 	}
 	h.handler = h.routes()
 	go h.sweepSessions()
@@ -134,13 +157,26 @@ func (h *HTTPServer) routes() http.Handler {
 		hosting.BindSessions(h.sessions, h.auditForeignAnswer),
 		h.drain.Track,
 	)
-	return hosting.Chain(hosting.Route(map[string]http.Handler{
+	routes := map[string]http.Handler{
 		PathHealth:     http.HandlerFunc(h.healthz),
 		PathReady:      http.HandlerFunc(h.readyz),
 		PathStreamable: mcp,
 		PathSSE:        mcp,
 		PathMessage:    mcp,
-	}), hosting.AccessLog(h.log, hosting.NewRequestIDs()))
+	}
+	// Like the health endpoints /metrics needs no token: it shows counts,
+	// never tenant names or data. --metrics-addr moves it to a listener
+	// of its own (see Serve).
+	if hc.MetricsAddr == "" {
+		routes[PathMetrics] = h.metrics.Handler()
+	}
+	if h.oauth != nil {
+		// RFC 9728: at the well-known path, and with the resource's path
+		// appended, where clients derive it from the resource URL.
+		routes[hosting.PathResourceMetadata] = http.HandlerFunc(h.oauth.Metadata)
+		routes[hosting.PathResourceMetadata+resourcePath(h.oauth.Resources[0])] = http.HandlerFunc(h.oauth.Metadata)
+	}
+	return hosting.Chain(hosting.Route(routes), hosting.AccessLog(h.log, hosting.NewRequestIDs()))
 }
 
 // auditForeignAnswer records an answer to a prompt that was posted on a
@@ -156,6 +192,46 @@ func (h *HTTPServer) auditForeignAnswer(r *http.Request, c hosting.Caller) {
 	if err := h.audit.Record(e); err != nil {
 		h.log.Error("audit log write failed", "error", err)
 	}
+}
+
+// newOAuth builds the OAuth resource server of the configuration: with a
+// tenants file a claim names the tenant, otherwise every caller is the
+// one tenant.
+func (h *HTTPServer) newOAuth() *hosting.OAuth {
+	oc := h.cfg.HTTP.OAuth
+	o := &hosting.OAuth{
+		Issuer:      oc.Issuer,
+		Resources:   oc.Resources,
+		Scopes:      oc.Scopes,
+		WriteScope:  oc.WriteScope,
+		MetadataURL: metadataURL(oc.Resources[0]),
+		Known:       func(name string) bool { return h.byName[name] != nil },
+	}
+	if len(h.cfg.HTTP.Tenants) > 0 {
+		o.TenantClaim = oc.TenantClaim
+	} else {
+		o.DefaultTenant = "default"
+	}
+	return o
+}
+
+// resourcePath is the path of a resource URL ("/mcp").
+func resourcePath(resource string) string {
+	u, err := url.Parse(resource)
+	if err != nil || u.Path == "/" {
+		return ""
+	}
+	return u.Path
+}
+
+// metadataURL is where RFC 9728 puts the metadata of a resource: the
+// well-known path at its origin, followed by the resource's path.
+func metadataURL(resource string) string {
+	u, err := url.Parse(resource)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host + hosting.PathResourceMetadata + resourcePath(resource)
 }
 
 // callerName names the caller of a request for the audit log.
@@ -212,6 +288,9 @@ func (h *HTTPServer) Close() {
 		if err := h.audit.Close(); err != nil {
 			h.log.Error("closing the audit log", "error", err)
 		}
+		if h.shared != nil {
+			_ = h.shared.Close()
+		}
 	})
 }
 
@@ -239,9 +318,19 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 	case h.open:
 		auth = "none (loopback only)"
 	}
+	if h.oauth != nil {
+		auth += " and OAuth (" + h.oauth.Issuer + ")"
+	}
 	h.log.Info("onoffice-mcp listening", "addr", ln.Addr().String(), "streamable_http", PathStreamable,
 		"sse", PathSSE, "tenants", len(h.tenants), "auth", auth)
 
+	if hc.MetricsAddr != "" {
+		stop, err := h.serveMetrics(hc.MetricsAddr)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
@@ -277,6 +366,22 @@ func (h *HTTPServer) Serve(ctx context.Context, ln net.Listener) error {
 	<-served
 	h.log.Info("shutdown complete", "duration_ms", hosting.Millis(time.Since(start)))
 	return nil
+}
+
+// serveMetrics serves /metrics alone on addr until stop is called.
+func (h *HTTPServer) serveMetrics(addr string) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("metrics address: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           hosting.Route(map[string]http.Handler{PathMetrics: h.metrics.Handler()}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(h.log.Handler(), slog.LevelWarn),
+	}
+	go func() { _ = srv.Serve(ln) }()
+	h.log.Info("metrics listening", "addr", ln.Addr().String(), "path", PathMetrics)
+	return func() { _ = srv.Close() }, nil
 }
 
 // ServeHTTP answers a request of the hosted mode.
@@ -340,7 +445,30 @@ func (h *HTTPServer) readyz(w http.ResponseWriter, r *http.Request) {
 	case ready < len(h.tenants):
 		status = "degraded"
 	}
-	writeJSONStatus(w, code, map[string]any{"status": status, "tenants": len(h.tenants), "ready": ready})
+	body := map[string]any{"status": status, "tenants": len(h.tenants), "ready": ready}
+	// Without the shared store reads go on but guarded writes are refused:
+	// degraded, not unready, so the replica keeps serving reads.
+	if h.shared != nil {
+		body["redis"] = "ok"
+		if err := h.shared.Ping(r.Context()); err != nil {
+			h.log.Warn("readiness: the shared store does not answer", "error", err)
+			body["redis"] = "unreachable"
+			if code == http.StatusOK {
+				body["status"] = "degraded"
+			}
+		}
+	}
+	if h.oauth != nil {
+		body["identity_provider"] = "ok"
+		if err := h.oauth.Ready(r.Context()); err != nil {
+			h.log.Warn("readiness: the identity provider's keys cannot be fetched", "error", err)
+			body["identity_provider"] = "unreachable"
+			if code == http.StatusOK {
+				body["status"] = "degraded"
+			}
+		}
+	}
+	writeJSONStatus(w, code, body)
 }
 
 func writeJSONStatus(w http.ResponseWriter, code int, v any) {

@@ -73,7 +73,11 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 	if err := sel.Validate(); err != nil {
 		return nil, fmt.Errorf("tenant %q: %w", name, err)
 	}
-	g, err := newGuard(cfg, guard.Options{Key: key})
+	o := guard.Options{Key: key}
+	if h.shared != nil {
+		o.Store = h.shared
+	}
+	g, err := newGuard(cfg, o)
 	if err != nil {
 		return nil, fmt.Errorf("tenant %q: %w", name, err)
 	}
@@ -85,7 +89,16 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 		log.Warn("no onOffice credentials: every tool call will fail until they are set")
 	}
 	t := &tenant{name: name, log: log, cfg: cfg, api: api}
+	hooks := &server.Hooks{}
+	hooks.AddOnRegisterSession(func(context.Context, server.ClientSession) { h.metrics.SessionOpened() })
+	hooks.AddOnUnregisterSession(func(context.Context, server.ClientSession) { h.metrics.SessionClosed() })
 	t.mcp = New(Options{
+		Hooks:          hooks,
+		OnConfirmation: h.metrics.Confirmation,
+		ReadOnlyCaller: func(ctx context.Context) bool {
+			c, _ := hosting.CallerFrom(ctx)
+			return c.ReadOnly
+		},
 		Env:       EnvFor(cfg, api, log),
 		Selection: sel,
 		Logger:    log,
@@ -96,7 +109,7 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 			return callerName(ctx, c)
 		},
 	})
-	t.mcp.Use(h.toolMiddleware(log))
+	t.mcp.Use(h.toolMiddleware(log, effects(sel)))
 	if cfg.HTTP.SSEGuardedWrites == config.SSEGuardedRefuse {
 		t.mcp.Use(h.refuseGuardedOverSSE(name, g.Policy, sel))
 	}
@@ -131,7 +144,7 @@ func (h *HTTPServer) newTenant(name string, cfg *config.Config, key []byte) (*te
 // toolMiddleware counts running tool calls (shutdown waits for them; an
 // SSE call runs after its HTTP request has been answered) and logs one
 // line per call with the request id.
-func (h *HTTPServer) toolMiddleware(log *slog.Logger) server.ToolHandlerMiddleware {
+func (h *HTTPServer) toolMiddleware(log *slog.Logger, effect map[string]string) server.ToolHandlerMiddleware {
 	return func(next server.ToolHandlerFunc) server.ToolHandlerFunc {
 		return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 			h.drain.Begin()
@@ -155,9 +168,51 @@ func (h *HTTPServer) toolMiddleware(log *slog.Logger) server.ToolHandlerMiddlewa
 				attrs = append(attrs, slog.Float64("onoffice_ms", hosting.Millis(time.Duration(acc.Load()-up0))))
 			}
 			log.LogAttrs(ctx, slog.LevelInfo, "tool call finished", attrs...)
+			var upstream time.Duration
+			if acc != nil {
+				upstream = time.Duration(acc.Load() - up0)
+			}
+			kind, ok := effect[req.Params.Name]
+			if !ok {
+				kind = "discovery" // tool_catalogue, tool_run
+			}
+			h.metrics.ToolCall(req.Params.Name, kind, !isErr, d, upstream, answerSize(res))
 			return res, err
 		}
 	}
+}
+
+// effects maps the selected tools to their effect, the label of the tool
+// call metrics.
+func effects(sel tools.Selection) map[string]string {
+	m := map[string]string{}
+	for _, t := range tools.Select(sel) {
+		m[t.Name] = string(t.Effect)
+	}
+	return m
+}
+
+// answerSize is the size of an answer's content as the client receives it
+// (text and embedded documents; structured content repeats the text).
+func answerSize(res *mcp.CallToolResult) int {
+	if res == nil {
+		return 0
+	}
+	n := 0
+	for _, c := range res.Content {
+		switch c := c.(type) {
+		case mcp.TextContent:
+			n += len(c.Text)
+		case mcp.EmbeddedResource:
+			switch r := c.Resource.(type) {
+			case mcp.BlobResourceContents:
+				n += len(r.Blob)
+			case mcp.TextResourceContents:
+				n += len(r.Text)
+			}
+		}
+	}
+	return n
 }
 
 // overSSEKey marks the context of a call that came over the SSE transport.
@@ -237,10 +292,7 @@ func (t *tenant) checkReady(ctx context.Context) error {
 		err = onoffice.ErrNoCredentials
 	} else {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), readyTimeout)
-		_, err = t.api.Call(cctx, onoffice.Action{
-			Verb: onoffice.VerbGet, ResourceType: "fields",
-			Parameters: map[string]any{"modules": []string{"estate"}, "fieldList": []string{"Id"}},
-		})
+		err = t.api.Check(cctx)
 		cancel()
 	}
 	switch {

@@ -25,6 +25,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools/guard/redisstore/redistest"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/mcpserver"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/toolstest"
 )
@@ -42,7 +43,7 @@ const (
 )
 
 // secrets lists every credential of the tests, for the log checks.
-var secrets = []string{tokenA, tokenA2, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret}
+var secrets = []string{tokenA, tokenA2, tokenB, tokenC, wrongTk, apiTokB, apiSecB, sandbox.DemoToken, sandbox.DemoSecret, redistest.Password}
 
 // --- a hosted server on loopback ---
 
@@ -56,6 +57,8 @@ type hosted struct {
 	done   chan error
 	once   sync.Once
 	err    error
+	// deadline bounds the wait for Serve to return (the test's deadline).
+	deadline context.Context
 }
 
 // startHosted loads a configuration from flags and env (as the binary
@@ -72,6 +75,16 @@ func startHosted(t testing.TB, env map[string]string, flags ...string) *hosted {
 
 func serveHosted(t testing.TB, cfg *config.Config) *hosted {
 	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return serveHostedOn(t, cfg, ln)
+}
+
+// serveHostedOn serves cfg on ln, for tests that need the address first.
+func serveHostedOn(t testing.TB, cfg *config.Config, ln net.Listener) *hosted {
+	t.Helper()
 	h := &hosted{Config: cfg, Logs: &toolstest.LogBuffer{}, Audit: &toolstest.LogBuffer{}, done: make(chan error, 1)}
 	log := slog.New(slog.NewJSONHandler(h.Logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	srv, err := mcpserver.NewHTTP(cfg, log, mcpserver.HTTPOptions{AuditOut: h.Audit})
@@ -79,15 +92,14 @@ func serveHosted(t testing.TB, cfg *config.Config) *hosted {
 		t.Fatalf("NewHTTP: %v", err)
 	}
 	h.Server = srv
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	h.URL = "http://" + ln.Addr().String()
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
 	go func() { h.done <- srv.Serve(ctx, ln) }()
+	deadline, stop := untilTestDeadline(t)
+	h.deadline = deadline
 	t.Cleanup(func() {
+		defer stop()
 		if err := h.Stop(); err != nil {
 			t.Errorf("Serve: %v", err)
 		}
@@ -106,8 +118,8 @@ func (h *hosted) Stop() error {
 		h.cancel()
 		select {
 		case h.err = <-h.done:
-		case <-time.After(20 * time.Second):
-			h.err = errors.New("Serve did not return within 20s of the shutdown")
+		case <-h.deadline.Done():
+			h.err = errors.New("Serve did not return after the shutdown by the test's deadline")
 		}
 	})
 	return h.err
@@ -363,9 +375,22 @@ func (p sdkPeer) call(ctx context.Context, name string, args map[string]any) (st
 func (p sdkPeer) close() { _ = p.s.Close() }
 
 func testCtx(t testing.TB) context.Context {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := untilTestDeadline(t)
 	t.Cleanup(cancel)
 	return ctx
+}
+
+// untilTestDeadline is a context that ends shortly before the test
+// binary's deadline (go test -timeout), or never: waits in tests end on
+// events, and a loaded machine only makes them slower, never fails them.
+func untilTestDeadline(t testing.TB) (context.Context, context.CancelFunc) {
+	if d, ok := t.(interface{ Deadline() (time.Time, bool) }); ok {
+		if deadline, ok := d.Deadline(); ok {
+			// Leave a little time to report what was waited for.
+			return context.WithDeadline(context.Background(), deadline.Add(-2*time.Second))
+		}
+	}
+	return context.WithCancel(context.Background())
 }
 
 // mustConnect connects a peer or fails the test.

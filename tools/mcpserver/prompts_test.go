@@ -17,7 +17,7 @@ import (
 // catalogueNames matches any catalogue tool name in a text.
 var catalogueNames = func() *regexp.Regexp {
 	var names []string
-	for _, a := range tools.Catalogue {
+	for _, a := range tools.Catalogue() {
 		names = append(names, regexp.QuoteMeta(a.Name))
 	}
 	return regexp.MustCompile(`\b(` + strings.Join(names, "|") + `)\b`)

@@ -30,7 +30,7 @@ func Client(cfg *config.Config, log *slog.Logger) *onoffice.Client {
 		if token == "" || secret == "" {
 			token, secret = sandbox.DemoToken, sandbox.DemoSecret
 		}
-		sbOpts := []sandbox.ServerOption{sandbox.WithCredentials(token, secret)}
+		sbOpts := []sandbox.ServerOption{sandbox.WithCredentials(token, secret), sandbox.WithoutRequestLog()}
 		if !cfg.DemoDate.IsZero() {
 			sbOpts = append(sbOpts, sandbox.WithDemoDate(cfg.DemoDate))
 		}
@@ -94,11 +94,15 @@ func SelectionFor(cfg *config.Config) tools.Selection {
 	}
 }
 
-// Run serves MCP on the configured transport until ctx ends.
-func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+// Run serves MCP on the configured transport until ctx ends. ready, if not
+// nil, is called once the server is built, before it serves.
+func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, ready func()) error {
 	log = redact.Logger(log)
+	if ready == nil {
+		ready = func() {}
+	}
 	if cfg.IsHTTP() {
-		return runHTTP(ctx, cfg, log)
+		return runHTTP(ctx, cfg, log, ready)
 	}
 	sel := SelectionFor(cfg)
 	if err := sel.Validate(); err != nil {
@@ -118,6 +122,7 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 	defer g.Close()
 	s := New(Options{Env: EnvFor(cfg, api, log), Selection: sel, Logger: log, Guard: g})
 	log.Info("onoffice-mcp ready", "transport", cfg.Transport, "tools", len(s.ListTools()), "read_only", cfg.ReadOnly)
+	ready()
 	switch cfg.Transport {
 	case "stdio":
 		return server.NewStdioServer(s).Listen(ctx, stdin, stdout)
@@ -126,7 +131,7 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 }
 
 // runHTTP serves the hosted mode (streamable HTTP and SSE) on cfg.Addr.
-func runHTTP(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+func runHTTP(ctx context.Context, cfg *config.Config, log *slog.Logger, ready func()) error {
 	// Libraries that log through the standard log package (mcp-go's SSE
 	// transport on a panic) then write structured lines too.
 	slog.SetDefault(log)
@@ -134,6 +139,7 @@ func runHTTP(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	ready()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		h.Close()

@@ -7,7 +7,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
@@ -20,8 +23,16 @@ var update = flag.Bool("update", false, "rewrite the tools/list snapshots in tes
 // a client receives it.
 func toolList(t testing.TB, flags ...string) []byte {
 	t.Helper()
+	raw, _ := toolListAndInstructions(t, flags...)
+	return raw
+}
+
+// toolListAndInstructions also returns the server instructions, which a
+// client pays for with the list.
+func toolListAndInstructions(t testing.TB, flags ...string) ([]byte, string) {
+	t.Helper()
 	// The guarded server is what users get: guarded tools carry the
-	// confirmation sentence and argument.
+	// confirmation argument, and the instructions explain it.
 	h := toolstest.NewGuarded(t, toolstest.WithFlags(flags...))
 	res, err := h.Client.ListTools(context.Background(), mcp.ListToolsRequest{})
 	if err != nil {
@@ -31,51 +42,62 @@ func toolList(t testing.TB, flags ...string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return raw
+	return raw, h.Instructions
 }
 
-// Token budgets of the tools/list answer (characters / 4).
+// listTokens is the size of tools/list plus the instructions, in tokens
+// estimated as characters / 4.
+func listTokens(t testing.TB, flags ...string) (chars, tokens int) {
+	raw, instructions := toolListAndInstructions(t, flags...)
+	chars = utf8.RuneCount(raw) + utf8.RuneCountInString(instructions)
+	return chars, chars / 4
+}
+
+// Token budgets of the tools/list answer plus the server instructions
+// (characters / 4); the default set includes the discovery tools. They sit
+// just above today's size so that growth is a decision; issue 16 aims at
+// 5,000 and 18,000, see docs/performance.md for what stands in the way.
 var listBudgets = []struct {
 	toolset   string
 	maxTokens int
 }{
-	{"default", 8000},
-	{"all", 25000},
+	{"default", 7100},
+	{"all", 22500},
 }
 
 func TestToolListBudget(t *testing.T) {
 	for _, b := range listBudgets {
 		t.Run(b.toolset, func(t *testing.T) {
-			raw := toolList(t, "--toolsets="+b.toolset)
-			tokens := len(raw) / 4
-			t.Logf("tools/list of %s: %d characters, about %d tokens", b.toolset, len(raw), tokens)
-			if tokens >= b.maxTokens {
-				t.Errorf("tools/list of %s is about %d tokens, budget %d", b.toolset, tokens, b.maxTokens)
+			chars, tokens := listTokens(t, "--toolsets="+b.toolset)
+			t.Logf("tools/list and instructions of %s: %d characters, about %d tokens", b.toolset, chars, tokens)
+			if tokens > b.maxTokens {
+				t.Errorf("tools/list and instructions of %s are about %d tokens, budget %d", b.toolset, tokens, b.maxTokens)
 			}
 		})
 	}
 }
 
-// BenchmarkToolListSize reports the size of tools/list per toolset as
+// BenchmarkToolListSize reports the size of tools/list and instructions per toolset as
 // metrics; run: go test ./tools/mcpserver -run '^$' -bench ToolListSize
 func BenchmarkToolListSize(b *testing.B) {
 	for _, set := range listBudgets {
 		b.Run(set.toolset, func(b *testing.B) {
-			var raw []byte
+			var chars, tokens int
 			for i := 0; i < b.N; i++ {
-				raw = toolList(b, "--toolsets="+set.toolset)
+				chars, tokens = listTokens(b, "--toolsets="+set.toolset)
 			}
-			b.ReportMetric(float64(len(raw)), "chars")
-			b.ReportMetric(float64(len(raw)/4), "tokens")
+			b.ReportMetric(float64(chars), "chars")
+			b.ReportMetric(float64(tokens), "tokens")
 		})
 	}
 }
 
-// TestToolListSnapshots keeps the whole tools/list per toolset in
-// testdata, so any change of the surface shows up in review.
-// Regenerate with: go test ./tools/mcpserver -run TestToolListSnapshots -update
+// TestToolListSnapshots keeps the whole tools/list of the default and of
+// all tools in testdata, so any change of the surface shows up in review;
+// a module's toolset is a slice of "all" and would repeat it.
+// Regenerate with go generate ./... (see generate.go).
 func TestToolListSnapshots(t *testing.T) {
-	sets := []string{"default", "all", "estates", "addresses", "search-criteria", "relations", "agents-log", "appointments", "tasks", "files", "emails", "settings", "misc", "marketplace"}
+	sets := []string{"default", "all"}
 	for _, set := range sets {
 		t.Run(set, func(t *testing.T) {
 			var pretty bytes.Buffer
@@ -95,9 +117,21 @@ func TestToolListSnapshots(t *testing.T) {
 				t.Fatalf("no snapshot (run with -update): %v", err)
 			}
 			if !bytes.Equal(want, pretty.Bytes()) {
-				t.Errorf("tools/list of %s changed; review and run go test ./tools/mcpserver -run TestToolListSnapshots -update", set)
+				t.Errorf("tools/list of %s changed; run go generate ./... and review the diff", set)
 			}
 		})
+	}
+	stale, _ := filepath.Glob(filepath.Join("testdata", "toollist-*.json"))
+	for _, path := range stale {
+		set := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(path), "toollist-"), ".json")
+		if slices.Contains(sets, set) {
+			continue
+		}
+		if *update {
+			_ = os.Remove(path)
+			continue
+		}
+		t.Errorf("%s snapshots no toolset this test keeps; run go generate ./...", path)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 )
@@ -21,6 +20,9 @@ type Caller struct {
 	// subject, so that it survives token refresh. Empty when the server
 	// runs without authentication (everyone is the same caller).
 	Subject string
+	// ReadOnly callers may only read: an OAuth token without the write
+	// scope. Bearer tokens get the tenant's policy.
+	ReadOnly bool
 }
 
 type callerKey struct{}
@@ -56,7 +58,11 @@ func Authenticate(a Authenticator) Middleware {
 			c, err := a.Authenticate(r)
 			if err != nil {
 				InfoFrom(r.Context()).Refused = "auth: " + err.Error()
-				unauthorized(w, err)
+				extra := ""
+				if ch, ok := a.(challenger); ok {
+					extra = ch.ChallengeParams()
+				}
+				unauthorized(w, err, extra)
 				return
 			}
 			InfoFrom(r.Context()).Tenant = c.Tenant
@@ -68,8 +74,15 @@ func Authenticate(a Authenticator) Middleware {
 // realm names the protected resource in WWW-Authenticate.
 const realm = "onoffice-mcp"
 
-func unauthorized(w http.ResponseWriter, err error) {
+// challenger adds parameters to the 401 challenge (OAuth: where the
+// resource metadata is).
+type challenger interface{ ChallengeParams() string }
+
+func unauthorized(w http.ResponseWriter, err error, extra string) {
 	challenge := `Bearer realm="` + realm + `"`
+	if extra != "" {
+		challenge += ", " + extra
+	}
 	msg := "Unauthorized: send the header Authorization: Bearer <token>"
 	if errors.Is(err, ErrInvalid) {
 		challenge += `, error="invalid_token", error_description="the bearer token is not valid"`
@@ -103,16 +116,9 @@ func (b *BearerTokens) Add(h config.TokenHash, tenant string) {
 
 // Authenticate implements Authenticator with the Authorization header.
 func (b *BearerTokens) Authenticate(r *http.Request) (Caller, error) {
-	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") {
-		return Caller{}, ErrNoCredentials
-	}
-	token = strings.TrimSpace(token)
-	if token == "" {
-		return Caller{}, ErrNoCredentials
-	}
-	if len(token) > maxTokenLen {
-		return Caller{}, ErrInvalid
+	token, err := bearerToken(r)
+	if err != nil {
+		return Caller{}, err
 	}
 	if c, ok := b.lookup(token); ok {
 		return c, nil

@@ -15,12 +15,11 @@
 //	Drainer.Track   running calls and open streams, for shutdown
 //
 // Extension point: a later middleware is one more Middleware in that list.
-// OAuth is an Authenticator (or a Middleware in Authenticate's place) that
-// puts a Caller whose Subject is the token's subject into the context;
-// everything after it (session binding, the tenant's handlers, the audit
-// log) reads only the Caller. Metrics wrap the chain and read Info after
-// the request. State that replicas must share goes behind the interfaces
-// of the parts that need it, not into these middlewares.
+// OAuth (oauth.go) is an Authenticator that puts a Caller whose Subject is
+// the token's subject into the context; everything after it (session
+// binding, the tenant's handlers, the audit log) reads only the Caller.
+// State that replicas must share goes behind the interfaces of the parts
+// that need it (the guard's UsedStore), not into these middlewares.
 package hosting
 
 import "net/http"

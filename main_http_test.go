@@ -90,7 +90,9 @@ func TestHTTPMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	// Wait closes the stderr pipe once the process exits, which can drop
+	// the last log lines unread: read the pipe to its end first.
+	go func() { <-logDone; done <- cmd.Wait() }()
 	select {
 	case err := <-done:
 		if err != nil {

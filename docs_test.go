@@ -148,8 +148,20 @@ func TestContributingAddAction(t *testing.T) {
 func definedInTests(t *testing.T, name string) bool {
 	t.Helper()
 	found := false
+	eachTestFile(t, func(_ string, src []byte) bool {
+		found = strings.Contains(string(src), "func "+name+"(")
+		return !found
+	})
+	return found
+}
+
+// eachTestFile calls fn with every _test.go file of the repository (hidden
+// folders left out) until fn returns false.
+func eachTestFile(t *testing.T, fn func(path string, src []byte) bool) {
+	t.Helper()
+	done := false
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || found {
+		if err != nil || done {
 			return err
 		}
 		if d.IsDir() && path != "." && strings.HasPrefix(d.Name(), ".") {
@@ -162,11 +174,10 @@ func definedInTests(t *testing.T, name string) bool {
 		if err != nil {
 			return err
 		}
-		found = strings.Contains(string(src), "func "+name+"(")
+		done = !fn(path, src)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return found
 }

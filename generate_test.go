@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -41,32 +40,16 @@ func TestGenerateCoversEveryUpdateFlag(t *testing.T) {
 		}
 	}
 	found := 0
-	err = filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && path != ".") {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	eachTestFile(t, func(path string, src []byte) bool {
 		if !updateFlag.Match(src) {
-			return nil
+			return true
 		}
 		found++
 		if dir := filepath.Dir(path); !generated[dir] {
 			t.Errorf("%s defines -update, but generate.go runs no go test ./%s ... -update", path, dir)
 		}
-		return nil
+		return true
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if found == 0 {
 		t.Fatal("found no -update flag; the search is broken")
 	}

@@ -69,8 +69,12 @@ func escape(s string) string {
 	return b.String()
 }
 
-// escapeCell is escape for a table cell: a "|" would start a new cell.
-func escapeCell(s string) string { return strings.ReplaceAll(escape(s), "|", `\|`) }
+// escapeCell is escape for a table cell: a "|" would start a new cell, and
+// a backslash of the text is doubled, so that one at the end of a cell
+// cannot turn the next separator into an escaped "|".
+func escapeCell(s string) string {
+	return strings.ReplaceAll(escape(strings.ReplaceAll(s, `\`, `\\`)), "|", `\|`)
+}
 
 func needsEscape(s string) bool {
 	for i, r := range s {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -65,11 +66,17 @@ func Modules() []string { return []string{"estate", "address"} }
 // Languages returns the values of KindLanguage.
 func Languages() []string { return []string{DE, EN} }
 
+// The patterns are compiled on first use, not at every start: keyRE's
+// Unicode classes and the counted repetitions take milliseconds to compile.
 var (
-	leadingID = regexp.MustCompile(`^\s*([0-9]{1,9})(?:\s.*)?$`)
-	loginRE   = regexp.MustCompile(`^[A-Za-z0-9._@-]{1,64}$`)
-	keyRE     = regexp.MustCompile(`^[\p{L}\p{N} ._/&+-]{1,60}$`)
+	leadingID = lazyRegexp(`^\s*([0-9]{1,9})(?:\s.*)?$`)
+	loginRE   = lazyRegexp(`^[A-Za-z0-9._@-]{1,64}$`)
+	keyRE     = lazyRegexp(`^[\p{L}\p{N} ._/&+-]{1,60}$`)
 )
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // maxText caps a text argument; a pasted inquiry is a few hundred words.
 const maxText = 8000
@@ -90,14 +97,14 @@ func (a Arg) Check(raw string, env Env) (string, error) {
 	}
 	switch a.Kind {
 	case KindEstateID, KindAddressID, KindUserID:
-		m := leadingID.FindStringSubmatch(v)
+		m := leadingID().FindStringSubmatch(v)
 		if m == nil || m[1] == "0" {
 			return "", a.errorf("%q is not an id; give the record number, e.g. 3101 (completion suggests ids)", clip(v))
 		}
 		n, _ := strconv.Atoi(m[1])
 		return strconv.Itoa(n), nil
 	case KindUser:
-		if !loginRE.MatchString(v) {
+		if !loginRE().MatchString(v) {
 			return "", a.errorf("%q is not a user login; give the login as user_list shows it (username), e.g. jschmidt", clip(v))
 		}
 		return v, nil
@@ -130,7 +137,7 @@ func (a Arg) Check(raw string, env Env) (string, error) {
 		}
 		return "", a.errorf("%q is not supported; use de or en", clip(v))
 	case KindActionKind, KindActionType:
-		if !keyRE.MatchString(v) {
+		if !keyRE().MatchString(v) {
 			return "", a.errorf("%q is not a key of action_type_list; use a key such as Telefonat or Besichtigung", clip(v))
 		}
 		return v, nil

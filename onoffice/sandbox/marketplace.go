@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
@@ -214,7 +215,10 @@ func (m *MarketplaceState) ownTransaction(id int) (*MarketplaceTransaction, erro
 	return t, err
 }
 
-var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+// uuidPattern is compiled on first use (see miscMacroPattern).
+var uuidPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+})
 
 // marketplaceResult is the answer of the do-calls that report "result".
 func marketplaceResult(v any) *Answer {
@@ -249,7 +253,7 @@ func unlockProvider(s *Store, c *Call) (*Answer, error) {
 		regular = n
 	}
 	m := marketplaceData(s)
-	if !uuidPattern.MatchString(cacheID) || !contains(m.PendingActivations, cacheID) {
+	if !uuidPattern().MatchString(cacheID) || !contains(m.PendingActivations, cacheID) {
 		return nil, Fail(177, "Parameter cache does not exist: %s", cacheID)
 	}
 	pending := m.PendingActivations[:0]

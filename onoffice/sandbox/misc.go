@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
@@ -186,7 +187,11 @@ func readLastSeen(s *Store, c *Call) (*Answer, error) {
 // ---------------------------------------------------------------------------
 // macro resolution
 
-var miscMacroPattern = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([\p{L}][\p{L}\p{N}_]*)`)
+// miscMacroPattern is compiled on first use: its Unicode classes cost every
+// start of the server, --demo or not, half a millisecond.
+var miscMacroPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([\p{L}][\p{L}\p{N}_]*)`)
+})
 
 // miscMacroUserFields maps the part after "_User" to a user field.
 var miscMacroUserFields = map[string]string{
@@ -244,8 +249,9 @@ func resolveMacros(s *Store, c *Call) (*Answer, error) {
 			}
 		}
 	}
-	resolved := miscMacroPattern.ReplaceAllStringFunc(text, func(m string) string {
-		sub := miscMacroPattern.FindStringSubmatch(m)
+	macro := miscMacroPattern()
+	resolved := macro.ReplaceAllStringFunc(text, func(m string) string {
+		sub := macro.FindStringSubmatch(m)
 		lead, name := sub[1], sub[2]
 		v, ok := miscMacroValue(s, ctx, user, name, c.Now)
 		if !ok {

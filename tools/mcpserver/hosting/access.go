@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -20,11 +21,12 @@ type RequestIDs struct {
 // NewRequestIDs returns a request id source with a fresh random prefix.
 func NewRequestIDs() *RequestIDs { return &RequestIDs{prefix: RandomHex(4)} }
 
-var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`)
+// validRequestID is compiled on first use, by the hosted mode only.
+var validRequestID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`) })
 
 // of takes a well-formed X-Request-Id from a proxy or makes one.
 func (ids *RequestIDs) of(r *http.Request) string {
-	if id := r.Header.Get("X-Request-Id"); validRequestID.MatchString(id) {
+	if id := r.Header.Get("X-Request-Id"); validRequestID().MatchString(id) {
 		return id
 	}
 	return ids.prefix + "-" + strconv.FormatUint(ids.seq.Add(1), 36)

@@ -41,7 +41,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 		}
 	}
 	// The collector is held back while the server starts (package startgc);
-	// mcpserver.Run lets it go once the server is built, this at the latest.
+	// it goes a moment after mcpserver.Run has built the server, or here.
 	defer startgc.Done()
 	if cmd != "serve" {
 		startgc.Done()
@@ -68,7 +68,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 		return configError(err, stderr)
 	}
 	log := newLogger(cfg.LogLevel, cfg.LogFormat, stderr)
-	if err := mcpserver.Run(ctx, cfg, log, startgc.Done); err != nil && !errors.Is(err, context.Canceled) {
+	if err := mcpserver.Run(ctx, cfg, log, startgc.Settle); err != nil && !errors.Is(err, context.Canceled) {
 		log.Error("server stopped", "error", err)
 		return 1
 	}

@@ -79,10 +79,30 @@ func (p *inProcess) text(ctx context.Context, tool string, args map[string]any) 
 // latency holds percentiles in milliseconds.
 type latency struct{ p50, p99 float64 }
 
-type overheadResult struct{ client, server latency }
+// overheadResult holds the percentiles of the client alone, of the calls
+// through the server, and of the server's overhead taken call by call.
+type overheadResult struct{ client, server, overhead latency }
+
+// paired summarises rounds of the same read sent by the client alone
+// (direct) and through the server (served): the overhead of round i is
+// served[i] − direct[i], and its percentiles are those of these
+// differences, not differences of percentiles, which pair unrelated
+// calls and can come out negative.
+func paired(direct, served []float64) overheadResult {
+	diff := make([]float64, len(direct))
+	for i := range direct {
+		diff[i] = served[i] - direct[i]
+	}
+	return overheadResult{
+		client:   latency{percentile(direct, 0.5), percentile(direct, 0.99)},
+		server:   latency{percentile(served, 0.5), percentile(served, 0.99)},
+		overhead: latency{percentile(diff, 0.5), percentile(diff, 0.99)},
+	}
+}
 
 // measureOverhead times one everyday read through the server and the same
-// onOffice actions sent by the client alone, interleaved.
+// onOffice actions sent by the client alone, n rounds of one each,
+// alternating which goes first.
 func measureOverhead(n int) (overheadResult, error) {
 	ctx := context.Background()
 	p, err := newInProcess(ctx)
@@ -103,25 +123,42 @@ func measureOverhead(n int) (overheadResult, error) {
 	for _, r := range p.sb.Requests()[before:] {
 		actions = append(actions, onoffice.Action{Verb: r.Verb, ResourceType: r.ResourceType, ResourceID: r.ResourceID, Parameters: r.Parameters})
 	}
-	var direct, served []float64
-	for i := 0; i < n; i++ {
-		t0 := time.Now()
+	clientAlone := func() error {
 		for _, a := range actions {
 			if _, err := p.api.Call(ctx, a); err != nil {
-				return overheadResult{}, err
+				return err
 			}
 		}
-		direct = append(direct, float64(time.Since(t0).Microseconds())/1000)
-		t0 = time.Now()
-		if _, err := p.text(ctx, call.tool, call.args); err != nil {
+		return nil
+	}
+	throughServer := func() error {
+		_, err := p.text(ctx, call.tool, call.args)
+		return err
+	}
+	direct, served := make([]float64, n), make([]float64, n)
+	for i := range n {
+		var err error
+		if i%2 == 0 {
+			if direct[i], err = timed(clientAlone); err == nil {
+				served[i], err = timed(throughServer)
+			}
+		} else {
+			if served[i], err = timed(throughServer); err == nil {
+				direct[i], err = timed(clientAlone)
+			}
+		}
+		if err != nil {
 			return overheadResult{}, err
 		}
-		served = append(served, float64(time.Since(t0).Microseconds())/1000)
 	}
-	return overheadResult{
-		client: latency{percentile(direct, 0.5), percentile(direct, 0.99)},
-		server: latency{percentile(served, 0.5), percentile(served, 0.99)},
-	}, nil
+	return paired(direct, served), nil
+}
+
+// timed runs f and returns its time in milliseconds.
+func timed(f func() error) (float64, error) {
+	t0 := time.Now()
+	err := f()
+	return float64(time.Since(t0).Microseconds()) / 1000, err
 }
 
 // condenseCalls are everyday reads: a page of estates, of addresses, and

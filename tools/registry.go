@@ -14,6 +14,18 @@ func All() []Tool {
 	return append([]Tool(nil), allTools()...)
 }
 
+// Get returns the tool with the given name, without copying the catalogue
+// as All does.
+func Get(name string) (Tool, bool) {
+	all := allTools()
+	for i := range all {
+		if all[i].Name == name {
+			return all[i], true
+		}
+	}
+	return Tool{}, false
+}
+
 var allTools = sync.OnceValue(func() []Tool {
 	var all []Tool
 	for _, group := range moduleTools {

@@ -36,29 +36,103 @@ func WithTokenArg(schema json.RawMessage) json.RawMessage {
 }
 
 // propertiesSpan finds the value of the top-level "properties" member of
-// an object schema: schema[start:end] is the object.
+// an object schema: schema[start:end] is the object. It scans the bytes
+// instead of decoding them: the server adds the token to every guarded
+// tool's schema at each start.
 func propertiesSpan(schema json.RawMessage) (start, end int, ok bool) {
-	dec := json.NewDecoder(bytes.NewReader(schema))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+	i := skipSpace(schema, 0)
+	if i >= len(schema) || schema[i] != '{' {
 		return 0, 0, false
 	}
-	for dec.More() {
-		key, err := dec.Token()
-		if err != nil {
+	i++
+	for {
+		i = skipSpace(schema, i)
+		if i < len(schema) && schema[i] == '}' {
 			return 0, 0, false
 		}
-		from := dec.InputOffset()
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
+		keyEnd, ok := skipValue(schema, i)
+		if !ok || schema[i] != '"' {
 			return 0, 0, false
 		}
-		if key == "properties" && bytes.HasPrefix(bytes.TrimSpace(v), []byte("{")) {
-			// from is just after the key; skip the colon and white space.
-			i := bytes.IndexByte(schema[from:], '{')
-			return int(from) + i, int(dec.InputOffset()), i >= 0
+		key := schema[i:keyEnd]
+		i = skipSpace(schema, keyEnd)
+		if i >= len(schema) || schema[i] != ':' {
+			return 0, 0, false
+		}
+		from := skipSpace(schema, i+1)
+		to, ok := skipValue(schema, from)
+		if !ok {
+			return 0, 0, false
+		}
+		if string(key) == `"properties"` && schema[from] == '{' {
+			return from, to, true
+		}
+		i = skipSpace(schema, to)
+		if i >= len(schema) || schema[i] != ',' {
+			return 0, 0, false
+		}
+		i++
+	}
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// JSON white space.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just after the JSON value starting at i: a
+// string, an object or array (brackets counted outside strings) or a
+// scalar. It checks no more than it needs to find the end.
+func skipValue(b []byte, i int) (int, bool) {
+	if i >= len(b) {
+		return 0, false
+	}
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(b); j++ {
+			switch b[j] {
+			case '"':
+				end, ok := skipString(b, j)
+				if !ok {
+					return 0, false
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1, true
+				}
+			}
+		}
+		return 0, false
+	}
+	j := i
+	for j < len(b) && bytes.IndexByte([]byte(",}] \n\t\r"), b[j]) < 0 {
+		j++
+	}
+	return j, j > i
+}
+
+// skipString returns the index just after the string starting at i.
+func skipString(b []byte, i int) (int, bool) {
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1, true
 		}
 	}
-	return 0, 0, false
+	return 0, false
 }
 
 // SplitToken takes the confirmation token off a call's arguments: rest is

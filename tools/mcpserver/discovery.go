@@ -238,10 +238,8 @@ func (d *discovery) reachable(name, arg string) (tools.Tool, error) {
 	if d.sel.Reach(a) == tools.Unreachable {
 		return tools.Tool{}, fmt.Errorf("invalid argument `%s`: %s is not available on this server (%s)", arg, name, d.why(a))
 	}
-	for _, t := range tools.All() {
-		if t.Name == name {
-			return t, nil
-		}
+	if t, ok := tools.Get(name); ok {
+		return t, nil
 	}
 	return tools.Tool{}, fmt.Errorf("invalid argument `%s`: no tool is named %q", arg, name)
 }

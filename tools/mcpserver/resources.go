@@ -164,12 +164,7 @@ func reachableTool(sel tools.Selection, name string) (tools.Tool, bool) {
 	if reach(sel, name) == prompts.Unreachable {
 		return tools.Tool{}, false
 	}
-	for _, t := range tools.All() {
-		if t.Name == name {
-			return t, true
-		}
-	}
-	return tools.Tool{}, false
+	return tools.Get(name)
 }
 
 // uriVariable returns the one variable a template URI matched.

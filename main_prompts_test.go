@@ -62,3 +62,32 @@ func TestPromptsResourcesCompletionsOverStdio(t *testing.T) {
 		})
 	}
 }
+
+// TestPromptsLiveOnTheDemoDate: a --demo server pinned to a --demo-date
+// has its demo data around that day, so "today" in prompts and in date
+// completions is that day too, not the real one (the agenda would else
+// ask for a day without appointments).
+func TestPromptsLiveOnTheDemoDate(t *testing.T) {
+	const day = "2026-06-01"
+	s, stderr := connect(t, "", nil, "--demo", "--demo-date", day)
+	ctx := context.Background()
+
+	got, err := s.GetPrompt(ctx, &sdk.GetPromptParams{Name: "daily_agenda", Arguments: map[string]string{"language": "en"}})
+	if err != nil {
+		t.Fatalf("prompts/get daily_agenda: %v\n%s", err, stderr)
+	}
+	if text := got.Messages[0].Content.(*sdk.TextContent).Text; !strings.Contains(text, "agenda for "+day) {
+		t.Errorf("daily_agenda without a date is not for the demo day %s:\n%s", day, text)
+	}
+
+	done, err := s.Complete(ctx, &sdk.CompleteParams{
+		Ref:      &sdk.CompleteReference{Type: "ref/prompt", Name: "daily_agenda"},
+		Argument: sdk.CompleteParamsArgument{Name: "date", Value: ""},
+	})
+	if err != nil || len(done.Completion.Values) == 0 {
+		t.Fatalf("completion of date: %v %v", done, err)
+	}
+	if first := done.Completion.Values[0]; !strings.HasPrefix(first, day) {
+		t.Errorf("first date suggestion %q, want the demo day %s", first, day)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"math"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
@@ -35,11 +36,23 @@ type Env struct {
 	// Selection is the server's tool selection, for previews that point to
 	// another tool: they say when the configuration rules it out.
 	Selection Selection
+	// Clock, when set, is the server's "now": a --demo server with a
+	// --demo-date lives on that day, so that "today" in prompts and
+	// completions matches its demo data. Nil is the real clock.
+	Clock func() time.Time
 
 	// tool is the catalogue row of the running tool: its own request is
 	// built from it (call, request), so no run function spells its verb
 	// and resource type again.
 	tool Action
+}
+
+// Now is the server's current time in the agency's zone.
+func (e *Env) Now() time.Time {
+	if e != nil && e.Clock != nil {
+		return e.Clock().In(condense.AgencyZone())
+	}
+	return time.Now().In(condense.AgencyZone())
 }
 
 // forTool returns a copy of env for running the tool of row a.

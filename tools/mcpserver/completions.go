@@ -95,7 +95,7 @@ func (c *completer) values(ctx context.Context, kind prompts.Kind, typed string,
 	if tools, ok := readers[kind]; ok && !c.reaches(tools...) {
 		return nil, nil
 	}
-	now := time.Now().In(condense.AgencyZone())
+	now := c.env.Now()
 	switch kind {
 	case prompts.KindLanguage:
 		return withPrefix(prompts.Languages(), typed), nil
@@ -163,7 +163,7 @@ func (c *completer) reaches(names ...string) bool {
 }
 
 func (c *completer) promptEnv() prompts.Env {
-	return prompts.Env{Reach: reacher(c.sel), Language: c.lang, Now: time.Now().In(condense.AgencyZone())}
+	return prompts.Env{Reach: reacher(c.sel), Language: c.lang, Now: c.env.Now()}
 }
 
 func completion(values []string) *mcp.Completion {

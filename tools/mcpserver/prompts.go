@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/onoffice-mcp/onoffice-mcp/prompts"
 	"github.com/onoffice-mcp/onoffice-mcp/tools"
-	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
 // addPrompts registers the prompts whose tools the selection reaches. The
@@ -47,7 +45,7 @@ func promptLanguage(env *tools.Env) string {
 // (prompts have no isError result) whose message names the argument.
 func promptHandler(p prompts.Prompt, sel tools.Selection, env *tools.Env, lang string) server.PromptHandlerFunc {
 	return func(ctx context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
-		penv := prompts.Env{Reach: reacher(sel), Language: lang, Now: time.Now().In(condense.AgencyZone())}
+		penv := prompts.Env{Reach: reacher(sel), Language: lang, Now: env.Now()}
 		text, err := p.Render(penv, req.Params.Arguments)
 		if err != nil {
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"time"
 
 	"github.com/mark3labs/mcp-go/server"
 
@@ -79,6 +80,21 @@ func EnvFor(cfg *config.Config, api *onoffice.Client, log *slog.Logger) *tools.E
 		},
 		Log:       log,
 		Selection: SelectionFor(cfg),
+		Clock:     demoClock(cfg),
+	}
+}
+
+// demoClock is the clock of a --demo server pinned to a --demo-date: that
+// day, at the real time of day, so the demo data's "today" is the
+// server's. Nil (the real clock) otherwise.
+func demoClock(cfg *config.Config) func() time.Time {
+	if !cfg.Demo || cfg.DemoDate.IsZero() {
+		return nil
+	}
+	day := cfg.DemoDate
+	return func() time.Time {
+		now := time.Now().In(condense.AgencyZone())
+		return time.Date(day.Year(), day.Month(), day.Day(), now.Hour(), now.Minute(), now.Second(), now.Nanosecond(), now.Location())
 	}
 }
 

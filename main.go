@@ -40,8 +40,9 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 			cmd, args = "version", args[1:]
 		}
 	}
-	// The collector is held back while the server starts (package startgc);
-	// it goes a moment after mcpserver.Run has built the server, or here.
+	// The collector is held back while the server starts (package startgc):
+	// until the first tool call or a moment after mcpserver.Run has built
+	// the server, here at the latest.
 	defer startgc.Done()
 	if cmd != "serve" {
 		startgc.Done()
@@ -68,7 +69,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer) int {
 		return configError(err, stderr)
 	}
 	log := newLogger(cfg.LogLevel, cfg.LogFormat, stderr)
-	if err := mcpserver.Run(ctx, cfg, log, startgc.Settle); err != nil && !errors.Is(err, context.Canceled) {
+	if err := mcpserver.Run(ctx, cfg, log, mcpserver.Started{Built: startgc.Settle, FirstCall: startgc.Done}); err != nil && !errors.Is(err, context.Canceled) {
 		log.Error("server stopped", "error", err)
 		return 1
 	}

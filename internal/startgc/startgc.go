@@ -3,13 +3,14 @@
 // metaschemas then) and building the server allocate a few megabytes
 // that are mostly kept, so a collection in between only costs time.
 //
-// The hold lasts a little past the build (Settle): an MCP host sends
-// initialize and tools/list as soon as the server runs, and a first
-// collection started when the server is built runs while it answers them
-// (a fifth of the start on a 2-core machine). While the collector is held,
-// a memory limit keeps the heap bounded: a burst of allocation (seeding the
-// --demo sandbox, a large early answer) still starts a collection at
-// holdLimit.
+// The hold lasts past the build: an MCP host sends initialize and
+// tools/list as soon as the server runs, and a first collection started
+// when the server is built runs while it answers them (a fifth of the
+// start on a 2-core machine). The server lets it go at its first tool call
+// (Done), or SettleDelay after it was built (Settle), whichever is first.
+// While the collector is held, a memory limit keeps the heap bounded: a
+// burst of allocation (seeding the --demo sandbox) still starts a
+// collection at holdLimit.
 //
 // It works because Go initialises packages that do not depend on each
 // other in the order of their import paths: this one sorts before the
@@ -54,5 +55,6 @@ func Done() {
 	})
 }
 
-// Settle calls Done after SettleDelay; the server calls it once it is built.
+// Settle calls Done after SettleDelay; the server calls it once it is
+// built.
 func Settle() { time.AfterFunc(SettleDelay, Done) }

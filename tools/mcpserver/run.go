@@ -6,8 +6,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
@@ -110,10 +112,20 @@ func SelectionFor(cfg *config.Config) tools.Selection {
 	}
 }
 
-// Run serves MCP on the configured transport until ctx ends. ready, if not
-// nil, is called once the server is built, before it serves.
-func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, ready func()) error {
+// Started lets the caller of Run follow the start (package startgc holds
+// the garbage collector back until then). Nil fields are skipped.
+type Started struct {
+	// Built is called once the server is built, before it serves.
+	Built func()
+	// FirstCall is called when the first tool call arrives over stdio: the
+	// host's start-up exchange (initialize, tools/list) is over by then.
+	FirstCall func()
+}
+
+// Run serves MCP on the configured transport until ctx ends.
+func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, started Started) error {
 	log = redact.Logger(log)
+	ready := started.Built
 	if ready == nil {
 		ready = func() {}
 	}
@@ -136,7 +148,13 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, ready func()
 		return err
 	}
 	defer g.Close()
-	s := New(Options{Env: EnvFor(cfg, api, log), Selection: sel, Logger: log, Guard: g})
+	opts := Options{Env: EnvFor(cfg, api, log), Selection: sel, Logger: log, Guard: g}
+	if started.FirstCall != nil {
+		firstCall := sync.OnceFunc(started.FirstCall)
+		opts.Hooks = &server.Hooks{}
+		opts.Hooks.AddBeforeCallTool(func(context.Context, any, *mcp.CallToolRequest) { firstCall() })
+	}
+	s := New(opts)
 	log.Info("onoffice-mcp ready", "transport", cfg.Transport, "tools", len(s.ListTools()), "read_only", cfg.ReadOnly)
 	ready()
 	switch cfg.Transport {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // TokenArg is the argument that carries a confirmation token back to a
@@ -116,7 +117,7 @@ func skipValue(b []byte, i int) (int, bool) {
 		return 0, false
 	}
 	j := i
-	for j < len(b) && bytes.IndexByte([]byte(",}] \n\t\r"), b[j]) < 0 {
+	for j < len(b) && strings.IndexByte(",}] \n\t\r", b[j]) < 0 {
 		j++
 	}
 	return j, j > i

@@ -104,7 +104,7 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 		switch k {
 		case "subject", "notes", "type", "createdBy":
 		default:
-			return nil, argErrorf("filter."+k, "appointment_list filters only subject, notes, type and createdBy; use isCancelled, isDone, isRecurrent, userIds and groupIds for the rest")
+			return nil, argErrorf("filter."+k, "filters only subject, notes, type and createdBy; use isCancelled, isDone, isRecurrent, userIds and groupIds for the rest")
 		}
 	}
 	if err := p.Filter.checkConditions(); err != nil {

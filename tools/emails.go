@@ -156,7 +156,7 @@ func (p EmailSendParams) check() error {
 	}
 	for _, x := range p.PDFExposeIdentifiers {
 		if !strings.HasPrefix(x, "urn:") {
-			return argErrorf("pdfexposeidentifiers", "%q is not an exposé identifier; template_list with type pdf lists them", x)
+			return argErrorf("pdfexposeidentifiers", "%q is not an exposé identifier[[; template_list with type pdf lists them]]", x)
 		}
 	}
 	return nil

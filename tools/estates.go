@@ -315,7 +315,7 @@ var pdfTemplateRE = regexp.MustCompile(`^urn:onoffice-de-ns:smart:2\.5:pdf:expos
 
 func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result, error) {
 	if !pdfTemplateRE.MatchString(p.Template) {
-		return nil, argErrorf("template", "must be a PDF exposé identifier like urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:<name>; template_list with type pdf lists them")
+		return nil, argErrorf("template", "must be a PDF exposé identifier like urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:<name>[[; template_list with type pdf lists them]]")
 	}
 	params := map[string]any{"estateid": p.EstateID, "template": p.Template, "gzcompress": true}
 	setIf(params, "addressids", p.AddressIDs, len(p.AddressIDs) > 0)
@@ -351,7 +351,7 @@ func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result,
 		text += fmt.Sprintf(". Attached: the PDF document %s (application/pdf, %s).", name, byteSize(len(pdf)))
 		out.Documents = []Document{{URI: fmt.Sprintf("onoffice://estate/%d/%s", p.EstateID, name), MIMEType: "application/pdf", Data: pdf}}
 	} else {
-		text += fmt.Sprintf(". Not attached: the document is larger than the server's cap for documents of %s (--document-cap); email_send can send it by its template.", byteSize(limit))
+		text += fmt.Sprintf(". Not attached: the document is larger than the server's cap for documents of %s (--document-cap)[[; email_send can send it by its template]].", byteSize(limit))
 	}
 	out.Text = text
 	return withStructured(env, out, map[string]any{"estateid": p.EstateID, "template": p.Template, "bytes": len(pdf), "pages": pages, "attached": attached}), nil
@@ -671,7 +671,7 @@ func estateFile(ctx context.Context, env *Env, estateID, fileID int) (map[string
 	}
 	f, ok := files[strconv.Itoa(fileID)]
 	if !ok {
-		return nil, nil, argErrorf("fileId", "estate %d has no file %d; estate_file_list lists its files", estateID, fileID)
+		return nil, nil, argErrorf("fileId", "estate %d has no file %d[[; estate_file_list lists its files]]", estateID, fileID)
 	}
 	return files, f, nil
 }

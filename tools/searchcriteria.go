@@ -265,7 +265,7 @@ var criteriaSystemFields = map[string]string{
 	"Id": "is the record id", "adresse": "is the linked address (give addressid when creating)", "creator": "is set by onOffice",
 	"creationdate": "is set by onOffice", "editdate": "is set by onOffice", "characteristic": "is set by onOffice",
 	"range_breitengrad": "is computed from the radius centre", "range_laengengrad": "is computed from the radius centre",
-	"status": "is written as sys_status (\"1\" active, \"0\" inactive) with search_criteria_modify",
+	"status": "is written as sys_status (\"1\" active, \"0\" inactive)[[ with search_criteria_modify]]",
 }
 
 // criteriaData checks a data object against the search-criteria fields
@@ -293,7 +293,7 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 		switch {
 		case k == "sys_status":
 			if !modify {
-				return nil, argErrorf(arg, "new search criteria are active; sys_status is for search_criteria_modify")
+				return nil, argErrorf(arg, "new search criteria are active; sys_status is for changing one[[ (search_criteria_modify)]]")
 			}
 			s := plainArg(v)
 			if s != "0" && s != "1" {
@@ -307,7 +307,7 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 			}
 			n, ok := id.(float64)
 			if !ok {
-				return nil, argErrorf(arg, "is the advisor: a user id, login or name (user_list)")
+				return nil, argErrorf(arg, "is the advisor: a user id, login or name[[ (user_list)]]")
 			}
 			out[k] = int(n)
 		case isRange(k):
@@ -557,7 +557,7 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 	if len(parts) > 0 {
 		changes[0] += ": " + strings.Join(parts, "; ")
 	}
-	changes = append(changes, "to keep it but stop matching, set sys_status \"0\" with search_criteria_modify instead")
+	changes = append(changes, "to keep it but stop matching, set sys_status \"0\"[[ with search_criteria_modify]] instead")
 	return &Preview{Target: target, RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
 }
 

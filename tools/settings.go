@@ -604,7 +604,7 @@ func listRegions(ctx context.Context, env *Env, p RegionListParams) (*Result, er
 		return &Result{Text: "No regions are configured."}, nil
 	}
 	if shown < total {
-		fmt.Fprintf(&b, "[cut: %d of %d regions shown; use region_search to find a region by name]\n", shown, total)
+		fmt.Fprintf(&b, "[cut: %d of %d regions shown[[; use region_search to find a region by name]]]\n", shown, total)
 	}
 	return &Result{Text: strings.TrimRight(b.String(), "\n")}, nil
 }
@@ -761,13 +761,13 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 			continue
 		}
 		if env.Fields == nil {
-			return nil, argErrorf("modules", "search-criteria fields: use search_criteria_fields")
+			return nil, argErrorf("modules", "search-criteria fields are not in the field configuration[[: use search_criteria_fields]]")
 		}
 		mf, err := env.Fields.Module(ctx, m, lang)
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&sc, "module searchcriteria: %d fields from the search-criteria configuration (search_criteria_fields describes them): %s\n", len(mf.Fields), strings.Join(mf.Names(), ", "))
+		fmt.Fprintf(&sc, "module searchcriteria: %d fields from the search-criteria configuration[[ (search_criteria_fields describes them)]]: %s\n", len(mf.Fields), strings.Join(mf.Names(), ", "))
 	}
 	if len(modules) == 0 {
 		return &Result{Text: strings.TrimRight(sc.String(), "\n")}, nil

@@ -197,7 +197,7 @@ func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error
 		case taskReadOnly[name]:
 			return argErrorf(arg, "is set by onOffice and cannot be written")
 		case create && taskModifyOnly[name]:
-			return argErrorf(arg, "cannot be set when creating; create the task, then use task_modify")
+			return argErrorf(arg, "cannot be set when creating; create the task, then change it[[ with task_modify]]")
 		}
 	}
 	rest := maps.Clone(p.Data)

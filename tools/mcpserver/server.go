@@ -107,7 +107,7 @@ func New(opts Options) *server.MCPServer {
 		sopts = append(sopts, server.WithHooks(opts.Hooks))
 	}
 	s := server.NewMCPServer("onoffice-mcp", buildinfo.Version(), sopts...)
-	gt := &gate{guard: opts.Guard, env: opts.Env, log: log, identity: opts.Identity, observe: opts.OnConfirmation, readOnly: opts.ReadOnlyCaller}
+	gt := &gate{guard: opts.Guard, env: opts.Env, sel: sel, log: log, identity: opts.Identity, observe: opts.OnConfirmation, readOnly: opts.ReadOnlyCaller}
 	for _, t := range tools.Select(sel) {
 		mt := toMCP(t, policy, sel)
 		if advertisesOutput(t, opts.Env) {
@@ -165,9 +165,24 @@ func (gt *gate) call(ctx context.Context, t tools.Tool, req mcp.CallToolRequest,
 		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: %s changes data, and this sign-in may only read (its access token lacks the write scope). Sign in again with the write scope to make changes.", t.Name))
 	}
 	if t.Effect == tools.EffectRead || gt.guard == nil {
-		return redacted(structuredFallback(gt.run(ctx, t, args, nil), t, gt.env))
+		return gt.rendered(redacted(structuredFallback(gt.run(ctx, t, args, nil), t, gt.env)))
 	}
-	return redacted(gt.handle(ctx, t, req, args))
+	return gt.rendered(redacted(gt.handle(ctx, t, req, args)))
+}
+
+// rendered renders the pointers to other tools in the text of a result,
+// preview or error for the selection (tools.Selection.RenderText).
+func (gt *gate) rendered(res *mcp.CallToolResult) *mcp.CallToolResult {
+	if res == nil {
+		return nil
+	}
+	for i, c := range res.Content {
+		if tc, ok := c.(mcp.TextContent); ok {
+			tc.Text = gt.sel.RenderText(tc.Text)
+			res.Content[i] = tc
+		}
+	}
+	return res
 }
 
 // redacted removes registered credentials and URL passwords from a tool

@@ -287,9 +287,9 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 	if err := p.check(ctx, env); err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: "new address"}
+	pv := &Preview{Target: env.say("new address", "neue Adresse")}
 	if name := addressName(map[string]any(p.Data)); name != "" {
-		pv.Target = fmt.Sprintf("new address %q", name)
+		pv.Target += fmt.Sprintf(" %q", name)
 	}
 	mf := moduleFields(ctx, env, "address")
 	for _, k := range keys(p.Data) {
@@ -302,15 +302,17 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 		}
 		line := c.name + ": " + c.value
 		if defaults[c.group] == c.value {
-			line += " (main)"
+			line += env.say(" (main)", " (Standard)")
 		}
 		pv.Changes = append(pv.Changes, line)
 	}
 	if p.CheckDuplicate {
 		if p.NoOverrideByDuplicate {
-			pv.Changes = append(pv.Changes, "duplicate check: if an address with this e-mail exists, nothing is created or changed")
+			pv.Changes = append(pv.Changes, env.say("duplicate check: if an address with this e-mail exists, nothing is created or changed",
+				"Dublettenprüfung: gibt es schon eine Adresse mit dieser E-Mail, wird nichts angelegt oder geändert"))
 		} else {
-			pv.Changes = append(pv.Changes, "duplicate check: if an address with this e-mail exists, it is updated with these values instead")
+			pv.Changes = append(pv.Changes, env.say("duplicate check: if an address with this e-mail exists, it is updated with these values instead",
+				"Dublettenprüfung: gibt es schon eine Adresse mit dieser E-Mail, wird stattdessen sie mit diesen Werten aktualisiert"))
 		}
 	}
 	return pv, nil
@@ -615,14 +617,14 @@ func previewAddressDownloadLink(ctx context.Context, env *Env, p AddressDownload
 	if err != nil {
 		return nil, err
 	}
-	files := "all files"
+	files := env.say("all files", "allen Dateien")
 	res, err := env.API.Call(ctx, rowOf("address_file_list").request("address", map[string]any{"addressid": p.AddressID, "listlimit": 1}))
 	if err == nil && res.Total >= 0 {
-		files = fmt.Sprintf("all %d files", res.Total)
+		files = fmt.Sprintf(env.say("all %d files", "allen %d Dateien"), res.Total)
 	}
 	return &Preview{Target: target, RecordID: strconv.Itoa(p.AddressID), Changes: []string{
-		"creates a public download page with " + files + " of this address",
-		"anyone who gets the link can download them for 14 days",
+		fmt.Sprintf(env.say("creates a public download page with %s of this address", "erzeugt eine öffentliche Download-Seite mit %s dieser Adresse"), files),
+		env.say("anyone who gets the link can download them for 14 days", "wer den Link erhält, kann sie 14 Tage lang herunterladen"),
 	}}, nil
 }
 
@@ -723,17 +725,18 @@ func previewAddressCompletion(ctx context.Context, env *Env, p AddressCompletion
 	if to == "" {
 		return nil, argErrorf("addressId", "address %d has no e-mail address, so no completion e-mail can be sent", p.AddressID)
 	}
-	what := "their contact data"
+	what := env.say("their contact data", "seine Kontaktdaten")
 	if p.Mode == "modus2" {
-		what = "their contact data and search profile"
+		what = env.say("their contact data and search profile", "seine Kontaktdaten und sein Suchprofil")
 	}
-	from := "the API user's standard sender address"
+	from := env.say("the API user's standard sender address", "der Standard-Absenderadresse des API-Benutzers")
 	if p.EmailIdentity != "" {
 		from = p.EmailIdentity
 	}
 	return &Preview{Target: target, RecordID: strconv.Itoa(p.AddressID), Changes: []string{
-		fmt.Sprintf("sends an e-mail to %s from %s", to, from),
-		"with a link to a form where the contact completes " + what + "; their answers will change the record",
+		fmt.Sprintf(env.say("sends an e-mail to %s from %s", "sendet eine E-Mail an %s von %s"), to, from),
+		fmt.Sprintf(env.say("with a link to a form where the contact completes %s; their answers will change the record",
+			"mit einem Link zu einem Formular, in dem der Kontakt %s ergänzt; seine Angaben ändern den Datensatz"), what),
 	}}, nil
 }
 
@@ -779,12 +782,12 @@ func previewNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParams
 			return nil, argErrorf("id", "address %d has no e-mail address and cannot receive the newsletter", p.ID)
 		}
 		pv.Changes = append(pv.Changes,
-			"newsletter_aktiv: "+before+" → yes, or double opt-in pending when double opt-in is active",
-			"with double opt-in, a confirmation e-mail goes to "+to)
+			"newsletter_aktiv: "+before+env.say(" → yes, or double opt-in pending when double opt-in is active", " → ja, oder Double-Opt-In ausstehend, wenn Double-Opt-In aktiv ist"),
+			env.say("with double opt-in, a confirmation e-mail goes to ", "mit Double-Opt-In geht eine Bestätigungs-E-Mail an ")+to)
 	} else {
-		pv.Changes = append(pv.Changes, "newsletter_aktiv: "+before+" → cancellation")
+		pv.Changes = append(pv.Changes, "newsletter_aktiv: "+before+env.say(" → cancellation", " → Abmeldung"))
 	}
-	pv.Changes = append(pv.Changes, "an activity (Newsletter) is written to the address")
+	pv.Changes = append(pv.Changes, env.say("an activity (Newsletter) is written to the address", "eine Aktivität (Newsletter) wird zur Adresse geschrieben"))
 	return pv, nil
 }
 

@@ -221,14 +221,14 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 	names := recordNames(ctx, env, ids)
 	var on []string
 	for _, id := range p.AddressIDs {
-		on = append(on, recordRef("address", id, names))
+		on = append(on, env.ref("address", id, names))
 	}
 	if p.EstateID > 0 {
-		on = append(on, recordRef("estate", p.EstateID, names))
+		on = append(on, env.ref("estate", p.EstateID, names))
 	}
-	pv := &Preview{Target: "new activity for " + strings.Join(on, " and ")}
+	pv := &Preview{Target: env.say("new activity for ", "neue Aktivität für ") + strings.Join(on, env.say(" and ", " und "))}
 	if len(p.AddressIDs) > 1 {
-		pv.Target = fmt.Sprintf("%d new activities (one per address) for %s", len(p.AddressIDs), strings.Join(on, ", "))
+		pv.Target = fmt.Sprintf(env.say("%d new activities (one per address) for %s", "%d neue Aktivitäten (eine je Adresse) für %s"), len(p.AddressIDs), strings.Join(on, ", "))
 	}
 	wire := p.wire()
 	mf := moduleFields(ctx, env, "agentsLog")

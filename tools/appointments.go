@@ -673,7 +673,7 @@ func previewAppointmentCreate(ctx context.Context, env *Env, p AppointmentCreate
 	if err := p.check(ctx, env); err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fmt.Sprintf("new appointment %q on %s", p.Data.Description, apptWhen(p.Data.StartDT, p.Data.EndDT))}
+	pv := &Preview{Target: fmt.Sprintf(env.say("new appointment %q on %s", "neuer Termin %q am %s"), p.Data.Description, apptWhen(p.Data.StartDT, p.Data.EndDT))}
 	apptDataLines(pv, nil, p.Data.wire())
 	apptLinkLines(ctx, env, pv, nil, p.RelatedAddressIDs, false, apptIntPtr(p.RelatedEstateID), p.Subscribers, p.Location, p.ReminderTypes)
 	// Warn about double bookings before anyone confirms.
@@ -687,7 +687,7 @@ func previewAppointmentCreate(ctx context.Context, env *Env, p AppointmentCreate
 	}
 	if res, err := env.API.Call(ctx, rowOf("appointment_conflicts").request("", conflicts)); err == nil {
 		if s := apptConflictsOf(res); s != "" {
-			pv.Changes = append(pv.Changes, "warning: already booked then: "+s)
+			pv.Changes = append(pv.Changes, env.say("warning: already booked then: ", "Achtung, zu dieser Zeit schon belegt: ")+s)
 		}
 	}
 	return pv, nil
@@ -746,13 +746,14 @@ func apptLinkLines(ctx context.Context, env *Env, pv *Preview, cur map[string]an
 		if now == "" {
 			now = "(none)"
 		}
+		contacts := env.say("contacts", "Kontakte")
 		switch {
 		case cur == nil:
-			pv.Changes = append(pv.Changes, "contacts: "+now)
+			pv.Changes = append(pv.Changes, contacts+": "+now)
 		case replace:
-			pv.change("contacts", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now)
+			pv.change(contacts, cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now)
 		default:
-			pv.Changes = append(pv.Changes, fmt.Sprintf("contacts: %s, adding %s", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+			pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("%s: %s, adding %s", "%s: %s, dazu %s"), contacts, cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
 		}
 	}
 	if estate != nil {
@@ -761,30 +762,33 @@ func apptLinkLines(ctx context.Context, env *Env, pv *Preview, cur map[string]an
 			now = estateLabel(ctx, env, *estate)
 		}
 		if cur == nil {
-			pv.Changes = append(pv.Changes, "estate: "+now)
+			pv.Changes = append(pv.Changes, env.noun("estate")+": "+now)
 		} else {
-			pv.change("estate", cmp.Or(apptValueText(cur["assignedobjectids"]), "(none)"), now)
+			pv.change(env.noun("estate"), cmp.Or(apptValueText(cur["assignedobjectids"]), "(none)"), now)
 		}
 	}
 	if subs != nil {
-		now := fmt.Sprintf("users %s; groups %s", cmp.Or(joinIDs(subs.Users), "none"), cmp.Or(joinIDs(subs.Groups), "none"))
+		none := env.say("none", "keine")
+		now := fmt.Sprintf(env.say("users %s; groups %s", "Benutzer %s; Gruppen %s"), cmp.Or(joinIDs(subs.Users), none), cmp.Or(joinIDs(subs.Groups), none))
+		participants := env.say("participants", "Teilnehmer")
 		if cur == nil {
-			pv.Changes = append(pv.Changes, "participants: "+now)
+			pv.Changes = append(pv.Changes, participants+": "+now)
 		} else {
-			pv.change("participants", cmp.Or(apptValueText(cur["fuer"]), "(none)"), now)
+			pv.change(participants, cmp.Or(apptValueText(cur["fuer"]), "(none)"), now)
 		}
 	}
 	if m, _ := loc.wire(); m != nil {
 		for k, v := range m {
+			place := env.say("place", "Ort")
 			if cur != nil {
-				pv.change("place", cmp.Or(apptValueText(cur["ort"]), "(empty)"), k+" "+apptValueText(v))
+				pv.change(place, cmp.Or(apptValueText(cur["ort"]), "(empty)"), k+" "+apptValueText(v))
 				continue
 			}
-			pv.Changes = append(pv.Changes, fmt.Sprintf("place: %s %s", k, apptValueText(v)))
+			pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s %s", place, k, apptValueText(v)))
 		}
 	}
 	if len(reminders) > 0 {
-		pv.Changes = append(pv.Changes, "reminder by: "+strings.Join(reminders, ", "))
+		pv.Changes = append(pv.Changes, env.say("reminder by: ", "Erinnerung per: ")+strings.Join(reminders, ", "))
 	}
 }
 
@@ -803,9 +807,21 @@ func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[strin
 	return el, nil
 }
 
+// apptIDs reads a list of ids of an appointment read (contacts, estates).
+func apptIDs(v any) []int {
+	var ids []int
+	list, _ := v.([]any)
+	for _, x := range list {
+		if n, err := strconv.Atoi(text(x)); err == nil && n > 0 {
+			ids = append(ids, n)
+		}
+	}
+	return ids
+}
+
 // apptTarget names an appointment: `appointment 5120 "subject" (2026-10-08 17:30–18:30)`.
-func apptTarget(id int, cur map[string]any) string {
-	target := fmt.Sprintf("appointment %d", id)
+func apptTarget(env *Env, id int, cur map[string]any) string {
+	target := fmt.Sprintf("%s %d", env.noun("appointment"), id)
 	if d := text(cur["description"]); d != "" {
 		target += " " + condense.Untrusted(d)
 	}
@@ -912,7 +928,7 @@ func previewAppointmentModify(ctx context.Context, env *Env, p AppointmentModify
 	if err := p.checkAgainst(cur); err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: apptTarget(p.ID, cur), RecordID: strconv.Itoa(p.ID)}
+	pv := &Preview{Target: apptTarget(env, p.ID, cur), RecordID: strconv.Itoa(p.ID)}
 	apptDataLines(pv, cur, p.Data.wire())
 	apptLinkLines(ctx, env, pv, cur, p.RelatedAddressIDs, p.ReplaceAddressIDs, p.RelatedEstateID, p.Subscribers, p.Location, p.ReminderTypes)
 	return pv, nil
@@ -935,14 +951,19 @@ func previewAppointmentDelete(ctx context.Context, env *Env, p AppointmentIDPara
 	if err != nil {
 		return nil, err
 	}
-	changes := []string{"delete the appointment for good"}
-	if a := apptValueText(cur["assignedaddressids"]); a != "" {
-		changes = append(changes, "unlinks contacts "+a)
+	changes := []string{env.say("delete the appointment for good", "den Termin endgültig löschen")}
+	if ids := apptIDs(cur["assignedaddressids"]); len(ids) > 0 {
+		names := addressLabels(ctx, env, ids)
+		list := make([]string, len(ids))
+		for i, id := range ids {
+			list[i] = names[id]
+		}
+		changes = append(changes, env.say("unlinks contacts ", "löst die Verknüpfung mit den Kontakten ")+strings.Join(list, "; "))
 	}
-	if e := apptValueText(cur["assignedobjectids"]); e != "" {
-		changes = append(changes, "unlinks estate "+e)
+	for _, id := range apptIDs(cur["assignedobjectids"]) {
+		changes = append(changes, env.say("unlinks estate ", "löst die Verknüpfung mit der Immobilie ")+estateLabel(ctx, env, id))
 	}
-	return &Preview{Target: apptTarget(p.ID, cur), RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
+	return &Preview{Target: apptTarget(env, p.ID, cur), RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
 }
 
 // ---------------------------------------------------------------------------
@@ -978,39 +999,38 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 	if err != nil {
 		return nil, err
 	}
-	var ids []int
-	if list, ok := cur["assignedaddressids"].([]any); ok {
-		for _, x := range list {
-			if n, err := strconv.Atoi(text(x)); err == nil {
-				ids = append(ids, n)
-			}
-		}
-	}
-	pv := &Preview{Target: apptTarget(p.CalendarID, cur), RecordID: strconv.Itoa(p.CalendarID)}
+	ids := apptIDs(cur["assignedaddressids"])
+	pv := &Preview{Target: apptTarget(env, p.CalendarID, cur), RecordID: strconv.Itoa(p.CalendarID)}
 	if len(ids) == 0 {
-		pv.Changes = append(pv.Changes, "to: nobody — the appointment has no linked contacts, so onOffice will refuse")
+		pv.Changes = append(pv.Changes, env.say("to: nobody — the appointment has no linked contacts, so onOffice will refuse",
+			"an: niemanden — der Termin hat keine verknüpften Kontakte, daher lehnt onOffice ab"))
 	} else {
 		names := addressLabels(ctx, env, ids)
 		for _, id := range ids {
-			pv.Changes = append(pv.Changes, "to: "+names[id])
+			pv.Changes = append(pv.Changes, env.say("to: ", "an: ")+names[id])
 		}
 	}
-	from := "your active mailbox"
+	from := env.say("your active mailbox", "Ihr aktives Postfach")
 	switch {
 	case p.EmailIdentity != "":
 		from = p.EmailIdentity
 	case p.UseDefaultMailAccount:
-		from = "your default sender mailbox"
+		from = env.say("your default sender mailbox", "Ihr Standard-Absenderpostfach")
 	}
 	if p.DisplayName != "" {
 		from = p.DisplayName + " <" + from + ">"
 	}
 	pv.Changes = append(pv.Changes,
-		"from: "+from,
-		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %s on %s", condense.Untrusted(text(cur["description"])), apptWhen(text(cur["start_dt"]), text(cur["end_dt"]))),
-		"attachments: none")
+		env.say("from: ", "von: ")+from,
+		fmt.Sprintf(env.say("subject: appointment confirmation (template of category appointmentConfirmation) for %s on %s",
+			"Betreff: Terminbestätigung (Vorlage der Kategorie appointmentConfirmation) für %s am %s"),
+			condense.Untrusted(text(cur["description"])), apptWhen(text(cur["start_dt"]), text(cur["end_dt"]))),
+		env.say("attachments: none", "Anhänge: keine"))
 	if st := text(cur["confirmationStatus"]); st != "" {
-		pv.Changes = append(pv.Changes, "confirmation state now: "+st)
+		if de, ok := relConfirmation[st]; ok && env.german() {
+			st = de
+		}
+		pv.Changes = append(pv.Changes, env.say("confirmation state now: ", "Bestätigungsstatus jetzt: ")+st)
 	}
 	return pv, nil
 }

@@ -209,7 +209,7 @@ func previewEmailSend(ctx context.Context, env *Env, p EmailSendParams) (*Previe
 	if p.DisplayName != "" {
 		from = p.DisplayName + " <" + from + ">"
 	}
-	pv := &Preview{Target: "e-mail from " + from}
+	pv := &Preview{Target: env.say("e-mail from ", "E-Mail von ") + from}
 	var ids []int
 	for _, r := range p.Receiver {
 		if n, ok := r.id(); ok {
@@ -220,56 +220,56 @@ func previewEmailSend(ctx context.Context, env *Env, p EmailSendParams) (*Previe
 	for _, list := range []struct {
 		label string
 		rs    []MailRecipient
-	}{{"to", p.Receiver}, {"cc", p.CC}, {"bcc", p.BCC}} {
+	}{{env.say("to", "an"), p.Receiver}, {"cc", p.CC}, {"bcc", p.BCC}} {
 		for _, r := range list.rs {
 			if n, ok := r.id(); ok {
-				pv.Changes = append(pv.Changes, fmt.Sprintf("%s: address %s", list.label, names[n]))
+				pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s %s", list.label, env.noun("address"), names[n]))
 			} else {
 				pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", list.label, r))
 			}
 		}
 	}
 	if p.ReplyTo != "" {
-		pv.Changes = append(pv.Changes, "reply-to: "+p.ReplyTo)
+		pv.Changes = append(pv.Changes, env.say("reply-to: ", "Antwort an: ")+p.ReplyTo)
 	}
 	subject := p.Subject
 	if p.TemplateID > 0 {
 		title, tplSubject := mailTemplate(ctx, env, p.TemplateID)
-		pv.Changes = append(pv.Changes, fmt.Sprintf("template: %d %s", p.TemplateID, title))
+		pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("template: %d %s", "Vorlage: %d %s"), p.TemplateID, title))
 		if subject == "" {
 			subject = tplSubject
 		}
 	}
-	pv.Changes = append(pv.Changes, "subject: "+cmp.Or(subject, "(empty)"))
+	pv.Changes = append(pv.Changes, env.say("subject: ", "Betreff: ")+cmp.Or(subject, "(empty)"))
 	if p.Body != "" {
 		body := p.Body
 		if r := []rune(body); len(r) > 300 {
 			body = string(r[:300]) + "…"
 		}
-		pv.Changes = append(pv.Changes, "text: "+body)
+		pv.Changes = append(pv.Changes, "Text: "+body)
 	}
 	for _, e := range p.EstateIDs {
-		pv.Changes = append(pv.Changes, "estate for macros: "+estateLabel(ctx, env, e))
+		pv.Changes = append(pv.Changes, env.say("estate for macros: ", "Immobilie für Platzhalter: ")+estateLabel(ctx, env, e))
 	}
 	for _, a := range mailAttachments(p) {
-		pv.Changes = append(pv.Changes, "attachment: "+a)
+		pv.Changes = append(pv.Changes, env.say("attachment: ", "Anhang: ")+a)
 	}
 	if len(mailAttachments(p)) == 0 {
-		pv.Changes = append(pv.Changes, "attachments: none")
+		pv.Changes = append(pv.Changes, env.say("attachments: none", "Anhänge: keine"))
 	}
 	switch {
 	case p.Replied:
-		pv.Changes = append(pv.Changes, "reply to: "+p.MessageID)
+		pv.Changes = append(pv.Changes, env.say("reply to: ", "Antwort auf: ")+p.MessageID)
 	case p.Forwarded:
-		pv.Changes = append(pv.Changes, "forward of: "+p.MessageID)
+		pv.Changes = append(pv.Changes, env.say("forward of: ", "Weiterleitung von: ")+p.MessageID)
 	}
 	switch {
 	case p.SignatureID == nil:
-		pv.Changes = append(pv.Changes, "signature: your standard signature")
+		pv.Changes = append(pv.Changes, env.say("signature: your standard signature", "Signatur: Ihre Standardsignatur"))
 	case *p.SignatureID == 0:
-		pv.Changes = append(pv.Changes, "signature: none")
+		pv.Changes = append(pv.Changes, env.say("signature: none", "Signatur: keine"))
 	default:
-		pv.Changes = append(pv.Changes, fmt.Sprintf("signature: %d", *p.SignatureID))
+		pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("signature: %d", "Signatur: %d"), *p.SignatureID))
 	}
 	return pv, nil
 }
@@ -474,9 +474,10 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fmt.Sprintf("e-mail %s (uid %d in %s of %s)", p.MessageID, p.UID, p.Folder, p.EmailIdentity), RecordID: p.MessageID}
+	pv := &Preview{Target: fmt.Sprintf(env.say("e-mail %s (uid %d in %s of %s)", "E-Mail %s (uid %d in %s von %s)"), p.MessageID, p.UID, p.Folder, p.EmailIdentity), RecordID: p.MessageID}
+	none := env.say("none", "keine")
 	if p.AddressIDs != nil {
-		now := "none"
+		now := none
 		if len(*p.AddressIDs) > 0 {
 			names := addressLabels(ctx, env, *p.AddressIDs)
 			list := make([]string, 0, len(*p.AddressIDs))
@@ -485,17 +486,17 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 			}
 			now = strings.Join(list, "; ")
 		}
-		before := cmp.Or(mailAddressLines(info.Addresses), "none")
-		pv.Changes = append(pv.Changes, "addresses: "+before+" → "+now)
+		before := cmp.Or(mailAddressLines(info.Addresses), none)
+		pv.Changes = append(pv.Changes, env.say("addresses: ", "Adressen: ")+before+" → "+now)
 		pv.bind("addresses", before)
 	}
 	if p.EstateID != nil {
-		now := "none"
+		now := none
 		if *p.EstateID > 0 {
 			now = estateLabel(ctx, env, *p.EstateID)
 		}
-		before := cmp.Or(mailEstateLines(info.Estates), "none")
-		pv.Changes = append(pv.Changes, "estate: "+before+" → "+now)
+		before := cmp.Or(mailEstateLines(info.Estates), none)
+		pv.Changes = append(pv.Changes, env.noun("estate")+": "+before+" → "+now)
 		pv.bind("estate", before)
 	}
 	return pv, nil

@@ -185,9 +185,9 @@ func previewEstateCreate(ctx context.Context, env *Env, p EstateCreateParams) (*
 		return nil, err
 	}
 	mf := moduleFields(ctx, env, "estate")
-	target := "new estate"
+	target := env.say("new estate", "neue Immobilie")
 	if t, ok := p.Data["objekttitel"].(string); ok && t != "" {
-		target = fmt.Sprintf("new estate %q", t)
+		target += fmt.Sprintf(" %q", t)
 	}
 	pv := &Preview{Target: target}
 	for _, name := range keys(p.Data) {
@@ -240,7 +240,7 @@ func estateTarget(ctx context.Context, env *Env, id int, lang string, fields ...
 		return "", nil, &ArgError{Arg: "id", Message: fmt.Sprintf("estate %d does not exist or is not readable", id)}
 	}
 	title, _ := el["objekttitel"].(string)
-	return recordLabel("estate", id, title), el, nil
+	return recordLabel(env.noun("estate"), id, title), el, nil
 }
 
 // renameArg points an argument error at the tool's own name for the argument.
@@ -624,7 +624,7 @@ func previewEstateFileModify(ctx context.Context, env *Env, p EstateFileModifyPa
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID)}
+	pv := &Preview{Target: fileTarget(env, p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID)}
 	current := map[string]string{"Art": text(f["type"]), "title": text(f["title"]), "freetext": text(f["freetext"]), "documentAttribute": text(f["documentAttribute"])}
 	for _, k := range keys(ch) {
 		pv.change(k, cmp.Or(current[k], "(empty)"), ch[k])
@@ -632,7 +632,7 @@ func previewEstateFileModify(ctx context.Context, env *Env, p EstateFileModifyPa
 	if ch["Art"] == "Titelbild" {
 		for _, id := range keys(files) {
 			if id != strconv.Itoa(p.FileID) && text(files[id]["type"]) == "Titelbild" {
-				pv.Changes = append(pv.Changes, fmt.Sprintf("file %s (current Titelbild): Art: Titelbild → Foto", id))
+				pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("file %s (current Titelbild): Art: Titelbild → Foto", "Datei %s (bisheriges Titelbild): Art: Titelbild → Foto"), id))
 			}
 		}
 	}
@@ -658,8 +658,8 @@ func previewEstateFileDelete(ctx context.Context, env *Env, p EstateFileDeletePa
 	if err != nil {
 		return nil, err
 	}
-	return &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID),
-		Changes: []string{fmt.Sprintf("delete file %d %s", p.FileID, condense.Untrusted(text(f["type"])+", "+text(f["originalname"])))}}, nil
+	return &Preview{Target: fileTarget(env, p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID),
+		Changes: []string{fmt.Sprintf(env.say("delete file %d %s", "Datei %d %s löschen"), p.FileID, condense.Untrusted(text(f["type"])+", "+text(f["originalname"])))}}, nil
 }
 
 // estateFile reads the files of an estate and picks one of them; the error
@@ -693,12 +693,12 @@ func estateFiles(ctx context.Context, env *Env, estateID int) (map[string]map[st
 	}
 }
 
-func fileTarget(estateID, fileID int, f map[string]any) string {
+func fileTarget(env *Env, estateID, fileID int, f map[string]any) string {
 	name := text(f["title"])
 	if name == "" {
 		name = text(f["originalname"])
 	}
-	return fmt.Sprintf("file %d %s of estate %d", fileID, condense.Untrusted(name+" ("+text(f["type"])+")"), estateID)
+	return fmt.Sprintf(env.say("file %d %s of estate %d", "Datei %d %s der Immobilie %d"), fileID, condense.Untrusted(name+" ("+text(f["type"])+")"), estateID)
 }
 
 // ---------------------------------------------------------------------------
@@ -769,11 +769,12 @@ func previewWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Pr
 	if err := p.check(); err != nil {
 		return nil, err
 	}
-	kind := "shop-window TV list"
+	kind := env.say("new shop-window TV list", "neue Schaufenster-TV-Liste")
 	if !p.STVFlag {
-		kind = map[int]string{0: "public", 1: "private", 2: "group"}[*p.Visibility] + " work list"
+		kind = map[int]string{0: env.say("new public work list", "neue öffentliche Arbeitsliste"), 1: env.say("new private work list", "neue private Arbeitsliste"),
+			2: env.say("new group work list", "neue Gruppen-Arbeitsliste")}[*p.Visibility]
 	}
-	return &Preview{Target: fmt.Sprintf("new %s %q of %s records", kind, p.ListName, p.Type),
+	return &Preview{Target: fmt.Sprintf(env.say("%s %q of %s records", "%s %q mit Datensätzen des Typs %s"), kind, p.ListName, env.noun(p.Type)),
 		Changes: []string{fmt.Sprintf("ids (%d): %s", len(p.IDs), joinIDs(p.IDs))}}, nil
 }
 
@@ -837,9 +838,9 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fmt.Sprintf("%s, prospect address %d", target, p.AddressID), RecordID: strconv.Itoa(p.EstateID)}
+	pv := &Preview{Target: fmt.Sprintf(env.say("%s, prospect address %d", "%s, Interessent Adresse %d"), target, p.AddressID), RecordID: strconv.Itoa(p.EstateID)}
 	pv.change("priceOffer", cmp.Or(before, "(none)"), strconv.FormatFloat(p.PriceOffer, 'f', -1, 64))
-	pv.Changes = append(pv.Changes, "advisory level: raised to C if lower")
+	pv.Changes = append(pv.Changes, env.say("advisory level: raised to C if lower", "Beratungsstufe: auf C angehoben, falls niedriger"))
 	return pv, nil
 }
 
@@ -925,7 +926,7 @@ func previewTracking(ctx context.Context, env *Env, p TrackingCreateParams) (*Pr
 	if p.AccountNote != "" {
 		ch = append(ch, "accountnote: "+p.AccountNote)
 	}
-	return &Preview{Target: "new tracking account for " + target, RecordID: strconv.Itoa(p.EstateID), Changes: ch}, nil
+	return &Preview{Target: env.say("new tracking account for ", "neues Tracking-Konto für ") + target, RecordID: strconv.Itoa(p.EstateID), Changes: ch}, nil
 }
 
 // ---------------------------------------------------------------------------

@@ -204,9 +204,9 @@ func previewFileUpload(ctx context.Context, env *Env, p FileUploadParams) (*Prev
 		pv.RecordID = strconv.Itoa(p.RelatedRecordID)
 	}
 	if raw != nil {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("file: %s (%d bytes)", p.File, len(raw)))
+		pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("file: %s (%d bytes)", "Datei: %s (%d Bytes)"), p.File, len(raw)))
 	} else {
-		pv.Changes = append(pv.Changes, "link: "+p.URL)
+		pv.Changes = append(pv.Changes, "Link: "+p.URL)
 	}
 	for _, kv := range [][2]string{{"Art", p.Art}, {"title", p.Title}, {"freetext", p.Freetext}, {"documentAttribute", p.DocumentAttribute}} {
 		if kv[1] != "" {
@@ -214,13 +214,13 @@ func previewFileUpload(ctx context.Context, env *Env, p FileUploadParams) (*Prev
 		}
 	}
 	if p.Position != nil {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("position: %d", *p.Position))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("Position: %d", *p.Position))
 	}
 	if p.SetDefaultPublicationRights {
-		pv.Changes = append(pv.Changes, "publication: as configured for new files (may publish it)")
+		pv.Changes = append(pv.Changes, env.say("publication: as configured for new files (may publish it)", "Veröffentlichung: wie für neue Dateien eingestellt (kann sie veröffentlichen)"))
 	}
 	if p.ApplyWaterMark {
-		pv.Changes = append(pv.Changes, "watermark: yes")
+		pv.Changes = append(pv.Changes, env.say("watermark: yes", "Wasserzeichen: ja"))
 	}
 	return pv, nil
 }
@@ -229,15 +229,13 @@ func previewFileUpload(ctx context.Context, env *Env, p FileUploadParams) (*Prev
 func uplTarget(ctx context.Context, env *Env, module string, id int) string {
 	switch module {
 	case "tmpUpload":
-		return "cached upload (no record)"
+		return env.say("cached upload (no record)", "Zwischenspeicher-Upload (kein Datensatz)")
 	case "estate":
-		return "estate " + estateLabel(ctx, env, id)
+		return env.noun("estate") + " " + estateLabel(ctx, env, id)
 	case "address":
-		return "address " + addressLabels(ctx, env, []int{id})[id]
-	case "agentsLog":
-		return fmt.Sprintf("activity %d", id)
+		return env.noun("address") + " " + addressLabels(ctx, env, []int{id})[id]
 	}
-	return fmt.Sprintf("%s %d", module, id)
+	return fmt.Sprintf("%s %d", env.noun(module), id)
 }
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -60,21 +59,19 @@ func unlockProvider(ctx context.Context, env *Env, p ProviderUnlockParams) (*Res
 	return condense.Text("Provider activated (activation %s); regular customer: %s.", p.ParameterCacheID, yesNo(p.IsRegularCustomer)), nil
 }
 
-func previewUnlockProvider(_ context.Context, _ *Env, p ProviderUnlockParams) (*Preview, error) {
+func previewUnlockProvider(_ context.Context, env *Env, p ProviderUnlockParams) (*Preview, error) {
+	regular := env.say("regular customer: no (payments run through the marketplace)", "Stammkunde: nein (Zahlungen laufen über den Marketplace)")
+	if p.IsRegularCustomer {
+		regular = env.say("regular customer: yes (the provider may bill the customer directly)", "Stammkunde: ja (der Anbieter darf dem Kunden direkt Rechnungen stellen)")
+	}
 	return &Preview{
-		Target: "marketplace activation " + p.ParameterCacheID,
+		Target: env.say("marketplace activation ", "Marketplace-Freischaltung ") + p.ParameterCacheID,
 		Changes: []string{
-			"provider: activated in the customer's installation (its API user gets access)",
-			"regular customer: " + yesNo(p.IsRegularCustomer) + regularNote(p.IsRegularCustomer),
+			env.say("provider: activated in the customer's installation (its API user gets access)",
+				"Anbieter: in der Installation des Kunden freigeschaltet (sein API-Benutzer erhält Zugriff)"),
+			regular,
 		},
 	}, nil
-}
-
-func regularNote(regular bool) string {
-	if regular {
-		return " (the provider may bill the customer directly)"
-	}
-	return " (payments run through the marketplace)"
 }
 
 // InvoiceRecipientParams are the arguments of marketplace_invoice_recipient_read.
@@ -121,16 +118,16 @@ func cancelSubscription(ctx context.Context, env *Env, p SubscriptionCancelParam
 	return condense.Text("Cancellation of subscription %s reported: no debits from %s on.", p.AboID, p.CancelationDate), nil
 }
 
-func previewCancelSubscription(_ context.Context, _ *Env, p SubscriptionCancelParams) (*Preview, error) {
+func previewCancelSubscription(_ context.Context, env *Env, p SubscriptionCancelParams) (*Preview, error) {
 	if err := p.check(); err != nil {
 		return nil, err
 	}
 	return &Preview{
-		Target:   "marketplace subscription " + p.AboID,
+		Target:   env.say("marketplace subscription ", "Marketplace-Abo ") + p.AboID,
 		RecordID: p.AboID,
 		Changes: []string{
-			"cancellation reported to onOffice: no more debits from " + p.CancelationDate + " on",
-			"cannot be withdrawn through the API",
+			fmt.Sprintf(env.say("cancellation reported to onOffice: no more debits from %s on", "Kündigung an onOffice gemeldet: ab %s keine Abbuchungen mehr"), p.CancelationDate),
+			env.say("cannot be withdrawn through the API", "lässt sich über die API nicht zurücknehmen"),
 		},
 	}, nil
 }
@@ -163,17 +160,17 @@ func createPaymentLink(ctx context.Context, env *Env, p PaymentLinkParams) (*Res
 	return withStructured(env, &Result{Text: text}, map[string]any{"subsequentPaymentUrl": url, "mailToCustomerSent": mailed}), nil
 }
 
-func previewPaymentLink(_ context.Context, _ *Env, p PaymentLinkParams) (*Preview, error) {
-	mail := "link is only returned, not sent"
+func previewPaymentLink(_ context.Context, env *Env, p PaymentLinkParams) (*Preview, error) {
+	mail := env.say("link is only returned, not sent", "der Link wird nur zurückgegeben, nicht versendet")
 	if p.SendMailToCustomer {
-		mail = "link is e-mailed to the customer"
+		mail = env.say("link is e-mailed to the customer", "der Link geht per E-Mail an den Kunden")
 	}
 	return &Preview{
-		Target:   fmt.Sprintf("marketplace transaction %d", p.TransactionID),
+		Target:   fmt.Sprintf("%s %d", env.noun("marketplace transaction"), p.TransactionID),
 		RecordID: strconv.Itoa(p.TransactionID),
 		Changes: []string{
-			"new payment demand: " + p.PriceNet + " EUR net (plus VAT)",
-			fmt.Sprintf("description shown to the customer: %q", p.Description),
+			fmt.Sprintf(env.say("new payment demand: %s EUR net (plus VAT)", "neue Zahlungsforderung: %s EUR netto (zzgl. MwSt.)"), p.PriceNet),
+			fmt.Sprintf(env.say("description shown to the customer: %q", "Beschreibung für den Kunden: %q"), p.Description),
 			mail,
 		},
 	}, nil
@@ -191,13 +188,14 @@ func refundTransaction(ctx context.Context, env *Env, p RefundParams) (*Result, 
 	return condense.Text("Transaction %d refunded in full to the customer.", p.TransactionID), nil
 }
 
-func previewRefund(_ context.Context, _ *Env, p RefundParams) (*Preview, error) {
+func previewRefund(_ context.Context, env *Env, p RefundParams) (*Preview, error) {
 	return &Preview{
-		Target:   fmt.Sprintf("marketplace transaction %d", p.TransactionID),
+		Target:   fmt.Sprintf("%s %d", env.noun("marketplace transaction"), p.TransactionID),
 		RecordID: strconv.Itoa(p.TransactionID),
 		Changes: []string{
-			fmt.Sprintf("refund: the full amount of transaction %d goes back to the customer (the API cannot refund part of it)", p.TransactionID),
-			"irreversible",
+			fmt.Sprintf(env.say("refund: the full amount of transaction %d goes back to the customer (the API cannot refund part of it)",
+				"Erstattung: der volle Betrag der Transaktion %d geht an den Kunden zurück (die API kann nicht teilweise erstatten)"), p.TransactionID),
+			env.say("irreversible", "unumkehrbar"),
 		},
 	}, nil
 }
@@ -224,8 +222,8 @@ func previewWebhooks(ctx context.Context, env *Env, p WebhooksExecuteParams) (*P
 		Target:   target,
 		RecordID: strconv.Itoa(p.ID),
 		Changes: []string{
-			"every active marketplace webhook (create/update) for this " + strings.ToLower(p.Module) + " fires",
-			"third-party providers receive a notification about the record",
+			fmt.Sprintf(env.say("every active marketplace webhook (create/update) for this %s fires", "jeder aktive Marketplace-Webhook (create/update) für diesen Datensatz (%s) wird ausgelöst"), env.noun(p.Module)),
+			env.say("third-party providers receive a notification about the record", "Drittanbieter erhalten eine Benachrichtigung über den Datensatz"),
 		},
 	}, nil
 }

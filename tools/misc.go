@@ -322,11 +322,11 @@ func modifyTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*R
 }
 
 func previewTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*Preview, error) {
-	change := "clock: → stopped"
+	change := env.say("clock: → stopped", "Stempeluhr: → angehalten")
 	if p.Track {
-		change = "clock: → running"
+		change = env.say("clock: → running", "Stempeluhr: → läuft")
 	}
-	return &Preview{Target: "working-time clock of the API user", Changes: []string{change}}, nil
+	return &Preview{Target: env.say("working-time clock of the API user", "Arbeitszeiterfassung des API-Benutzers"), Changes: []string{change}}, nil
 }
 
 // RecordLinkParams are the arguments of record_link_get.

@@ -134,7 +134,7 @@ var recordReads = map[string]struct {
 func recordTarget(ctx context.Context, env *Env, module, arg string, id int) (string, error) {
 	spec, ok := recordReads[module]
 	if !ok {
-		return fmt.Sprintf("%s %d", module, id), nil
+		return fmt.Sprintf("%s %d", env.noun(module), id), nil
 	}
 	el, found, err := readOne(ctx, env, spec.resourceType, id, map[string]any{"data": spec.fields})
 	if err != nil {
@@ -149,14 +149,14 @@ func recordTarget(ctx context.Context, env *Env, module, arg string, id int) (st
 			parts = append(parts, s)
 		}
 	}
-	return recordLabel(module, id, strings.Join(parts, " ")), nil
+	return recordLabel(env.noun(module), id, strings.Join(parts, " ")), nil
 }
 
 // softTarget reads the fields of one record for the preview of a change
 // and names it `task 12 "name"`; a failed read only shows in the name:
 // `task 12 (not found)`, and current is then nil.
 func softTarget(ctx context.Context, env *Env, noun, resourceType string, id int, fields []string, name func(el map[string]any) string) (target string, current map[string]any) {
-	target = noun + " " + strconv.Itoa(id)
+	target = env.noun(noun) + " " + strconv.Itoa(id)
 	current, found, err := readOne(ctx, env, resourceType, id, map[string]any{"data": fields})
 	if err != nil || !found {
 		return target + " (not found)", nil
@@ -202,7 +202,7 @@ func addressTarget(ctx context.Context, env *Env, arg string, id int, more ...st
 	if el == nil {
 		return "", nil, argErrorf(arg, "there is no address %d (or no right to see it)", id)
 	}
-	return fmt.Sprintf("address %d %s", id, condense.Untrusted(addressName(el))), el, nil
+	return fmt.Sprintf("%s %d %s", env.noun("address"), id, condense.Untrusted(addressName(el))), el, nil
 }
 
 // addressesByID reads the given fields of several addresses in one action.
@@ -389,16 +389,18 @@ func recordNameOf(kind string, el map[string]any) string {
 		return join(s("firstname"), s("lastname"))
 	case "agentslog":
 		what := join(s("Aktionsart"), s("Aktionstyp"))
+		// The date follows after a comma, in no language: these names
+		// stand in results and in German or English previews alike.
 		if d := s("Datum"); d != "" {
-			return what + " on " + d
+			return what + ", " + d
 		}
 		return what
 	case "appointment":
 		what := s("description")
-		if d := s("start_dt"); d != "" {
-			return join(what, "on "+d)
+		if d := s("start_dt"); d != "" && what != "" {
+			return what + ", " + d
 		}
-		return what
+		return cmp.Or(what, s("start_dt"))
 	}
 	return ""
 }

@@ -107,10 +107,17 @@ func (s Selection) RenderText(text string) string {
 	if !strings.Contains(text, "[[") {
 		return text
 	}
+	return ownText(text, s.RenderRefs)
+}
+
+// ownText applies f to the parts of text outside the «crm-text» markers:
+// our own words. Record data stays as it is; an unclosed marker keeps the
+// rest of the text as data.
+func ownText(text string, f func(string) string) string {
 	var b strings.Builder
 	for text != "" {
 		own, rest, found := strings.Cut(text, condense.OpenMark)
-		b.WriteString(s.RenderRefs(own))
+		b.WriteString(f(own))
 		if !found {
 			break
 		}

@@ -337,12 +337,12 @@ func createRelation(ctx context.Context, env *Env, p RelationCreateParams) (*Res
 		relNoun(typ.parent), joinIDs(p.ParentID), relNoun(typ.child), joinIDs(p.ChildID), typ.role, n), nil
 }
 
-// relPairs lists the links of a call, each naming both records.
-func relPairs(typ relationType, parents, children []int, names map[string]map[int]string) []string {
+// relPairs lists the links of a call for a preview, each naming both records.
+func relPairs(env *Env, typ relationType, parents, children []int, names map[string]map[int]string) []string {
 	var out []string
 	for _, par := range parents {
 		for _, ch := range children {
-			out = append(out, fmt.Sprintf("%s ↔ %s as %s", recordRef(typ.parent, par, names), recordRef(typ.child, ch, names), typ.role))
+			out = append(out, fmt.Sprintf(env.say("%s ↔ %s as %s", "%s ↔ %s als %s"), env.ref(typ.parent, par, names), env.ref(typ.child, ch, names), env.role(typ.role)))
 		}
 	}
 	return out
@@ -357,20 +357,20 @@ func previewRelationCreate(ctx context.Context, env *Env, p RelationCreateParams
 	}
 	typ := lookupRelationType(string(p.RelationType))
 	names := recordNames(ctx, env, relKindIDs(typ, p.ParentID, p.ChildID))
-	pairs := relPairs(typ, p.ParentID, p.ChildID, names)
+	pairs := relPairs(env, typ, p.ParentID, p.ChildID, names)
 	pv := &Preview{}
 	if len(pairs) == 1 {
 		pv.Target = pairs[0]
 	} else if len(p.ParentID) == 1 {
-		pv.Target = fmt.Sprintf("%s: %d new %s links (%s)", recordRef(typ.parent, p.ParentID[0], names), len(pairs), typ.role, typ.suffix)
+		pv.Target = fmt.Sprintf(env.say("%s: %d new %s links (%s)", "%s: %d neue Verknüpfungen als %s (%s)"), env.ref(typ.parent, p.ParentID[0], names), len(pairs), env.role(typ.role), typ.suffix)
 	} else {
-		pv.Target = fmt.Sprintf("%s: linked to %d %s as %s", recordRef(typ.child, p.ChildID[0], names), len(pairs), relPlural(relNoun(typ.parent)), typ.role)
+		pv.Target = fmt.Sprintf(env.say("%s: linked to %d %s as %s", "%s: verknüpft mit %d × %s als %s"), env.ref(typ.child, p.ChildID[0], names), len(pairs), env.say(relPlural(relNoun(typ.parent)), env.noun(typ.parent)), env.role(typ.role))
 	}
 	if len(p.ParentID) == 1 {
 		pv.RecordID = strconv.Itoa(p.ParentID[0])
 	}
 	for _, pair := range pairs {
-		pv.Changes = append(pv.Changes, "+ link "+pair)
+		pv.Changes = append(pv.Changes, env.say("+ link ", "+ verknüpfen: ")+pair)
 	}
 	if p.RelationInfo != nil {
 		pv.Changes = append(pv.Changes, "statusTerminbestaetigung: "+p.RelationInfo.Confirmation)
@@ -475,15 +475,15 @@ func previewRelationModify(ctx context.Context, env *Env, p RelationModifyParams
 			}
 		}
 	}
-	pv := &Preview{Target: recordRef("appointment", p.ParentID[0], names) + ": participant status"}
+	pv := &Preview{Target: env.ref("appointment", p.ParentID[0], names) + env.say(": participant status", ": Teilnehmerstatus")}
 	if len(p.ParentID) == 1 {
 		pv.RecordID = strconv.Itoa(p.ParentID[0])
 	}
 	for _, par := range p.ParentID {
 		for _, ch := range p.ChildID {
-			who := recordRef("address", ch, names)
+			who := env.ref("address", ch, names)
 			if len(p.ParentID) > 1 {
-				who = recordRef("appointment", par, names) + ", " + who
+				who = env.ref("appointment", par, names) + ", " + who
 			}
 			if c := p.RelationInfo.Confirmation; c != "" {
 				pv.change(who+" statusTerminbestaetigung", cmp.Or(current[[2]int{par, ch}], "?"), c)
@@ -516,13 +516,13 @@ func deleteRelation(ctx context.Context, env *Env, p RelationDeleteParams) (*Res
 func previewRelationDelete(ctx context.Context, env *Env, p RelationDeleteParams) (*Preview, error) {
 	typ := lookupRelationType(string(p.RelationType))
 	names := recordNames(ctx, env, relKindIDs(typ, []int{p.ParentID}, []int{p.ChildID}))
-	pair := relPairs(typ, []int{p.ParentID}, []int{p.ChildID}, names)[0]
-	pv := &Preview{Target: pair, RecordID: strconv.Itoa(p.ParentID), Changes: []string{"- unlink " + pair}}
+	pair := relPairs(env, typ, []int{p.ParentID}, []int{p.ChildID}, names)[0]
+	pv := &Preview{Target: pair, RecordID: strconv.Itoa(p.ParentID), Changes: []string{env.say("- unlink ", "- Verknüpfung lösen: ") + pair}}
 	// Say so when there is nothing to remove.
 	res, err := env.API.Call(ctx, rowOf("relation_list").request("", map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentids": []int{p.ParentID}}))
 	if err == nil {
 		if !slices.Contains(relatedIDMap(res)[p.ParentID], p.ChildID) {
-			pv.Changes = append(pv.Changes, "note: these records are not linked by this type at present")
+			pv.Changes = append(pv.Changes, env.say("note: these records are not linked by this type at present", "Hinweis: diese Datensätze sind derzeit nicht auf diese Art verknüpft"))
 		}
 	}
 	return pv, nil

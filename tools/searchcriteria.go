@@ -125,7 +125,7 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 	mf := moduleFields(ctx, env, "searchcriteria")
 	present := map[string]bool{}
 	for i, rec := range res.Records {
-		flat := flattenCriterion(rec.Fields(), mf)
+		flat := flattenCriterion(rec.Fields(), mf, nil)
 		for k := range flat {
 			present[k] = true
 		}
@@ -159,7 +159,10 @@ var criterionOrder = []string{"adresse", "status", "vermarktungsart", "nutzungsa
 // display values: ranges as "from–to", the radius as one line, the _meta
 // block as plain fields. Select values keep their keys (pipe-joined for
 // multiselects) so that the renderer shows their labels.
-func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields) map[string]any {
+//
+// words words ranges and radius: the env of a preview speaks its
+// language; nil (results) speaks English.
+func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields, words *Env) map[string]any {
 	out := map[string]any{}
 	fieldType := func(name string) string {
 		if mf == nil {
@@ -173,7 +176,7 @@ func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields) map[string]a
 			continue
 		case strings.HasPrefix(k, "range_"):
 			if list, ok := v.([]any); ok && len(list) == 2 {
-				out[strings.TrimPrefix(k, "range_")] = rangeText(plainArg(list[0]), plainArg(list[1]))
+				out[strings.TrimPrefix(k, "range_")] = rangeText(words, plainArg(list[0]), plainArg(list[1]))
 				continue
 			}
 			out[k] = v
@@ -194,7 +197,7 @@ func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields) map[string]a
 		}
 	}
 	if rng, ok := el["Range"].(map[string]any); ok {
-		if line := radiusText(rng); line != "" {
+		if line := radiusText(words, rng); line != "" {
 			out["range"] = line
 		}
 	}
@@ -228,7 +231,7 @@ func pipeKeys(keys []string) string {
 }
 
 // rangeText renders a from–to pair; 0 or empty means open.
-func rangeText(from, to string) string {
+func rangeText(words *Env, from, to string) string {
 	open := func(s string) bool {
 		f, err := strconv.ParseFloat(s, 64)
 		return s == "" || (err == nil && f == 0)
@@ -237,14 +240,14 @@ func rangeText(from, to string) string {
 	case open(from) && open(to):
 		return ""
 	case open(from):
-		return "up to " + to
+		return words.say("up to ", "bis ") + to
 	case open(to):
-		return "from " + from
+		return words.say("from ", "ab ") + from
 	}
 	return from + "–" + to
 }
 
-func radiusText(rng map[string]any) string {
+func radiusText(words *Env, rng map[string]any) string {
 	text := func(k string) string { return strings.TrimSpace(plainArg(rng[k])) }
 	km := text("range")
 	place := strings.TrimSpace(strings.Join(strings.Fields(text("range_strasse")+" "+text("range_hausnummer")+" "+text("range_plz")+" "+text("range_ort")), " "))
@@ -252,9 +255,9 @@ func radiusText(rng map[string]any) string {
 		return ""
 	}
 	if km == "" || km == "0" {
-		return "around " + place
+		return words.say("around ", "um ") + place
 	}
-	return km + " km around " + place
+	return km + words.say(" km around ", " km um ") + place
 }
 
 // ---------------------------------------------------------------------------
@@ -381,7 +384,7 @@ func previewSearchCriterionCreate(ctx context.Context, env *Env, p SearchCriteri
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: "new search criterion for " + target}
+	pv := &Preview{Target: env.say("new search criterion for ", "neues Suchkriterium für ") + target}
 	mf := moduleFields(ctx, env, "searchcriteria")
 	for _, k := range keys(data) {
 		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), data[k]))
@@ -415,13 +418,13 @@ func criterionTarget(ctx context.Context, env *Env, id int) (string, map[string]
 	if el == nil {
 		return "", nil, argErrorf("id", "there is no search criterion %d", id)
 	}
-	target := fmt.Sprintf("search criterion %d", id)
+	target := fmt.Sprintf(env.say("search criterion %d", "Suchkriterium %d"), id)
 	if meta, ok := el["_meta"].(map[string]any); ok {
 		if adr, ok := meta["internaladdressid"].(float64); ok {
 			if a, err := readAddress(ctx, env, int(adr), addressNameFields); err == nil && a != nil {
-				target += fmt.Sprintf(" of address %d %s", int(adr), condense.Untrusted(addressName(a)))
+				target += fmt.Sprintf(env.say(" of address %d %s", " der Adresse %d %s"), int(adr), condense.Untrusted(addressName(a)))
 			} else {
-				target += fmt.Sprintf(" of address %d", int(adr))
+				target += fmt.Sprintf(env.say(" of address %d", " der Adresse %d"), int(adr))
 			}
 		}
 	}
@@ -477,7 +480,7 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 		return nil, err
 	}
 	mf := moduleFields(ctx, env, "searchcriteria")
-	flat := flattenCriterion(el, mf)
+	flat := flattenCriterion(el, mf, env)
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
 	for _, k := range keys(p.Data) {
 		fi := fieldOf(mf, k)
@@ -491,7 +494,7 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 		}
 		after := labelled(fi, p.Data[k])
 		if list, ok := p.Data[k].([]any); ok && len(list) == 2 && data[k] == nil {
-			after = rangeText(plainArg(list[0]), plainArg(list[1]))
+			after = rangeText(env, plainArg(list[0]), plainArg(list[1]))
 		}
 		pv.change(k, before, after)
 	}
@@ -546,18 +549,19 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 		return nil, err
 	}
 	mf := moduleFields(ctx, env, "searchcriteria")
-	flat := flattenCriterion(el, mf)
+	flat := flattenCriterion(el, mf, env)
 	var parts []string
 	for _, k := range criterionOrder[2:] {
 		if v, ok := condense.Value(fieldOf(mf, k), flat[k]); ok {
 			parts = append(parts, k+" "+v)
 		}
 	}
-	changes := []string{"deletes the search profile for good"}
+	changes := []string{env.say("deletes the search profile for good", "löscht das Suchprofil endgültig")}
 	if len(parts) > 0 {
 		changes[0] += ": " + strings.Join(parts, "; ")
 	}
-	changes = append(changes, "to keep it but stop matching, set sys_status \"0\"[[ with search_criteria_modify]] instead")
+	changes = append(changes, env.say("to keep it but stop matching, set sys_status \"0\"[[ with search_criteria_modify]] instead",
+		"um es zu behalten, aber nicht mehr abzugleichen, stattdessen sys_status \"0\" setzen[[ (search_criteria_modify)]]"))
 	return &Preview{Target: target, RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
 }
 

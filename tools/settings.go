@@ -704,7 +704,7 @@ func previewAccessControl(ctx context.Context, env *Env, p AccessControlApplyPar
 	if err != nil {
 		return nil, err
 	}
-	owner := fmt.Sprintf("user %d", p.TemplateOwner)
+	owner := fmt.Sprintf("%s %d", env.noun("user"), p.TemplateOwner)
 	if name := userName(ctx, env, p.TemplateOwner); name != "" {
 		owner += " (" + name + ")"
 	}
@@ -712,8 +712,9 @@ func previewAccessControl(ctx context.Context, env *Env, p AccessControlApplyPar
 		Target:   target,
 		RecordID: strconv.Itoa(p.RecordID),
 		Changes: []string{
-			fmt.Sprintf("record rights: replaced by stamp %q saved by %s", p.ACTemplate, owner),
-			"users the stamp does not name may lose read, modify or delete access",
+			fmt.Sprintf(env.say("record rights: replaced by stamp %q saved by %s", "Datensatzrechte: ersetzt durch den Stempel %q, gespeichert von %s"), p.ACTemplate, owner),
+			env.say("users the stamp does not name may lose read, modify or delete access",
+				"Benutzer, die der Stempel nicht nennt, können Lese-, Änderungs- oder Löschrechte verlieren"),
 		},
 	}, nil
 }

@@ -261,14 +261,14 @@ func (p TaskWriteParams) links(ctx context.Context, env *Env) []string {
 	if len(ids) > 0 {
 		names := recordNames(ctx, env, ids)
 		if p.RelatedAddressID > 0 {
-			out = append(out, "+ link "+recordRef("address", p.RelatedAddressID, names))
+			out = append(out, env.say("+ link ", "+ verknüpfen: ")+env.ref("address", p.RelatedAddressID, names))
 		}
 		if p.RelatedEstateID > 0 {
-			out = append(out, "+ link "+recordRef("estate", p.RelatedEstateID, names))
+			out = append(out, env.say("+ link ", "+ verknüpfen: ")+env.ref("estate", p.RelatedEstateID, names))
 		}
 	}
 	if p.RelatedProjectIDs > 0 {
-		out = append(out, "+ link project "+strconv.Itoa(p.RelatedProjectIDs))
+		out = append(out, env.say("+ link project ", "+ verknüpfen: Projekt ")+strconv.Itoa(p.RelatedProjectIDs))
 	}
 	return out
 }
@@ -291,7 +291,7 @@ func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Prev
 	if err := p.check(ctx, env, true); err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: "new task"}
+	pv := &Preview{Target: env.say("new task", "neue Aufgabe")}
 	if s := taskText(p.Data["Betreff"]); s != "" {
 		pv.Target += fmt.Sprintf(" %q", s)
 	}

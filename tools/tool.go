@@ -162,6 +162,7 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 		if pv != nil {
 			pv.UncheckedFields, pv.UncheckedValues = notes.split()
 		}
+		env.localize(pv)
 		return pv, nil
 	}
 	return t

@@ -145,7 +145,7 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 			requested = append(requested, d)
 		}
 	}
-	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: pg.page(p)}
+	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: pg.page(p), Fields: apptListFields(ctx, env)}
 	nameContacts(ctx, env, &res, "contacts")
 	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
@@ -157,6 +157,21 @@ func apptParseDay(arg, v string) (time.Time, error) {
 		return t, argErrorf(arg, "must be a date YYYY-MM-DD, got %q", v)
 	}
 	return t, nil
+}
+
+// apptListFields describes the fields of the appointment list that the
+// calendar's field configuration knows under the same keys (status), so
+// that the list shows their labels as appointment_read does.
+func apptListFields(ctx context.Context, env *Env) *onoffice.ModuleFields {
+	mf := moduleFields(ctx, env, "calendar")
+	if mf == nil {
+		return nil
+	}
+	out := &onoffice.ModuleFields{Language: mf.Language, Label: mf.Label, Fields: map[string]onoffice.FieldInfo{}}
+	if f, ok := mf.Fields["status"]; ok {
+		out.Fields["status"] = f
+	}
+	return out
 }
 
 // apptWithID asks for the id too, so every record names itself.

@@ -571,7 +571,11 @@ func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams
 		})
 		res.Total = len(res.Records)
 	}
-	return condense.Records(res, condense.List{Noun: "pictures", Requested: []string{"estateid", "type", "title", "text", "url", "originalname", "modified"}}, env.Render), nil
+	l := condense.List{Noun: "pictures", Requested: []string{"estateid", "type", "title", "text", "url", "originalname", "modified"}}
+	if !env.Render.Raw {
+		nameRefs(ctx, env, res, &l)
+	}
+	return condense.Records(res, l, env.Render), nil
 }
 
 // EstateFileModifyParams are the arguments of estate_file_modify.
@@ -864,19 +868,25 @@ func readTracking(ctx context.Context, env *Env, p TrackingReadParams) (*Result,
 	rec := res.Records[0]
 	el := rec.Fields()
 	var estates []string
+	var estateIDs []int
 	if m, ok := el["estateids"].(map[string]any); ok {
 		ks := keys(m)
 		sort.SliceStable(ks, func(i, j int) bool { a, _ := strconv.Atoi(ks[i]); b, _ := strconv.Atoi(ks[j]); return a < b })
 		for _, k := range ks {
 			estates = append(estates, text(m[k]))
+			if id, err := strconv.Atoi(text(m[k])); err == nil {
+				estateIDs = append(estateIDs, id)
+			}
 		}
 	}
+	addressID, _ := strconv.Atoi(text(el["addressid"]))
+	names := recordNames(ctx, env, map[string][]int{"estate": estateIDs, "address": {addressID}})
 	parts := []string{fmt.Sprintf("Tracking account %s %s", condense.Name(rec.IDString()), condense.Untrusted(text(el["accountname"])))}
-	if a := text(el["addressid"]); a != "" && a != "0" {
-		parts = append(parts, "address "+a)
+	if addressID > 0 {
+		parts = append(parts, recordRef("address", addressID, names))
 	}
-	if len(estates) > 0 {
-		parts = append(parts, "estates "+strings.Join(estates, ", "))
+	for _, id := range estateIDs {
+		parts = append(parts, recordRef("estate", id, names))
 	}
 	for _, k := range []string{"information", "note"} {
 		if v := strings.TrimSpace(text(el[k])); v != "" {

@@ -384,7 +384,7 @@ func TestEstateTrackingTools(t *testing.T) {
 		t.Errorf("create answer %q", text)
 	}
 	read := callOK(t, h, "estate_tracking_read", `{"accountname":"eigentuemer@example.de","password":"Sommer-Wiese-4711"}`)
-	if !strings.Contains(read, "estates "+strconv.Itoa(estate)) || !strings.Contains(read, "Verkauf") {
+	if !strings.Contains(read, "estate "+strconv.Itoa(estate)+" «crm-text»") || !strings.Contains(read, "Verkauf") {
 		t.Errorf("read %q", read)
 	}
 	wantAPIError(t, h, "wrong password", "estate_tracking_read", `{"accountname":"eigentuemer@example.de","password":"falsch"}`, "105")

@@ -26,7 +26,7 @@ var examples = []example{
 	{tool: "estate_picture_list", args: `{"estateids":[3101],"categories":["Titelbild","Foto"]}`, want: []string{"7 pictures", "hausansicht_01.jpg", "Blick nach Süden"}},
 	{tool: "saved_filter_list", args: `{"module":"estate"}`, want: []string{"43|Kaufobjekte aktiv"}},
 	{tool: "price_offer_read", args: `{"estateId":3101,"addressId":10001}`, want: []string{"no purchase price offer"}},
-	{tool: "estate_tracking_read", args: `{"accountname":"eigentuemer.becker@example.de","password":"x"}`, want: []string{"estates 3101, 3102", "Verkauf DHH Gievenbeck"}},
+	{tool: "estate_tracking_read", args: `{"accountname":"eigentuemer.becker@example.de","password":"x"}`, want: []string{"estate 3101 «crm-text»Sonnige Erdgeschosswohnung", "estate 3102 «crm-text»Grundstück", "Verkauf DHH Gievenbeck"}},
 	{tool: "estate_category_list", args: `{}`, want: []string{"etage=Etagenwohnung"}},
 	{tool: "estate_search", args: `{"input":"Münster"}`, want: []string{"3106|MS-2024-001|Haus|Dieckstraße|112|48145|Münster|Carsten Krüger"}},
 	{tool: "estate_seeker_list", args: `{"estateid":3101}`, want: []string{"Bernd Schreiber", "75%", "objekttyp, wohnflaeche"}},
@@ -44,7 +44,7 @@ var examples = []example{
 		want: []string{"1201", "Köln", "1050"}},
 	{tool: "search_criteria_fields", args: `{}`, want: []string{"kaufpreis (Kaufpreis) float range (kaufpreis__von/kaufpreis__bis)"}},
 	// get fields knows no search-criteria field; searchCriteriaFields does.
-	{tool: "search_criteria_search", args: `{"searchdata":{"vermarktungsart":"kauf","kaufpreis":300000}}`, want: []string{"1218|10129|Björn Schubert"}},
+	{tool: "search_criteria_search", args: `{"searchdata":{"vermarktungsart":"kauf","kaufpreis":300000}}`, want: []string{"1218|10129 (Björn Schubert)"}},
 	{tool: "relation_list", args: `{"relationtype":"estate:address:owner","parentids":[3101]}`, want: []string{`address 10066 «crm-text»Lena Busch«/crm-text»`}},
 	// Objekt_nr is not in the agentsLog field configuration fixture.
 	{tool: "agents_log_read", args: `{"data":["Datum","Aktionsart","Bemerkung","Objekt_nr"],"listlimit":2}`, want: []string{"70430|2026-10-31 14:37|Termin|", "|3123"}},
@@ -60,7 +60,7 @@ var examples = []example{
 	{tool: "email_template_folder_list", args: `{}`, want: []string{"61 = Eigentümerkommunikation"}},
 	{tool: "basic_settings_read", args: `{}`, want: []string{"Seit 1994"}},
 	{tool: "imprint_read", args: `{"data":["firma","handelsregisterNr","ustId"]}`, want: []string{"handelsregisterNr: «crm-text»HRB 18342«/crm-text»"}},
-	{tool: "group_list", args: `{}`, want: []string{"301|Zentrale Münster|MS|GroupOffice|12, 35|12"}},
+	{tool: "group_list", args: `{}`, want: []string{"301|Zentrale Münster|MS|GroupOffice|12 (Michael Hansen), 35 (Katrin Neumann)|12 (Michael Hansen)"}},
 	{tool: "user_read", args: `{"listlimit":2}`, want: []string{"17|jschmidt|Julia|Schmidt"}},
 	{tool: "user_list", args: `{}`, want: []string{"23|ayilmaz|Aylin|Yılmaz"}},
 	{tool: "user_photo_read", args: `{"id":12}`, want: []string{"Userphoto_12.jpg"}},

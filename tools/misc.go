@@ -186,7 +186,44 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	l := condense.List{Noun: "log entries", IDField: "id",
 		Requested: []string{"dateTime", "action", "module", "resourceId", "userId", "resourceTable", "resourcePk"},
 		Page:      pg.page(p)}
+	if !env.Render.Raw {
+		nameRefs(ctx, env, res, &l)
+		l.RowNames = logResourceNames(ctx, env, res)
+	}
 	return condense.Records(res, l, env.Render), nil
+}
+
+// logResourceNames names the changed records of the change log that are
+// estates or addresses: resourceId is an estate's id in a row of module
+// estate and an address's in a row of module address.
+func logResourceNames(ctx context.Context, env *Env, res onoffice.Result) func(el map[string]any, field string) map[string]string {
+	byKind := map[string][]int{}
+	for _, rec := range res.Records {
+		el := rec.Fields()
+		kind := text(el["module"])
+		if kind != "estate" && kind != "address" {
+			continue
+		}
+		if id, err := strconv.Atoi(text(el["resourceId"])); err == nil && id > 0 {
+			byKind[kind] = append(byKind[kind], id)
+		}
+	}
+	if len(byKind) == 0 {
+		return nil
+	}
+	names := map[string]map[string]string{}
+	for kind, m := range recordNames(ctx, env, byKind) {
+		names[kind] = map[string]string{}
+		for id, n := range m {
+			names[kind][strconv.Itoa(id)] = shortName(n)
+		}
+	}
+	return func(el map[string]any, field string) map[string]string {
+		if field != "resourceId" {
+			return nil
+		}
+		return names[text(el["module"])]
+	}
 }
 
 // SurveyParams are the arguments of survey_read.

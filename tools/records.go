@@ -45,6 +45,12 @@ func firstID(res onoffice.Result) string {
 	return res.Records[0].IDString()
 }
 
+// idOf is the numeric id of a record, 0 when it has none.
+func idOf(rec onoffice.Record) int {
+	id, _ := strconv.Atoi(rec.IDString())
+	return id
+}
+
 // recordIDs are the numeric ids of the records, in answer order.
 func recordIDs(recs []onoffice.Record) []int {
 	var ids []int
@@ -95,11 +101,15 @@ func (pg paging) page(args any) *condense.Page {
 	return &condense.Page{Offset: pg.offset, Limit: pg.limit, Args: argsOf(args), OffsetArg: pg.offsetName(), LimitArg: "listlimit"}
 }
 
-// listCall runs an action and renders its records as a list.
+// listCall runs an action and renders its records as a list, with the
+// ids of users, addresses and estates named (nameRefs).
 func listCall(ctx context.Context, env *Env, a onoffice.Action, l condense.List) (*Result, error) {
 	res, err := env.API.Call(ctx, a)
 	if err != nil {
 		return nil, err
+	}
+	if !env.Render.Raw {
+		nameRefs(ctx, env, res, &l)
 	}
 	return condense.Records(res, l, env.Render), nil
 }

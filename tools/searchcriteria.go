@@ -677,28 +677,11 @@ func searchMatchingCriteria(ctx context.Context, env *Env, p SearchCriteriaSearc
 	if limit == 0 {
 		return condense.Text("%d matching search criteria.", res.Total), nil
 	}
-	addNames(ctx, env, &res)
-	requested := append([]string{"adresse", "name"}, p.OutputFields...)
-	return condense.Records(res, condense.List{Noun: "matching search criteria", Requested: requested, IDField: "Id",
+	// The matching search returns only address ids: nameRefs names them.
+	requested := append([]string{"adresse"}, p.OutputFields...)
+	l := condense.List{Noun: "matching search criteria", Requested: requested, IDField: "Id",
 		Fields: moduleFields(ctx, env, "searchcriteria"),
-		Page:   &condense.Page{Offset: p.Offset, Limit: limit, Args: argsOf(p), OffsetArg: "offset", LimitArg: "limit"}}, env.Render), nil
-}
-
-// addNames adds the name of each profile's address, read in one call; the
-// matching search itself returns only address ids.
-func addNames(ctx context.Context, env *Env, res *onoffice.Result) {
-	var ids []int
-	for _, rec := range res.Records {
-		if n, err := strconv.Atoi(plainArg(rec.Fields()["adresse"])); err == nil {
-			ids = append(ids, n)
-		}
-	}
-	byID := addressNamesByID(ctx, env, uniqueInts(ids), addressName)
-	editRecords(res, func(_ string, el map[string]any) bool {
-		if name := byID[plainArg(el["adresse"])]; name != "" {
-			el["name"] = name
-			return true
-		}
-		return false
-	})
+		Page:   &condense.Page{Offset: p.Offset, Limit: limit, Args: argsOf(p), OffsetArg: "offset", LimitArg: "limit"}}
+	nameRefs(ctx, env, res, &l)
+	return condense.Records(res, l, env.Render), nil
 }

@@ -330,20 +330,21 @@ func readUserPhotos(ctx context.Context, env *Env, p UserPhotoReadParams) (*Resu
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d user photos\n", len(res.Records))
+	names := recordNames(ctx, env, map[string][]int{"user": recordIDs(res.Records)})
 	var none []string
 	structured := map[string]any{}
 	for _, rec := range res.Records {
 		photo := imageSummary(rec.Fields()["photo"])
 		s, ok := photo.(string)
 		if !ok || s == "" {
-			none = append(none, rec.IDString())
+			none = append(none, recordRef("user", idOf(rec), names))
 			continue
 		}
-		fmt.Fprintf(&b, "- user %s: %s\n", rec.IDString(), s)
+		fmt.Fprintf(&b, "- %s: %s\n", recordRef("user", idOf(rec), names), s)
 		structured[rec.IDString()] = s
 	}
 	if len(none) > 0 {
-		fmt.Fprintf(&b, "No photo: users %s\n", strings.Join(none, ", "))
+		fmt.Fprintf(&b, "No photo: %s\n", strings.Join(none, ", "))
 	}
 	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, map[string]any{"photos": structured}), nil
 }

@@ -238,13 +238,13 @@ type readCase struct {
 
 // readFixture holds ids of seeded records the calls need.
 type readFixture struct {
-	h                        *toolstest.Harness
-	estate, address, appt    int
-	mail                     sandbox.StoredMail
-	seekerData               string
-	hierarchy, offerEstate   int
+	h                          *toolstest.Harness
+	estate, address, appt      int
+	mail                       sandbox.StoredMail
+	seekerData                 string
+	hierarchy, offerEstate     int
 	offerAddress, apptWithFile int
-	tx                       *sandbox.MarketplaceTransaction
+	tx                         *sandbox.MarketplaceTransaction
 }
 
 func fixed(args string) func(*readFixture) string { return func(*readFixture) string { return args } }

@@ -190,20 +190,54 @@ func apptJoin(list []any, f func(any) string) string {
 	return strings.Join(parts, ", ")
 }
 
-// apptConflictText sums up the four conflict lists; "" when there are none.
-func apptConflictText(m map[string]any) string {
+// apptConflictKinds are the conflict lists that hold users, addresses and
+// estates, by the kind of record their ids name.
+var apptConflictKinds = map[string]string{"conflictedUsers": "user", "conflictedAddresses": "address", "conflictedEstates": "estate"}
+
+// apptConflictNames reads the names of the users, contacts and estates of
+// conflict lists (of one answer or several appointments) in one batch.
+func apptConflictNames(ctx context.Context, env *Env, lists ...map[string]any) map[string]map[int]string {
+	byKind := map[string][]int{}
+	for _, m := range lists {
+		for key, kind := range apptConflictKinds {
+			list, _ := m[key].([]any)
+			for _, x := range list {
+				e, _ := x.(map[string]any)
+				if id, err := strconv.Atoi(text(e["id"])); err == nil && id > 0 {
+					byKind[kind] = append(byKind[kind], id)
+				}
+			}
+		}
+	}
+	if len(byKind) == 0 {
+		return nil
+	}
+	return recordNames(ctx, env, byKind)
+}
+
+// apptConflictText sums up the four conflict lists, each id with its name
+// where names has it ("users 12 (Michael Hansen)"); "" when there are
+// none. words is the env of a preview (its language) or nil (English).
+// Names are CRM text: the caller marks the whole text as such.
+func apptConflictText(words *Env, m map[string]any, names map[string]map[int]string) string {
 	var parts []string
-	for _, k := range []struct{ key, label string }{
-		{"conflictedUsers", "users"}, {"conflictedResources", "resources"},
-		{"conflictedAddresses", "contacts"}, {"conflictedEstates", "estates"},
+	for _, k := range []struct{ key, en, de string }{
+		{"conflictedUsers", "users", "Benutzer"}, {"conflictedResources", "resources", "Ressourcen"},
+		{"conflictedAddresses", "contacts", "Kontakte"}, {"conflictedEstates", "estates", "Immobilien"},
 	} {
 		list, _ := m[k.key].([]any)
 		if len(list) == 0 {
 			continue
 		}
-		parts = append(parts, k.label+" "+apptJoin(list, func(x any) string {
+		kind := apptConflictKinds[k.key]
+		parts = append(parts, words.say(k.en, k.de)+" "+apptJoin(list, func(x any) string {
 			e, _ := x.(map[string]any)
-			return fmt.Sprint(e["id"])
+			id := text(e["id"])
+			n, _ := strconv.Atoi(id)
+			if name := names[kind][n]; name != "" {
+				return id + " (" + shortName(name) + ")"
+			}
+			return id
 		}))
 	}
 	return strings.Join(parts, "; ")
@@ -311,8 +345,16 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 	if env.Render.Raw {
 		return condense.Records(res, condense.List{}, env.Render), nil
 	}
+	nameContacts(ctx, env, &res, "addresses")
+	var hints []map[string]any
+	for _, rec := range res.Records {
+		if m, ok := rec.Fields()["hints"].(map[string]any); ok {
+			hints = append(hints, m)
+		}
+	}
+	conflictNames := apptConflictNames(ctx, env, hints...)
 	for i, rec := range res.Records {
-		res.Records[i].Elements, _ = json.Marshal(apptFlattenRead(rec.Fields()))
+		res.Records[i].Elements, _ = json.Marshal(apptFlattenRead(rec.Fields(), conflictNames))
 	}
 	l := condense.List{Noun: "appointments", Requested: apptReadOrder, Fields: apptReadFields(ctx, env), Tool: "appointment_read"}
 	nameRefs(ctx, env, res, &l)
@@ -343,8 +385,9 @@ func apptReadFields(ctx context.Context, env *Env) *onoffice.ModuleFields {
 	return &out
 }
 
-// apptFlattenRead keeps what matters of the legacy element set, in short form.
-func apptFlattenRead(el map[string]any) map[string]any {
+// apptFlattenRead keeps what matters of the legacy element set, in short
+// form; names are those of the conflict lists (apptConflictNames).
+func apptFlattenRead(el map[string]any, names map[string]map[int]string) map[string]any {
 	out := map[string]any{}
 	for _, k := range []string{"description", "start_dt", "end_dt", "status", "ort", "note", "erinnerung", "von", "modified", "confirmationStatus"} {
 		if v, ok := el[k]; ok {
@@ -375,11 +418,14 @@ func apptFlattenRead(el map[string]any) map[string]any {
 	if list, ok := el["addresses"].([]any); ok && len(list) > 0 {
 		out["addresses"] = apptJoin(list, func(x any) string {
 			m, _ := x.(map[string]any)
+			if name := text(m["name"]); name != "" { // nameContacts
+				return fmt.Sprintf("%s (%s, %v)", text(m["id"]), shortName(name), m["confirmationStatus"])
+			}
 			return fmt.Sprintf("%s (%v)", text(m["id"]), m["confirmationStatus"])
 		})
 	}
 	if m, ok := el["hints"].(map[string]any); ok {
-		out["conflicts"] = apptConflictText(m)
+		out["conflicts"] = apptConflictText(nil, m, names)
 		if out["conflicts"] == "" {
 			out["conflicts"] = "none"
 		}
@@ -701,8 +747,9 @@ func previewAppointmentCreate(ctx context.Context, env *Env, p AppointmentCreate
 		conflicts["relatedEstateId"] = p.RelatedEstateID
 	}
 	if res, err := env.API.Call(ctx, rowOf("appointment_conflicts").request("", conflicts)); err == nil {
-		if s := apptConflictsOf(res); s != "" {
-			pv.Changes = append(pv.Changes, env.say("warning: already booked then: ", "Achtung, zu dieser Zeit schon belegt: ")+s)
+		m := apptConflictMap(res)
+		if s := apptConflictText(env, m, apptConflictNames(ctx, env, m)); s != "" {
+			pv.Changes = append(pv.Changes, env.say("warning: already booked then: ", "Achtung, zu dieser Zeit schon belegt: ")+condense.Untrusted(s))
 		}
 	}
 	return pv, nil
@@ -1163,12 +1210,13 @@ func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConfl
 		return condense.Records(res, condense.List{}, env.Render), nil
 	}
 	when := apptWhen(p.Data.StartDT, p.Data.EndDT)
-	s := apptConflictsOf(res)
+	m := apptConflictMap(res)
+	s := apptConflictText(nil, m, apptConflictNames(ctx, env, m))
 	out := &Result{Text: "No conflicts on " + when + "."}
 	if s != "" {
-		out.Text = fmt.Sprintf("Conflicts on %s — already booked: %s.", when, s)
+		out.Text = fmt.Sprintf("Conflicts on %s — already booked: %s.", when, condense.Untrusted(s))
 	}
-	return withStructured(env, out, apptConflictMap(res)), nil
+	return withStructured(env, out, m), nil
 }
 
 func apptConflictMap(res onoffice.Result) map[string]any {
@@ -1181,7 +1229,3 @@ func apptConflictMap(res onoffice.Result) map[string]any {
 	return m
 }
 
-// apptConflictsOf sums up a conflicts answer; "" when nothing clashes.
-func apptConflictsOf(res onoffice.Result) string {
-	return apptConflictText(apptConflictMap(res))
-}

@@ -52,7 +52,7 @@ var examples = []example{
 	{tool: "appointment_read", args: `{"id":5101}`, want: []string{"ressources: Konferenzraum, Beamer", "erinnerung: 15 minutes"}},
 	{tool: "calendar_resource_list", args: `{}`, want: []string{"ind_Schl_4410 = Besprechungsraum Köln"}},
 	{tool: "appointment_file_list", args: `{"appointmentid":5101}`, want: []string{"Besichtigungsprotokoll_5101.pdf", "mhansen"}},
-	{tool: "appointment_conflicts", args: `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 09:45:00"},"subscribers":{"users":[12]}}`, want: []string{"already booked: users 12"}},
+	{tool: "appointment_conflicts", args: `{"data":{"start_dt":"2026-11-23 09:15:00","end_dt":"2026-11-23 09:45:00"},"subscribers":{"users":[12]}}`, want: []string{"already booked: «crm-text»users 12 (Michael Hansen)«/crm-text»"}},
 	{tool: "task_read", args: `{"listlimit":2}`, want: []string{"701|Übergabeprotokoll Schweizer Straße 64|Nicht begonnen|Normal"}},
 	{tool: "template_list", args: `{"type":"mail","list":true}`, want: []string{"1501|Exposéversand Standard"}},
 	{tool: "default_attachment_list", args: `{}`, want: []string{"Datenschutzhinweise.pdf"}},

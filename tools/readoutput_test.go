@@ -47,8 +47,9 @@ func ownOrNoRef(col string, rec record) bool {
 	return false
 }
 
-// bareRef is a part of a reference cell that is only an id or a login.
-var bareRef = regexp.MustCompile(`^(\d+|[a-z][a-z0-9._-]*)$`)
+// bareRef is a part of a reference cell that is only an id or a login,
+// or an id with a state word rather than a name ("10113 (confirmed)").
+var bareRef = regexp.MustCompile(`^(\d+|[a-z][a-z0-9._-]*|\d+ \([a-z-]+\))$`)
 
 // proseRef finds ids in our own sentences: "users 12, 17", "estate 3101".
 var proseRef = regexp.MustCompile(`(?i)\b(users?|benutzer|estates?|address(?:es)?|advisor|owner|prospect)\b:? (\d+(?:, \d+)*)( \(| «|–)?`)
@@ -282,6 +283,10 @@ var readCases = []readCase{
 	{"agents_log_read", fixed(`{"listlimit":100,"data":["Datum","Aktionsart","Aktionstyp","Objekt_nr","Adress_nr","Benutzer","Bemerkung"]}`)},
 	{"appointment_list", fixed(`{"startDate":"2026-10-01","endDate":"2026-12-31","listlimit":100}`)},
 	{"appointment_read", func(f *readFixture) string { return fmt.Sprintf(`{"id":%d}`, f.appt) }},
+	{"appointment_read", func(f *readFixture) string {
+		return fmt.Sprintf(`{"id":%d,"showConfirmationStatus":true,"showConflicts":true}`, f.appt)
+	}},
+	{"appointment_read", fixed(`{"datestart":"2026-11-01","dateend":"2026-11-30","allusers":true,"showConfirmationStatus":true}`)},
 	{"calendar_resource_list", fixed(`{}`)},
 	{"appointment_file_list", func(f *readFixture) string { return fmt.Sprintf(`{"appointmentid":%d}`, f.apptWithFile) }},
 	{"appointment_conflicts", fixed(`{"data":{"start_dt":"2026-11-05 11:00:00","end_dt":"2026-11-06 16:00:00"},"subscribers":{"users":[12,23]}}`)},

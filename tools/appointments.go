@@ -1228,4 +1228,3 @@ func apptConflictMap(res onoffice.Result) map[string]any {
 	}
 	return m
 }
-

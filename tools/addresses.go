@@ -134,10 +134,11 @@ func argDisplay(v any) string {
 	return "(empty)"
 }
 
-// labelled renders a new value for a preview, select keys as their labels.
-func labelled(fi *onoffice.FieldInfo, v any) string {
+// labelled renders a new value for a preview, select keys as their
+// labels, yes/no in the preview's language.
+func labelled(env *Env, fi *onoffice.FieldInfo, v any) string {
 	if fi == nil || len(fi.Permitted) == 0 {
-		return argDisplay(v)
+		return env.flag(fi, argDisplay(v))
 	}
 	label := func(e any) string {
 		if l, ok := fi.Permitted[plainArg(e)]; ok {
@@ -293,7 +294,7 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 	}
 	mf := moduleFields(ctx, env, "address")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), p.Data[k]))
+		pv.Changes = append(pv.Changes, k+": "+labelled(env, fieldOf(mf, k), p.Data[k]))
 	}
 	defaults := map[string]string{"phone": p.DefaultPhone, "fax": p.DefaultFax, "email": p.DefaultEmail}
 	for _, c := range p.contactArgs() {
@@ -447,8 +448,8 @@ func previewAddressModify(ctx context.Context, env *Env, p AddressModifyParams) 
 		return nil, err
 	}
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
-	pv.fieldChanges(moduleFields(ctx, env, "address"), el, keys(p.Data), func(fi *onoffice.FieldInfo, k string) string {
-		return labelled(fi, p.Data[k])
+	pv.fieldChanges(env, moduleFields(ctx, env, "address"), el, keys(p.Data), func(fi *onoffice.FieldInfo, k string) string {
+		return labelled(env, fi, p.Data[k])
 	})
 	for _, c := range p.Contacts {
 		pv.Changes = append(pv.Changes, c.describe())
@@ -774,7 +775,7 @@ func previewNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParams
 	if err != nil {
 		return nil, err
 	}
-	before := storedText(fieldOf(moduleFields(ctx, env, "address"), "newsletter_aktiv"), el["newsletter_aktiv"])
+	before := storedText(env, fieldOf(moduleFields(ctx, env, "address"), "newsletter_aktiv"), el["newsletter_aktiv"])
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
 	to, _ := el["defaultemail"].(string)
 	if p.Register {

@@ -237,7 +237,7 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 			continue
 		}
 		field := agentsLogFieldOf(k)
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", field, labelled(fieldOf(mf, field), wire[k])))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", field, labelled(env, fieldOf(mf, field), wire[k])))
 	}
 	return pv, nil
 }
@@ -339,7 +339,7 @@ func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyPara
 		if list, ok := data[k].([]string); ok {
 			after = strings.Join(list, ", ")
 		}
-		before := storedText(fieldOf(mf, field), current[field])
+		before := storedText(env, fieldOf(mf, field), current[field])
 		pv.change(field, before, after)
 	}
 	return pv, nil

@@ -15,7 +15,7 @@ import (
 )
 
 // englishWords are words a German confirmation text has no use for.
-var englishWords = regexp.MustCompile(`(?i)\b(the|new|for|of|and|to|from|with|by|on|at|is|are|will|can|cannot|be|it|its|this|these|unlink|unlinks|address|addresses|estate|estates|appointment|task|activity|activities|file|record|records|none|empty|hidden|delete|deletes|creates|sends|warning|contacts|participant|participants|attachments?|signature|reminder|place|advisory|level|raised|prospect|owner|clock|running|provider|activated|customer|regular|cancellation|payment|refund|irreversible|every|notification|only|returned|sent|not|found|replaced|stamp|saved|user|users|may|lose|access|work|list|public|cached|publication|watermark|yes|no|pending|when|goes|written|search|criterion|profile|good|keep|stop|instead|state|now|confirmed|duplicate|exists|nothing|changed|updated|present|as|or|if|lower|up|around)\b`)
+var englishWords = regexp.MustCompile(`(?i)\b(the|new|for|of|and|to|from|with|by|on|at|is|are|will|can|cannot|be|it|its|this|these|unlink|unlinks|address|addresses|estate|estates|appointment|task|activity|activities|file|record|records|none|empty|hidden|delete|deletes|creates|sends|warning|contacts|participant|participants|attachments?|signature|reminder|place|advisory|level|raised|prospect|owner|clock|running|provider|activated|customer|regular|cancellation|payment|refund|irreversible|every|notification|only|returned|sent|not|found|replaced|stamp|saved|user|users|may|lose|access|work|list|public|cached|publication|watermark|yes|no|pending|when|goes|written|search|criterion|profile|good|keep|stop|instead|state|now|confirmed|duplicate|exists|nothing|changed|updated|present|as|or|if|lower|up|around|true|false)\b`)
 
 // argWords are the words of the call's own arguments (field names and
 // values the model wrote): they stand as written in any language.
@@ -74,7 +74,14 @@ func TestConfirmationTextGerman(t *testing.T) {
 	participant := relFirst(t, h, "calendar:address")
 	ids := []any{estate, addr, participant.Parent, first("task"), first("agentslog"), estFiles(h, estate)[0]["Id"], first("searchcriteria"), participant.Child}
 	mail := h.Sandbox.Mails()[0]
-	for _, ex := range examples {
+	// Besides one call of every write tool: yes/no fields, new and changed.
+	calls := append([]example{
+		{tool: "estate_modify", args: `{"id":%[1]d,"data":{"balkon_terrasse":true,"garten":0}}`},
+		{tool: "estate_create", args: `{"data":{"objektart":"haus","vermarktungsart":"kauf","nutzungsart":"wohnen","objekttitel":"Haus mit Garten","garten":1}}`},
+		{tool: "address_modify", args: `{"id":%[2]d,"data":{"Rueckruf_akzeptiert":true}}`},
+		{tool: "search_criteria_create", args: `{"addressid":%[2]d,"data":{"vermarktungsart":"kauf","garten":true}}`},
+	}, examples...)
+	for _, ex := range calls {
 		if tl, _ := tools.Lookup(ex.tool); tl.Effect == tools.EffectRead {
 			continue
 		}
@@ -85,7 +92,7 @@ func TestConfirmationTextGerman(t *testing.T) {
 		if ex.tool == "email_link_create" {
 			args = fmt.Sprintf(`{"emailidentity":%q,"messageid":%q,"uid":%d,"folder":%q,"addressIds":[%d]}`, mail.Identity, mail.MessageID, mail.UID, mail.Folder, addr)
 		}
-		t.Run(ex.tool, func(t *testing.T) {
+		t.Run(ex.tool+" "+args, func(t *testing.T) {
 			before := len(g.Prompts.All())
 			res := h.Call(t, ex.tool, args)
 			prompts := g.Prompts.All()

@@ -191,7 +191,7 @@ func previewEstateCreate(ctx context.Context, env *Env, p EstateCreateParams) (*
 	}
 	pv := &Preview{Target: target}
 	for _, name := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, name+": "+showNew(fieldOf(mf, name), p.Data[name]))
+		pv.Changes = append(pv.Changes, name+": "+showNew(env, fieldOf(mf, name), p.Data[name]))
 	}
 	return pv, nil
 }
@@ -219,8 +219,8 @@ func previewEstateModify(ctx context.Context, env *Env, p EstateModifyParams) (*
 		return nil, err
 	}
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
-	pv.fieldChanges(moduleFields(ctx, env, "estate"), el, names, func(fi *onoffice.FieldInfo, name string) string {
-		return showNew(fi, p.Data[name])
+	pv.fieldChanges(env, moduleFields(ctx, env, "estate"), el, names, func(fi *onoffice.FieldInfo, name string) string {
+		return showNew(env, fi, p.Data[name])
 	})
 	return pv, nil
 }
@@ -253,7 +253,7 @@ func renameArg(err error, arg string) error {
 }
 
 // showNew renders a value the model wants to write, select keys as labels.
-func showNew(fi *onoffice.FieldInfo, v any) string {
+func showNew(env *Env, fi *onoffice.FieldInfo, v any) string {
 	label := func(k string) string {
 		if fi != nil {
 			if l, ok := fi.Permitted[k]; ok && l != k {
@@ -264,10 +264,8 @@ func showNew(fi *onoffice.FieldInfo, v any) string {
 	}
 	if fi != nil && fi.Type == "boolean" {
 		switch fmt.Sprint(v) {
-		case "1", "true":
-			return "yes"
-		case "0", "false":
-			return "no"
+		case "1", "true", "0", "false":
+			return env.flag(fi, fmt.Sprint(v))
 		}
 	}
 	switch t := v.(type) {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
@@ -85,6 +86,22 @@ func (e *Env) role(r string) string {
 		return de
 	}
 	return r
+}
+
+// flag words the value of a yes/no field as a person reads it, "yes" or
+// "no" ("ja", "nein" in German), whether the model wrote true, 1 or "1";
+// values of other fields stay as they are.
+func (e *Env) flag(fi *onoffice.FieldInfo, s string) string {
+	if fi == nil || fi.Type != "boolean" {
+		return s
+	}
+	switch strings.ToLower(s) {
+	case "yes", "1", "true":
+		return e.say("yes", "ja")
+	case "no", "0", "false":
+		return e.say("no", "nein")
+	}
+	return s
 }
 
 // placeholders are our own words for a missing value in preview lines;

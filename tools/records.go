@@ -467,18 +467,18 @@ func changeLine(field, before, after string) string {
 
 // storedText renders a stored value as the field configuration shows it;
 // "(empty)" when it is unset.
-func storedText(fi *onoffice.FieldInfo, v any) string {
+func storedText(env *Env, fi *onoffice.FieldInfo, v any) string {
 	if s, ok := condense.Value(fi, v); ok {
-		return s
+		return env.flag(fi, s)
 	}
 	return "(empty)"
 }
 
 // fieldChanges adds "field: before → after" for the named fields: before
 // is the value in current, after what newValue renders for the field.
-func (p *Preview) fieldChanges(mf *onoffice.ModuleFields, current map[string]any, names []string, newValue func(fi *onoffice.FieldInfo, name string) string) {
+func (p *Preview) fieldChanges(env *Env, mf *onoffice.ModuleFields, current map[string]any, names []string, newValue func(fi *onoffice.FieldInfo, name string) string) {
 	for _, name := range names {
 		fi := fieldOf(mf, name)
-		p.change(name, storedText(fi, current[name]), newValue(fi, name))
+		p.change(name, storedText(env, fi, current[name]), newValue(fi, name))
 	}
 }

@@ -387,7 +387,7 @@ func previewSearchCriterionCreate(ctx context.Context, env *Env, p SearchCriteri
 	pv := &Preview{Target: env.say("new search criterion for ", "neues Suchkriterium für ") + target}
 	mf := moduleFields(ctx, env, "searchcriteria")
 	for _, k := range keys(data) {
-		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), data[k]))
+		pv.Changes = append(pv.Changes, k+": "+labelled(env, fieldOf(mf, k), data[k]))
 	}
 	return pv, nil
 }
@@ -492,7 +492,7 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 				before = v
 			}
 		}
-		after := labelled(fi, p.Data[k])
+		after := labelled(env, fi, p.Data[k])
 		if list, ok := p.Data[k].([]any); ok && len(list) == 2 && data[k] == nil {
 			after = rangeText(env, plainArg(list[0]), plainArg(list[1]))
 		}

@@ -297,7 +297,7 @@ func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Prev
 	}
 	mf := moduleFields(ctx, env, "task")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, labelled(fieldOf(mf, k), p.Data[k])))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, labelled(env, fieldOf(mf, k), p.Data[k])))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	if p.MailMessageID != "" {
@@ -336,7 +336,7 @@ func previewTaskModify(ctx context.Context, env *Env, p TaskModifyParams) (*Prev
 				after = label
 			}
 		}
-		pv.change(k, storedText(f, current[k]), after)
+		pv.change(k, storedText(env, f, current[k]), after)
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	return pv, nil

@@ -831,7 +831,7 @@ func apptLinkLines(ctx context.Context, env *Env, pv *Preview, cur map[string]an
 	}
 	if subs != nil {
 		none := env.say("none", "keine")
-		now := fmt.Sprintf(env.say("users %s; groups %s", "Benutzer %s; Gruppen %s"), cmp.Or(joinIDs(subs.Users), none), cmp.Or(joinIDs(subs.Groups), none))
+		now := fmt.Sprintf(env.say("users %s; groups %s", "Benutzer %s; Gruppen %s"), cmp.Or(idsNamed(ctx, env, "user", subs.Users), none), cmp.Or(joinIDs(subs.Groups), none))
 		participants := env.say("participants", "Teilnehmer")
 		if cur == nil {
 			pv.Changes = append(pv.Changes, participants+": "+now)

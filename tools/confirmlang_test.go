@@ -113,3 +113,22 @@ func TestConfirmationTextGerman(t *testing.T) {
 		})
 	}
 }
+
+// TestPreviewsNameTheirRecords: the ids of records a confirmation names
+// carry their names, so the person asked knows what they approve.
+func TestPreviewsNameTheirRecords(t *testing.T) {
+	h := toolstest.New(t)
+	for _, c := range []struct{ tool, args, want string }{
+		{"worklist_create", `{"listName":"Besichtigungen","type":"estate","visibility":1,"userId":17,"ids":[3101]}`, "ids (1): 3101 «crm-text»Energieeffiziente"},
+		{"price_offer_create", `{"estateId":3101,"addressId":10001,"priceOffer":372500}`, "prospect address 10001 «crm-text»Michael Hansen"},
+		{"appointment_create", `{"data":{"description":"Besichtigung","start_dt":"2026-11-23 09:30:00","end_dt":"2026-11-23 10:30:00"},"subscribers":{"users":[12]}}`, "users 12 «crm-text»Michael Hansen«/crm-text»"},
+		{"search_criteria_delete", `{"id":1201}`, "advisor 17 «crm-text»Julia Schmidt«/crm-text»"},
+	} {
+		t.Run(c.tool, func(t *testing.T) {
+			p := mustPreview(t, h, c.tool, c.args)
+			if text := p.Target + "\n" + strings.Join(p.Changes, "\n"); !strings.Contains(text, c.want) {
+				t.Errorf("%q missing in:\n%s", c.want, text)
+			}
+		})
+	}
+}

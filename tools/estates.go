@@ -777,7 +777,7 @@ func previewWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Pr
 			2: env.say("new group work list", "neue Gruppen-Arbeitsliste")}[*p.Visibility]
 	}
 	return &Preview{Target: fmt.Sprintf(env.say("%s %q of %s records", "%s %q mit Datensätzen des Typs %s"), kind, p.ListName, env.noun(p.Type)),
-		Changes: []string{fmt.Sprintf("ids (%d): %s", len(p.IDs), joinIDs(p.IDs))}}, nil
+		Changes: []string{fmt.Sprintf("ids (%d): %s", len(p.IDs), idsNamed(ctx, env, p.Type, p.IDs))}}, nil
 }
 
 // ---------------------------------------------------------------------------
@@ -840,7 +840,7 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fmt.Sprintf(env.say("%s, prospect address %d", "%s, Interessent Adresse %d"), target, p.AddressID), RecordID: strconv.Itoa(p.EstateID)}
+	pv := &Preview{Target: fmt.Sprintf(env.say("%s, prospect address %s", "%s, Interessent Adresse %s"), target, idsNamed(ctx, env, "address", []int{p.AddressID})), RecordID: strconv.Itoa(p.EstateID)}
 	pv.change("priceOffer", cmp.Or(before, "(none)"), strconv.FormatFloat(p.PriceOffer, 'f', -1, 64))
 	pv.Changes = append(pv.Changes, env.say("advisory level: raised to C if lower", "Beratungsstufe: auf C angehoben, falls niedriger"))
 	return pv, nil

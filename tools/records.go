@@ -126,6 +126,21 @@ func recordLabel(noun string, id int, name string) string {
 	return fmt.Sprintf("%s %d %s", noun, id, condense.Untrusted(name))
 }
 
+// idsNamed lists ids of one kind of record (estate, address, user …)
+// with their names for a preview: `3101 «crm-text»Reihenhaus«/crm-text», 3102`;
+// ids it cannot name stay bare.
+func idsNamed(ctx context.Context, env *Env, kind string, ids []int) string {
+	names := recordNames(ctx, env, map[string][]int{kind: ids})[kind]
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.Itoa(id)
+		if n := names[id]; n != "" {
+			parts[i] += " " + condense.Untrusted(n)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // recordReads says how to name a record of a module in a preview: the
 // resource type to read and the fields that make up its title.
 var recordReads = map[string]struct {

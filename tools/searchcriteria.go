@@ -553,6 +553,9 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 	var parts []string
 	for _, k := range criterionOrder[2:] {
 		if v, ok := condense.Value(fieldOf(mf, k), flat[k]); ok {
+			if id, err := strconv.Atoi(v); err == nil && k == "advisor" {
+				v = idsNamed(ctx, env, "user", []int{id})
+			}
 			parts = append(parts, k+" "+v)
 		}
 	}

@@ -309,6 +309,9 @@ func TestMessagesNameReachableTools(t *testing.T) {
 		{"result note through tool_run", []string{"--toolsets=default"}, "tool_run",
 			`{"name":"field_config_get","arguments":{"modules":["searchcriteria"]}}`,
 			[]string{"(search_criteria_fields via tool_run describes them)"}, nil},
+		{"structured text", []string{"--toolsets=default", "--structured-output"}, "field_config_get",
+			`{"modules":["searchcriteria"]}`,
+			[]string{"(search_criteria_fields via tool_run describes them)"}, nil},
 		{"result note, listed", []string{"--toolsets=all"}, "field_config_get",
 			`{"modules":["searchcriteria"]}`,
 			[]string{"(search_criteria_fields describes them)"}, []string{"via tool_run"}},
@@ -317,14 +320,18 @@ func TestMessagesNameReachableTools(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			h := toolstest.New(t, c.flags...)
 			res := h.Call(t, c.tool, c.args)
+			structured, _ := json.Marshal(res.Structured)
 			for _, w := range c.want {
 				if !strings.Contains(res.Text, w) {
 					t.Errorf("%q missing in:\n%s", w, res.Text)
 				}
+				if res.Structured != nil && !strings.Contains(string(structured), w) {
+					t.Errorf("%q missing in the structured content:\n%s", w, structured)
+				}
 			}
 			for _, w := range append(c.not, "[[", "]]") {
-				if strings.Contains(res.Text, w) {
-					t.Errorf("%q in:\n%s", w, res.Text)
+				if strings.Contains(res.Text, w) || strings.Contains(string(structured), w) {
+					t.Errorf("%q in:\n%s\n%s", w, res.Text, structured)
 				}
 			}
 		})

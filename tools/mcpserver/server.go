@@ -165,9 +165,9 @@ func (gt *gate) call(ctx context.Context, t tools.Tool, req mcp.CallToolRequest,
 		return mcp.NewToolResultError(fmt.Sprintf("Not run, nothing was changed: %s changes data, and this sign-in may only read (its access token lacks the write scope). Sign in again with the write scope to make changes.", t.Name))
 	}
 	if t.Effect == tools.EffectRead || gt.guard == nil {
-		return gt.rendered(redacted(structuredFallback(gt.run(ctx, t, args, nil), t, gt.env)))
+		return redacted(structuredFallback(gt.rendered(gt.run(ctx, t, args, nil)), t, gt.env))
 	}
-	return gt.rendered(redacted(gt.handle(ctx, t, req, args)))
+	return redacted(gt.rendered(gt.handle(ctx, t, req, args)))
 }
 
 // rendered renders the pointers to other tools in the text of a result,

@@ -19,7 +19,7 @@ import (
 func relationTools() []Tool {
 	return []Tool{
 		define("relation_list", "List linked records",
-			"Find linked records: owners, buyers, tenants or prospects of estates, units of a complex, the addresses and estate of an appointment, task or activity, the search profiles of an address. Give parentids to get children or childids to get parents; answers name each linked record.",
+			"Find linked records (an estate's owners or prospects, an appointment's contacts, an address's search profiles …): parentids gives the children, childids the parents; answers name each record.",
 			listRelations),
 		withPreview(define("relation_create", "Link records",
 			"Link records, e.g. make address 10023 owner of estate 3120 (estate:address:owner, parentid [3120], childid [10023]). One side may hold several ids, not both.",
@@ -140,12 +140,27 @@ func relEnum(keep func(relationType) bool) *jsonschema.Schema {
 	return &jsonschema.Schema{Type: "string", Enum: enum}
 }
 
-// RelationListType is any readable relation type.
+// RelationListType is any documented relation type. Its schema is a
+// string: the 63 types would cost 1,700 characters in every tool list,
+// most of them rarely wanted. The description names the everyday ones and
+// checkListType refuses the others with the closest types and the list.
 type RelationListType string
 
-// JSONSchema lists every documented relation type.
+// JSONSchema leaves the type a string; see checkListType.
 func (RelationListType) JSONSchema() *jsonschema.Schema {
-	return relEnum(func(relationType) bool { return true })
+	return &jsonschema.Schema{Type: "string"}
+}
+
+// checkListType refuses a relation type onOffice does not document.
+func checkListType(typ RelationListType) error {
+	names := make([]string, len(relationTypes))
+	for i, t := range relationTypes {
+		if t.suffix == string(typ) {
+			return nil
+		}
+		names[i] = t.suffix
+	}
+	return argErrorf("relationtype", "unknown relation type %q%s; allowed: %s", typ, suggest(string(typ), names), strings.Join(names, ", "))
 }
 
 // RelationCreateType is a relation type the API can create.
@@ -166,12 +181,15 @@ func (RelationDeleteType) JSONSchema() *jsonschema.Schema {
 
 // RelationListParams are the arguments of relation_list.
 type RelationListParams struct {
-	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"Parent kind first, then child kind: estate:address:owner links estates (parents) to owner addresses (children)"`
+	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent kind:child kind[:role], e.g. estate:address:owner, …:buyer, …:renter, …:interested (prospects), …:contactPerson; complex:estate:units; address:searchcriteria; calendar:address, task:estate, agentsLog:address. Other documented types work too; an unknown one is answered with the list"`
 	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Return the children of these parent ids"`
 	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Return the parents of these child ids"`
 }
 
 func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result, error) {
+	if err := checkListType(p.RelationType); err != nil {
+		return nil, err
+	}
 	if (len(p.ParentIDs) == 0) == (len(p.ChildIDs) == 0) {
 		return nil, argErrorf("parentids", "give either parentids (to find children) or childids (to find parents), exactly one of them")
 	}

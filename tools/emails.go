@@ -20,13 +20,13 @@ import (
 func emailTools() []Tool {
 	return []Tool{
 		withPreview(define("email_send", "Send e-mail",
-			"Send a real e-mail from a user's mailbox: to e-mail addresses or one address id (fills macros), with a template or body, exposés, files and base64 attachments; can reply to or forward a mail.",
+			"Send a real e-mail from a user's mailbox to e-mail addresses or one address id (fills macros), with template or body, exposés, files, attachments; can reply or forward.",
 			sendEmail), previewEmailSend),
 		define("email_link_list", "Read e-mail links (old)",
 			"Read the one address and estate a stored e-mail is linked to.[[ Prefer email_info, which lists all links.]]",
 			listEmailLinks),
 		define("email_info", "Read e-mail info",
-			"Read what a stored e-mail is linked to (addresses, estates), whether it is a portal enquiry and what was done with it. uid and folder come from the mail server.",
+			"Read a stored e-mail's links (addresses, estates), whether it is a portal enquiry and what was done with it; uid and folder are the mail server's.",
 			emailInfo),
 		withPreview(define("email_link_create", "Link e-mail to records",
 			"Set the addresses (replacing all) and the estate a stored e-mail is linked to; [] or 0 removes links.",
@@ -97,7 +97,7 @@ type EmailSendParams struct {
 	Forwarded                     bool              `json:"forwarded,omitempty"`
 	AddOriginalMailAttachments    bool              `json:"addoriginalmailattachments,omitempty"`
 	AttachLinkedMailToHTMLMessage bool              `json:"attachLinkedMailToHtmlMessage,omitempty"`
-	SignatureID                   *int              `json:"signatureid,omitempty" jsonschema:"minimum=0" jsonschema_description:"0 = none; default: your standard signature"`
+	SignatureID                   *int              `json:"signatureid,omitempty" jsonschema:"minimum=0" jsonschema_description:"0: none; default: your standard one"`
 }
 
 func (p EmailSendParams) check() error {
@@ -427,8 +427,8 @@ func mailText(v any) string {
 // EmailLinkCreateParams are the arguments of email_link_create.
 type EmailLinkCreateParams struct {
 	MailRef
-	AddressIDs *[]int `json:"addressIds,omitempty" jsonschema_description:"The complete new list of linked addresses; [] unlinks all"`
-	EstateID   *int   `json:"estateid,omitempty" jsonschema:"minimum=0" jsonschema_description:"Estate to link; 0 unlinks"`
+	AddressIDs *[]int `json:"addressIds,omitempty" jsonschema_description:"Replaces the linked addresses; [] unlinks all"`
+	EstateID   *int   `json:"estateid,omitempty" jsonschema:"minimum=0" jsonschema_description:"0 unlinks"`
 }
 
 func (p EmailLinkCreateParams) check() error {
@@ -506,7 +506,7 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 
 // EmailSignatureParams are the arguments of email_signature_read.
 type EmailSignatureParams struct {
-	ID                  *int `json:"id,omitempty" jsonschema:"minimum=-1" jsonschema_description:"Read this signature's text; -1 = company signature"`
+	ID                  *int `json:"id,omitempty" jsonschema:"minimum=-1"`
 	GetDefaultSignature bool `json:"getdefaultsignature,omitempty" jsonschema_description:"Read your default signature's text"`
 	IsHTML              bool `json:"ishtml,omitempty" jsonschema_description:"HTML instead of plain text"`
 }

@@ -45,11 +45,11 @@ var uplLinkTypes = map[string]bool{"Link": true, "Ogulo-Link": true, "Film-Link"
 // splits large content into blocks), so a model sends everything at once.
 type FileUploadParams struct {
 	Module                      string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentsLog,enum=task,enum=tmpUpload" jsonschema_description:"tmpUpload only caches"`
-	RelatedRecordID             int    `json:"relatedRecordId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Record id"`
+	RelatedRecordID             int    `json:"relatedRecordId,omitempty" jsonschema:"minimum=1"`
 	File                        string `json:"file,omitempty" jsonschema_description:"File name with extension"`
 	Data                        string `json:"data,omitempty" jsonschema_description:"Content, base64"`
 	Text                        string `json:"text,omitempty" jsonschema_description:"Plain text instead of data"`
-	Art                         string `json:"Art,omitempty" jsonschema:"enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Stadtplan,enum=Anzeigen,enum=Epass_Skala,enum=Finanzierungsbeispiel,enum=QR-Code,enum=Logo,enum=Banner,enum=Panorama,enum=Expose,enum=Dokument,enum=Aushang,enum=Mietaufstellung,enum=Energieausweis,enum=Link,enum=Ogulo-Link,enum=Film-Link,enum=Objekt-Link" jsonschema_description:"Estate file type"`
+	Art                         string `json:"Art,omitempty" jsonschema:"enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Stadtplan,enum=Anzeigen,enum=Epass_Skala,enum=Finanzierungsbeispiel,enum=QR-Code,enum=Logo,enum=Banner,enum=Panorama,enum=Expose,enum=Dokument,enum=Aushang,enum=Mietaufstellung,enum=Energieausweis,enum=Link,enum=Ogulo-Link,enum=Film-Link,enum=Objekt-Link"`
 	URL                         string `json:"url,omitempty" jsonschema_description:"Target of a link type"`
 	Title                       string `json:"title,omitempty"`
 	Freetext                    string `json:"freetext,omitempty"`

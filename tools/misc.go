@@ -39,7 +39,7 @@ func miscTools() []Tool {
 type LastSeenParams struct {
 	Module    string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=task,enum=email"`
 	ListLimit *int   `json:"listlimit,omitempty" jsonschema:"minimum=0,maximum=500,default=20" jsonschema_description:"0 returns only the count"`
-	User      int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"User id; default the API user"`
+	User      int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"Default you"`
 	Filter    Filter `json:"filter,omitempty" jsonschema_description:"Fields of the module, plus date (YYYY-MM-DD HH:MM:SS, e.g. between) for when it was opened"`
 }
 
@@ -104,7 +104,7 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 // MacroParams are the arguments of macro_resolve.
 type MacroParams struct {
 	Text           string `json:"text" jsonschema:"required,minLength=1" jsonschema_description:"Text with macros, e.g. \"Ihr Ansprechpartner: _Uservorname _Username\""`
-	IsHTML         bool   `json:"ishtml,omitempty" jsonschema_description:"The text is HTML"`
+	IsHTML         bool   `json:"ishtml,omitempty"`
 	EstateIDs      []int  `json:"estateids,omitempty" jsonschema:"maxItems=500"`
 	AddressIDs     []int  `json:"addressids,omitempty" jsonschema:"maxItems=500"`
 	AppointmentIDs []int  `json:"appointmentids,omitempty" jsonschema:"maxItems=500"`
@@ -191,7 +191,7 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 
 // SurveyParams are the arguments of survey_read.
 type SurveyParams struct {
-	ID int `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Survey id: read its pages and questions; without it, list all surveys"`
+	ID int `json:"id,omitempty" jsonschema:"minimum=1"`
 }
 
 func readSurvey(ctx context.Context, env *Env, p SurveyParams) (*Result, error) {
@@ -288,7 +288,7 @@ func surveyWalk(b *strings.Builder, v any) {
 
 // TimeTrackingParams are the arguments of time_tracking_modify.
 type TimeTrackingParams struct {
-	Track bool `json:"track" jsonschema:"required" jsonschema_description:"true starts, false stops the clock"`
+	Track bool `json:"track" jsonschema:"required"`
 }
 
 func modifyTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*Result, error) {

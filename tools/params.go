@@ -66,7 +66,7 @@ func (SingleSort) JSONSchema() *jsonschema.Schema {
 	s := SortBy{}.JSONSchema()
 	one := uint64(1)
 	s.MaxProperties = &one
-	s.Description = "one field and its direction, e.g. {\"Name\":\"ASC\"}"
+	s.Description = "One field, e.g. {\"Name\":\"ASC\"}"
 	return s
 }
 

@@ -182,8 +182,8 @@ func (RelationDeleteType) JSONSchema() *jsonschema.Schema {
 // RelationListParams are the arguments of relation_list.
 type RelationListParams struct {
 	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent kind:child kind[:role], e.g. estate:address:owner, …:buyer, …:renter, …:interested (prospects), …:contactPerson; complex:estate:units; address:searchcriteria; calendar:address, task:estate, agentsLog:address. Other documented types work too; an unknown one is answered with the list"`
-	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Return the children of these parent ids"`
-	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Return the parents of these child ids"`
+	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500"`
+	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500"`
 }
 
 func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result, error) {
@@ -307,8 +307,8 @@ type RelationInfo struct {
 // RelationCreateParams are the arguments of relation_create.
 type RelationCreateParams struct {
 	RelationType RelationCreateType `json:"relationtype" jsonschema:"required" jsonschema_description:"Parent kind first, then child kind"`
-	ParentID     []int              `json:"parentid" jsonschema:"required,minItems=1,maxItems=500" jsonschema_description:"Parent ids, e.g. the estate"`
-	ChildID      []int              `json:"childid" jsonschema:"required,minItems=1,maxItems=500" jsonschema_description:"Child ids, e.g. the owner addresses"`
+	ParentID     []int              `json:"parentid" jsonschema:"required,minItems=1,maxItems=500"`
+	ChildID      []int              `json:"childid" jsonschema:"required,minItems=1,maxItems=500"`
 	RelationInfo *RelationInfo      `json:"relationinfo,omitempty" jsonschema_description:"Only for calendar:address"`
 }
 

@@ -18,7 +18,7 @@ import (
 func searchCriteriaTools() []Tool {
 	return []Tool{
 		define("search_criteria_read", "Read search criteria",
-			"Read prospects' saved search profiles (what they want to buy or rent). Without mode, all profiles (active and inactive), newest first, paged. mode says what ids are: internal = address ids, searchcriteria = search-criterion ids, external = customer numbers; mode filter selects by filter instead.",
+			"Read prospects' search profiles (what they want to buy or rent). Without mode: all, newest first, paged. Else mode says what ids are (internal: address ids, searchcriteria: profile ids, external: customer numbers) or selects by filter.",
 			readSearchCriteria),
 		withPreview(define("search_criteria_create", "Create search criterion",
 			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort. [[Field names from search_criteria_fields.]]",
@@ -43,9 +43,9 @@ var criteriaMetaFields = []string{"internaladdressid", "externaladdressid", "adv
 
 // SearchCriteriaReadParams are the arguments of search_criteria_read.
 type SearchCriteriaReadParams struct {
-	Mode       string `json:"mode,omitempty" jsonschema:"enum=all,enum=internal,enum=searchcriteria,enum=external,enum=filter" jsonschema_description:"Default all: every profile"`
-	IDs        []int  `json:"ids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Ids of the kind mode names"`
-	Filter     Filter `json:"filter,omitempty" jsonschema_description:"mode filter: conditions on the sortby names"`
+	Mode       string `json:"mode,omitempty" jsonschema:"enum=all,enum=internal,enum=searchcriteria,enum=external,enum=filter"`
+	IDs        []int  `json:"ids,omitempty" jsonschema:"maxItems=500"`
+	Filter     Filter `json:"filter,omitempty" jsonschema_description:"With mode filter; fields as in sortby"`
 	SortBy     string `json:"sortby,omitempty" jsonschema:"enum=internaladdressid,enum=externaladdressid,enum=advisor,enum=creator,enum=creationdate,enum=editdate,enum=status"`
 	SortOrder  string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
 	ListLimit  int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
@@ -430,8 +430,8 @@ func criterionTarget(ctx context.Context, env *Env, id int) (string, map[string]
 
 // SearchCriterionModifyParams are the arguments of search_criteria_modify.
 type SearchCriterionModifyParams struct {
-	ID   int         `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Search criterion id"`
-	Data FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Field → new value; ranges as [from, to] or X__von/X__bis"`
+	ID   int         `json:"id" jsonschema:"required,minimum=1"`
+	Data FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Ranges as [from, to] or X__von/X__bis"`
 }
 
 // keepAdvisor adds the current advisor when the change names none: the
@@ -530,7 +530,7 @@ func zeroEmpty(s string) string {
 
 // SearchCriterionDeleteParams are the arguments of search_criteria_delete.
 type SearchCriterionDeleteParams struct {
-	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Search criterion id"`
+	ID int `json:"id" jsonschema:"required,minimum=1"`
 }
 
 func deleteSearchCriterion(ctx context.Context, env *Env, p SearchCriterionDeleteParams) (*Result, error) {
@@ -566,7 +566,7 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 
 // SearchCriteriaFieldsParams are the arguments of search_criteria_fields.
 type SearchCriteriaFieldsParams struct {
-	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. DEU or ENG"`
+	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
 	AdditionalTranslations bool   `json:"additionalTranslations,omitempty" jsonschema_description:"Also name the __von/__bis fields of ranges"`
 }
 

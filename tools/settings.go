@@ -29,7 +29,7 @@ func settingsTools() []Tool {
 			"Read onOffice users (agents) with filter, sort and paging, or one user by id. [[Fields are those of field_config_get module user.]] Name is the login that advisor fields of other modules expect; Nr is the user id.",
 			readUsers),
 		define("user_list", "List users",
-			"List all users with id, login, name and e-mail, optionally only the members of one group. Use it to turn an agent's name into the user id or login other tools need.",
+			"List users with id, login, name and e-mail: turns an agent's name into the id or login other tools need.",
 			listUsers),
 		define("user_photo_read", "Read user photos",
 			"Get the photo links of users (agents). Returns URLs, never image data; users without any photo are named.",
@@ -38,7 +38,7 @@ func settingsTools() []Tool {
 			"Check on which of the given records a user holds a right (read, modify, delete, create). Answers which ids are allowed and which are not.",
 			checkUserRights),
 		define("field_config_get", "Get field configuration",
-			"List the fields of onOffice modules with label, type and the permitted keys of select fields. Use it to find field names for data, filter and sortby, and the keys to write into select fields.",
+			"List the fields of onOffice modules with label, type and select keys: the names for data, filter and sortby, and the keys select fields take.",
 			getFieldConfig),
 		define("multiselect_config_get", "Get select values",
 			"List the values of select fields with key, label, position, default flag and hierarchy (parent value). Use the key when writing or filtering.",
@@ -163,7 +163,7 @@ func imageSummary(v any) any {
 
 // ImprintReadParams are the arguments of imprint_read.
 type ImprintReadParams struct {
-	Data         []string `json:"data,omitempty" jsonschema:"enum=title,enum=firstname,enum=lastname,enum=firma,enum=postcode,enum=city,enum=street,enum=housenumber,enum=state,enum=country,enum=phone,enum=mobil,enum=fax,enum=email,enum=homepage,enum=vertretungsberechtigter,enum=berufsaufsichtsbehoerde,enum=handelsregister,enum=handelsregisterNr,enum=ustId,enum=bank,enum=iban,enum=bic,enum=chamber" jsonschema_description:"Imprint fields; default all"`
+	Data         []string `json:"data,omitempty" jsonschema:"enum=title,enum=firstname,enum=lastname,enum=firma,enum=postcode,enum=city,enum=street,enum=housenumber,enum=state,enum=country,enum=phone,enum=mobil,enum=fax,enum=email,enum=homepage,enum=vertretungsberechtigter,enum=berufsaufsichtsbehoerde,enum=handelsregister,enum=handelsregisterNr,enum=ustId,enum=bank,enum=iban,enum=bic,enum=chamber"`
 	UserID       int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Imprint as it applies to this user"`
 	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. DEU or ENG"`
 	FormatOutput bool     `json:"formatoutput,omitempty" jsonschema_description:"Country as name instead of ISO code"`
@@ -252,7 +252,7 @@ func listGroups(ctx context.Context, env *Env, p GroupListParams) (*Result, erro
 
 // UserReadParams are the arguments of user_read.
 type UserReadParams struct {
-	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"User id: read only this user"`
+	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read only this user"`
 	Data       []string `json:"data,omitempty" jsonschema_description:"Field names, e.g. [\"Vorname\",\"Nachname\",\"email\"]"`
 	Filter     Filter   `json:"filter,omitempty"`
 	SortBy     SortBy   `json:"sortby,omitempty"`
@@ -274,8 +274,8 @@ func readUsers(ctx context.Context, env *Env, p UserReadParams) (*Result, error)
 
 // UserListParams are the arguments of user_list.
 type UserListParams struct {
-	UserFilter string `json:"userfilter,omitempty" jsonschema:"enum=onlyOwn,enum=ownOfficeGroupOrAll,enum=byGroupId" jsonschema_description:"onlyOwn: the API key's own user; ownOfficeGroupOrAll: its office colleagues; byGroupId: members of groupId"`
-	GroupID    int    `json:"groupId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Group id[[ (group_list)]], with byGroupId"`
+	UserFilter string `json:"userfilter,omitempty" jsonschema:"enum=onlyOwn,enum=ownOfficeGroupOrAll,enum=byGroupId" jsonschema_description:"onlyOwn: the API user; ownOfficeGroupOrAll: its office; byGroupId: members of groupId"`
+	GroupID    int    `json:"groupId,omitempty" jsonschema:"minimum=1" jsonschema_description:"With byGroupId[[ (group_list)]]"`
 }
 
 func listUsers(ctx context.Context, env *Env, p UserListParams) (*Result, error) {
@@ -632,7 +632,7 @@ func postalText(raw json.RawMessage) string {
 
 // RegionSearchParams are the arguments of region_search.
 type RegionSearchParams struct {
-	SearchString string `json:"searchstring" jsonschema:"required,minLength=2" jsonschema_description:"Part of a region name"`
+	SearchString string `json:"searchstring" jsonschema:"required,minLength=2"`
 }
 
 func searchRegions(ctx context.Context, env *Env, p RegionSearchParams) (*Result, error) {
@@ -732,11 +732,11 @@ func userName(ctx context.Context, env *Env, id int) string {
 
 // FieldConfigParams are the arguments of field_config_get.
 type FieldConfigParams struct {
-	Modules      []string `json:"modules" jsonschema:"required,minItems=1,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=email,enum=file,enum=news,enum=intranet,enum=project,enum=task,enum=user,enum=searchcriteria" jsonschema_description:"Modules whose fields to list"`
-	FieldList    []string `json:"fieldList,omitempty" jsonschema_description:"Only these field names"`
-	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. DEU or ENG"`
-	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Show which parent key a select key requires (objekttyp → objektart)"`
-	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"Show for which status, marketing or property kinds a field applies"`
+	Modules      []string `json:"modules" jsonschema:"required,minItems=1,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=email,enum=file,enum=news,enum=intranet,enum=project,enum=task,enum=user,enum=searchcriteria"`
+	FieldList    []string `json:"fieldList,omitempty" jsonschema_description:"Only these fields"`
+	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Which parent key a select key needs (objekttyp → objektart)"`
+	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"For which status, marketing or property kinds a field applies"`
 }
 
 // systemFieldsClause names the documented system fields of a module that

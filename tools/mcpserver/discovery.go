@@ -49,24 +49,19 @@ func (d *discovery) hidden() []tools.Tool {
 }
 
 func (d *discovery) catalogueTool() mcp.Tool {
-	count := map[string]int{}
+	hidden := d.hidden()
 	var modules []string
-	for _, t := range d.hidden() {
-		if count[t.Module] == 0 {
+	for _, t := range hidden {
+		if !slices.Contains(modules, t.Module) {
 			modules = append(modules, t.Module)
 		}
-		count[t.Module]++
-	}
-	var parts []string
-	for _, m := range modules {
-		parts = append(parts, fmt.Sprintf("%s %d", m, count[m]))
 	}
 	schema := map[string]any{
 		"type": "object",
 		"properties": map[string]any{
-			"query":  map[string]any{"type": "string", "description": "Words that must all occur in a tool's name, title or description, e.g. \"pdf exposé\""},
-			"module": map[string]any{"type": "string", "enum": modules, "description": "Only tools of this module"},
-			"names":  map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "maxItems": 10, "description": "Describe these tools in full, with their arguments as JSON schema"},
+			"query":  map[string]any{"type": "string", "description": "Words that must all occur in name, title or description, e.g. \"pdf exposé\""},
+			"module": map[string]any{"enum": modules},
+			"names":  map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "maxItems": 10},
 		},
 		"additionalProperties": false,
 	}
@@ -74,9 +69,8 @@ func (d *discovery) catalogueTool() mcp.Tool {
 	return mcp.Tool{
 		Name:  tools.CatalogueToolName,
 		Title: "Find more tools",
-		Description: fmt.Sprintf("The tool list holds the everyday tools; %d more onOffice tools (%s) can be run with %s. "+
-			"Without arguments this lists them by name and title; query or module narrows the list; names gives the full description and arguments of up to 10 tools.",
-			len(d.hidden()), strings.Join(parts, ", "), tools.RunToolName),
+		Description: fmt.Sprintf("%d more onOffice tools beyond this list, run with %s. Without arguments: their names and titles; query or module narrows the list; names describes up to 10 in full, with their arguments.",
+			len(hidden), tools.RunToolName),
 		RawInputSchema: raw,
 		Annotations:    annotations(tools.Hints{ReadOnly: true, Idempotent: true}),
 	}
@@ -173,19 +167,19 @@ func (d *discovery) runTool() mcp.Tool {
 		h.Destructive = h.Destructive || th.Destructive
 		h.OpenWorld = h.OpenWorld || th.OpenWorld
 	}
-	desc := fmt.Sprintf("Run a tool that %s names, with its arguments, exactly as if it were in the tool list: the same checks, errors and results.", tools.CatalogueToolName)
+	desc := fmt.Sprintf("Run a tool that %s names as if it were listed: the same checks, errors and results.", tools.CatalogueToolName)
 	guarded := false
 	for _, t := range reach {
 		guarded = guarded || d.policy.Requires(t.Effect)
 	}
 	if guarded {
-		desc += " Writes need the user's OK as with the tool itself: show any preview you get; a confirmation_token goes inside arguments."
+		desc += " Writes need the user's OK as the tool itself does; a confirmation_token goes inside arguments."
 	}
 	schema := map[string]any{
 		"type": "object",
 		"properties": map[string]any{
-			"name":      map[string]any{"type": "string", "description": "Tool name from " + tools.CatalogueToolName},
-			"arguments": map[string]any{"type": "object", "description": "The tool's arguments, as its schema describes them"},
+			"name":      map[string]any{"type": "string"},
+			"arguments": map[string]any{"type": "object"},
 		},
 		"required":             []string{"name"},
 		"additionalProperties": false,

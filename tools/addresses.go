@@ -18,28 +18,28 @@ import (
 func addressTools() []Tool {
 	return []Tool{
 		define("address_read", "Read addresses",
-			"List or filter contacts, or read one by id. Without data: name, company, town, e-mail and phone; phone, mobile, email and fax give every entry of that kind.",
+			"List or filter contacts, or read one by id. Without data: name, company, town, e-mail, phone; phone, mobile, email, fax give all entries of that kind.",
 			readAddresses),
 		withPreview(define("address_create", "Create address",
-			"Create a contact: fields in data[[ (names from field_config_get, module address)]], a multiselect as a list; phones and e-mails in their own arguments, not in data. Benutzer (advisor): login or name.",
+			"Create a contact: fields in data[[ (field_config_get, module address)]], a multiselect as a list; phones and e-mails in their own arguments. Benutzer (advisor): login or name.",
 			createAddress), previewAddressCreate),
 		withPreview(define("address_modify", "Modify address",
-			"Change a contact: data holds only the fields to change (a multiselect list replaces all its keys); contacts adds, changes or deletes phones and e-mails.",
+			"Change a contact: data holds only the fields to change (a multiselect list replaces all keys); contacts changes phones and e-mails.",
 			modifyAddress), previewAddressModify),
 		define("address_search", "Search addresses",
-			"Quick search: contacts whose first name, surname, company, main e-mail or customer number contain every word of input.[[ For field conditions use address_read.]]",
+			"Quick search: contacts whose first name, surname, company, main e-mail or customer number contain every word of input.[[ Field conditions: address_read.]]",
 			searchAddresses),
 		define("address_file_list", "List address files",
 			"List a contact's files (name, type, size, date), not their contents.",
 			listAddressFiles),
 		withPreview(define("address_file_download_link", "Create download link for address files",
-			"Create a public download page for ALL of a contact's files, open to anyone with the link for 14 days; only for sending them outside the CRM.",
+			"Public download page for ALL of a contact's files, open to anyone with the link for 14 days; only for sending them outside the CRM.",
 			addressDownloadLink), previewAddressDownloadLink),
 		define("address_completion_fields", "List address completion fields",
 			"List the fields of the address completion form, with select keys.",
 			addressCompletionFields),
 		withPreview(define("address_completion_send", "Send address completion e-mail",
-			"E-mail a contact a form to complete their contact data (modus1) or also a search profile (modus2); the answers change the address.",
+			"E-mail a contact a form for their contact data (modus1) or also a search profile (modus2); the answers change the address.",
 			sendAddressCompletion), previewAddressCompletion),
 		withPreview(define("newsletter_register", "Register or cancel newsletter",
 			"Subscribe a contact to the newsletter (with double opt-in they get a confirmation e-mail) or cancel it; sets newsletter_aktiv and logs an activity.",
@@ -48,7 +48,7 @@ func addressTools() []Tool {
 			"List the keys and labels of one select field of addresses, e.g. Land, ArtDaten, HerkunftKontakt.",
 			addressSelectValues),
 		define("address_hierarchy_contacts", "List hierarchy contacts",
-			"List the contacts below a company or person in the hierarchy that can receive e-mail (id, name, company, e-mail).",
+			"List the contacts below a company or person in the hierarchy that can receive e-mail.",
 			addressHierarchyContacts),
 	}
 }
@@ -60,7 +60,7 @@ var addressPseudoFields = []string{"phone", "mobile", "fax", "email", "defaultph
 
 // AddressReadParams are the arguments of address_read.
 type AddressReadParams struct {
-	ID         int        `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read only this address"`
+	ID         int        `json:"id,omitempty" jsonschema:"minimum=1"`
 	RecordIDs  []int      `json:"recordids,omitempty" jsonschema:"maxItems=500"`
 	Data       []string   `json:"data,omitempty" jsonschema_description:"e.g. [\"Vorname\",\"Name\",\"Email\"]"`
 	Filter     Filter     `json:"filter,omitempty"`
@@ -176,9 +176,9 @@ type AddressCreateParams struct {
 	Email                 string      `json:"email,omitempty"`
 	EmailPrivate          string      `json:"email_private,omitempty"`
 	EmailBusiness         string      `json:"email_business,omitempty"`
-	DefaultPhone          string      `json:"default_phone,omitempty" jsonschema_description:"Main number: one of the above"`
+	DefaultPhone          string      `json:"default_phone,omitempty" jsonschema_description:"The main one of these"`
 	DefaultFax            string      `json:"default_fax,omitempty"`
-	DefaultEmail          string      `json:"default_email,omitempty" jsonschema_description:"Main e-mail: one of the above"`
+	DefaultEmail          string      `json:"default_email,omitempty" jsonschema_description:"The main one of these"`
 	CheckDuplicate        bool        `json:"checkDuplicate,omitempty" jsonschema_description:"If an address has this e-mail, update it instead"`
 	NoOverrideByDuplicate bool        `json:"noOverrideByDuplicate,omitempty" jsonschema_description:"With checkDuplicate: leave it unchanged"`
 }
@@ -325,7 +325,7 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 type AddressModifyParams struct {
 	ID       int             `json:"id" jsonschema:"required,minimum=1"`
 	Data     FieldValues     `json:"data,omitempty"`
-	Contacts []ContactChange `json:"contacts,omitempty" jsonschema:"maxItems=10" jsonschema_description:"Phone/fax/e-mail changes, at most one per kind"`
+	Contacts []ContactChange `json:"contacts,omitempty" jsonschema:"maxItems=10" jsonschema_description:"At most one change per kind"`
 }
 
 // ContactChange is one change of the phone book.
@@ -334,7 +334,7 @@ type ContactChange struct {
 	Action   string `json:"action" jsonschema:"required,enum=add,enum=modify,enum=delete"`
 	OldValue string `json:"oldvalue,omitempty" jsonschema_description:"For modify, delete"`
 	NewValue string `json:"newvalue,omitempty" jsonschema_description:"For add, modify"`
-	Default  bool   `json:"default,omitempty" jsonschema_description:"Make it the main entry"`
+	Default  bool   `json:"default,omitempty" jsonschema_description:"Main entry"`
 }
 
 func (p AddressModifyParams) check(ctx context.Context, env *Env) error {
@@ -492,9 +492,9 @@ func newsletterNote(env *Env, data map[string]any) string {
 // AddressSearchParams are the arguments of address_search.
 type AddressSearchParams struct {
 	Input              string   `json:"input" jsonschema:"required,minLength=2" jsonschema_description:"e.g. \"Roth Köln\" or a customer number"`
-	IncludeContactData bool     `json:"includecontactdata,omitempty" jsonschema_description:"Also search all e-mails and phone numbers"`
+	IncludeContactData bool     `json:"includecontactdata,omitempty" jsonschema_description:"Also all e-mails and phones"`
 	CaseSensitive      bool     `json:"casesensitive,omitempty"`
-	SearchParameter    []string `json:"searchparameter,omitempty" jsonschema_description:"Search these fields instead, e.g. [\"Ort\",\"Strasse\"]"`
+	SearchParameter    []string `json:"searchparameter,omitempty" jsonschema_description:"Fields to search instead, e.g. [\"Ort\"]"`
 	ListLimit          int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
 	SortBy             string   `json:"sortby,omitempty" jsonschema:"enum=KdNr,enum=Vorname,enum=Name,enum=Zusatz1,enum=contactCategory,enum=Email"`
 	SortOrder          string   `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
@@ -583,7 +583,7 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 // AddressDownloadLinkParams are the arguments of address_file_download_link.
 type AddressDownloadLinkParams struct {
 	AddressID int    `json:"addressid" jsonschema:"required,minimum=1"`
-	Language  string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Page language, e.g. ENG"`
+	Language  string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
 }
 
 func addressDownloadLink(ctx context.Context, env *Env, p AddressDownloadLinkParams) (*Result, error) {
@@ -700,9 +700,9 @@ func categoryFields(res onoffice.Result, env *Env, noun string, extra func(f cat
 
 // AddressCompletionSendParams are the arguments of address_completion_send.
 type AddressCompletionSendParams struct {
-	AddressID     int    `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"Receives the e-mail"`
+	AddressID     int    `json:"addressId" jsonschema:"required,minimum=1"`
 	Mode          string `json:"mode" jsonschema:"required,enum=modus1,enum=modus2"`
-	EmailIdentity string `json:"emailidentity,omitempty" jsonschema:"format=email" jsonschema_description:"Sender; default: your standard one"`
+	EmailIdentity string `json:"emailidentity,omitempty" jsonschema:"format=email" jsonschema_description:"Default: your standard sender"`
 }
 
 func sendAddressCompletion(ctx context.Context, env *Env, p AddressCompletionSendParams) (*Result, error) {
@@ -833,7 +833,7 @@ func addressSelectValues(ctx context.Context, env *Env, p AddressSelectValuesPar
 
 // AddressHierarchyParams are the arguments of address_hierarchy_contacts.
 type AddressHierarchyParams struct {
-	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"The company or person"`
+	ID int `json:"id" jsonschema:"required,minimum=1"`
 }
 
 func addressHierarchyContacts(ctx context.Context, env *Env, p AddressHierarchyParams) (*Result, error) {

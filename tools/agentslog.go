@@ -12,7 +12,7 @@ import (
 func agentsLogTools() []Tool {
 	return []Tool{
 		define("agents_log_read", "Read activities",
-			"List activities (calls, e-mails, viewings, offers …), newest first, or read one by id. Select linked records with estateid/addressid; those fields and Benutzer cannot be filtered.",
+			"List activities (calls, e-mails, viewings …), newest first, or read one by id. estateid/addressid select linked ones; those and Benutzer cannot be filtered.",
 			readAgentsLog),
 		withPreview(define("agents_log_create", "Log an activity",
 			"Log an activity (call, e-mail, viewing, offer …) for addresses and/or an estate, one entry per address.[[ Kind/type pairs: action_type_list.]]",
@@ -30,16 +30,16 @@ var agentsLogPseudoFields = []string{"Nr", "Benutzer_bearb", "mailDate", "Aktion
 
 // AgentsLogReadParams are the arguments of agents_log_read.
 type AgentsLogReadParams struct {
-	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read only this entry"`
+	ID         int      `json:"id,omitempty" jsonschema:"minimum=1"`
 	Data       []string `json:"data,omitempty" jsonschema_description:"e.g. [\"Datum\",\"Aktionsart\",\"Bemerkung\"]"`
 	Filter     Filter   `json:"filter,omitempty"`
 	SortBy     SortBy   `json:"sortby,omitempty"`
 	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
 	ListOffset int      `json:"listoffset,omitempty" jsonschema:"minimum=0"`
-	EstateID   []int    `json:"estateid,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Linked to these estates"`
-	AddressID  []int    `json:"addressid,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Linked to these addresses"`
+	EstateID   []int    `json:"estateid,omitempty" jsonschema:"maxItems=500"`
+	AddressID  []int    `json:"addressid,omitempty" jsonschema:"maxItems=500"`
 	ProjectID  int      `json:"projectid,omitempty" jsonschema:"minimum=1"`
-	FullMail   bool     `json:"fullmail,omitempty" jsonschema_description:"Add e-mail bodies (mailbody)"`
+	FullMail   bool     `json:"fullmail,omitempty" jsonschema_description:"Add e-mail bodies"`
 	Tracking   bool     `json:"tracking,omitempty" jsonschema_description:"Only entries released for owner tracking"`
 }
 
@@ -92,7 +92,7 @@ type AgentsLogCreateParams struct {
 	TaskID             int      `json:"taskid,omitempty" jsonschema:"minimum=1"`
 	AppointmentID      int      `json:"appointmentid,omitempty" jsonschema:"minimum=1"`
 	FileIDs            []int    `json:"fileids,omitempty"`
-	UserID             int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Responsible user; default you"`
+	UserID             int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Default you"`
 }
 
 // agentsLogValues puts the select values of an activity through the value

@@ -36,7 +36,7 @@ func appointmentTools() []Tool {
 			"E-mail a confirmation to every contact of an appointment.",
 			sendAppointmentConfirmation), previewAppointmentConfirmation),
 		define("calendar_resource_list", "List calendar resources",
-			"List bookable resources (rooms, company cars) with the keys that appointment data.ressources takes.",
+			"List bookable resources (rooms, cars) with the keys that data.ressources of appointments takes.",
 			listCalendarResources),
 		define("appointment_file_list", "List appointment files",
 			"List the files of an appointment with uploader, size and a download link valid for one hour.",
@@ -466,7 +466,7 @@ func (l *AppointmentLocation) wire() (map[string]any, error) {
 // AppointmentCreateParams are the arguments of appointment_create.
 type AppointmentCreateParams struct {
 	Data              AppointmentData         `json:"data" jsonschema:"required"`
-	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty" jsonschema_description:"Contacts to link"`
+	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty"`
 	RelatedEstateID   int                     `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
 	Subscribers       *AppointmentSubscribers `json:"subscribers,omitempty"`
 	Location          *AppointmentLocation    `json:"location,omitempty"`
@@ -952,7 +952,7 @@ func previewAppointmentDelete(ctx context.Context, env *Env, p AppointmentIDPara
 type AppointmentConfirmationParams struct {
 	CalendarID                      int    `json:"calendarId" jsonschema:"required,minimum=1" jsonschema_description:"Appointment id"`
 	EmailIdentity                   string `json:"emailidentity,omitempty" jsonschema_description:"Default: your active mailbox"`
-	DisplayName                     string `json:"displayName,omitempty" jsonschema_description:"Sender name shown"`
+	DisplayName                     string `json:"displayName,omitempty" jsonschema_description:"Sender name"`
 	UseDefaultMailAccount           bool   `json:"useDefaultMailAccount,omitempty" jsonschema_description:"Send from your default mailbox"`
 	UseAppointmentCreatorsSignature bool   `json:"useAppointmentCreatorsSignature,omitempty"`
 }

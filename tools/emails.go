@@ -324,10 +324,10 @@ func mailTemplate(ctx context.Context, env *Env, id int) (string, string) {
 
 // MailRef names a stored e-mail the way the deprecated link call does.
 type MailRef struct {
-	EmailIdentity string `json:"emailidentity" jsonschema:"required" jsonschema_description:"Mailbox address"`
+	EmailIdentity string `json:"emailidentity" jsonschema:"required" jsonschema_description:"Mailbox"`
 	MessageID     string `json:"messageid" jsonschema:"required" jsonschema_description:"Message-ID header"`
-	UID           int    `json:"uid" jsonschema:"required,minimum=1" jsonschema_description:"IMAP uid"`
-	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"IMAP folder, e.g. INBOX"`
+	UID           int    `json:"uid" jsonschema:"required,minimum=1"`
+	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"e.g. INBOX"`
 }
 
 func listEmailLinks(ctx context.Context, env *Env, p MailRef) (*Result, error) {
@@ -339,10 +339,10 @@ func listEmailLinks(ctx context.Context, env *Env, p MailRef) (*Result, error) {
 
 // EmailInfoParams name a stored e-mail; this call spells them in camel case.
 type EmailInfoParams struct {
-	EmailIdentity string `json:"emailIdentity" jsonschema:"required" jsonschema_description:"Mailbox address"`
+	EmailIdentity string `json:"emailIdentity" jsonschema:"required" jsonschema_description:"Mailbox"`
 	MessageID     string `json:"messageId" jsonschema:"required" jsonschema_description:"Message-ID header"`
-	UID           int    `json:"uid" jsonschema:"required,minimum=1" jsonschema_description:"IMAP uid"`
-	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"IMAP folder, e.g. INBOX"`
+	UID           int    `json:"uid" jsonschema:"required,minimum=1"`
+	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"e.g. INBOX"`
 }
 
 // mailInfo is the decoded answer of emailInfo.
@@ -507,7 +507,7 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 // EmailSignatureParams are the arguments of email_signature_read.
 type EmailSignatureParams struct {
 	ID                  *int `json:"id,omitempty" jsonschema:"minimum=-1"`
-	GetDefaultSignature bool `json:"getdefaultsignature,omitempty" jsonschema_description:"Read your default signature's text"`
+	GetDefaultSignature bool `json:"getdefaultsignature,omitempty" jsonschema_description:"Your default one's text"`
 	IsHTML              bool `json:"ishtml,omitempty" jsonschema_description:"HTML instead of plain text"`
 }
 

@@ -30,7 +30,7 @@ func estateTools() []Tool {
 			"Create an estate from field values[[ (keys of objektart etc.: estate_category_list)]].[[ Link owners afterwards with relation_create.]]",
 			createEstate), previewEstateCreate),
 		withPreview(define("estate_modify", "Modify estate",
-			"Change fields of an estate; only those given change. A multiselect list replaces all its keys: send the existing ones plus the new.",
+			"Change an estate's fields; only those given change. A multiselect list replaces all keys: send the existing plus the new.",
 			modifyEstate), previewEstateModify),
 		define("estate_pdf_expose", "Generate PDF exposé",
 			"Render the PDF exposé of an estate with a template[[ (template_list, type pdf)]]. Returns the PDF as an embedded document (application/pdf) with its size and page count[[; email_send can attach the exposé by its template]].",
@@ -39,10 +39,10 @@ func estateTools() []Tool {
 			"List an estate's files (pictures, floor plans, documents, links) with title, kind and position, not their contents.",
 			listEstateFiles),
 		define("estate_picture_list", "List published estate pictures",
-			"List the pictures of estates released for the own homepage (or another publication target), with URLs.",
+			"List the pictures of estates released for the homepage (or another target), with URLs.",
 			listEstatePictures),
 		withPreview(define("estate_file_modify", "Modify estate file",
-			"Change kind (Art), title, free text or document attribute of an estate file. Making a file the Titelbild turns the old title picture into a Foto.",
+			"Change an estate file's kind (Art), title, free text or document attribute; a new Titelbild turns the old one into a Foto.",
 			modifyEstateFile), previewEstateFileModify),
 		withPreview(define("estate_file_delete", "Delete estate file",
 			"Delete a file from an estate. Cannot be undone.",
@@ -57,10 +57,10 @@ func estateTools() []Tool {
 			"Read the purchase price a prospect offered for an estate.",
 			readPriceOffer),
 		withPreview(define("price_offer_create", "Record purchase price offer",
-			"Record a prospect's purchase price offer for an estate. Links the prospect to the estate if needed and raises the advisory level to C; writes no activity[[ (use agents_log_create)]].",
+			"Record a prospect's purchase price offer for an estate; links the prospect if needed and raises the advisory level to C, but logs no activity[[ (agents_log_create)]].",
 			createPriceOffer), previewPriceOffer),
 		define("estate_tracking_read", "Read estate tracking account",
-			"Check an owner-portal (estate tracking) login and show its linked address and estates. Repeated wrong passwords lock the account.",
+			"Check an owner-portal (estate tracking) login and show its address and estates; wrong passwords lock the account.",
 			readTracking),
 		withPreview(define("estate_tracking_account_create", "Create estate tracking account",
 			"Create an owner-portal (estate tracking) login for an estate.",
@@ -85,7 +85,7 @@ var defaultEstateFields = []string{"objekttitel", "objektart", "vermarktungsart"
 
 // EstateReadParams are the arguments of estate_read.
 type EstateReadParams struct {
-	ID                int       `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read only this estate"`
+	ID                int       `json:"id,omitempty" jsonschema:"minimum=1"`
 	Data              []string  `json:"data,omitempty" jsonschema_description:"e.g. [\"objekttitel\",\"kaufpreis\",\"ort\"]"`
 	Filter            Filter    `json:"filter,omitempty"`
 	FilterID          int       `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter[[ (saved_filter_list)]]"`
@@ -161,7 +161,7 @@ type EstateCreateParams struct {
 type EstateModifyParams struct {
 	ID             int        `json:"id" jsonschema:"required,minimum=1"`
 	Data           EstateData `json:"data" jsonschema:"required"`
-	EstateLanguage string     `json:"estatelanguage,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Change this language version (e.g. ENG)"`
+	EstateLanguage string     `json:"estatelanguage,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language version, e.g. ENG"`
 }
 
 func createEstate(ctx context.Context, env *Env, p EstateCreateParams) (*Result, error) {
@@ -306,9 +306,9 @@ func showNew(fi *onoffice.FieldInfo, v any) string {
 type EstatePDFExposeParams struct {
 	EstateID            int    `json:"estateid" jsonschema:"required,minimum=1"`
 	Template            string `json:"template" jsonschema:"required" jsonschema_description:"Template identifier, e.g. urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Standard"`
-	AddressIDs          []int  `json:"addressids,omitempty" jsonschema_description:"Addresses printed as recipients"`
+	AddressIDs          []int  `json:"addressids,omitempty" jsonschema_description:"Recipients printed"`
 	Language            string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
-	ForceEstateLocation bool   `json:"forceEstateLocation,omitempty" jsonschema_description:"Print street and house number even when not released"`
+	ForceEstateLocation bool   `json:"forceEstateLocation,omitempty" jsonschema_description:"Print the street even if not released"`
 }
 
 var pdfTemplateRE = regexp.MustCompile(`^urn:onoffice-de-ns:smart:2\.5:pdf:expose:[A-Za-z]+:.+`)
@@ -547,8 +547,8 @@ type EstatePictureListParams struct {
 	EstateIDs          []int    `json:"estateids" jsonschema:"required,minItems=1,maxItems=500"`
 	Categories         []string `json:"categories" jsonschema:"required,minItems=1,enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Epass_Skala,enum=Panorama,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link,enum=Expose"`
 	Size               string   `json:"size,omitempty" jsonschema:"pattern=^([0-9]+x[0-9]+|original)$" jsonschema_description:"WIDTHxHEIGHT, e.g. 800x600, or original"`
-	Language           string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language of titles and texts"`
-	PublicationSetting string   `json:"publicationSetting,omitempty" jsonschema:"enum=Homepage,enum=Word_kurz,enum=Word_lang,enum=PDF_kurz,enum=PDF_lang,enum=HTML_kurz,enum=HTML_lang,enum=Web_kurz,enum=Web_lang" jsonschema_description:"Release target instead of homepage/API"`
+	Language           string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	PublicationSetting string   `json:"publicationSetting,omitempty" jsonschema:"enum=Homepage,enum=Word_kurz,enum=Word_lang,enum=PDF_kurz,enum=PDF_lang,enum=HTML_kurz,enum=HTML_lang,enum=Web_kurz,enum=Web_lang" jsonschema_description:"Target instead of the homepage"`
 }
 
 func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams) (*Result, error) {
@@ -578,11 +578,11 @@ func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams
 type EstateFileModifyParams struct {
 	ParentID          int    `json:"parentid" jsonschema:"required,minimum=1" jsonschema_description:"Estate id"`
 	FileID            int    `json:"fileId" jsonschema:"required,minimum=1"`
-	Art               string `json:"Art,omitempty" jsonschema:"enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Stadtplan,enum=Panorama,enum=Epass_Skala,enum=Expose,enum=Dokument,enum=Aushang,enum=Mietaufstellung,enum=Energieausweis,enum=Finanzierungsbeispiel,enum=Anzeigen,enum=LOGO,enum=Banner,enum=QR-Code,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link" jsonschema_description:"File kind; Dokument is internal"`
+	Art               string `json:"Art,omitempty" jsonschema:"enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Stadtplan,enum=Panorama,enum=Epass_Skala,enum=Expose,enum=Dokument,enum=Aushang,enum=Mietaufstellung,enum=Energieausweis,enum=Finanzierungsbeispiel,enum=Anzeigen,enum=LOGO,enum=Banner,enum=QR-Code,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link" jsonschema_description:"Dokument is internal"`
 	Title             string `json:"title,omitempty"`
 	Freetext          string `json:"freetext,omitempty"`
-	DocumentAttribute string `json:"documentAttribute,omitempty" jsonschema_description:"Key, unique per estate"`
-	Language          string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language of title and text"`
+	DocumentAttribute string `json:"documentAttribute,omitempty" jsonschema_description:"Unique per estate"`
+	Language          string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
 }
 
 // changes returns the given values; at least one is required.
@@ -783,7 +783,7 @@ func previewWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Pr
 // PriceOfferReadParams are the arguments of price_offer_read.
 type PriceOfferReadParams struct {
 	EstateID  int `json:"estateId" jsonschema:"required,minimum=1"`
-	AddressID int `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"Prospect's address id"`
+	AddressID int `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"The prospect"`
 }
 
 func readPriceOffer(ctx context.Context, env *Env, p PriceOfferReadParams) (*Result, error) {
@@ -812,7 +812,7 @@ func currentOffer(ctx context.Context, env *Env, estateID, addressID int) (strin
 // PriceOfferCreateParams are the arguments of price_offer_create.
 type PriceOfferCreateParams struct {
 	EstateID   int     `json:"estateId" jsonschema:"required,minimum=1"`
-	AddressID  int     `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"Prospect's address id"`
+	AddressID  int     `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"The prospect"`
 	PriceOffer float64 `json:"priceOffer" jsonschema:"required,exclusiveMinimum=0" jsonschema_description:"e.g. 372500"`
 }
 
@@ -848,7 +848,7 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 
 // TrackingReadParams are the arguments of estate_tracking_read.
 type TrackingReadParams struct {
-	AccountName string `json:"accountname" jsonschema:"required,minLength=1" jsonschema_description:"Login"`
+	AccountName string `json:"accountname" jsonschema:"required,minLength=1"`
 	Password    string `json:"password" jsonschema:"required,minLength=1"`
 }
 

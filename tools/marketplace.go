@@ -98,7 +98,7 @@ func readInvoiceRecipient(ctx context.Context, env *Env, p InvoiceRecipientParam
 // SubscriptionCancelParams are the arguments of marketplace_subscription_cancel.
 type SubscriptionCancelParams struct {
 	AboID           string `json:"aboid" jsonschema:"required,minLength=1" jsonschema_description:"Subscription id"`
-	CancelationDate string `json:"cancelationDate" jsonschema:"required,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$" jsonschema_description:"YYYY-MM-DD; no debits from this day on"`
+	CancelationDate string `json:"cancelationDate" jsonschema:"required,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$" jsonschema_description:"YYYY-MM-DD"`
 	ExtendedClaim   string `json:"extendedclaim,omitempty" jsonschema_description:"Current apiClaim"`
 }
 
@@ -140,7 +140,7 @@ type PaymentLinkParams struct {
 	TransactionID      int    `json:"transactionid" jsonschema:"required,minimum=1" jsonschema_description:"Original marketplace transaction"`
 	PriceNet           string `json:"priceNet" jsonschema:"required,pattern=^[0-9]+[.][0-9]{2}$" jsonschema_description:"Net amount in EUR, e.g. 149.00"`
 	Description        string `json:"description" jsonschema:"required,minLength=1" jsonschema_description:"Shown to the customer"`
-	SendMailToCustomer bool   `json:"sendMailToCustomer,omitempty" jsonschema_description:"E-mail the link to the customer"`
+	SendMailToCustomer bool   `json:"sendMailToCustomer,omitempty"`
 }
 
 func createPaymentLink(ctx context.Context, env *Env, p PaymentLinkParams) (*Result, error) {

@@ -15,7 +15,7 @@ import (
 func miscTools() []Tool {
 	return []Tool{
 		define("records_last_seen", "Recently opened records",
-			"List the estates, addresses, tasks or e-mails a user last opened in onOffice (newest first), named. listlimit 0 only counts; filter.date limits the period.",
+			"List the estates, addresses, tasks or e-mails a user last opened, newest first; listlimit 0 only counts, filter.date limits the period.",
 			readLastSeen),
 		define("macro_resolve", "Resolve text macros",
 			"Fill onOffice text macros such as _Uservorname or _Anrede in a text, for the given estate, address, appointment or activity.",
@@ -30,7 +30,7 @@ func miscTools() []Tool {
 			"Start (track true) or stop (false) the working-time clock of the API user; answers today's worked and break time.",
 			modifyTimeTracking), previewTimeTracking),
 		define("record_link_get", "Link to a record in onOffice",
-			"Get the URL that opens an estate, address or activity in onOffice enterprise; it works only for a logged-in user.",
+			"Get the URL that opens an estate, address or activity in onOffice enterprise, for a logged-in user.",
 			getRecordLink),
 	}
 }
@@ -40,7 +40,7 @@ type LastSeenParams struct {
 	Module    string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=task,enum=email"`
 	ListLimit *int   `json:"listlimit,omitempty" jsonschema:"minimum=0,maximum=500,default=20" jsonschema_description:"0 returns only the count"`
 	User      int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"Default you"`
-	Filter    Filter `json:"filter,omitempty" jsonschema_description:"Fields of the module, plus date (YYYY-MM-DD HH:MM:SS, e.g. between) for when it was opened"`
+	Filter    Filter `json:"filter,omitempty" jsonschema_description:"Fields of the module, and date (YYYY-MM-DD HH:MM:SS) of the opening"`
 }
 
 func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, error) {
@@ -144,7 +144,7 @@ type LogParams struct {
 	ListOffset int    `json:"listOffset,omitempty" jsonschema:"minimum=0"`
 	Module     string `json:"module,omitempty" jsonschema_description:"e.g. estate, address, task, calendar, agentslog, owner, relation"`
 	Action     string `json:"action,omitempty" jsonschema:"enum=add,enum=edit,enum=delete,enum=link,enum=unlink,enum=duplicate,enum=export,enum=cancelation,enum=massUpdateRights,enum=splitBooking,enum=extendBooking,enum=cancelBooking,enum=deleteBooking,enum=datevSync"`
-	User       int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only changes by this user id"`
+	User       int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this user's changes"`
 	Filter     Filter `json:"filter,omitempty" jsonschema_description:"Columns: dateTime, targetPk (record id), targetTable, resourcePk, resourceTable, action, module, id"`
 }
 
@@ -331,7 +331,7 @@ func previewTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*
 
 // RecordLinkParams are the arguments of record_link_get.
 type RecordLinkParams struct {
-	Module   string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentslog" jsonschema_description:"Kind of record (agentslog = activity)"`
+	Module   string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentslog" jsonschema_description:"agentslog = activity"`
 	RecordID int    `json:"recordId" jsonschema:"required,minimum=1"`
 	Type     string `json:"type,omitempty" jsonschema:"enum=estate,enum=address" jsonschema_description:"agentslog only: open the entry from its estate (default) or its address"`
 }

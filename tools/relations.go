@@ -25,7 +25,7 @@ func relationTools() []Tool {
 			"Link records, e.g. make address 10023 owner of estate 3120 (estate:address:owner, parentid [3120], childid [10023]). One side may hold several ids, not both.",
 			createRelation), previewRelationCreate),
 		withPreview(define("relation_modify", "Set appointment participant status",
-			"Change the confirmation or feedback status of addresses already linked to an appointment. [[To add links use relation_create.]][[ To remove links use relation_delete.]]",
+			"Change the confirmation or feedback status of addresses linked to an appointment.[[ Add links: relation_create.]][[ Remove: relation_delete.]]",
 			modifyRelation), previewRelationModify),
 		withPreview(define("relation_delete", "Unlink records",
 			"Remove one link between two records; the records themselves stay.",

@@ -21,7 +21,7 @@ func searchCriteriaTools() []Tool {
 			"Read prospects' search profiles (what they want to buy or rent). Without mode: all, newest first, paged. Else mode says what ids are (internal: address ids, searchcriteria: profile ids, external: customer numbers) or selects by filter.",
 			readSearchCriteria),
 		withPreview(define("search_criteria_create", "Create search criterion",
-			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort. [[Field names from search_criteria_fields.]]",
+			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort.[[ Fields: search_criteria_fields.]]",
 			createSearchCriterion), previewSearchCriterionCreate),
 		withPreview(define("search_criteria_modify", "Modify search criterion",
 			"Change fields of a search profile; only the given fields change. Also: sys_status \"0\"/\"1\" (inactive/active), sysExpiryDate, sys_ko (knock-out fields). The advisor is kept unless given.",
@@ -30,10 +30,10 @@ func searchCriteriaTools() []Tool {
 			"Delete a search profile for good.[[ To pause it, set sys_status \"0\" with search_criteria_modify instead.]]",
 			deleteSearchCriterion), previewSearchCriterionDelete),
 		define("search_criteria_fields", "List search criteria fields",
-			"List the fields a search profile can use, by category, with type, select keys and whether a field is a from–to range or can be a knock-out criterion.",
+			"List the fields a search profile can use, by category, with type, select keys, and whether each is a range or can be a knock-out criterion.",
 			searchCriteriaFields),
 		define("search_criteria_search", "Find matching search criteria",
-			"Find prospects whose active search profiles fit a property: give the property's values in searchdata (plain field names, e.g. kaufpreis, not kaufpreis__von; location as range_plz or range_ort). Returns criterion id, address id and name.",
+			"Find prospects whose active search profiles fit a property, given by its values in searchdata (plain names: kaufpreis, not kaufpreis__von; location as range_plz or range_ort).",
 			searchMatchingCriteria),
 	}
 }
@@ -351,8 +351,8 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 
 // SearchCriterionCreateParams are the arguments of search_criteria_create.
 type SearchCriterionCreateParams struct {
-	AddressID int         `json:"addressid" jsonschema:"required,minimum=1" jsonschema_description:"Address the profile belongs to"`
-	Data      FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Field → value, e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"wohnung\",\"kaufpreis\":[250000,400000],\"range\":10,\"range_ort\":\"Köln\"}; advisor = user id"`
+	AddressID int         `json:"addressid" jsonschema:"required,minimum=1" jsonschema_description:"The prospect"`
+	Data      FieldValues `json:"data" jsonschema:"required" jsonschema_description:"e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"wohnung\",\"kaufpreis\":[250000,400000],\"range\":10,\"range_ort\":\"Köln\"}; advisor = user id"`
 }
 
 func createSearchCriterion(ctx context.Context, env *Env, p SearchCriterionCreateParams) (*Result, error) {
@@ -620,9 +620,9 @@ func (SearchValues) JSONSchema() *jsonschema.Schema {
 
 // SearchCriteriaSearchParams are the arguments of search_criteria_search.
 type SearchCriteriaSearchParams struct {
-	SearchData     SearchValues `json:"searchdata" jsonschema:"required" jsonschema_description:"Property values, e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"haus\",\"kaufpreis\":395000,\"range_plz\":\"48153\"}"`
-	OutputAll      bool         `json:"outputall,omitempty" jsonschema_description:"Return every stored value of each profile"`
-	OutputFields   []string     `json:"outputfields,omitempty" jsonschema_description:"Profile fields to return, e.g. [\"kaufpreis__bis\"]"`
+	SearchData     SearchValues `json:"searchdata" jsonschema:"required" jsonschema_description:"e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"haus\",\"kaufpreis\":395000,\"range_plz\":\"48153\"}"`
+	OutputAll      bool         `json:"outputall,omitempty" jsonschema_description:"All stored values of each profile"`
+	OutputFields   []string     `json:"outputfields,omitempty" jsonschema_description:"e.g. [\"kaufpreis__bis\"]"`
 	GroupByAddress *bool        `json:"groupbyaddress,omitempty" jsonschema_description:"One profile per address (default true)"`
 	Offset         int          `json:"offset,omitempty" jsonschema:"minimum=0"`
 	Limit          *int         `json:"limit,omitempty" jsonschema:"minimum=0,maximum=500,default=10" jsonschema_description:"0 returns only the count"`

@@ -17,43 +17,43 @@ import (
 func settingsTools() []Tool {
 	return []Tool{
 		define("basic_settings_read", "Read basic settings",
-			"Read the agency's corporate design (colours, claim, logo), its 'about us' text and whether app time tracking is on. Without arguments everything is returned; the logo is only summarised.",
+			"Read the agency's corporate design (colours, claim, logo), 'about us' text and whether app time tracking is on; the logo is only summarised.",
 			readBasicSettings),
 		define("imprint_read", "Read imprint",
-			"Read the agency's imprint (company, address, register, VAT id, supervisory authority, bank). With userid, the imprint of that user's office group.",
+			"Read the agency's imprint (company, address, register, VAT id, authority, bank), or with userid that of the user's office.",
 			readImprint),
 		define("group_list", "List groups",
 			"List user groups (offices, regions, teams) with their member and leader user ids.",
 			listGroups),
 		define("user_read", "Read users",
-			"Read onOffice users (agents) with filter, sort and paging, or one user by id. [[Fields are those of field_config_get module user.]] Name is the login that advisor fields of other modules expect; Nr is the user id.",
+			"Read users (agents) with filter, sort and paging, or one by id.[[ Fields: field_config_get, module user.]] Name is the login advisor fields expect; Nr is the user id.",
 			readUsers),
 		define("user_list", "List users",
 			"List users with id, login, name and e-mail: turns an agent's name into the id or login other tools need.",
 			listUsers),
 		define("user_photo_read", "Read user photos",
-			"Get the photo links of users (agents). Returns URLs, never image data; users without any photo are named.",
+			"Get users' photo links (URLs, never image data); users without a photo are named.",
 			readUserPhotos),
 		define("user_rights_check", "Check user record rights",
-			"Check on which of the given records a user holds a right (read, modify, delete, create). Answers which ids are allowed and which are not.",
+			"Check on which of the given records a user holds a right (read, modify, delete, create).",
 			checkUserRights),
 		define("field_config_get", "Get field configuration",
 			"List the fields of onOffice modules with label, type and select keys: the names for data, filter and sortby, and the keys select fields take.",
 			getFieldConfig),
 		define("multiselect_config_get", "Get select values",
-			"List the values of select fields with key, label, position, default flag and hierarchy (parent value). Use the key when writing or filtering.",
+			"List the values of select fields with key, label, position, default flag and parent value; writes and filters use the key.",
 			getMultiselectConfig),
 		define("action_type_list", "List action kinds and types",
-			"List the kinds of activity (Aktionsart) and their types (Aktionstyp) valid for agents-log entries. Write the keys into Aktionsart and Aktionstyp; only listed pairs are accepted.",
+			"List activity kinds (Aktionsart) and their types (Aktionstyp); only listed pairs are accepted.",
 			listActionTypes),
 		define("region_list", "List regions",
-			"Show the region tree (Bundesland, Kreis or Stadt, Stadtteil) with postcodes. The region key is what region fields of estates, addresses and search criteria store.",
+			"Show the region tree (Bundesland, Kreis or Stadt, Stadtteil) with postcodes; region fields store the region key.",
 			listRegions),
 		define("region_search", "Search regions",
 			"Find regions by part of their name, e.g. a district. Returns each region's key (stored in region fields) and its path.",
 			searchRegions),
 		withPreview(define("access_control_apply", "Apply record rights stamp",
-			"Apply a saved data-record rights stamp to one record: it replaces who may read, modify and delete it and can lock colleagues out. templateOwner is the user who saved the stamp.",
+			"Apply a saved rights stamp to one record: it replaces who may read, modify and delete it and can lock colleagues out.",
 			applyAccessControl), previewAccessControl),
 	}
 }
@@ -164,7 +164,7 @@ func imageSummary(v any) any {
 // ImprintReadParams are the arguments of imprint_read.
 type ImprintReadParams struct {
 	Data         []string `json:"data,omitempty" jsonschema:"enum=title,enum=firstname,enum=lastname,enum=firma,enum=postcode,enum=city,enum=street,enum=housenumber,enum=state,enum=country,enum=phone,enum=mobil,enum=fax,enum=email,enum=homepage,enum=vertretungsberechtigter,enum=berufsaufsichtsbehoerde,enum=handelsregister,enum=handelsregisterNr,enum=ustId,enum=bank,enum=iban,enum=bic,enum=chamber"`
-	UserID       int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Imprint as it applies to this user"`
+	UserID       int      `json:"userid,omitempty" jsonschema:"minimum=1"`
 	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. DEU or ENG"`
 	FormatOutput bool     `json:"formatoutput,omitempty" jsonschema_description:"Country as name instead of ISO code"`
 }
@@ -252,8 +252,8 @@ func listGroups(ctx context.Context, env *Env, p GroupListParams) (*Result, erro
 
 // UserReadParams are the arguments of user_read.
 type UserReadParams struct {
-	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read only this user"`
-	Data       []string `json:"data,omitempty" jsonschema_description:"Field names, e.g. [\"Vorname\",\"Nachname\",\"email\"]"`
+	ID         int      `json:"id,omitempty" jsonschema:"minimum=1"`
+	Data       []string `json:"data,omitempty" jsonschema_description:"e.g. [\"Vorname\",\"Nachname\",\"email\"]"`
 	Filter     Filter   `json:"filter,omitempty"`
 	SortBy     SortBy   `json:"sortby,omitempty"`
 	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
@@ -307,8 +307,8 @@ func listUsers(ctx context.Context, env *Env, p UserListParams) (*Result, error)
 // UserPhotoReadParams are the arguments of user_photo_read. Photos are
 // always requested as links: base64 image data would flood the context.
 type UserPhotoReadParams struct {
-	ID        int    `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this user"`
-	Filter    Filter `json:"filter,omitempty" jsonschema_description:"On user fields, e.g. {\"Nr\":[{\"op\":\"in\",\"val\":[12,17]}]}"`
+	ID        int    `json:"id,omitempty" jsonschema:"minimum=1"`
+	Filter    Filter `json:"filter,omitempty" jsonschema_description:"On user fields"`
 	SortBy    SortBy `json:"sortby,omitempty"`
 	ListLimit int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
 }
@@ -399,8 +399,8 @@ func checkUserRights(ctx context.Context, env *Env, p UserRightsCheckParams) (*R
 // MultiselectConfigParams are the arguments of multiselect_config_get.
 type MultiselectConfigParams struct {
 	Module   string   `json:"module" jsonschema:"required,enum=estate,enum=address,enum=calendar,enum=task,enum=agentsLog,enum=project,enum=fakturaArticleAdministration,enum=fakturaBookings"`
-	Fields   []string `json:"fields" jsonschema:"required,minItems=1" jsonschema_description:"Select field names of the module"`
-	Language string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. ENG"`
+	Fields   []string `json:"fields" jsonschema:"required,minItems=1" jsonschema_description:"Select fields of the module"`
+	Language string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
 }
 
 func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigParams) (*Result, error) {
@@ -474,8 +474,8 @@ func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigPara
 
 // ActionTypeListParams are the arguments of action_type_list.
 type ActionTypeListParams struct {
-	Lang      string   `json:"lang,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. ENG"`
-	Automatic []string `json:"allowAutomaticTypesForActionKind,omitempty" jsonschema_description:"Kinds whose hidden system types to include, e.g. [\"Email\"]"`
+	Lang      string   `json:"lang,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Automatic []string `json:"allowAutomaticTypesForActionKind,omitempty" jsonschema_description:"Also hidden system types of these kinds, e.g. [\"Email\"]"`
 }
 
 func listActionTypes(ctx context.Context, env *Env, p ActionTypeListParams) (*Result, error) {
@@ -682,10 +682,10 @@ func searchRegions(ctx context.Context, env *Env, p RegionSearchParams) (*Result
 
 // AccessControlApplyParams are the arguments of access_control_apply.
 type AccessControlApplyParams struct {
-	ACTemplate    string `json:"acTemplate" jsonschema:"required,minLength=1" jsonschema_description:"Name of the saved rights stamp"`
+	ACTemplate    string `json:"acTemplate" jsonschema:"required,minLength=1" jsonschema_description:"Stamp name"`
 	Module        string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=task"`
 	RecordID      int    `json:"recordId" jsonschema:"required,minimum=1"`
-	TemplateOwner int    `json:"templateOwner" jsonschema:"required,minimum=1" jsonschema_description:"User id of the stamp's creator"`
+	TemplateOwner int    `json:"templateOwner" jsonschema:"required,minimum=1" jsonschema_description:"User who saved the stamp"`
 }
 
 func (p AccessControlApplyParams) wire() map[string]any {

@@ -23,7 +23,7 @@ func taskTools() []Tool {
 			"Create a to-do, optionally linked to an address, estate or project. data: Betreff, Aufgabe, Verantwortung (login), Prio 1–5, Status 1–8, Deadline …",
 			createTask), previewTaskCreate),
 		withPreview(define("task_modify", "Change a task",
-			"Change fields of a task, e.g. mark it done with {\"Status\":3} or {\"erledigt\":true}; completing a task may start the next step of a process.",
+			"Change a task's fields, e.g. mark it done with {\"Status\":3} or {\"erledigt\":true}; completing one may start a process's next step.",
 			modifyTask), previewTaskModify),
 	}
 }
@@ -33,14 +33,14 @@ var defaultTaskFields = []string{"Betreff", "Status", "Prio", "Deadline", "Veran
 // TaskReadParams are the arguments of task_read. The API offers neither
 // listoffset nor sortby for tasks, so the tool does not either.
 type TaskReadParams struct {
-	ID                    int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read only this task"`
+	ID                    int      `json:"id,omitempty" jsonschema:"minimum=1"`
 	Data                  []string `json:"data,omitempty" jsonschema_description:"e.g. [\"Betreff\",\"Aufgabe\",\"Deadline\"]"`
 	Filter                Filter   `json:"filter,omitempty"`
 	ListLimit             int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
 	RelatedAddressID      int      `json:"relatedAddressId,omitempty" jsonschema:"minimum=1"`
 	RelatedEstateID       int      `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
 	RelatedProjectIDs     int      `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1"`
-	ResponsibilityByGroup bool     `json:"responsibilityByGroup,omitempty" jsonschema_description:"Only tasks a group is responsible for"`
+	ResponsibilityByGroup bool     `json:"responsibilityByGroup,omitempty" jsonschema_description:"Only group tasks"`
 	ShowEfforts           bool     `json:"showEfforts,omitempty" jsonschema_description:"Add planned and actual effort"`
 }
 

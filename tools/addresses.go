@@ -18,16 +18,16 @@ import (
 func addressTools() []Tool {
 	return []Tool{
 		define("address_read", "Read addresses",
-			"List or filter contacts, or read one by id. Without data: name, company, town, e-mail, phone; phone, mobile, email, fax give all entries of that kind.",
+			"List or filter contacts, or read one by id. Without data: name, company, town, e-mail, phone; data phone, mobile, email, fax give all entries.",
 			readAddresses),
 		withPreview(define("address_create", "Create address",
-			"Create a contact: fields in data[[ (field_config_get, module address)]], a multiselect as a list; phones and e-mails in their own arguments. Benutzer (advisor): login or name.",
+			"Create a contact: fields in data[[ (field_config_get, module address)]], phones and e-mails in their own arguments. Benutzer: the advisor's login or name.",
 			createAddress), previewAddressCreate),
 		withPreview(define("address_modify", "Modify address",
-			"Change a contact: data holds only the fields to change (a multiselect list replaces all keys); contacts changes phones and e-mails.",
+			"Change a contact: only the fields in data (a multiselect list replaces all keys); contacts changes phones and e-mails.",
 			modifyAddress), previewAddressModify),
 		define("address_search", "Search addresses",
-			"Quick search: contacts whose first name, surname, company, main e-mail or customer number contain every word of input.[[ Field conditions: address_read.]]",
+			"Quick search in first name, surname, company, main e-mail and customer number; every word must match.",
 			searchAddresses),
 		define("address_file_list", "List address files",
 			"List a contact's files (name, type, size, date), not their contents.",
@@ -179,7 +179,7 @@ type AddressCreateParams struct {
 	DefaultPhone          string      `json:"default_phone,omitempty" jsonschema_description:"The main one of these"`
 	DefaultFax            string      `json:"default_fax,omitempty"`
 	DefaultEmail          string      `json:"default_email,omitempty" jsonschema_description:"The main one of these"`
-	CheckDuplicate        bool        `json:"checkDuplicate,omitempty" jsonschema_description:"If an address has this e-mail, update it instead"`
+	CheckDuplicate        bool        `json:"checkDuplicate,omitempty" jsonschema_description:"Update the address with this e-mail instead"`
 	NoOverrideByDuplicate bool        `json:"noOverrideByDuplicate,omitempty" jsonschema_description:"With checkDuplicate: leave it unchanged"`
 }
 

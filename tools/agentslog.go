@@ -12,7 +12,7 @@ import (
 func agentsLogTools() []Tool {
 	return []Tool{
 		define("agents_log_read", "Read activities",
-			"List activities (calls, e-mails, viewings …), newest first, or read one by id. estateid/addressid select linked ones; those and Benutzer cannot be filtered.",
+			"List activities, newest first, or read one by id. estateid/addressid select linked ones; those and Benutzer cannot be filtered.",
 			readAgentsLog),
 		withPreview(define("agents_log_create", "Log an activity",
 			"Log an activity (call, e-mail, viewing, offer …) for addresses and/or an estate, one entry per address.[[ Kind/type pairs: action_type_list.]]",
@@ -40,7 +40,7 @@ type AgentsLogReadParams struct {
 	AddressID  []int    `json:"addressid,omitempty" jsonschema:"maxItems=500"`
 	ProjectID  int      `json:"projectid,omitempty" jsonschema:"minimum=1"`
 	FullMail   bool     `json:"fullmail,omitempty" jsonschema_description:"Add e-mail bodies"`
-	Tracking   bool     `json:"tracking,omitempty" jsonschema_description:"Only entries released for owner tracking"`
+	Tracking   bool     `json:"tracking,omitempty" jsonschema_description:"Only those released for owner tracking"`
 }
 
 // agentsLogUnfilterable are fields the API refuses in a filter.

@@ -24,13 +24,13 @@ import (
 func estateTools() []Tool {
 	return []Tool{
 		define("estate_read", "Read estates",
-			"List or filter estates (properties), or read one by id. Without data, a default set of fields is returned; name others[[ (field_config_get, module estate)]] in data.",
+			"List or filter estates (properties), or read one by id; without data, a default set of fields.",
 			readEstates),
 		withPreview(define("estate_create", "Create estate",
 			"Create an estate from field values[[ (keys of objektart etc.: estate_category_list)]].[[ Link owners afterwards with relation_create.]]",
 			createEstate), previewEstateCreate),
 		withPreview(define("estate_modify", "Modify estate",
-			"Change an estate's fields; only those given change. A multiselect list replaces all keys: send the existing plus the new.",
+			"Change an estate: only the fields in data (a multiselect list replaces all keys: send existing plus new).",
 			modifyEstate), previewEstateModify),
 		define("estate_pdf_expose", "Generate PDF exposé",
 			"Render the PDF exposé of an estate with a template[[ (template_list, type pdf)]]. Returns the PDF as an embedded document (application/pdf) with its size and page count[[; email_send can attach the exposé by its template]].",
@@ -69,10 +69,10 @@ func estateTools() []Tool {
 			"List the keys of objektart (with their objekttyp), nutzungsart and vermarktungsart, for filters and writes.",
 			listEstateCategories),
 		define("estate_search", "Quick search estates",
-			"Quick search: estates whose external number, town, street and house number or owner name match every word of input.",
+			"Quick search in external number, town, street with house number and owner name; every word must match.",
 			searchEstates),
 		define("estate_seeker_list", "Find prospects for an estate",
-			"Immomatching: prospects whose active search profiles fit an estate (by id) or given values, with hit rate and deviating criteria.",
+			"Immomatching: prospects whose active search profiles fit an estate or given values, with hit rate and deviating criteria.",
 			listSeekers),
 		define("statistics_widget_list", "List estate statistics widgets",
 			"List the widgets of the estate statistics tab (what they count, chart, owner reporting): configuration, not figures.",
@@ -154,7 +154,7 @@ type EstateData map[string]any
 
 // EstateCreateParams are the arguments of estate_create.
 type EstateCreateParams struct {
-	Data EstateData `json:"data" jsonschema:"required" jsonschema_description:"e.g. {\"objektart\":\"wohnung\",\"vermarktungsart\":\"miete\",\"kaltmiete\":950}; a multiselect takes a list"`
+	Data EstateData `json:"data" jsonschema:"required" jsonschema_description:"e.g. {\"objektart\":\"wohnung\",\"vermarktungsart\":\"miete\",\"kaltmiete\":950}"`
 }
 
 // EstateModifyParams are the arguments of estate_modify.
@@ -1003,7 +1003,7 @@ type EstateSearchParams struct {
 	SortOrder        string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
 	FilterID         int    `json:"filterId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter[[ (saved_filter_list)]]"`
 	Filter           Filter `json:"filter,omitempty"`
-	IncludeThumbnail string `json:"includeThumbnail,omitempty" jsonschema:"enum=small,enum=medium" jsonschema_description:"Add the title picture's thumbnail URL"`
+	IncludeThumbnail string `json:"includeThumbnail,omitempty" jsonschema:"enum=small,enum=medium" jsonschema_description:"Add title picture URLs"`
 }
 
 func searchEstates(ctx context.Context, env *Env, p EstateSearchParams) (*Result, error) {

@@ -19,7 +19,7 @@ import (
 func relationTools() []Tool {
 	return []Tool{
 		define("relation_list", "List linked records",
-			"Find linked records (an estate's owners or prospects, an appointment's contacts, an address's search profiles …): parentids gives the children, childids the parents; answers name each record.",
+			"Find linked records (an estate's owners or prospects, an appointment's contacts …): parentids gives the children, childids the parents.",
 			listRelations),
 		withPreview(define("relation_create", "Link records",
 			"Link records, e.g. make address 10023 owner of estate 3120 (estate:address:owner, parentid [3120], childid [10023]). One side may hold several ids, not both.",
@@ -181,7 +181,7 @@ func (RelationDeleteType) JSONSchema() *jsonschema.Schema {
 
 // RelationListParams are the arguments of relation_list.
 type RelationListParams struct {
-	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent kind:child kind[:role], e.g. estate:address:owner, …:buyer, …:renter, …:interested (prospects), …:contactPerson; complex:estate:units; address:searchcriteria; calendar:address, task:estate, agentsLog:address. Other documented types work too; an unknown one is answered with the list"`
+	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent:child[:role], e.g. estate:address:owner (or buyer, renter, interested = prospects, contactPerson), complex:estate:units, address:searchcriteria, calendar:address, task:estate, agentsLog:address; an unknown type is answered with all types"`
 	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500"`
 	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500"`
 }

@@ -18,7 +18,7 @@ import (
 func searchCriteriaTools() []Tool {
 	return []Tool{
 		define("search_criteria_read", "Read search criteria",
-			"Read prospects' search profiles (what they want to buy or rent). Without mode: all, newest first, paged. Else mode says what ids are (internal: address ids, searchcriteria: profile ids, external: customer numbers) or selects by filter.",
+			"Read prospects' search profiles. Without mode: all, newest first, paged; else ids are address ids (internal), profile ids (searchcriteria) or customer numbers (external), or mode filter uses filter.",
 			readSearchCriteria),
 		withPreview(define("search_criteria_create", "Create search criterion",
 			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort.[[ Fields: search_criteria_fields.]]",
@@ -45,7 +45,7 @@ var criteriaMetaFields = []string{"internaladdressid", "externaladdressid", "adv
 type SearchCriteriaReadParams struct {
 	Mode       string `json:"mode,omitempty" jsonschema:"enum=all,enum=internal,enum=searchcriteria,enum=external,enum=filter"`
 	IDs        []int  `json:"ids,omitempty" jsonschema:"maxItems=500"`
-	Filter     Filter `json:"filter,omitempty" jsonschema_description:"With mode filter; fields as in sortby"`
+	Filter     Filter `json:"filter,omitempty" jsonschema_description:"Fields as in sortby"`
 	SortBy     string `json:"sortby,omitempty" jsonschema:"enum=internaladdressid,enum=externaladdressid,enum=advisor,enum=creator,enum=creationdate,enum=editdate,enum=status"`
 	SortOrder  string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
 	ListLimit  int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`

@@ -29,7 +29,7 @@ func settingsTools() []Tool {
 			"Read users (agents) with filter, sort and paging, or one by id.[[ Fields: field_config_get, module user.]] Name is the login advisor fields expect; Nr is the user id.",
 			readUsers),
 		define("user_list", "List users",
-			"List users with id, login, name and e-mail: turns an agent's name into the id or login other tools need.",
+			"Users with id, login, name and e-mail, to turn an agent's name into the id or login other tools need.",
 			listUsers),
 		define("user_photo_read", "Read user photos",
 			"Get users' photo links (URLs, never image data); users without a photo are named.",
@@ -38,7 +38,7 @@ func settingsTools() []Tool {
 			"Check on which of the given records a user holds a right (read, modify, delete, create).",
 			checkUserRights),
 		define("field_config_get", "Get field configuration",
-			"List the fields of onOffice modules with label, type and select keys: the names for data, filter and sortby, and the keys select fields take.",
+			"The fields of onOffice modules with label, type and select keys: names for data, filter and sortby, keys for select fields.",
 			getFieldConfig),
 		define("multiselect_config_get", "Get select values",
 			"List the values of select fields with key, label, position, default flag and parent value; writes and filters use the key.",
@@ -735,8 +735,8 @@ type FieldConfigParams struct {
 	Modules      []string `json:"modules" jsonschema:"required,minItems=1,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=email,enum=file,enum=news,enum=intranet,enum=project,enum=task,enum=user,enum=searchcriteria"`
 	FieldList    []string `json:"fieldList,omitempty" jsonschema_description:"Only these fields"`
 	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
-	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Which parent key a select key needs (objekttyp → objektart)"`
-	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"For which status, marketing or property kinds a field applies"`
+	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Add which parent key a select key needs"`
+	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"Add for which kinds of estate a field applies"`
 }
 
 // systemFieldsClause names the documented system fields of a module that

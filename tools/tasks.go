@@ -17,7 +17,7 @@ import (
 func taskTools() []Tool {
 	return []Tool{
 		define("task_read", "Read tasks",
-			"List to-dos (Aufgaben) with linked address and estate, or read one by id. Tasks are not paged: narrow with filter (Nr = task id) or related ids.",
+			"List to-dos (Aufgaben) with linked address and estate, or read one by id. Not paged: narrow with filter (Nr = task id) or related ids.",
 			readTasks),
 		withPreview(define("task_create", "Create a task",
 			"Create a to-do, optionally linked to an address, estate or project. data: Betreff, Aufgabe, Verantwortung (login), Prio 1–5, Status 1–8, Deadline …",
@@ -159,7 +159,7 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) map[strin
 
 // TaskWriteParams are the arguments shared by task_create and task_modify.
 type TaskWriteParams struct {
-	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"e.g. {\"Betreff\":\"Rückruf Becker\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
+	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"e.g. {\"Betreff\":\"Rückruf\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
 	RelatedAddressID      int            `json:"relatedAddressId,omitempty" jsonschema:"minimum=1"`
 	RelatedEstateID       int            `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
 	RelatedProjectIDs     int            `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1"`

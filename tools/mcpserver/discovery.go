@@ -59,7 +59,7 @@ func (d *discovery) catalogueTool() mcp.Tool {
 	schema := map[string]any{
 		"type": "object",
 		"properties": map[string]any{
-			"query":  map[string]any{"type": "string", "description": "Words that must all occur in name, title or description, e.g. \"pdf exposé\""},
+			"query":  map[string]any{"type": "string", "description": "All words must match, e.g. \"pdf exposé\""},
 			"module": map[string]any{"enum": modules},
 			"names":  map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "maxItems": 10},
 		},
@@ -69,7 +69,7 @@ func (d *discovery) catalogueTool() mcp.Tool {
 	return mcp.Tool{
 		Name:  tools.CatalogueToolName,
 		Title: "Find more tools",
-		Description: fmt.Sprintf("%d more onOffice tools beyond this list, run with %s. Without arguments: their names and titles; query or module narrows the list; names describes up to 10 in full, with their arguments.",
+		Description: fmt.Sprintf("%d more onOffice tools, run with %s. Without arguments: their names and titles; query or module narrows the list; names: full description and arguments of up to 10.",
 			len(hidden), tools.RunToolName),
 		RawInputSchema: raw,
 		Annotations:    annotations(tools.Hints{ReadOnly: true, Idempotent: true}),
@@ -167,13 +167,13 @@ func (d *discovery) runTool() mcp.Tool {
 		h.Destructive = h.Destructive || th.Destructive
 		h.OpenWorld = h.OpenWorld || th.OpenWorld
 	}
-	desc := fmt.Sprintf("Run a tool that %s names as if it were listed: the same checks, errors and results.", tools.CatalogueToolName)
+	desc := fmt.Sprintf("Run a tool that %s names as if it were listed (same checks and results).", tools.CatalogueToolName)
 	guarded := false
 	for _, t := range reach {
 		guarded = guarded || d.policy.Requires(t.Effect)
 	}
 	if guarded {
-		desc += " Writes need the user's OK as the tool itself does; a confirmation_token goes inside arguments."
+		desc += " Writes need the user's OK as usual; a confirmation_token goes inside arguments."
 	}
 	schema := map[string]any{
 		"type": "object",

@@ -45,11 +45,14 @@ func toolListAndInstructions(t testing.TB, flags ...string) ([]byte, string) {
 	return raw, h.Instructions
 }
 
-// listTokens is the size of tools/list plus the instructions, in tokens
-// estimated as characters / 4.
+// listTokens is the size of tools/list as the server sends it plus the
+// instructions, in tokens estimated as characters / 4: what go run ./bench
+// measures over stdio.
 func listTokens(t testing.TB, flags ...string) (chars, tokens int) {
-	raw, instructions := toolListAndInstructions(t, flags...)
-	chars = utf8.RuneCount(raw) + utf8.RuneCountInString(instructions)
+	t.Helper()
+	h := toolstest.NewGuarded(t, toolstest.WithFlags(flags...))
+	raw := h.Wire(t, "tools/list", map[string]any{})
+	chars = utf8.RuneCount(raw) + utf8.RuneCountInString(h.Instructions)
 	return chars, chars / 4
 }
 

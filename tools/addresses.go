@@ -18,7 +18,7 @@ import (
 func addressTools() []Tool {
 	return []Tool{
 		define("address_read", "Read addresses",
-			"List or filter contacts, or read one by id. Without data: name, company, town, e-mail, phone; data phone, mobile, email, fax give all entries.",
+			"List or filter contacts, or read one by id. Without data: name, company, town, e-mail, phone; phone, mobile, email, fax in data give all entries.",
 			readAddresses),
 		withPreview(define("address_create", "Create address",
 			"Create a contact: fields in data[[ (field_config_get, module address)]], phones and e-mails in their own arguments. Benutzer: the advisor's login or name.",
@@ -33,7 +33,7 @@ func addressTools() []Tool {
 			"List a contact's files (name, type, size, date), not their contents.",
 			listAddressFiles),
 		withPreview(define("address_file_download_link", "Create download link for address files",
-			"Public download page for ALL of a contact's files, open to anyone with the link for 14 days; only for sending them outside the CRM.",
+			"Public download page for ALL of a contact's files, open to anyone with the link for 14 days: only to send them outside the CRM.",
 			addressDownloadLink), previewAddressDownloadLink),
 		define("address_completion_fields", "List address completion fields",
 			"List the fields of the address completion form, with select keys.",
@@ -42,7 +42,7 @@ func addressTools() []Tool {
 			"E-mail a contact a form for their contact data (modus1) or also a search profile (modus2); the answers change the address.",
 			sendAddressCompletion), previewAddressCompletion),
 		withPreview(define("newsletter_register", "Register or cancel newsletter",
-			"Subscribe a contact to the newsletter (with double opt-in they get a confirmation e-mail) or cancel it; sets newsletter_aktiv and logs an activity.",
+			"Subscribe a contact to the newsletter (double opt-in sends a confirmation e-mail) or cancel it; sets newsletter_aktiv and logs an activity.",
 			registerNewsletter), previewNewsletter),
 		define("address_select_values", "List address select values",
 			"List the keys and labels of one select field of addresses, e.g. Land, ArtDaten, HerkunftKontakt.",

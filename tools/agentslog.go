@@ -86,7 +86,7 @@ type AgentsLogCreateParams struct {
 	Features           []string `json:"features,omitempty" jsonschema_description:"merkmal keys"`
 	Cost               float64  `json:"cost,omitempty" jsonschema:"minimum=0"`
 	Duration           int      `json:"duration,omitempty" jsonschema:"minimum=0" jsonschema_description:"Seconds"`
-	AdvisoryLevel      string   `json:"advisorylevel,omitempty" jsonschema:"enum=A,enum=B,enum=C,enum=D,enum=E,enum=F,enum=G" jsonschema_description:"A contract signed … F documents ordered, G cancellation"`
+	AdvisoryLevel      string   `json:"advisorylevel,omitempty" jsonschema:"enum=A,enum=B,enum=C,enum=D,enum=E,enum=F,enum=G" jsonschema_description:"A: contract signed … G: cancellation"`
 	ReasonCancellation string   `json:"reasoncancellation,omitempty" jsonschema_description:"Absagegrund key; only with advisorylevel G"`
 	ProjectID          int      `json:"projectid,omitempty" jsonschema:"minimum=1"`
 	TaskID             int      `json:"taskid,omitempty" jsonschema:"minimum=1"`
@@ -263,7 +263,7 @@ type AgentsLogModifyData struct {
 	DateTime      string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$" jsonschema_description:"A date alone means 00:00"`
 	Note          *string  `json:"note,omitempty"`
 	OriginContact string   `json:"origincontact,omitempty" jsonschema_description:"HerkunftKontakt key"`
-	Features      []string `json:"features,omitempty" jsonschema_description:"merkmal keys; replace the stored ones"`
+	Features      []string `json:"features,omitempty" jsonschema_description:"merkmal keys; replace all"`
 	Cost          *float64 `json:"cost,omitempty" jsonschema:"minimum=0"`
 	Duration      *int     `json:"duration,omitempty" jsonschema:"minimum=0" jsonschema_description:"Seconds"`
 }

@@ -18,10 +18,10 @@ import (
 func appointmentTools() []Tool {
 	return []Tool{
 		define("appointment_list", "List appointments",
-			"List appointments between two dates (at most 500) with participants, contacts and estate, in German local time.",
+			"List appointments between two dates (at most 500) with participants, contacts and estate; German local time.",
 			listAppointments),
 		define("appointment_read", "Read appointment details",
-			"Read one appointment by id in full detail, or those of a period or changed since a time.[[ For overviews use appointment_list.]]",
+			"Read one appointment by id in full detail, or those of a period or changed since a time.[[ Overviews: appointment_list.]]",
 			readAppointments),
 		withPreview(define("appointment_create", "Create appointment",
 			"Create an appointment (viewing, notary …) linked to contacts and an estate.[[ Check appointment_conflicts first.]]",
@@ -42,7 +42,7 @@ func appointmentTools() []Tool {
 			"List the files of an appointment with uploader, size and a download link valid for one hour.",
 			listAppointmentFiles),
 		define("appointment_conflicts", "Check appointment conflicts",
-			"Check a planned time: which participants, resources, contacts and estates are already booked then. Saves nothing.",
+			"Check which participants, resources, contacts and estates are booked at a planned time. Saves nothing.",
 			checkAppointmentConflicts),
 	}
 }
@@ -208,7 +208,7 @@ type AppointmentReadParams struct {
 	ModifiedStart          string `json:"modifiedstart,omitempty" jsonschema_description:"Changed since, UTC YYYY-MM-DD HH:MM:SS"`
 	ModifiedEnd            string `json:"modifiedend,omitempty"`
 	ShowCancelled          bool   `json:"showcancelled,omitempty"`
-	ShowConfirmationStatus bool   `json:"showConfirmationStatus,omitempty" jsonschema_description:"Add contacts' confirmation states"`
+	ShowConfirmationStatus bool   `json:"showConfirmationStatus,omitempty" jsonschema_description:"Add confirmation states"`
 	ShowConflicts          bool   `json:"showConflicts,omitempty" jsonschema_description:"With id: add overlaps"`
 	Users                  []int  `json:"users,omitempty" jsonschema_description:"Period: of these users (default: yours)"`
 	Groups                 []int  `json:"groups,omitempty"`
@@ -401,7 +401,7 @@ type AppointmentData struct {
 	Status          string   `json:"status,omitempty" jsonschema:"enum=active,enum=completed,enum=canceled,enum=participantsAvailable"`
 	Note            *string  `json:"note,omitempty"`
 	Private         *bool    `json:"private,omitempty"`
-	Erinnerung      string   `json:"erinnerung,omitempty" jsonschema_description:"Reminder, e.g. 15 minutes, 1 hours, 1 days"`
+	Erinnerung      string   `json:"erinnerung,omitempty" jsonschema_description:"e.g. 15 minutes, 1 hours, 1 days"`
 	Ressources      []string `json:"ressources,omitempty" jsonschema_description:"Resource keys; replaces all"`
 	Von             string   `json:"von,omitempty" jsonschema_description:"Creator login"`
 	TransitTimePre  string   `json:"transitTimePre,omitempty" jsonschema_description:"Travel before, HH:MM:SS"`
@@ -478,7 +478,7 @@ type AppointmentModifyParams struct {
 	ID                int                     `json:"id" jsonschema:"required,minimum=1"`
 	Data              *AppointmentData        `json:"data,omitempty"`
 	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty"`
-	ReplaceAddressIDs bool                    `json:"replaceAddressIds,omitempty" jsonschema_description:"Make relatedAddressIds the complete list"`
+	ReplaceAddressIDs bool                    `json:"replaceAddressIds,omitempty" jsonschema_description:"relatedAddressIds is the complete list"`
 	RelatedEstateID   *int                    `json:"relatedEstateId,omitempty" jsonschema:"minimum=0" jsonschema_description:"0 unlinks"`
 	Subscribers       *AppointmentSubscribers `json:"subscribers,omitempty" jsonschema_description:"Replaces the participants"`
 	Location          *AppointmentLocation    `json:"location,omitempty"`
@@ -951,9 +951,9 @@ func previewAppointmentDelete(ctx context.Context, env *Env, p AppointmentIDPara
 // AppointmentConfirmationParams are the arguments of appointment_confirmation_send.
 type AppointmentConfirmationParams struct {
 	CalendarID                      int    `json:"calendarId" jsonschema:"required,minimum=1" jsonschema_description:"Appointment id"`
-	EmailIdentity                   string `json:"emailidentity,omitempty" jsonschema_description:"Default: your active mailbox"`
+	EmailIdentity                   string `json:"emailidentity,omitempty"`
 	DisplayName                     string `json:"displayName,omitempty" jsonschema_description:"Sender name"`
-	UseDefaultMailAccount           bool   `json:"useDefaultMailAccount,omitempty" jsonschema_description:"Send from your default mailbox"`
+	UseDefaultMailAccount           bool   `json:"useDefaultMailAccount,omitempty"`
 	UseAppointmentCreatorsSignature bool   `json:"useAppointmentCreatorsSignature,omitempty"`
 }
 

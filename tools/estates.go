@@ -33,7 +33,7 @@ func estateTools() []Tool {
 			"Change an estate: only the fields in data (a multiselect list replaces all keys: send existing plus new).",
 			modifyEstate), previewEstateModify),
 		define("estate_pdf_expose", "Generate PDF exposé",
-			"Render the PDF exposé of an estate with a template[[ (template_list, type pdf)]]. Returns the PDF as an embedded document (application/pdf) with its size and page count[[; email_send can attach the exposé by its template]].",
+			"Render an estate's PDF exposé with a template[[ (template_list, type pdf)]], returned as an embedded PDF document[[; email_send attaches it by template]].",
 			pdfExpose),
 		define("estate_file_list", "List estate files",
 			"List an estate's files (pictures, floor plans, documents, links) with title, kind and position, not their contents.",
@@ -48,7 +48,7 @@ func estateTools() []Tool {
 			"Delete a file from an estate. Cannot be undone.",
 			deleteEstateFile), previewEstateFileDelete),
 		define("saved_filter_list", "List saved filters",
-			"List the filters saved in onOffice for estates or addresses. Use an id as filterid[[ in estate_read]][[ in address_read]][[ or filterId in estate_search]].",
+			"List the filters saved in onOffice for estates or addresses, for filterid[[ of estate_read]][[ of address_read]][[ or filterId of estate_search]].",
 			listSavedFilters),
 		withPreview(define("worklist_create", "Create work list",
 			"Create a work list of estates or addresses (the API cannot change or delete it later).",
@@ -60,22 +60,22 @@ func estateTools() []Tool {
 			"Record a prospect's purchase price offer for an estate; links the prospect if needed and raises the advisory level to C, but logs no activity[[ (agents_log_create)]].",
 			createPriceOffer), previewPriceOffer),
 		define("estate_tracking_read", "Read estate tracking account",
-			"Check an owner-portal (estate tracking) login and show its address and estates; wrong passwords lock the account.",
+			"Check an owner-portal (estate tracking) login and show its address and estates; wrong passwords lock it.",
 			readTracking),
 		withPreview(define("estate_tracking_account_create", "Create estate tracking account",
 			"Create an owner-portal (estate tracking) login for an estate.",
 			createTracking), previewTracking),
 		define("estate_category_list", "List estate categories",
-			"List the keys of objektart (with their objekttyp), nutzungsart and vermarktungsart, for filters and writes.",
+			"List the keys of objektart (with objekttyp), nutzungsart and vermarktungsart.",
 			listEstateCategories),
 		define("estate_search", "Quick search estates",
 			"Quick search in external number, town, street with house number and owner name; every word must match.",
 			searchEstates),
 		define("estate_seeker_list", "Find prospects for an estate",
-			"Immomatching: prospects whose active search profiles fit an estate or given values, with hit rate and deviating criteria.",
+			"Immomatching: prospects whose active search profiles fit an estate or given values, with hit rate and deviations.",
 			listSeekers),
 		define("statistics_widget_list", "List estate statistics widgets",
-			"List the widgets of the estate statistics tab (what they count, chart, owner reporting): configuration, not figures.",
+			"List the widgets of the estate statistics tab (what they count, chart, owner reporting), not figures.",
 			listStatisticWidgets),
 	}
 }
@@ -93,8 +93,8 @@ type EstateReadParams struct {
 	ListLimit         int       `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
 	ListOffset        int       `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0"`
 	EstateLanguage    string    `json:"estatelanguage,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language version, e.g. ENG"`
-	AddEstateLanguage bool      `json:"addestatelanguage,omitempty" jsonschema_description:"Add each record's language"`
-	AddMainLangID     bool      `json:"addMainLangId,omitempty" jsonschema_description:"Add the main-language estate's id"`
+	AddEstateLanguage bool      `json:"addestatelanguage,omitempty"`
+	AddMainLangID     bool      `json:"addMainLangId,omitempty"`
 	GeoRangeSearch    *GeoRange `json:"georangesearch,omitempty"`
 }
 
@@ -305,7 +305,7 @@ func showNew(fi *onoffice.FieldInfo, v any) string {
 // EstatePDFExposeParams are the arguments of estate_pdf_expose.
 type EstatePDFExposeParams struct {
 	EstateID            int    `json:"estateid" jsonschema:"required,minimum=1"`
-	Template            string `json:"template" jsonschema:"required" jsonschema_description:"Template identifier, e.g. urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Standard"`
+	Template            string `json:"template" jsonschema:"required" jsonschema_description:"e.g. urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Standard"`
 	AddressIDs          []int  `json:"addressids,omitempty" jsonschema_description:"Recipients printed"`
 	Language            string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 	ForceEstateLocation bool   `json:"forceEstateLocation,omitempty" jsonschema_description:"Print the street even if not released"`
@@ -403,10 +403,10 @@ func byteSize(n int) string {
 type EstateFileListParams struct {
 	EstateID              int    `json:"estateid" jsonschema:"required,minimum=1"`
 	FileID                int    `json:"fileid,omitempty" jsonschema:"minimum=1"`
-	DocumentAttribute     string `json:"documentAttribute,omitempty" jsonschema_description:"Only the file with this key, e.g. document_expose"`
-	IncludeImageURL       string `json:"includeImageUrl,omitempty" jsonschema:"enum=small,enum=medium,enum=original" jsonschema_description:"Add image URLs in this size"`
-	ShowPublished         bool   `json:"showispublishedonhomepage,omitempty" jsonschema_description:"Add the homepage release"`
-	ShowPublicationStatus bool   `json:"showpublicationstatus,omitempty" jsonschema_description:"Add the release per portal"`
+	DocumentAttribute     string `json:"documentAttribute,omitempty" jsonschema_description:"e.g. document_expose"`
+	IncludeImageURL       string `json:"includeImageUrl,omitempty" jsonschema:"enum=small,enum=medium,enum=original"`
+	ShowPublished         bool   `json:"showispublishedonhomepage,omitempty"`
+	ShowPublicationStatus bool   `json:"showpublicationstatus,omitempty"`
 	ListLimit             int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=100,default=20"`
 	ListOffset            int    `json:"listoffset,omitempty" jsonschema:"minimum=0"`
 }
@@ -548,7 +548,7 @@ type EstatePictureListParams struct {
 	Categories         []string `json:"categories" jsonschema:"required,minItems=1,enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Epass_Skala,enum=Panorama,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link,enum=Expose"`
 	Size               string   `json:"size,omitempty" jsonschema:"pattern=^([0-9]+x[0-9]+|original)$" jsonschema_description:"WIDTHxHEIGHT, e.g. 800x600, or original"`
 	Language           string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
-	PublicationSetting string   `json:"publicationSetting,omitempty" jsonschema:"enum=Homepage,enum=Word_kurz,enum=Word_lang,enum=PDF_kurz,enum=PDF_lang,enum=HTML_kurz,enum=HTML_lang,enum=Web_kurz,enum=Web_lang" jsonschema_description:"Target instead of the homepage"`
+	PublicationSetting string   `json:"publicationSetting,omitempty" jsonschema:"enum=Homepage,enum=Word_kurz,enum=Word_lang,enum=PDF_kurz,enum=PDF_lang,enum=HTML_kurz,enum=HTML_lang,enum=Web_kurz,enum=Web_lang"`
 }
 
 func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams) (*Result, error) {
@@ -888,10 +888,10 @@ func readTracking(ctx context.Context, env *Env, p TrackingReadParams) (*Result,
 
 // TrackingCreateParams are the arguments of estate_tracking_account_create.
 type TrackingCreateParams struct {
-	AccountName        string `json:"accountname" jsonschema:"required,minLength=1" jsonschema_description:"Login, often the owner's e-mail"`
+	AccountName        string `json:"accountname" jsonschema:"required,minLength=1" jsonschema_description:"Often the owner's e-mail"`
 	AccountPassword    string `json:"accountpassword" jsonschema:"required,minLength=8"`
 	EstateID           int    `json:"estateid" jsonschema:"required,minimum=1"`
-	AddressID          int    `json:"addressid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Owner's address id"`
+	AddressID          int    `json:"addressid,omitempty" jsonschema:"minimum=1" jsonschema_description:"The owner"`
 	AccountInformation string `json:"accountinformation,omitempty"`
 	AccountNote        string `json:"accountnote,omitempty"`
 }
@@ -1028,7 +1028,7 @@ func searchEstates(ctx context.Context, env *Env, p EstateSearchParams) (*Result
 // (e.g. to try a lower price).
 type EstateSeekerParams struct {
 	EstateID   int        `json:"estateid,omitempty" jsonschema:"minimum=1"`
-	EstateData EstateData `json:"estatedata,omitempty" jsonschema_description:"Instead of estateid; alternatives comma-separated, e.g. {\"plz\":\"48153\",\"kaufpreis\":\"390000\"}"`
+	EstateData EstateData `json:"estatedata,omitempty" jsonschema_description:"Instead of estateid; alternatives comma-separated, e.g. {\"plz\":\"48153,48155\"}"`
 	Contact    bool       `json:"contact,omitempty" jsonschema_description:"Add e-mail and phone"`
 }
 

@@ -22,7 +22,7 @@ func relationTools() []Tool {
 			"Find linked records (an estate's owners or prospects, an appointment's contacts …): parentids gives the children, childids the parents.",
 			listRelations),
 		withPreview(define("relation_create", "Link records",
-			"Link records, e.g. make address 10023 owner of estate 3120 (estate:address:owner, parentid [3120], childid [10023]). One side may hold several ids, not both.",
+			"Link records, e.g. address 10023 as owner of estate 3120: estate:address:owner, parentid [3120], childid [10023]. One side may hold several ids.",
 			createRelation), previewRelationCreate),
 		withPreview(define("relation_modify", "Set appointment participant status",
 			"Change the confirmation or feedback status of addresses linked to an appointment.[[ Add links: relation_create.]][[ Remove: relation_delete.]]",
@@ -181,7 +181,7 @@ func (RelationDeleteType) JSONSchema() *jsonschema.Schema {
 
 // RelationListParams are the arguments of relation_list.
 type RelationListParams struct {
-	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent:child[:role], e.g. estate:address:owner (or buyer, renter, interested = prospects, contactPerson), complex:estate:units, address:searchcriteria, calendar:address, task:estate, agentsLog:address; an unknown type is answered with all types"`
+	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent:child[:role], e.g. estate:address:owner (or buyer, renter, interested = prospects, contactPerson), address:searchcriteria, calendar:address, task:estate; an unknown type is answered with all"`
 	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500"`
 	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500"`
 }
@@ -301,7 +301,7 @@ func relNoun(kind string) string {
 
 // RelationInfo is the extra data of an appointment participant link.
 type RelationInfo struct {
-	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"Confirmation status: confirmed, sent, cancelled, not set"`
+	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"confirmed, sent, cancelled, not set"`
 }
 
 // RelationCreateParams are the arguments of relation_create.
@@ -405,8 +405,8 @@ func relKindIDs(typ relationType, parents, children []int) map[string][]int {
 
 // RelationModifyInfo are the participant states relation_modify sets.
 type RelationModifyInfo struct {
-	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"Confirmation: confirmed, sent, cancelled, not set"`
-	Feedback     string `json:"statusTerminrueckmeldung,omitempty" jsonschema:"enum=aktiv,enum=inaktiv" jsonschema_description:"Feedback request active or inactive"`
+	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"confirmed, sent, cancelled, not set"`
+	Feedback     string `json:"statusTerminrueckmeldung,omitempty" jsonschema:"enum=aktiv,enum=inaktiv"`
 }
 
 // RelationModifyParams are the arguments of relation_modify. The API only

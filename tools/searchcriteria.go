@@ -24,7 +24,7 @@ func searchCriteriaTools() []Tool {
 			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort.[[ Fields: search_criteria_fields.]]",
 			createSearchCriterion), previewSearchCriterionCreate),
 		withPreview(define("search_criteria_modify", "Modify search criterion",
-			"Change fields of a search profile; only the given fields change. Also: sys_status \"0\"/\"1\" (inactive/active), sysExpiryDate, sys_ko (knock-out fields). The advisor is kept unless given.",
+			"Change a search profile: only the fields given, also sys_status \"0\"/\"1\" (inactive/active), sysExpiryDate, sys_ko (knock-out fields).",
 			modifySearchCriterion), previewSearchCriterionModify),
 		withPreview(define("search_criteria_delete", "Delete search criterion",
 			"Delete a search profile for good.[[ To pause it, set sys_status \"0\" with search_criteria_modify instead.]]",
@@ -567,7 +567,7 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 // SearchCriteriaFieldsParams are the arguments of search_criteria_fields.
 type SearchCriteriaFieldsParams struct {
 	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
-	AdditionalTranslations bool   `json:"additionalTranslations,omitempty" jsonschema_description:"Also name the __von/__bis fields of ranges"`
+	AdditionalTranslations bool   `json:"additionalTranslations,omitempty" jsonschema_description:"Name the __von/__bis fields of ranges"`
 }
 
 func searchCriteriaFields(ctx context.Context, env *Env, p SearchCriteriaFieldsParams) (*Result, error) {
@@ -621,7 +621,7 @@ func (SearchValues) JSONSchema() *jsonschema.Schema {
 // SearchCriteriaSearchParams are the arguments of search_criteria_search.
 type SearchCriteriaSearchParams struct {
 	SearchData     SearchValues `json:"searchdata" jsonschema:"required" jsonschema_description:"e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"haus\",\"kaufpreis\":395000,\"range_plz\":\"48153\"}"`
-	OutputAll      bool         `json:"outputall,omitempty" jsonschema_description:"All stored values of each profile"`
+	OutputAll      bool         `json:"outputall,omitempty" jsonschema_description:"All values of each profile"`
 	OutputFields   []string     `json:"outputfields,omitempty" jsonschema_description:"e.g. [\"kaufpreis__bis\"]"`
 	GroupByAddress *bool        `json:"groupbyaddress,omitempty" jsonschema_description:"One profile per address (default true)"`
 	Offset         int          `json:"offset,omitempty" jsonschema:"minimum=0"`

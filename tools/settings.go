@@ -17,7 +17,7 @@ import (
 func settingsTools() []Tool {
 	return []Tool{
 		define("basic_settings_read", "Read basic settings",
-			"Read the agency's corporate design (colours, claim, logo), 'about us' text and whether app time tracking is on; the logo is only summarised.",
+			"Read the agency's corporate design (colours, claim, logo summarised), 'about us' text and whether app time tracking is on.",
 			readBasicSettings),
 		define("imprint_read", "Read imprint",
 			"Read the agency's imprint (company, address, register, VAT id, authority, bank), or with userid that of the user's office.",
@@ -26,10 +26,10 @@ func settingsTools() []Tool {
 			"List user groups (offices, regions, teams) with their member and leader user ids.",
 			listGroups),
 		define("user_read", "Read users",
-			"Read users (agents) with filter, sort and paging, or one by id.[[ Fields: field_config_get, module user.]] Name is the login advisor fields expect; Nr is the user id.",
+			"Read users (agents) with filter, sort and paging, or one by id. Name is the login advisor fields expect; Nr is the user id.",
 			readUsers),
 		define("user_list", "List users",
-			"Users with id, login, name and e-mail, to turn an agent's name into the id or login other tools need.",
+			"Users with id, login, name and e-mail: an agent's id or login for other tools.",
 			listUsers),
 		define("user_photo_read", "Read user photos",
 			"Get users' photo links (URLs, never image data); users without a photo are named.",
@@ -38,10 +38,10 @@ func settingsTools() []Tool {
 			"Check on which of the given records a user holds a right (read, modify, delete, create).",
 			checkUserRights),
 		define("field_config_get", "Get field configuration",
-			"The fields of onOffice modules with label, type and select keys: names for data, filter and sortby, keys for select fields.",
+			"Fields of onOffice modules with label, type and select keys, for data, filter, sortby and writes.",
 			getFieldConfig),
 		define("multiselect_config_get", "Get select values",
-			"List the values of select fields with key, label, position, default flag and parent value; writes and filters use the key.",
+			"List select fields' values with key, label, position, default flag and parent value.",
 			getMultiselectConfig),
 		define("action_type_list", "List action kinds and types",
 			"List activity kinds (Aktionsart) and their types (Aktionstyp); only listed pairs are accepted.",
@@ -50,10 +50,10 @@ func settingsTools() []Tool {
 			"Show the region tree (Bundesland, Kreis or Stadt, Stadtteil) with postcodes; region fields store the region key.",
 			listRegions),
 		define("region_search", "Search regions",
-			"Find regions by part of their name, e.g. a district. Returns each region's key (stored in region fields) and its path.",
+			"Find regions by part of their name, e.g. a district, with key (as region fields store it) and path.",
 			searchRegions),
 		withPreview(define("access_control_apply", "Apply record rights stamp",
-			"Apply a saved rights stamp to one record: it replaces who may read, modify and delete it and can lock colleagues out.",
+			"Apply a saved rights stamp to a record: it replaces who may read, modify and delete it, and can lock colleagues out.",
 			applyAccessControl), previewAccessControl),
 	}
 }
@@ -166,7 +166,7 @@ type ImprintReadParams struct {
 	Data         []string `json:"data,omitempty" jsonschema:"enum=title,enum=firstname,enum=lastname,enum=firma,enum=postcode,enum=city,enum=street,enum=housenumber,enum=state,enum=country,enum=phone,enum=mobil,enum=fax,enum=email,enum=homepage,enum=vertretungsberechtigter,enum=berufsaufsichtsbehoerde,enum=handelsregister,enum=handelsregisterNr,enum=ustId,enum=bank,enum=iban,enum=bic,enum=chamber"`
 	UserID       int      `json:"userid,omitempty" jsonschema:"minimum=1"`
 	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. DEU or ENG"`
-	FormatOutput bool     `json:"formatoutput,omitempty" jsonschema_description:"Country as name instead of ISO code"`
+	FormatOutput bool     `json:"formatoutput,omitempty" jsonschema_description:"Country as name, not ISO code"`
 }
 
 func readImprint(ctx context.Context, env *Env, p ImprintReadParams) (*Result, error) {
@@ -240,7 +240,7 @@ func flatRecord(res onoffice.Result, title string, order []string, opts condense
 
 // GroupListParams are the arguments of group_list.
 type GroupListParams struct {
-	GroupFilter string `json:"groupfilter,omitempty" jsonschema:"enum=officeGroups,enum=noRegionGroups" jsonschema_description:"officeGroups: offices only; noRegionGroups: all but region groups"`
+	GroupFilter string `json:"groupfilter,omitempty" jsonschema:"enum=officeGroups,enum=noRegionGroups"`
 }
 
 func listGroups(ctx context.Context, env *Env, p GroupListParams) (*Result, error) {
@@ -399,7 +399,7 @@ func checkUserRights(ctx context.Context, env *Env, p UserRightsCheckParams) (*R
 // MultiselectConfigParams are the arguments of multiselect_config_get.
 type MultiselectConfigParams struct {
 	Module   string   `json:"module" jsonschema:"required,enum=estate,enum=address,enum=calendar,enum=task,enum=agentsLog,enum=project,enum=fakturaArticleAdministration,enum=fakturaBookings"`
-	Fields   []string `json:"fields" jsonschema:"required,minItems=1" jsonschema_description:"Select fields of the module"`
+	Fields   []string `json:"fields" jsonschema:"required,minItems=1"`
 	Language string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
 }
 
@@ -475,7 +475,7 @@ func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigPara
 // ActionTypeListParams are the arguments of action_type_list.
 type ActionTypeListParams struct {
 	Lang      string   `json:"lang,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
-	Automatic []string `json:"allowAutomaticTypesForActionKind,omitempty" jsonschema_description:"Also hidden system types of these kinds, e.g. [\"Email\"]"`
+	Automatic []string `json:"allowAutomaticTypesForActionKind,omitempty" jsonschema_description:"Add hidden system types of these kinds"`
 }
 
 func listActionTypes(ctx context.Context, env *Env, p ActionTypeListParams) (*Result, error) {
@@ -735,8 +735,8 @@ type FieldConfigParams struct {
 	Modules      []string `json:"modules" jsonschema:"required,minItems=1,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=email,enum=file,enum=news,enum=intranet,enum=project,enum=task,enum=user,enum=searchcriteria"`
 	FieldList    []string `json:"fieldList,omitempty" jsonschema_description:"Only these fields"`
 	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
-	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Add which parent key a select key needs"`
-	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"Add for which kinds of estate a field applies"`
+	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Add the parent key a select key needs"`
+	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"Add the estate kinds a field applies to"`
 }
 
 // systemFieldsClause names the documented system fields of a module that

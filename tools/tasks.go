@@ -20,7 +20,7 @@ func taskTools() []Tool {
 			"List to-dos (Aufgaben) with linked address and estate, or read one by id. Not paged: narrow with filter (Nr = task id) or related ids.",
 			readTasks),
 		withPreview(define("task_create", "Create a task",
-			"Create a to-do, optionally linked to an address, estate or project. data: Betreff, Aufgabe, Verantwortung (login), Prio 1–5, Status 1–8, Deadline …",
+			"Create a to-do, optionally linked to an address, estate or project; data: Betreff, Aufgabe, Verantwortung (login), Prio 1–5, Status 1–8, Deadline.",
 			createTask), previewTaskCreate),
 		withPreview(define("task_modify", "Change a task",
 			"Change a task's fields, e.g. mark it done with {\"Status\":3} or {\"erledigt\":true}; completing one may start a process's next step.",
@@ -41,7 +41,7 @@ type TaskReadParams struct {
 	RelatedEstateID       int      `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
 	RelatedProjectIDs     int      `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1"`
 	ResponsibilityByGroup bool     `json:"responsibilityByGroup,omitempty" jsonschema_description:"Only group tasks"`
-	ShowEfforts           bool     `json:"showEfforts,omitempty" jsonschema_description:"Add planned and actual effort"`
+	ShowEfforts           bool     `json:"showEfforts,omitempty"`
 }
 
 func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error) {

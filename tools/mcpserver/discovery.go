@@ -67,9 +67,8 @@ func (d *discovery) catalogueTool() mcp.Tool {
 	}
 	raw, _ := json.Marshal(schema)
 	return mcp.Tool{
-		Name:  tools.CatalogueToolName,
-		Title: "Find more tools",
-		Description: fmt.Sprintf("%d more onOffice tools, run with %s. Without arguments: their names and titles; query or module narrows the list; names: full description and arguments of up to 10.",
+		Name: tools.CatalogueToolName,
+		Description: fmt.Sprintf("%d more onOffice tools, run with %s. Without arguments: names and titles; query or module narrows the list; names: full description and arguments (up to 10).",
 			len(hidden), tools.RunToolName),
 		RawInputSchema: raw,
 		Annotations:    annotations(tools.Hints{ReadOnly: true, Idempotent: true}),
@@ -167,13 +166,13 @@ func (d *discovery) runTool() mcp.Tool {
 		h.Destructive = h.Destructive || th.Destructive
 		h.OpenWorld = h.OpenWorld || th.OpenWorld
 	}
-	desc := fmt.Sprintf("Run a tool that %s names as if it were listed (same checks and results).", tools.CatalogueToolName)
+	desc := fmt.Sprintf("Run a tool %s names, as if it were listed.", tools.CatalogueToolName)
 	guarded := false
 	for _, t := range reach {
 		guarded = guarded || d.policy.Requires(t.Effect)
 	}
 	if guarded {
-		desc += " Writes need the user's OK as usual; a confirmation_token goes inside arguments."
+		desc += " Writes need the user's OK as usual; a confirmation_token goes in arguments."
 	}
 	schema := map[string]any{
 		"type": "object",
@@ -187,7 +186,6 @@ func (d *discovery) runTool() mcp.Tool {
 	raw, _ := json.Marshal(schema)
 	return mcp.Tool{
 		Name:           tools.RunToolName,
-		Title:          "Run a tool by name",
 		Description:    desc,
 		RawInputSchema: raw,
 		Annotations:    annotations(h),

@@ -124,6 +124,10 @@ func New(opts Options) *server.MCPServer {
 // toMCP converts a tool into mcp-go's type with its hints and its pointers
 // to other tools rendered for the selection; its schema offers the
 // confirmation token only where the policy asks for a confirmation.
+// The list carries no titles: a title is for people, the model does not get
+// it, and the list would cost 700 tokens more with all tools (issue 16);
+// hosts show the name instead, and people see t.Title in previews, the
+// catalogue and the bundle manifest.
 func toMCP(t tools.Tool, policy guard.Policy, sel tools.Selection) mcp.Tool {
 	schema := json.RawMessage(sel.RenderRefs(string(t.Schema())))
 	if policy.Requires(t.Effect) {
@@ -131,7 +135,6 @@ func toMCP(t tools.Tool, policy guard.Policy, sel tools.Selection) mcp.Tool {
 	}
 	return mcp.Tool{
 		Name:           t.Name,
-		Title:          t.Title,
 		Description:    sel.RenderRefs(t.Description),
 		RawInputSchema: schema,
 		Annotations:    annotations(t.Hints()),

@@ -180,7 +180,7 @@ func offered() ([]NamedText, []prompts.Prompt, error) {
 	slices.Sort(rest)
 	for _, name := range rest {
 		t := listed[name].Tool
-		title := cmp.Or(t.Title, t.Annotations.Title, t.Description)
+		title := cmp.Or(mcpserver.DiscoveryTitle(name), t.Title, t.Annotations.Title, t.Description)
 		out = append(out, NamedText{Name: name, Description: title})
 	}
 	var ps []prompts.Prompt

@@ -31,6 +31,19 @@ func addDiscovery(s *server.MCPServer, gt *gate, sel tools.Selection, policy gua
 	s.AddTool(d.runTool(), d.run)
 }
 
+// DiscoveryTitle names a discovery tool for people (the bundle manifest
+// lists it); "" for other names. Like every title it is not in the tool
+// list, which the model reads.
+func DiscoveryTitle(name string) string {
+	switch name {
+	case tools.CatalogueToolName:
+		return "Find more tools"
+	case tools.RunToolName:
+		return "Run a tool by name"
+	}
+	return ""
+}
+
 type discovery struct {
 	gate   *gate
 	sel    tools.Selection

@@ -48,7 +48,7 @@ func estateTools() []Tool {
 			"Delete a file from an estate. Cannot be undone.",
 			deleteEstateFile), previewEstateFileDelete),
 		define("saved_filter_list", "List saved filters",
-			"List the filters saved in onOffice for estates or addresses, for filterid[[ of estate_read]][[ of address_read]][[ or filterId of estate_search]].",
+			"List the filters saved in onOffice for estates or addresses; an id goes into filterid[[ (filterId in estate_search)]].",
 			listSavedFilters),
 		withPreview(define("worklist_create", "Create work list",
 			"Create a work list of estates or addresses (the API cannot change or delete it later).",

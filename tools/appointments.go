@@ -18,31 +18,31 @@ import (
 func appointmentTools() []Tool {
 	return []Tool{
 		define("appointment_list", "List appointments",
-			"List calendar appointments in a date window (both dates required, at most 500) with participants, contacts and linked estate. Times are German local time.",
+			"List appointments between two dates (at most 500) with participants, contacts and estate; German local time.",
 			listAppointments),
 		define("appointment_read", "Read appointment details",
-			"Read one appointment by id with every detail (conflicts, confirmation state of each contact), or the appointments of a period or changed since a moment.[[ For calendar overviews use appointment_list.]]",
+			"Read one appointment by id in full detail, or those of a period or changed since a time.[[ Overviews: appointment_list.]]",
 			readAppointments),
 		withPreview(define("appointment_create", "Create appointment",
-			"Create an appointment (viewing, notary, …) and link contacts and an estate.[[ Run appointment_conflicts first to avoid double bookings.]]",
+			"Create an appointment (viewing, notary …) linked to contacts and an estate.[[ Check appointment_conflicts first.]]",
 			createAppointment), previewAppointmentCreate),
 		withPreview(define("appointment_modify", "Change appointment",
-			"Reschedule or change an appointment: only the data fields given change; contacts are added unless replaceAddressIds is true; status canceled cancels it.",
+			"Change an appointment: only the data fields given change; contacts are added unless replaceAddressIds; status canceled cancels it.",
 			modifyAppointment), previewAppointmentModify),
 		withPreview(define("appointment_delete", "Delete appointment",
-			"Delete an appointment for good.[[ To call it off but keep it, set status canceled with appointment_modify.]]",
+			"Delete an appointment for good.[[ To cancel but keep it: appointment_modify, status canceled.]]",
 			deleteAppointment), previewAppointmentDelete),
 		withPreview(define("appointment_confirmation_send", "Send appointment confirmation",
-			"E-mail an appointment confirmation to every contact linked to the appointment.",
+			"E-mail a confirmation to every contact of an appointment.",
 			sendAppointmentConfirmation), previewAppointmentConfirmation),
 		define("calendar_resource_list", "List calendar resources",
-			"List bookable resources (rooms, company cars) with the keys that appointment data.ressources takes.",
+			"List bookable resources (rooms, cars) with the keys that data.ressources of appointments takes.",
 			listCalendarResources),
 		define("appointment_file_list", "List appointment files",
 			"List the files of an appointment with uploader, size and a download link valid for one hour.",
 			listAppointmentFiles),
 		define("appointment_conflicts", "Check appointment conflicts",
-			"Check a planned time against the calendar: which participants, resources, contacts and estates are already booked then. Saves nothing.",
+			"Check which participants, resources, contacts and estates are booked at a planned time. Saves nothing.",
 			checkAppointmentConflicts),
 	}
 }
@@ -81,7 +81,7 @@ type AppointmentListParams struct {
 	IsCancelled *bool    `json:"isCancelled,omitempty"`
 	IsDone      *bool    `json:"isDone,omitempty"`
 	IsRecurrent *bool    `json:"isRecurrent,omitempty"`
-	UserIDs     []int    `json:"userIds,omitempty" jsonschema_description:"Participating users"`
+	UserIDs     []int    `json:"userIds,omitempty" jsonschema_description:"Of these users"`
 	GroupIDs    []int    `json:"groupIds,omitempty"`
 	Filter      Filter   `json:"filter,omitempty" jsonschema_description:"On subject, notes, type, createdBy (login)"`
 	ListLimit   int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=100"`
@@ -251,13 +251,13 @@ var apptReadFilterFields = []string{"start_dt", "end_dt", "rp_flag", "descriptio
 
 // AppointmentReadParams are the arguments of appointment_read.
 type AppointmentReadParams struct {
-	ID                     int    `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read this appointment"`
+	ID                     int    `json:"id,omitempty" jsonschema:"minimum=1"`
 	DateStart              string `json:"datestart,omitempty" jsonschema:"format=date" jsonschema_description:"Period start (with dateend)"`
 	DateEnd                string `json:"dateend,omitempty" jsonschema:"format=date"`
 	ModifiedStart          string `json:"modifiedstart,omitempty" jsonschema_description:"Changed since, UTC YYYY-MM-DD HH:MM:SS"`
 	ModifiedEnd            string `json:"modifiedend,omitempty"`
 	ShowCancelled          bool   `json:"showcancelled,omitempty"`
-	ShowConfirmationStatus bool   `json:"showConfirmationStatus,omitempty" jsonschema_description:"Add contacts' confirmation states"`
+	ShowConfirmationStatus bool   `json:"showConfirmationStatus,omitempty" jsonschema_description:"Add confirmation states"`
 	ShowConflicts          bool   `json:"showConflicts,omitempty" jsonschema_description:"With id: add overlaps"`
 	Users                  []int  `json:"users,omitempty" jsonschema_description:"Period: of these users (default: yours)"`
 	Groups                 []int  `json:"groups,omitempty"`
@@ -455,14 +455,14 @@ func apptFlattenRead(el map[string]any, names map[string]map[int]string) map[str
 // start day, so allowTransitTime and rp_beginn_datum are set by the tool.
 type AppointmentData struct {
 	Description     string   `json:"description,omitempty" jsonschema_description:"Subject"`
-	StartDT         string   `json:"start_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$" jsonschema_description:"Local time YYYY-MM-DD HH:MM:SS"`
+	StartDT         string   `json:"start_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$" jsonschema_description:"Local time"`
 	EndDT           string   `json:"end_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$"`
 	Art             string   `json:"art,omitempty" jsonschema_description:"Type key, e.g. Besichtigung"`
 	Ganztags        *bool    `json:"ganztags,omitempty" jsonschema_description:"All day"`
 	Status          string   `json:"status,omitempty" jsonschema:"enum=active,enum=completed,enum=canceled,enum=participantsAvailable"`
 	Note            *string  `json:"note,omitempty"`
 	Private         *bool    `json:"private,omitempty"`
-	Erinnerung      string   `json:"erinnerung,omitempty" jsonschema_description:"Reminder, e.g. 15 minutes, 1 hours, 1 days"`
+	Erinnerung      string   `json:"erinnerung,omitempty" jsonschema_description:"e.g. 15 minutes, 1 hours, 1 days"`
 	Ressources      []string `json:"ressources,omitempty" jsonschema_description:"Resource keys; replaces all"`
 	Von             string   `json:"von,omitempty" jsonschema_description:"Creator login"`
 	TransitTimePre  string   `json:"transitTimePre,omitempty" jsonschema_description:"Travel before, HH:MM:SS"`
@@ -527,7 +527,7 @@ func (l *AppointmentLocation) wire() (map[string]any, error) {
 // AppointmentCreateParams are the arguments of appointment_create.
 type AppointmentCreateParams struct {
 	Data              AppointmentData         `json:"data" jsonschema:"required"`
-	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty" jsonschema_description:"Contacts to link"`
+	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty"`
 	RelatedEstateID   int                     `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
 	Subscribers       *AppointmentSubscribers `json:"subscribers,omitempty"`
 	Location          *AppointmentLocation    `json:"location,omitempty"`
@@ -538,9 +538,9 @@ type AppointmentCreateParams struct {
 type AppointmentModifyParams struct {
 	ID                int                     `json:"id" jsonschema:"required,minimum=1"`
 	Data              *AppointmentData        `json:"data,omitempty"`
-	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty" jsonschema_description:"Contacts to link (added)"`
-	ReplaceAddressIDs bool                    `json:"replaceAddressIds,omitempty" jsonschema_description:"Make relatedAddressIds the complete list"`
-	RelatedEstateID   *int                    `json:"relatedEstateId,omitempty" jsonschema:"minimum=0" jsonschema_description:"Estate to link; 0 unlinks"`
+	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty"`
+	ReplaceAddressIDs bool                    `json:"replaceAddressIds,omitempty" jsonschema_description:"relatedAddressIds is the complete list"`
+	RelatedEstateID   *int                    `json:"relatedEstateId,omitempty" jsonschema:"minimum=0" jsonschema_description:"0 unlinks"`
 	Subscribers       *AppointmentSubscribers `json:"subscribers,omitempty" jsonschema_description:"Replaces the participants"`
 	Location          *AppointmentLocation    `json:"location,omitempty"`
 	ReminderTypes     []string                `json:"reminderTypes,omitempty" jsonschema:"enum=email,enum=popup,enum=sms"`
@@ -998,7 +998,7 @@ func previewAppointmentModify(ctx context.Context, env *Env, p AppointmentModify
 
 // AppointmentIDParams name one appointment.
 type AppointmentIDParams struct {
-	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Appointment id"`
+	ID int `json:"id" jsonschema:"required,minimum=1"`
 }
 
 func deleteAppointment(ctx context.Context, env *Env, p AppointmentIDParams) (*Result, error) {
@@ -1034,9 +1034,9 @@ func previewAppointmentDelete(ctx context.Context, env *Env, p AppointmentIDPara
 // AppointmentConfirmationParams are the arguments of appointment_confirmation_send.
 type AppointmentConfirmationParams struct {
 	CalendarID                      int    `json:"calendarId" jsonschema:"required,minimum=1" jsonschema_description:"Appointment id"`
-	EmailIdentity                   string `json:"emailidentity,omitempty" jsonschema_description:"Sender mailbox (default: your active one)"`
-	DisplayName                     string `json:"displayName,omitempty" jsonschema_description:"Sender name shown"`
-	UseDefaultMailAccount           bool   `json:"useDefaultMailAccount,omitempty" jsonschema_description:"Send from your default sender mailbox"`
+	EmailIdentity                   string `json:"emailidentity,omitempty"`
+	DisplayName                     string `json:"displayName,omitempty" jsonschema_description:"Sender name"`
+	UseDefaultMailAccount           bool   `json:"useDefaultMailAccount,omitempty"`
 	UseAppointmentCreatorsSignature bool   `json:"useAppointmentCreatorsSignature,omitempty"`
 }
 
@@ -1102,7 +1102,7 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 
 // CalendarResourceListParams are the arguments of calendar_resource_list.
 type CalendarResourceListParams struct {
-	ActiveOnly bool `json:"activeOnly,omitempty" jsonschema_description:"Only active resources"`
+	ActiveOnly bool `json:"activeOnly,omitempty"`
 }
 
 func listCalendarResources(ctx context.Context, env *Env, p CalendarResourceListParams) (*Result, error) {
@@ -1139,7 +1139,7 @@ func listCalendarResources(ctx context.Context, env *Env, p CalendarResourceList
 // AppointmentFileListParams are the arguments of appointment_file_list.
 type AppointmentFileListParams struct {
 	AppointmentID int `json:"appointmentid" jsonschema:"required,minimum=1"`
-	FileID        int `json:"fileId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this file"`
+	FileID        int `json:"fileId,omitempty" jsonschema:"minimum=1"`
 	ListLimit     int `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=100,default=20"`
 	ListOffset    int `json:"listoffset,omitempty" jsonschema:"minimum=0"`
 }

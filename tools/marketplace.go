@@ -15,16 +15,16 @@ import (
 func marketplaceTools() []Tool {
 	return []Tool{
 		withPreview(define("marketplace_provider_unlock", "Unlock marketplace provider",
-			"Activate a marketplace provider for the customer, with the parameterCacheId and apiClaim from the activation URL. No other call may run during activation.",
+			"Activate a marketplace provider for the customer with parameterCacheId and apiClaim from the activation URL; no other call may run meanwhile.",
 			unlockProvider), previewUnlockProvider),
 		define("marketplace_invoice_recipient_read", "Read marketplace invoice recipient",
 			"Read the billing address of a marketplace purchase. Without extendedclaim only within 15 minutes of the purchase.",
 			readInvoiceRecipient),
 		withPreview(define("marketplace_subscription_cancel", "Cancel marketplace subscription",
-			"Report a customer's subscription cancellation to onOffice: from cancelationDate no more debits. Cannot be undone via the API.",
+			"Report a customer's subscription cancellation: no debits from cancelationDate on. Cannot be undone via the API.",
 			cancelSubscription), previewCancelSubscription),
 		withPreview(define("marketplace_payment_link_create", "Create subsequent payment link",
-			"Create a payment link for an extra charge on a marketplace transaction (provider installation only), optionally e-mailed to the customer.",
+			"Create a payment link for an extra charge on a marketplace transaction (provider installation only), optionally e-mailed.",
 			createPaymentLink), previewPaymentLink),
 		withPreview(define("marketplace_transaction_refund", "Refund marketplace transaction",
 			"Refund a whole marketplace payment to the customer (provider installation only). Irreversible; SEPA payments only 7 days after payment.",
@@ -37,9 +37,9 @@ func marketplaceTools() []Tool {
 
 // ProviderUnlockParams are the arguments of marketplace_provider_unlock.
 type ProviderUnlockParams struct {
-	ParameterCacheID  string `json:"parameterCacheId" jsonschema:"required,pattern=^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" jsonschema_description:"UUID from the activation URL"`
-	ExtendedClaim     string `json:"extendedclaim" jsonschema:"required,minLength=1" jsonschema_description:"apiClaim from the activation URL"`
-	IsRegularCustomer bool   `json:"isRegularCustomer,omitempty" jsonschema_description:"Customer is billed by the provider directly"`
+	ParameterCacheID  string `json:"parameterCacheId" jsonschema:"required,pattern=^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"`
+	ExtendedClaim     string `json:"extendedclaim" jsonschema:"required,minLength=1" jsonschema_description:"apiClaim"`
+	IsRegularCustomer bool   `json:"isRegularCustomer,omitempty" jsonschema_description:"Billed by the provider directly"`
 }
 
 func (p ProviderUnlockParams) regular() int {
@@ -94,8 +94,8 @@ func readInvoiceRecipient(ctx context.Context, env *Env, p InvoiceRecipientParam
 
 // SubscriptionCancelParams are the arguments of marketplace_subscription_cancel.
 type SubscriptionCancelParams struct {
-	AboID           string `json:"aboid" jsonschema:"required,minLength=1" jsonschema_description:"Subscription id"`
-	CancelationDate string `json:"cancelationDate" jsonschema:"required,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$" jsonschema_description:"YYYY-MM-DD; no debits from this day on"`
+	AboID           string `json:"aboid" jsonschema:"required,minLength=1"`
+	CancelationDate string `json:"cancelationDate" jsonschema:"required,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$" jsonschema_description:"YYYY-MM-DD"`
 	ExtendedClaim   string `json:"extendedclaim,omitempty" jsonschema_description:"Current apiClaim"`
 }
 
@@ -137,7 +137,7 @@ type PaymentLinkParams struct {
 	TransactionID      int    `json:"transactionid" jsonschema:"required,minimum=1" jsonschema_description:"Original marketplace transaction"`
 	PriceNet           string `json:"priceNet" jsonschema:"required,pattern=^[0-9]+[.][0-9]{2}$" jsonschema_description:"Net amount in EUR, e.g. 149.00"`
 	Description        string `json:"description" jsonschema:"required,minLength=1" jsonschema_description:"Shown to the customer"`
-	SendMailToCustomer bool   `json:"sendMailToCustomer,omitempty" jsonschema_description:"E-mail the link to the customer"`
+	SendMailToCustomer bool   `json:"sendMailToCustomer,omitempty"`
 }
 
 func createPaymentLink(ctx context.Context, env *Env, p PaymentLinkParams) (*Result, error) {
@@ -178,7 +178,7 @@ func previewPaymentLink(_ context.Context, env *Env, p PaymentLinkParams) (*Prev
 
 // RefundParams are the arguments of marketplace_transaction_refund.
 type RefundParams struct {
-	TransactionID int `json:"transactionid" jsonschema:"required,minimum=1" jsonschema_description:"Payment or subsequent payment to refund"`
+	TransactionID int `json:"transactionid" jsonschema:"required,minimum=1" jsonschema_description:"Payment or subsequent payment"`
 }
 
 func refundTransaction(ctx context.Context, env *Env, p RefundParams) (*Result, error) {

@@ -19,13 +19,13 @@ import (
 func relationTools() []Tool {
 	return []Tool{
 		define("relation_list", "List linked records",
-			"Find linked records: owners, buyers, tenants or prospects of estates, units of a complex, the addresses and estate of an appointment, task or activity, the search profiles of an address. Give parentids to get children or childids to get parents; answers name each linked record.",
+			"Find linked records (an estate's owners or prospects, an appointment's contacts …): parentids gives the children, childids the parents.",
 			listRelations),
 		withPreview(define("relation_create", "Link records",
-			"Link records, e.g. make address 10023 owner of estate 3120 (estate:address:owner, parentid [3120], childid [10023]). One side may hold several ids, not both.",
+			"Link records, e.g. address 10023 as owner of estate 3120: estate:address:owner, parentid [3120], childid [10023]. One side may hold several ids.",
 			createRelation), previewRelationCreate),
 		withPreview(define("relation_modify", "Set appointment participant status",
-			"Change the confirmation or feedback status of addresses already linked to an appointment. [[To add links use relation_create.]][[ To remove links use relation_delete.]]",
+			"Change the confirmation or feedback status of addresses linked to an appointment.[[ Add links: relation_create.]][[ Remove: relation_delete.]]",
 			modifyRelation), previewRelationModify),
 		withPreview(define("relation_delete", "Unlink records",
 			"Remove one link between two records; the records themselves stay.",
@@ -140,12 +140,27 @@ func relEnum(keep func(relationType) bool) *jsonschema.Schema {
 	return &jsonschema.Schema{Type: "string", Enum: enum}
 }
 
-// RelationListType is any readable relation type.
+// RelationListType is any documented relation type. Its schema is a
+// string: the 63 types would cost 1,700 characters in every tool list,
+// most of them rarely wanted. The description names the everyday ones and
+// checkListType refuses the others with the closest types and the list.
 type RelationListType string
 
-// JSONSchema lists every documented relation type.
+// JSONSchema leaves the type a string; see checkListType.
 func (RelationListType) JSONSchema() *jsonschema.Schema {
-	return relEnum(func(relationType) bool { return true })
+	return &jsonschema.Schema{Type: "string"}
+}
+
+// checkListType refuses a relation type onOffice does not document.
+func checkListType(typ RelationListType) error {
+	names := make([]string, len(relationTypes))
+	for i, t := range relationTypes {
+		if t.suffix == string(typ) {
+			return nil
+		}
+		names[i] = t.suffix
+	}
+	return argErrorf("relationtype", "unknown relation type %q%s; allowed: %s", typ, suggest(string(typ), names), strings.Join(names, ", "))
 }
 
 // RelationCreateType is a relation type the API can create.
@@ -166,12 +181,15 @@ func (RelationDeleteType) JSONSchema() *jsonschema.Schema {
 
 // RelationListParams are the arguments of relation_list.
 type RelationListParams struct {
-	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"Parent kind first, then child kind: estate:address:owner links estates (parents) to owner addresses (children)"`
-	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Return the children of these parent ids"`
-	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Return the parents of these child ids"`
+	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent:child[:role], e.g. estate:address:owner (or buyer, renter, interested = prospects, contactPerson), address:searchcriteria, calendar:address, task:estate; an unknown type is answered with all"`
+	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500"`
+	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500"`
 }
 
 func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result, error) {
+	if err := checkListType(p.RelationType); err != nil {
+		return nil, err
+	}
 	if (len(p.ParentIDs) == 0) == (len(p.ChildIDs) == 0) {
 		return nil, argErrorf("parentids", "give either parentids (to find children) or childids (to find parents), exactly one of them")
 	}
@@ -283,14 +301,14 @@ func relNoun(kind string) string {
 
 // RelationInfo is the extra data of an appointment participant link.
 type RelationInfo struct {
-	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"Confirmation status: confirmed, sent, cancelled, not set"`
+	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"confirmed, sent, cancelled, not set"`
 }
 
 // RelationCreateParams are the arguments of relation_create.
 type RelationCreateParams struct {
 	RelationType RelationCreateType `json:"relationtype" jsonschema:"required" jsonschema_description:"Parent kind first, then child kind"`
-	ParentID     []int              `json:"parentid" jsonschema:"required,minItems=1,maxItems=500" jsonschema_description:"Parent ids, e.g. the estate"`
-	ChildID      []int              `json:"childid" jsonschema:"required,minItems=1,maxItems=500" jsonschema_description:"Child ids, e.g. the owner addresses"`
+	ParentID     []int              `json:"parentid" jsonschema:"required,minItems=1,maxItems=500"`
+	ChildID      []int              `json:"childid" jsonschema:"required,minItems=1,maxItems=500"`
 	RelationInfo *RelationInfo      `json:"relationinfo,omitempty" jsonschema_description:"Only for calendar:address"`
 }
 
@@ -387,8 +405,8 @@ func relKindIDs(typ relationType, parents, children []int) map[string][]int {
 
 // RelationModifyInfo are the participant states relation_modify sets.
 type RelationModifyInfo struct {
-	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"Confirmation: confirmed, sent, cancelled, not set"`
-	Feedback     string `json:"statusTerminrueckmeldung,omitempty" jsonschema:"enum=aktiv,enum=inaktiv" jsonschema_description:"Feedback request active or inactive"`
+	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"confirmed, sent, cancelled, not set"`
+	Feedback     string `json:"statusTerminrueckmeldung,omitempty" jsonschema:"enum=aktiv,enum=inaktiv"`
 }
 
 // RelationModifyParams are the arguments of relation_modify. The API only

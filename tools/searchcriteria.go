@@ -18,22 +18,22 @@ import (
 func searchCriteriaTools() []Tool {
 	return []Tool{
 		define("search_criteria_read", "Read search criteria",
-			"Read prospects' saved search profiles (what they want to buy or rent). Without mode, all profiles (active and inactive), newest first, paged. mode says what ids are: internal = address ids, searchcriteria = search-criterion ids, external = customer numbers; mode filter selects by filter instead.",
+			"Read prospects' search profiles. Without mode: all, newest first, paged; else ids are address ids (internal), profile ids (searchcriteria) or customer numbers (external), or mode filter uses filter.",
 			readSearchCriteria),
 		withPreview(define("search_criteria_create", "Create search criterion",
-			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort. [[Field names from search_criteria_fields.]]",
+			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort.[[ Fields: search_criteria_fields.]]",
 			createSearchCriterion), previewSearchCriterionCreate),
 		withPreview(define("search_criteria_modify", "Modify search criterion",
-			"Change fields of a search profile; only the given fields change. Also: sys_status \"0\"/\"1\" (inactive/active), sysExpiryDate, sys_ko (knock-out fields). The advisor is kept unless given.",
+			"Change a search profile: only the fields given, also sys_status \"0\"/\"1\" (inactive/active), sysExpiryDate, sys_ko (knock-out fields).",
 			modifySearchCriterion), previewSearchCriterionModify),
 		withPreview(define("search_criteria_delete", "Delete search criterion",
 			"Delete a search profile for good.[[ To pause it, set sys_status \"0\" with search_criteria_modify instead.]]",
 			deleteSearchCriterion), previewSearchCriterionDelete),
 		define("search_criteria_fields", "List search criteria fields",
-			"List the fields a search profile can use, by category, with type, select keys and whether a field is a from–to range or can be a knock-out criterion.",
+			"List the fields a search profile can use, by category, with type, select keys, and whether each is a range or can be a knock-out criterion.",
 			searchCriteriaFields),
 		define("search_criteria_search", "Find matching search criteria",
-			"Find prospects whose active search profiles fit a property: give the property's values in searchdata (plain field names, e.g. kaufpreis, not kaufpreis__von; location as range_plz or range_ort). Returns criterion id, address id and name.",
+			"Find prospects whose active search profiles fit a property, given by its values in searchdata (plain names: kaufpreis, not kaufpreis__von; location as range_plz or range_ort).",
 			searchMatchingCriteria),
 	}
 }
@@ -43,9 +43,9 @@ var criteriaMetaFields = []string{"internaladdressid", "externaladdressid", "adv
 
 // SearchCriteriaReadParams are the arguments of search_criteria_read.
 type SearchCriteriaReadParams struct {
-	Mode       string `json:"mode,omitempty" jsonschema:"enum=all,enum=internal,enum=searchcriteria,enum=external,enum=filter" jsonschema_description:"Default all: every profile"`
-	IDs        []int  `json:"ids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Ids of the kind mode names"`
-	Filter     Filter `json:"filter,omitempty" jsonschema_description:"mode filter: conditions on the sortby names"`
+	Mode       string `json:"mode,omitempty" jsonschema:"enum=all,enum=internal,enum=searchcriteria,enum=external,enum=filter"`
+	IDs        []int  `json:"ids,omitempty" jsonschema:"maxItems=500"`
+	Filter     Filter `json:"filter,omitempty" jsonschema_description:"Fields as in sortby"`
 	SortBy     string `json:"sortby,omitempty" jsonschema:"enum=internaladdressid,enum=externaladdressid,enum=advisor,enum=creator,enum=creationdate,enum=editdate,enum=status"`
 	SortOrder  string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
 	ListLimit  int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
@@ -354,8 +354,8 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 
 // SearchCriterionCreateParams are the arguments of search_criteria_create.
 type SearchCriterionCreateParams struct {
-	AddressID int         `json:"addressid" jsonschema:"required,minimum=1" jsonschema_description:"Address the profile belongs to"`
-	Data      FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Field → value, e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"wohnung\",\"kaufpreis\":[250000,400000],\"range\":10,\"range_ort\":\"Köln\"}; advisor = user id"`
+	AddressID int         `json:"addressid" jsonschema:"required,minimum=1" jsonschema_description:"The prospect"`
+	Data      FieldValues `json:"data" jsonschema:"required" jsonschema_description:"e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"wohnung\",\"kaufpreis\":[250000,400000],\"range\":10,\"range_ort\":\"Köln\"}; advisor = user id"`
 }
 
 func createSearchCriterion(ctx context.Context, env *Env, p SearchCriterionCreateParams) (*Result, error) {
@@ -433,8 +433,8 @@ func criterionTarget(ctx context.Context, env *Env, id int) (string, map[string]
 
 // SearchCriterionModifyParams are the arguments of search_criteria_modify.
 type SearchCriterionModifyParams struct {
-	ID   int         `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Search criterion id"`
-	Data FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Field → new value; ranges as [from, to] or X__von/X__bis"`
+	ID   int         `json:"id" jsonschema:"required,minimum=1"`
+	Data FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Ranges as [from, to] or X__von/X__bis"`
 }
 
 // keepAdvisor adds the current advisor when the change names none: the
@@ -533,7 +533,7 @@ func zeroEmpty(s string) string {
 
 // SearchCriterionDeleteParams are the arguments of search_criteria_delete.
 type SearchCriterionDeleteParams struct {
-	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Search criterion id"`
+	ID int `json:"id" jsonschema:"required,minimum=1"`
 }
 
 func deleteSearchCriterion(ctx context.Context, env *Env, p SearchCriterionDeleteParams) (*Result, error) {
@@ -573,8 +573,8 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 
 // SearchCriteriaFieldsParams are the arguments of search_criteria_fields.
 type SearchCriteriaFieldsParams struct {
-	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. DEU or ENG"`
-	AdditionalTranslations bool   `json:"additionalTranslations,omitempty" jsonschema_description:"Also name the __von/__bis fields of ranges"`
+	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	AdditionalTranslations bool   `json:"additionalTranslations,omitempty" jsonschema_description:"Name the __von/__bis fields of ranges"`
 }
 
 func searchCriteriaFields(ctx context.Context, env *Env, p SearchCriteriaFieldsParams) (*Result, error) {
@@ -627,9 +627,9 @@ func (SearchValues) JSONSchema() *jsonschema.Schema {
 
 // SearchCriteriaSearchParams are the arguments of search_criteria_search.
 type SearchCriteriaSearchParams struct {
-	SearchData     SearchValues `json:"searchdata" jsonschema:"required" jsonschema_description:"Property values, e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"haus\",\"kaufpreis\":395000,\"range_plz\":\"48153\"}"`
-	OutputAll      bool         `json:"outputall,omitempty" jsonschema_description:"Return every stored value of each profile"`
-	OutputFields   []string     `json:"outputfields,omitempty" jsonschema_description:"Profile fields to return, e.g. [\"kaufpreis__bis\"]"`
+	SearchData     SearchValues `json:"searchdata" jsonschema:"required" jsonschema_description:"e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"haus\",\"kaufpreis\":395000,\"range_plz\":\"48153\"}"`
+	OutputAll      bool         `json:"outputall,omitempty" jsonschema_description:"All values of each profile"`
+	OutputFields   []string     `json:"outputfields,omitempty" jsonschema_description:"e.g. [\"kaufpreis__bis\"]"`
 	GroupByAddress *bool        `json:"groupbyaddress,omitempty" jsonschema_description:"One profile per address (default true)"`
 	Offset         int          `json:"offset,omitempty" jsonschema:"minimum=0"`
 	Limit          *int         `json:"limit,omitempty" jsonschema:"minimum=0,maximum=500,default=10" jsonschema_description:"0 returns only the count"`

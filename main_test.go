@@ -283,9 +283,18 @@ func TestToolsCommand(t *testing.T) {
 	tests := []struct {
 		args        []string
 		wantEnabled func(effect string, def bool) bool
+		// wantReach is the reach of a tool that is not enabled.
+		wantReach func(effect string) string
 	}{
-		{[]string{"tools", "--json"}, func(_ string, def bool) bool { return def }},
-		{[]string{"tools", "--json", "--toolsets=all", "--read-only"}, func(effect string, _ bool) bool { return effect == "read" }},
+		{[]string{"tools", "--json"}, func(_ string, def bool) bool { return def }, func(string) string { return "tool_run" }},
+		{[]string{"tools", "--json", "--toolsets=all", "--read-only"}, func(effect string, _ bool) bool { return effect == "read" }, func(string) string { return "off" }},
+		{[]string{"tools", "--json", "--read-only"}, func(effect string, def bool) bool { return def && effect == "read" }, func(effect string) string {
+			if effect == "read" {
+				return "tool_run"
+			}
+			return "off"
+		}},
+		{[]string{"tools", "--json", "--discovery=false"}, func(_ string, def bool) bool { return def }, func(string) string { return "off" }},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -302,17 +311,54 @@ func TestToolsCommand(t *testing.T) {
 				if err := json.Unmarshal([]byte(line), &row); err != nil {
 					t.Fatalf("line %d: %v", i, err)
 				}
-				for _, k := range []string{"name", "module", "verb", "resourcetype", "effect", "enabled"} {
+				for _, k := range []string{"name", "module", "verb", "resourcetype", "effect", "enabled", "reach"} {
 					if _, ok := row[k]; !ok {
 						t.Errorf("line %d lacks %s", i, k)
 					}
 				}
 				a := tools.Catalogue()[i]
-				if row["name"] != a.Name || row["enabled"] != tt.wantEnabled(string(a.Effect), a.Default) {
+				enabled := tt.wantEnabled(string(a.Effect), a.Default)
+				if row["name"] != a.Name || row["enabled"] != enabled {
 					t.Errorf("%v: enabled=%v", row["name"], row["enabled"])
+				}
+				reach := "listed"
+				if !enabled {
+					reach = tt.wantReach(string(a.Effect))
+				}
+				if row["reach"] != reach {
+					t.Errorf("%v: reach=%v, want %s", row["name"], row["reach"], reach)
 				}
 			}
 		})
+	}
+}
+
+// TestToolsCommandShowsReach: the table says which tools are listed and
+// which a model reaches only through tool_run.
+func TestToolsCommandShowsReach(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if code := run([]string{"tools", "--exclude-tools=estate_pdf_expose"}, func(string) string { return "" }, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	want := map[string]string{"estate_read": "listed", "estate_file_list": "tool_run", "estate_pdf_expose": "off"}
+	lines := strings.Split(stdout.String(), "\n")
+	if head := strings.Fields(lines[0]); head[len(head)-1] != "REACH" {
+		t.Fatalf("header %q has no REACH column", lines[0])
+	}
+	for _, l := range lines[1:] {
+		f := strings.Fields(l)
+		if len(f) == 0 {
+			continue
+		}
+		if w, ok := want[f[0]]; ok {
+			if f[len(f)-1] != w {
+				t.Errorf("%s: reach %q, want %q", f[0], f[len(f)-1], w)
+			}
+			delete(want, f[0])
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("tools missing from the table: %v", want)
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -179,10 +180,7 @@ func offered() ([]NamedText, []prompts.Prompt, error) {
 	slices.Sort(rest)
 	for _, name := range rest {
 		t := listed[name].Tool
-		title := t.Annotations.Title
-		if title == "" {
-			title = t.Title
-		}
+		title := cmp.Or(mcpserver.DiscoveryTitle(name), t.Title, t.Annotations.Title, t.Description)
 		out = append(out, NamedText{Name: name, Description: title})
 	}
 	var ps []prompts.Prompt

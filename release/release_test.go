@@ -221,6 +221,11 @@ func TestManifestMatchesServer(t *testing.T) {
 			if x.Description == "" {
 				t.Errorf("%s: tool %s has no description", goos, x.Name)
 			}
+			// A tool's line in the bundle is its title, for people; the
+			// tool list sends no titles, so they come from elsewhere.
+			if len(x.Description) > 60 {
+				t.Errorf("%s: tool %s is described by %q, not a short title", goos, x.Name, x.Description)
+			}
 		}
 		for _, x := range m.Prompts {
 			mp = append(mp, x.Name)

@@ -18,37 +18,37 @@ import (
 func addressTools() []Tool {
 	return []Tool{
 		define("address_read", "Read addresses",
-			"List contacts (owners, buyers, tenants, companies) with filter, sort and paging, or read one address by id. Without data, name, company, town, e-mail and phone are returned; phone, mobile, email and fax list every entry of that kind.",
+			"List or filter contacts, or read one by id. Without data: name, company, town, e-mail, phone; phone, mobile, email, fax in data give all entries.",
 			readAddresses),
 		withPreview(define("address_create", "Create address",
-			"Create a contact. Put field values in data ([[keys from field_config_get, module address; ]]select fields take a key or its label, multiselects a list); phone numbers and e-mails go in their own arguments, not in data. Benutzer is the advisor: login or name.",
+			"Create a contact: fields in data[[ (field_config_get, module address)]], phones and e-mails in their own arguments. Benutzer: the advisor's login or name.",
 			createAddress), previewAddressCreate),
 		withPreview(define("address_modify", "Modify address",
-			"Change fields of one contact (data: only the fields to change; a multiselect list replaces all its keys) and add, change or delete phone numbers and e-mails via contacts.",
+			"Change a contact: only the fields in data (a multiselect list replaces all keys); contacts changes phones and e-mails.",
 			modifyAddress), previewAddressModify),
 		define("address_search", "Search addresses",
-			"Quick search like onOffice's search box: finds contacts whose first name, surname, company, main e-mail or customer number contain every word of input.[[ For field conditions use address_read with filter.]]",
+			"Quick search in first name, surname, company, main e-mail and customer number; every word must match.",
 			searchAddresses),
 		define("address_file_list", "List address files",
-			"List the documents and photos stored on a contact (tab Files): name, type, size, date. File contents are not shown.",
+			"List a contact's files (name, type, size, date), not their contents.",
 			listAddressFiles),
 		withPreview(define("address_file_download_link", "Create download link for address files",
-			"Create a public download page for ALL files of a contact; anyone with the link can download them for 14 days. Only for sending the files to someone outside the CRM.",
+			"Public download page for ALL of a contact's files, open to anyone with the link for 14 days: only to send them outside the CRM.",
 			addressDownloadLink), previewAddressDownloadLink),
 		define("address_completion_fields", "List address completion fields",
-			"List the fields a contact is asked to fill in on the address completion form, with their select keys.",
+			"List the fields of the address completion form, with select keys.",
 			addressCompletionFields),
 		withPreview(define("address_completion_send", "Send address completion e-mail",
-			"E-mail a contact a link to a form where they complete their own contact data (modus1), or contact data and search profile (modus2). The answers later change the address.",
+			"E-mail a contact a form for their contact data (modus1) or also a search profile (modus2); the answers change the address.",
 			sendAddressCompletion), previewAddressCompletion),
 		withPreview(define("newsletter_register", "Register or cancel newsletter",
-			"Subscribe a contact to the newsletter (register true: with double opt-in they get a confirmation e-mail) or cancel it (false). Sets field newsletter_aktiv and writes an activity.",
+			"Subscribe a contact to the newsletter (double opt-in sends a confirmation e-mail) or cancel it; sets newsletter_aktiv and logs an activity.",
 			registerNewsletter), previewNewsletter),
 		define("address_select_values", "List address select values",
-			"List the permitted keys and labels of one single- or multiselect address field, e.g. Land, ArtDaten, HerkunftKontakt. Filters and writes take a key or its label.",
+			"List the keys and labels of one select field of addresses, e.g. Land, ArtDaten, HerkunftKontakt.",
 			addressSelectValues),
 		define("address_hierarchy_contacts", "List hierarchy contacts",
-			"List the contacts below a company or person in the contact hierarchy that qualify as e-mail recipients (id, name, company, main e-mail).",
+			"List the contacts below a company or person in the hierarchy that can receive e-mail.",
 			addressHierarchyContacts),
 	}
 }
@@ -60,15 +60,15 @@ var addressPseudoFields = []string{"phone", "mobile", "fax", "email", "defaultph
 
 // AddressReadParams are the arguments of address_read.
 type AddressReadParams struct {
-	ID         int        `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Address id: read only this address"`
-	RecordIDs  []int      `json:"recordids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Read only these address ids"`
-	Data       []string   `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"Vorname\",\"Name\",\"Email\"]"`
+	ID         int        `json:"id,omitempty" jsonschema:"minimum=1"`
+	RecordIDs  []int      `json:"recordids,omitempty" jsonschema:"maxItems=500"`
+	Data       []string   `json:"data,omitempty" jsonschema_description:"e.g. [\"Vorname\",\"Name\",\"Email\"]"`
 	Filter     Filter     `json:"filter,omitempty"`
-	FilterID   int        `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice[[ (saved_filter_list)]]"`
+	FilterID   int        `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter[[ (saved_filter_list)]]"`
 	SortBy     SingleSort `json:"sortby,omitempty"`
-	ListLimit  int        `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
-	ListOffset int        `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
-	CountryISO string     `json:"countryIsoCodeType,omitempty" jsonschema:"enum=ISO-3166-2,enum=ISO-3166-3" jsonschema_description:"Return the country as ISO code instead of its name"`
+	ListLimit  int        `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
+	ListOffset int        `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0"`
+	CountryISO string     `json:"countryIsoCodeType,omitempty" jsonschema:"enum=ISO-3166-2,enum=ISO-3166-3" jsonschema_description:"Country as ISO code, not name"`
 }
 
 func readAddresses(ctx context.Context, env *Env, p AddressReadParams) (*Result, error) {
@@ -134,10 +134,11 @@ func argDisplay(v any) string {
 	return "(empty)"
 }
 
-// labelled renders a new value for a preview, select keys as their labels.
-func labelled(fi *onoffice.FieldInfo, v any) string {
+// labelled renders a new value for a preview, select keys as their
+// labels, yes/no in the preview's language.
+func labelled(env *Env, fi *onoffice.FieldInfo, v any) string {
 	if fi == nil || len(fi.Permitted) == 0 {
-		return argDisplay(v)
+		return env.flag(fi, argDisplay(v))
 	}
 	label := func(e any) string {
 		if l, ok := fi.Permitted[plainArg(e)]; ok {
@@ -165,7 +166,7 @@ func labelled(fi *onoffice.FieldInfo, v any) string {
 // and e-mails are separate arguments because onOffice keeps them in a
 // phone book of typed entries, not in plain fields.
 type AddressCreateParams struct {
-	Data                  FieldValues `json:"data,omitempty" jsonschema_description:"Field → value, e.g. {\"Anrede\":\"Frau\",\"Vorname\":\"Eva\",\"Name\":\"Roth\",\"Ort\":\"Köln\"}"`
+	Data                  FieldValues `json:"data,omitempty" jsonschema_description:"e.g. {\"Anrede\":\"Frau\",\"Name\":\"Roth\",\"Ort\":\"Köln\"}"`
 	Phone                 string      `json:"phone,omitempty"`
 	PhonePrivate          string      `json:"phone_private,omitempty"`
 	PhoneBusiness         string      `json:"phone_business,omitempty"`
@@ -176,10 +177,10 @@ type AddressCreateParams struct {
 	Email                 string      `json:"email,omitempty"`
 	EmailPrivate          string      `json:"email_private,omitempty"`
 	EmailBusiness         string      `json:"email_business,omitempty"`
-	DefaultPhone          string      `json:"default_phone,omitempty" jsonschema_description:"Main number: one of the above"`
+	DefaultPhone          string      `json:"default_phone,omitempty" jsonschema_description:"The main one of these"`
 	DefaultFax            string      `json:"default_fax,omitempty"`
-	DefaultEmail          string      `json:"default_email,omitempty" jsonschema_description:"Main e-mail: one of the above"`
-	CheckDuplicate        bool        `json:"checkDuplicate,omitempty" jsonschema_description:"If an address has this e-mail, update it instead"`
+	DefaultEmail          string      `json:"default_email,omitempty" jsonschema_description:"The main one of these"`
+	CheckDuplicate        bool        `json:"checkDuplicate,omitempty" jsonschema_description:"Update the address with this e-mail instead"`
 	NoOverrideByDuplicate bool        `json:"noOverrideByDuplicate,omitempty" jsonschema_description:"With checkDuplicate: leave it unchanged"`
 }
 
@@ -287,13 +288,13 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 	if err := p.check(ctx, env); err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: "new address"}
+	pv := &Preview{Target: env.say("new address", "neue Adresse")}
 	if name := addressName(map[string]any(p.Data)); name != "" {
-		pv.Target = fmt.Sprintf("new address %q", name)
+		pv.Target += fmt.Sprintf(" %q", name)
 	}
 	mf := moduleFields(ctx, env, "address")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), p.Data[k]))
+		pv.Changes = append(pv.Changes, k+": "+labelled(env, fieldOf(mf, k), p.Data[k]))
 	}
 	defaults := map[string]string{"phone": p.DefaultPhone, "fax": p.DefaultFax, "email": p.DefaultEmail}
 	for _, c := range p.contactArgs() {
@@ -302,15 +303,17 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 		}
 		line := c.name + ": " + c.value
 		if defaults[c.group] == c.value {
-			line += " (main)"
+			line += env.say(" (main)", " (Standard)")
 		}
 		pv.Changes = append(pv.Changes, line)
 	}
 	if p.CheckDuplicate {
 		if p.NoOverrideByDuplicate {
-			pv.Changes = append(pv.Changes, "duplicate check: if an address with this e-mail exists, nothing is created or changed")
+			pv.Changes = append(pv.Changes, env.say("duplicate check: if an address with this e-mail exists, nothing is created or changed",
+				"Dublettenprüfung: gibt es schon eine Adresse mit dieser E-Mail, wird nichts angelegt oder geändert"))
 		} else {
-			pv.Changes = append(pv.Changes, "duplicate check: if an address with this e-mail exists, it is updated with these values instead")
+			pv.Changes = append(pv.Changes, env.say("duplicate check: if an address with this e-mail exists, it is updated with these values instead",
+				"Dublettenprüfung: gibt es schon eine Adresse mit dieser E-Mail, wird stattdessen sie mit diesen Werten aktualisiert"))
 		}
 	}
 	return pv, nil
@@ -323,18 +326,18 @@ func previewAddressCreate(ctx context.Context, env *Env, p AddressCreateParams) 
 // one change object per phone-book key (phone, email_business …); a list of
 // changes with the key as "kind" keeps the schema to one object type.
 type AddressModifyParams struct {
-	ID       int             `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Address id"`
-	Data     FieldValues     `json:"data,omitempty" jsonschema_description:"Field → new value; only these fields change"`
-	Contacts []ContactChange `json:"contacts,omitempty" jsonschema:"maxItems=10" jsonschema_description:"Phone/fax/e-mail changes, at most one per kind"`
+	ID       int             `json:"id" jsonschema:"required,minimum=1"`
+	Data     FieldValues     `json:"data,omitempty"`
+	Contacts []ContactChange `json:"contacts,omitempty" jsonschema:"maxItems=10" jsonschema_description:"At most one change per kind"`
 }
 
 // ContactChange is one change of the phone book.
 type ContactChange struct {
 	Kind     string `json:"kind" jsonschema:"required,enum=phone,enum=phone_private,enum=phone_business,enum=mobile,enum=fax,enum=fax_private,enum=fax_business,enum=email,enum=email_private,enum=email_business"`
 	Action   string `json:"action" jsonschema:"required,enum=add,enum=modify,enum=delete"`
-	OldValue string `json:"oldvalue,omitempty" jsonschema_description:"Current value (modify, delete)"`
-	NewValue string `json:"newvalue,omitempty" jsonschema_description:"New value (add, modify)"`
-	Default  bool   `json:"default,omitempty" jsonschema_description:"Make it the main entry"`
+	OldValue string `json:"oldvalue,omitempty" jsonschema_description:"For modify, delete"`
+	NewValue string `json:"newvalue,omitempty" jsonschema_description:"For add, modify"`
+	Default  bool   `json:"default,omitempty" jsonschema_description:"Main entry"`
 }
 
 func (p AddressModifyParams) check(ctx context.Context, env *Env) error {
@@ -445,8 +448,8 @@ func previewAddressModify(ctx context.Context, env *Env, p AddressModifyParams) 
 		return nil, err
 	}
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
-	pv.fieldChanges(moduleFields(ctx, env, "address"), el, keys(p.Data), func(fi *onoffice.FieldInfo, k string) string {
-		return labelled(fi, p.Data[k])
+	pv.fieldChanges(env, moduleFields(ctx, env, "address"), el, keys(p.Data), func(fi *onoffice.FieldInfo, k string) string {
+		return labelled(env, fi, p.Data[k])
 	})
 	for _, c := range p.Contacts {
 		pv.Changes = append(pv.Changes, c.describe())
@@ -491,11 +494,11 @@ func newsletterNote(env *Env, data map[string]any) string {
 
 // AddressSearchParams are the arguments of address_search.
 type AddressSearchParams struct {
-	Input              string   `json:"input" jsonschema:"required,minLength=2" jsonschema_description:"Search words, e.g. \"Roth Köln\" or a customer number"`
-	IncludeContactData bool     `json:"includecontactdata,omitempty" jsonschema_description:"Also search all e-mails and phone numbers"`
+	Input              string   `json:"input" jsonschema:"required,minLength=2" jsonschema_description:"e.g. \"Roth Köln\" or a customer number"`
+	IncludeContactData bool     `json:"includecontactdata,omitempty" jsonschema_description:"Also all e-mails and phones"`
 	CaseSensitive      bool     `json:"casesensitive,omitempty"`
-	SearchParameter    []string `json:"searchparameter,omitempty" jsonschema_description:"Search these fields instead, e.g. [\"Ort\",\"Strasse\"]"`
-	ListLimit          int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Maximum hits"`
+	SearchParameter    []string `json:"searchparameter,omitempty" jsonschema_description:"Fields to search instead, e.g. [\"Ort\"]"`
+	ListLimit          int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
 	SortBy             string   `json:"sortby,omitempty" jsonschema:"enum=KdNr,enum=Vorname,enum=Name,enum=Zusatz1,enum=contactCategory,enum=Email"`
 	SortOrder          string   `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
 }
@@ -541,7 +544,7 @@ func searchAddresses(ctx context.Context, env *Env, p AddressSearchParams) (*Res
 // AddressFileListParams are the arguments of address_file_list.
 type AddressFileListParams struct {
 	AddressID  int `json:"addressid" jsonschema:"required,minimum=1"`
-	FileID     int `json:"fileid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this file"`
+	FileID     int `json:"fileid,omitempty" jsonschema:"minimum=1"`
 	ListLimit  int `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=100,default=20"`
 	ListOffset int `json:"listoffset,omitempty" jsonschema:"minimum=0"`
 }
@@ -583,7 +586,7 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 // AddressDownloadLinkParams are the arguments of address_file_download_link.
 type AddressDownloadLinkParams struct {
 	AddressID int    `json:"addressid" jsonschema:"required,minimum=1"`
-	Language  string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language of the download page, e.g. DEU, ENG"`
+	Language  string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
 }
 
 func addressDownloadLink(ctx context.Context, env *Env, p AddressDownloadLinkParams) (*Result, error) {
@@ -615,14 +618,14 @@ func previewAddressDownloadLink(ctx context.Context, env *Env, p AddressDownload
 	if err != nil {
 		return nil, err
 	}
-	files := "all files"
+	files := env.say("all files", "allen Dateien")
 	res, err := env.API.Call(ctx, rowOf("address_file_list").request("address", map[string]any{"addressid": p.AddressID, "listlimit": 1}))
 	if err == nil && res.Total >= 0 {
-		files = fmt.Sprintf("all %d files", res.Total)
+		files = fmt.Sprintf(env.say("all %d files", "allen %d Dateien"), res.Total)
 	}
 	return &Preview{Target: target, RecordID: strconv.Itoa(p.AddressID), Changes: []string{
-		"creates a public download page with " + files + " of this address",
-		"anyone who gets the link can download them for 14 days",
+		fmt.Sprintf(env.say("creates a public download page with %s of this address", "erzeugt eine öffentliche Download-Seite mit %s dieser Adresse"), files),
+		env.say("anyone who gets the link can download them for 14 days", "wer den Link erhält, kann sie 14 Tage lang herunterladen"),
 	}}, nil
 }
 
@@ -700,9 +703,9 @@ func categoryFields(res onoffice.Result, env *Env, noun string, extra func(f cat
 
 // AddressCompletionSendParams are the arguments of address_completion_send.
 type AddressCompletionSendParams struct {
-	AddressID     int    `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"Address to complete; it receives the e-mail"`
-	Mode          string `json:"mode" jsonschema:"required,enum=modus1,enum=modus2" jsonschema_description:"modus1: contact data; modus2: contact data and search profile"`
-	EmailIdentity string `json:"emailidentity,omitempty" jsonschema:"format=email" jsonschema_description:"Sender address; default: the API user's standard sender"`
+	AddressID     int    `json:"addressId" jsonschema:"required,minimum=1"`
+	Mode          string `json:"mode" jsonschema:"required,enum=modus1,enum=modus2"`
+	EmailIdentity string `json:"emailidentity,omitempty" jsonschema:"format=email" jsonschema_description:"Default: your standard sender"`
 }
 
 func sendAddressCompletion(ctx context.Context, env *Env, p AddressCompletionSendParams) (*Result, error) {
@@ -723,17 +726,18 @@ func previewAddressCompletion(ctx context.Context, env *Env, p AddressCompletion
 	if to == "" {
 		return nil, argErrorf("addressId", "address %d has no e-mail address, so no completion e-mail can be sent", p.AddressID)
 	}
-	what := "their contact data"
+	what := env.say("their contact data", "seine Kontaktdaten")
 	if p.Mode == "modus2" {
-		what = "their contact data and search profile"
+		what = env.say("their contact data and search profile", "seine Kontaktdaten und sein Suchprofil")
 	}
-	from := "the API user's standard sender address"
+	from := env.say("the API user's standard sender address", "der Standard-Absenderadresse des API-Benutzers")
 	if p.EmailIdentity != "" {
 		from = p.EmailIdentity
 	}
 	return &Preview{Target: target, RecordID: strconv.Itoa(p.AddressID), Changes: []string{
-		fmt.Sprintf("sends an e-mail to %s from %s", to, from),
-		"with a link to a form where the contact completes " + what + "; their answers will change the record",
+		fmt.Sprintf(env.say("sends an e-mail to %s from %s", "sendet eine E-Mail an %s von %s"), to, from),
+		fmt.Sprintf(env.say("with a link to a form where the contact completes %s; their answers will change the record",
+			"mit einem Link zu einem Formular, in dem der Kontakt %s ergänzt; seine Angaben ändern den Datensatz"), what),
 	}}, nil
 }
 
@@ -742,7 +746,7 @@ func previewAddressCompletion(ctx context.Context, env *Env, p AddressCompletion
 
 // NewsletterRegisterParams are the arguments of newsletter_register.
 type NewsletterRegisterParams struct {
-	ID       int  `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Address id"`
+	ID       int  `json:"id" jsonschema:"required,minimum=1"`
 	Register bool `json:"register" jsonschema:"required" jsonschema_description:"true subscribes, false cancels"`
 }
 
@@ -771,7 +775,7 @@ func previewNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParams
 	if err != nil {
 		return nil, err
 	}
-	before := storedText(fieldOf(moduleFields(ctx, env, "address"), "newsletter_aktiv"), el["newsletter_aktiv"])
+	before := storedText(env, fieldOf(moduleFields(ctx, env, "address"), "newsletter_aktiv"), el["newsletter_aktiv"])
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
 	to, _ := el["defaultemail"].(string)
 	if p.Register {
@@ -779,12 +783,12 @@ func previewNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParams
 			return nil, argErrorf("id", "address %d has no e-mail address and cannot receive the newsletter", p.ID)
 		}
 		pv.Changes = append(pv.Changes,
-			"newsletter_aktiv: "+before+" → yes, or double opt-in pending when double opt-in is active",
-			"with double opt-in, a confirmation e-mail goes to "+to)
+			"newsletter_aktiv: "+before+env.say(" → yes, or double opt-in pending when double opt-in is active", " → ja, oder Double-Opt-In ausstehend, wenn Double-Opt-In aktiv ist"),
+			env.say("with double opt-in, a confirmation e-mail goes to ", "mit Double-Opt-In geht eine Bestätigungs-E-Mail an ")+to)
 	} else {
-		pv.Changes = append(pv.Changes, "newsletter_aktiv: "+before+" → cancellation")
+		pv.Changes = append(pv.Changes, "newsletter_aktiv: "+before+env.say(" → cancellation", " → Abmeldung"))
 	}
-	pv.Changes = append(pv.Changes, "an activity (Newsletter) is written to the address")
+	pv.Changes = append(pv.Changes, env.say("an activity (Newsletter) is written to the address", "eine Aktivität (Newsletter) wird zur Adresse geschrieben"))
 	return pv, nil
 }
 
@@ -793,7 +797,7 @@ func previewNewsletter(ctx context.Context, env *Env, p NewsletterRegisterParams
 
 // AddressSelectValuesParams are the arguments of address_select_values.
 type AddressSelectValuesParams struct {
-	FieldName string `json:"fieldname" jsonschema:"required" jsonschema_description:"A single- or multiselect address field, e.g. Land"`
+	FieldName string `json:"fieldname" jsonschema:"required"`
 }
 
 func addressSelectValues(ctx context.Context, env *Env, p AddressSelectValuesParams) (*Result, error) {
@@ -833,7 +837,7 @@ func addressSelectValues(ctx context.Context, env *Env, p AddressSelectValuesPar
 
 // AddressHierarchyParams are the arguments of address_hierarchy_contacts.
 type AddressHierarchyParams struct {
-	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Address id of the company or person at the top"`
+	ID int `json:"id" jsonschema:"required,minimum=1"`
 }
 
 func addressHierarchyContacts(ctx context.Context, env *Env, p AddressHierarchyParams) (*Result, error) {

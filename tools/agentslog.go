@@ -12,13 +12,13 @@ import (
 func agentsLogTools() []Tool {
 	return []Tool{
 		define("agents_log_read", "Read activities",
-			"List the activity journal (agents log: calls, e-mails, viewings, offers), newest first, or read one entry by id. Select by linked records with estateid/addressid; those fields and Benutzer cannot be filtered.",
+			"List activities, newest first, or read one by id. estateid/addressid select linked ones; those and Benutzer cannot be filtered.",
 			readAgentsLog),
 		withPreview(define("agents_log_create", "Log an activity",
-			"Record an activity (call, e-mail, viewing, offer …) for addresses and/or an estate; one entry is created per address.[[ Kind/type pairs: action_type_list.]]",
+			"Log an activity (call, e-mail, viewing, offer …) for addresses and/or an estate, one entry per address.[[ Kind/type pairs: action_type_list.]]",
 			createAgentsLog), previewAgentsLogCreate),
 		withPreview(define("agents_log_modify", "Change an activity",
-			"Change the kind, type, note, time, costs, duration, origin or characteristics of an activity entry.[[ Links are changed with relation_create.]]",
+			"Change an activity's kind, type, note, time, cost, duration, origin or characteristics.[[ Links: relation_create.]]",
 			modifyAgentsLog), previewAgentsLogModify),
 	}
 }
@@ -30,17 +30,17 @@ var agentsLogPseudoFields = []string{"Nr", "Benutzer_bearb", "mailDate", "Aktion
 
 // AgentsLogReadParams are the arguments of agents_log_read.
 type AgentsLogReadParams struct {
-	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Entry id: read only this entry"`
-	Data       []string `json:"data,omitempty" jsonschema_description:"Field names, e.g. [\"Datum\",\"Aktionsart\",\"Bemerkung\",\"Objekt_nr\"]"`
+	ID         int      `json:"id,omitempty" jsonschema:"minimum=1"`
+	Data       []string `json:"data,omitempty" jsonschema_description:"e.g. [\"Datum\",\"Aktionsart\",\"Bemerkung\"]"`
 	Filter     Filter   `json:"filter,omitempty"`
 	SortBy     SortBy   `json:"sortby,omitempty"`
 	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
 	ListOffset int      `json:"listoffset,omitempty" jsonschema:"minimum=0"`
-	EstateID   []int    `json:"estateid,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Only entries linked to these estates"`
-	AddressID  []int    `json:"addressid,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Only entries linked to these addresses"`
+	EstateID   []int    `json:"estateid,omitempty" jsonschema:"maxItems=500"`
+	AddressID  []int    `json:"addressid,omitempty" jsonschema:"maxItems=500"`
 	ProjectID  int      `json:"projectid,omitempty" jsonschema:"minimum=1"`
-	FullMail   bool     `json:"fullmail,omitempty" jsonschema_description:"Add the full e-mail body (mailbody) of e-mail entries"`
-	Tracking   bool     `json:"tracking,omitempty" jsonschema_description:"Only entries released for owner tracking"`
+	FullMail   bool     `json:"fullmail,omitempty" jsonschema_description:"Add e-mail bodies"`
+	Tracking   bool     `json:"tracking,omitempty" jsonschema_description:"Only those released for owner tracking"`
 }
 
 // agentsLogUnfilterable are fields the API refuses in a filter.
@@ -76,23 +76,23 @@ func readAgentsLog(ctx context.Context, env *Env, p AgentsLogReadParams) (*Resul
 
 // AgentsLogCreateParams are the arguments of agents_log_create.
 type AgentsLogCreateParams struct {
-	AddressIDs         []int    `json:"addressids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Linked addresses (one entry each); addressids or estateid is required"`
-	EstateID           int      `json:"estateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Linked estate"`
-	ActionKind         string   `json:"actionkind,omitempty" jsonschema_description:"Kind of action (Aktionsart), German key, e.g. Telefonat, Email, Termin"`
-	ActionType         string   `json:"actiontype,omitempty" jsonschema_description:"Type of action (Aktionstyp) of that kind, e.g. Ausgang"`
-	DateTime           string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$" jsonschema_description:"YYYY-MM-DD (stored at 00:00) or YYYY-MM-DD HH:MM[:SS]; default now"`
+	AddressIDs         []int    `json:"addressids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"addressids or estateid is required"`
+	EstateID           int      `json:"estateid,omitempty" jsonschema:"minimum=1"`
+	ActionKind         string   `json:"actionkind,omitempty" jsonschema_description:"Aktionsart, e.g. Telefonat, Email, Termin"`
+	ActionType         string   `json:"actiontype,omitempty" jsonschema_description:"Aktionstyp of that kind, e.g. Ausgang"`
+	DateTime           string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$" jsonschema_description:"Default now; a date alone means 00:00"`
 	Note               string   `json:"note,omitempty"`
-	OriginContact      string   `json:"origincontact,omitempty" jsonschema_description:"Contact origin key (HerkunftKontakt)"`
-	Features           []string `json:"features,omitempty" jsonschema_description:"Characteristic keys (merkmal)"`
+	OriginContact      string   `json:"origincontact,omitempty" jsonschema_description:"HerkunftKontakt key"`
+	Features           []string `json:"features,omitempty" jsonschema_description:"merkmal keys"`
 	Cost               float64  `json:"cost,omitempty" jsonschema:"minimum=0"`
 	Duration           int      `json:"duration,omitempty" jsonschema:"minimum=0" jsonschema_description:"Seconds"`
-	AdvisoryLevel      string   `json:"advisorylevel,omitempty" jsonschema:"enum=A,enum=B,enum=C,enum=D,enum=E,enum=F,enum=G" jsonschema_description:"A contract signed … F documents ordered, G cancellation"`
+	AdvisoryLevel      string   `json:"advisorylevel,omitempty" jsonschema:"enum=A,enum=B,enum=C,enum=D,enum=E,enum=F,enum=G" jsonschema_description:"A: contract signed … G: cancellation"`
 	ReasonCancellation string   `json:"reasoncancellation,omitempty" jsonschema_description:"Absagegrund key; only with advisorylevel G"`
 	ProjectID          int      `json:"projectid,omitempty" jsonschema:"minimum=1"`
 	TaskID             int      `json:"taskid,omitempty" jsonschema:"minimum=1"`
 	AppointmentID      int      `json:"appointmentid,omitempty" jsonschema:"minimum=1"`
 	FileIDs            []int    `json:"fileids,omitempty"`
-	UserID             int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Responsible user id; default the API user"`
+	UserID             int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Default you"`
 }
 
 // agentsLogValues puts the select values of an activity through the value
@@ -221,14 +221,14 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 	names := recordNames(ctx, env, ids)
 	var on []string
 	for _, id := range p.AddressIDs {
-		on = append(on, recordRef("address", id, names))
+		on = append(on, env.ref("address", id, names))
 	}
 	if p.EstateID > 0 {
-		on = append(on, recordRef("estate", p.EstateID, names))
+		on = append(on, env.ref("estate", p.EstateID, names))
 	}
-	pv := &Preview{Target: "new activity for " + strings.Join(on, " and ")}
+	pv := &Preview{Target: env.say("new activity for ", "neue Aktivität für ") + strings.Join(on, env.say(" and ", " und "))}
 	if len(p.AddressIDs) > 1 {
-		pv.Target = fmt.Sprintf("%d new activities (one per address) for %s", len(p.AddressIDs), strings.Join(on, ", "))
+		pv.Target = fmt.Sprintf(env.say("%d new activities (one per address) for %s", "%d neue Aktivitäten (eine je Adresse) für %s"), len(p.AddressIDs), strings.Join(on, ", "))
 	}
 	wire := p.wire()
 	mf := moduleFields(ctx, env, "agentsLog")
@@ -237,7 +237,7 @@ func previewAgentsLogCreate(ctx context.Context, env *Env, p AgentsLogCreatePara
 			continue
 		}
 		field := agentsLogFieldOf(k)
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", field, labelled(fieldOf(mf, field), wire[k])))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", field, labelled(env, fieldOf(mf, field), wire[k])))
 	}
 	return pv, nil
 }
@@ -258,19 +258,19 @@ func agentsLogFieldOf(param string) string {
 
 // AgentsLogModifyData are the changeable values of an entry.
 type AgentsLogModifyData struct {
-	ActionKind    string   `json:"actionkind,omitempty" jsonschema_description:"Kind of action (Aktionsart)"`
-	ActionType    string   `json:"actiontype,omitempty" jsonschema_description:"Type of action (Aktionstyp)"`
-	DateTime      string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$" jsonschema_description:"Activity time YYYY-MM-DD (00:00) or YYYY-MM-DD HH:MM[:SS]"`
+	ActionKind    string   `json:"actionkind,omitempty" jsonschema_description:"Aktionsart"`
+	ActionType    string   `json:"actiontype,omitempty" jsonschema_description:"Aktionstyp"`
+	DateTime      string   `json:"datetime,omitempty" jsonschema:"pattern=^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$" jsonschema_description:"A date alone means 00:00"`
 	Note          *string  `json:"note,omitempty"`
-	OriginContact string   `json:"origincontact,omitempty" jsonschema_description:"Contact origin key"`
-	Features      []string `json:"features,omitempty" jsonschema_description:"Characteristic keys; replace the stored ones"`
+	OriginContact string   `json:"origincontact,omitempty" jsonschema_description:"HerkunftKontakt key"`
+	Features      []string `json:"features,omitempty" jsonschema_description:"merkmal keys; replace all"`
 	Cost          *float64 `json:"cost,omitempty" jsonschema:"minimum=0"`
 	Duration      *int     `json:"duration,omitempty" jsonschema:"minimum=0" jsonschema_description:"Seconds"`
 }
 
 // AgentsLogModifyParams are the arguments of agents_log_modify.
 type AgentsLogModifyParams struct {
-	ID   int                 `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Entry id"`
+	ID   int                 `json:"id" jsonschema:"required,minimum=1"`
 	Data AgentsLogModifyData `json:"data" jsonschema:"required"`
 }
 
@@ -339,7 +339,7 @@ func previewAgentsLogModify(ctx context.Context, env *Env, p AgentsLogModifyPara
 		if list, ok := data[k].([]string); ok {
 			after = strings.Join(list, ", ")
 		}
-		before := storedText(fieldOf(mf, field), current[field])
+		before := storedText(env, fieldOf(mf, field), current[field])
 		pv.change(field, before, after)
 	}
 	return pv, nil

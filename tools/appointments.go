@@ -18,31 +18,31 @@ import (
 func appointmentTools() []Tool {
 	return []Tool{
 		define("appointment_list", "List appointments",
-			"List calendar appointments in a date window (both dates required, at most 500) with participants, contacts and linked estate. Times are German local time.",
+			"List appointments between two dates (at most 500) with participants, contacts and estate; German local time.",
 			listAppointments),
 		define("appointment_read", "Read appointment details",
-			"Read one appointment by id with every detail (conflicts, confirmation state of each contact), or the appointments of a period or changed since a moment.[[ For calendar overviews use appointment_list.]]",
+			"Read one appointment by id in full detail, or those of a period or changed since a time.[[ Overviews: appointment_list.]]",
 			readAppointments),
 		withPreview(define("appointment_create", "Create appointment",
-			"Create an appointment (viewing, notary, …) and link contacts and an estate.[[ Run appointment_conflicts first to avoid double bookings.]]",
+			"Create an appointment (viewing, notary …) linked to contacts and an estate.[[ Check appointment_conflicts first.]]",
 			createAppointment), previewAppointmentCreate),
 		withPreview(define("appointment_modify", "Change appointment",
-			"Reschedule or change an appointment: only the data fields given change; contacts are added unless replaceAddressIds is true; status canceled cancels it.",
+			"Change an appointment: only the data fields given change; contacts are added unless replaceAddressIds; status canceled cancels it.",
 			modifyAppointment), previewAppointmentModify),
 		withPreview(define("appointment_delete", "Delete appointment",
-			"Delete an appointment for good.[[ To call it off but keep it, set status canceled with appointment_modify.]]",
+			"Delete an appointment for good.[[ To cancel but keep it: appointment_modify, status canceled.]]",
 			deleteAppointment), previewAppointmentDelete),
 		withPreview(define("appointment_confirmation_send", "Send appointment confirmation",
-			"E-mail an appointment confirmation to every contact linked to the appointment.",
+			"E-mail a confirmation to every contact of an appointment.",
 			sendAppointmentConfirmation), previewAppointmentConfirmation),
 		define("calendar_resource_list", "List calendar resources",
-			"List bookable resources (rooms, company cars) with the keys that appointment data.ressources takes.",
+			"List bookable resources (rooms, cars) with the keys that data.ressources of appointments takes.",
 			listCalendarResources),
 		define("appointment_file_list", "List appointment files",
 			"List the files of an appointment with uploader, size and a download link valid for one hour.",
 			listAppointmentFiles),
 		define("appointment_conflicts", "Check appointment conflicts",
-			"Check a planned time against the calendar: which participants, resources, contacts and estates are already booked then. Saves nothing.",
+			"Check which participants, resources, contacts and estates are booked at a planned time. Saves nothing.",
 			checkAppointmentConflicts),
 	}
 }
@@ -81,7 +81,7 @@ type AppointmentListParams struct {
 	IsCancelled *bool    `json:"isCancelled,omitempty"`
 	IsDone      *bool    `json:"isDone,omitempty"`
 	IsRecurrent *bool    `json:"isRecurrent,omitempty"`
-	UserIDs     []int    `json:"userIds,omitempty" jsonschema_description:"Participating users"`
+	UserIDs     []int    `json:"userIds,omitempty" jsonschema_description:"Of these users"`
 	GroupIDs    []int    `json:"groupIds,omitempty"`
 	Filter      Filter   `json:"filter,omitempty" jsonschema_description:"On subject, notes, type, createdBy (login)"`
 	ListLimit   int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=100"`
@@ -104,7 +104,7 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 		switch k {
 		case "subject", "notes", "type", "createdBy":
 		default:
-			return nil, argErrorf("filter."+k, "appointment_list filters only subject, notes, type and createdBy; use isCancelled, isDone, isRecurrent, userIds and groupIds for the rest")
+			return nil, argErrorf("filter."+k, "filters only subject, notes, type and createdBy; use isCancelled, isDone, isRecurrent, userIds and groupIds for the rest")
 		}
 	}
 	if err := p.Filter.checkConditions(); err != nil {
@@ -145,7 +145,7 @@ func listAppointments(ctx context.Context, env *Env, p AppointmentListParams) (*
 			requested = append(requested, d)
 		}
 	}
-	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: pg.page(p)}
+	l := condense.List{Noun: "appointments", Requested: requested, IDField: "id", Page: pg.page(p), Fields: apptListFields(ctx, env)}
 	nameContacts(ctx, env, &res, "contacts")
 	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
@@ -157,6 +157,21 @@ func apptParseDay(arg, v string) (time.Time, error) {
 		return t, argErrorf(arg, "must be a date YYYY-MM-DD, got %q", v)
 	}
 	return t, nil
+}
+
+// apptListFields describes the fields of the appointment list that the
+// calendar's field configuration knows under the same keys (status), so
+// that the list shows their labels as appointment_read does.
+func apptListFields(ctx context.Context, env *Env) *onoffice.ModuleFields {
+	mf := moduleFields(ctx, env, "calendar")
+	if mf == nil {
+		return nil
+	}
+	out := &onoffice.ModuleFields{Language: mf.Language, Label: mf.Label, Fields: map[string]onoffice.FieldInfo{}}
+	if f, ok := mf.Fields["status"]; ok {
+		out.Fields["status"] = f
+	}
+	return out
 }
 
 // apptWithID asks for the id too, so every record names itself.
@@ -175,20 +190,54 @@ func apptJoin(list []any, f func(any) string) string {
 	return strings.Join(parts, ", ")
 }
 
-// apptConflictText sums up the four conflict lists; "" when there are none.
-func apptConflictText(m map[string]any) string {
+// apptConflictKinds are the conflict lists that hold users, addresses and
+// estates, by the kind of record their ids name.
+var apptConflictKinds = map[string]string{"conflictedUsers": "user", "conflictedAddresses": "address", "conflictedEstates": "estate"}
+
+// apptConflictNames reads the names of the users, contacts and estates of
+// conflict lists (of one answer or several appointments) in one batch.
+func apptConflictNames(ctx context.Context, env *Env, lists ...map[string]any) map[string]map[int]string {
+	byKind := map[string][]int{}
+	for _, m := range lists {
+		for key, kind := range apptConflictKinds {
+			list, _ := m[key].([]any)
+			for _, x := range list {
+				e, _ := x.(map[string]any)
+				if id, err := strconv.Atoi(text(e["id"])); err == nil && id > 0 {
+					byKind[kind] = append(byKind[kind], id)
+				}
+			}
+		}
+	}
+	if len(byKind) == 0 {
+		return nil
+	}
+	return recordNames(ctx, env, byKind)
+}
+
+// apptConflictText sums up the four conflict lists, each id with its name
+// where names has it ("users 12 (Michael Hansen)"); "" when there are
+// none. words is the env of a preview (its language) or nil (English).
+// Names are CRM text: the caller marks the whole text as such.
+func apptConflictText(words *Env, m map[string]any, names map[string]map[int]string) string {
 	var parts []string
-	for _, k := range []struct{ key, label string }{
-		{"conflictedUsers", "users"}, {"conflictedResources", "resources"},
-		{"conflictedAddresses", "contacts"}, {"conflictedEstates", "estates"},
+	for _, k := range []struct{ key, en, de string }{
+		{"conflictedUsers", "users", "Benutzer"}, {"conflictedResources", "resources", "Ressourcen"},
+		{"conflictedAddresses", "contacts", "Kontakte"}, {"conflictedEstates", "estates", "Immobilien"},
 	} {
 		list, _ := m[k.key].([]any)
 		if len(list) == 0 {
 			continue
 		}
-		parts = append(parts, k.label+" "+apptJoin(list, func(x any) string {
+		kind := apptConflictKinds[k.key]
+		parts = append(parts, words.say(k.en, k.de)+" "+apptJoin(list, func(x any) string {
 			e, _ := x.(map[string]any)
-			return fmt.Sprint(e["id"])
+			id := text(e["id"])
+			n, _ := strconv.Atoi(id)
+			if name := names[kind][n]; name != "" {
+				return id + " (" + shortName(name) + ")"
+			}
+			return id
 		}))
 	}
 	return strings.Join(parts, "; ")
@@ -202,13 +251,13 @@ var apptReadFilterFields = []string{"start_dt", "end_dt", "rp_flag", "descriptio
 
 // AppointmentReadParams are the arguments of appointment_read.
 type AppointmentReadParams struct {
-	ID                     int    `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Read this appointment"`
+	ID                     int    `json:"id,omitempty" jsonschema:"minimum=1"`
 	DateStart              string `json:"datestart,omitempty" jsonschema:"format=date" jsonschema_description:"Period start (with dateend)"`
 	DateEnd                string `json:"dateend,omitempty" jsonschema:"format=date"`
 	ModifiedStart          string `json:"modifiedstart,omitempty" jsonschema_description:"Changed since, UTC YYYY-MM-DD HH:MM:SS"`
 	ModifiedEnd            string `json:"modifiedend,omitempty"`
 	ShowCancelled          bool   `json:"showcancelled,omitempty"`
-	ShowConfirmationStatus bool   `json:"showConfirmationStatus,omitempty" jsonschema_description:"Add contacts' confirmation states"`
+	ShowConfirmationStatus bool   `json:"showConfirmationStatus,omitempty" jsonschema_description:"Add confirmation states"`
 	ShowConflicts          bool   `json:"showConflicts,omitempty" jsonschema_description:"With id: add overlaps"`
 	Users                  []int  `json:"users,omitempty" jsonschema_description:"Period: of these users (default: yours)"`
 	Groups                 []int  `json:"groups,omitempty"`
@@ -296,8 +345,16 @@ func readAppointments(ctx context.Context, env *Env, p AppointmentReadParams) (*
 	if env.Render.Raw {
 		return condense.Records(res, condense.List{}, env.Render), nil
 	}
+	nameContacts(ctx, env, &res, "addresses")
+	var hints []map[string]any
+	for _, rec := range res.Records {
+		if m, ok := rec.Fields()["hints"].(map[string]any); ok {
+			hints = append(hints, m)
+		}
+	}
+	conflictNames := apptConflictNames(ctx, env, hints...)
 	for i, rec := range res.Records {
-		res.Records[i].Elements, _ = json.Marshal(apptFlattenRead(rec.Fields()))
+		res.Records[i].Elements, _ = json.Marshal(apptFlattenRead(rec.Fields(), conflictNames))
 	}
 	l := condense.List{Noun: "appointments", Requested: apptReadOrder, Fields: apptReadFields(ctx, env), Tool: "appointment_read"}
 	nameRefs(ctx, env, res, &l)
@@ -328,8 +385,9 @@ func apptReadFields(ctx context.Context, env *Env) *onoffice.ModuleFields {
 	return &out
 }
 
-// apptFlattenRead keeps what matters of the legacy element set, in short form.
-func apptFlattenRead(el map[string]any) map[string]any {
+// apptFlattenRead keeps what matters of the legacy element set, in short
+// form; names are those of the conflict lists (apptConflictNames).
+func apptFlattenRead(el map[string]any, names map[string]map[int]string) map[string]any {
 	out := map[string]any{}
 	for _, k := range []string{"description", "start_dt", "end_dt", "status", "ort", "note", "erinnerung", "von", "modified", "confirmationStatus"} {
 		if v, ok := el[k]; ok {
@@ -360,11 +418,14 @@ func apptFlattenRead(el map[string]any) map[string]any {
 	if list, ok := el["addresses"].([]any); ok && len(list) > 0 {
 		out["addresses"] = apptJoin(list, func(x any) string {
 			m, _ := x.(map[string]any)
+			if name := text(m["name"]); name != "" { // nameContacts
+				return fmt.Sprintf("%s (%s, %v)", text(m["id"]), shortName(name), m["confirmationStatus"])
+			}
 			return fmt.Sprintf("%s (%v)", text(m["id"]), m["confirmationStatus"])
 		})
 	}
 	if m, ok := el["hints"].(map[string]any); ok {
-		out["conflicts"] = apptConflictText(m)
+		out["conflicts"] = apptConflictText(nil, m, names)
 		if out["conflicts"] == "" {
 			out["conflicts"] = "none"
 		}
@@ -394,14 +455,14 @@ func apptFlattenRead(el map[string]any) map[string]any {
 // start day, so allowTransitTime and rp_beginn_datum are set by the tool.
 type AppointmentData struct {
 	Description     string   `json:"description,omitempty" jsonschema_description:"Subject"`
-	StartDT         string   `json:"start_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$" jsonschema_description:"Local time YYYY-MM-DD HH:MM:SS"`
+	StartDT         string   `json:"start_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$" jsonschema_description:"Local time"`
 	EndDT           string   `json:"end_dt,omitempty" jsonschema:"pattern=^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$"`
 	Art             string   `json:"art,omitempty" jsonschema_description:"Type key, e.g. Besichtigung"`
 	Ganztags        *bool    `json:"ganztags,omitempty" jsonschema_description:"All day"`
 	Status          string   `json:"status,omitempty" jsonschema:"enum=active,enum=completed,enum=canceled,enum=participantsAvailable"`
 	Note            *string  `json:"note,omitempty"`
 	Private         *bool    `json:"private,omitempty"`
-	Erinnerung      string   `json:"erinnerung,omitempty" jsonschema_description:"Reminder, e.g. 15 minutes, 1 hours, 1 days"`
+	Erinnerung      string   `json:"erinnerung,omitempty" jsonschema_description:"e.g. 15 minutes, 1 hours, 1 days"`
 	Ressources      []string `json:"ressources,omitempty" jsonschema_description:"Resource keys; replaces all"`
 	Von             string   `json:"von,omitempty" jsonschema_description:"Creator login"`
 	TransitTimePre  string   `json:"transitTimePre,omitempty" jsonschema_description:"Travel before, HH:MM:SS"`
@@ -466,7 +527,7 @@ func (l *AppointmentLocation) wire() (map[string]any, error) {
 // AppointmentCreateParams are the arguments of appointment_create.
 type AppointmentCreateParams struct {
 	Data              AppointmentData         `json:"data" jsonschema:"required"`
-	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty" jsonschema_description:"Contacts to link"`
+	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty"`
 	RelatedEstateID   int                     `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
 	Subscribers       *AppointmentSubscribers `json:"subscribers,omitempty"`
 	Location          *AppointmentLocation    `json:"location,omitempty"`
@@ -477,9 +538,9 @@ type AppointmentCreateParams struct {
 type AppointmentModifyParams struct {
 	ID                int                     `json:"id" jsonschema:"required,minimum=1"`
 	Data              *AppointmentData        `json:"data,omitempty"`
-	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty" jsonschema_description:"Contacts to link (added)"`
-	ReplaceAddressIDs bool                    `json:"replaceAddressIds,omitempty" jsonschema_description:"Make relatedAddressIds the complete list"`
-	RelatedEstateID   *int                    `json:"relatedEstateId,omitempty" jsonschema:"minimum=0" jsonschema_description:"Estate to link; 0 unlinks"`
+	RelatedAddressIDs []int                   `json:"relatedAddressIds,omitempty"`
+	ReplaceAddressIDs bool                    `json:"replaceAddressIds,omitempty" jsonschema_description:"relatedAddressIds is the complete list"`
+	RelatedEstateID   *int                    `json:"relatedEstateId,omitempty" jsonschema:"minimum=0" jsonschema_description:"0 unlinks"`
 	Subscribers       *AppointmentSubscribers `json:"subscribers,omitempty" jsonschema_description:"Replaces the participants"`
 	Location          *AppointmentLocation    `json:"location,omitempty"`
 	ReminderTypes     []string                `json:"reminderTypes,omitempty" jsonschema:"enum=email,enum=popup,enum=sms"`
@@ -673,7 +734,7 @@ func previewAppointmentCreate(ctx context.Context, env *Env, p AppointmentCreate
 	if err := p.check(ctx, env); err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fmt.Sprintf("new appointment %q on %s", p.Data.Description, apptWhen(p.Data.StartDT, p.Data.EndDT))}
+	pv := &Preview{Target: fmt.Sprintf(env.say("new appointment %q on %s", "neuer Termin %q am %s"), p.Data.Description, apptWhen(p.Data.StartDT, p.Data.EndDT))}
 	apptDataLines(pv, nil, p.Data.wire())
 	apptLinkLines(ctx, env, pv, nil, p.RelatedAddressIDs, false, apptIntPtr(p.RelatedEstateID), p.Subscribers, p.Location, p.ReminderTypes)
 	// Warn about double bookings before anyone confirms.
@@ -686,8 +747,9 @@ func previewAppointmentCreate(ctx context.Context, env *Env, p AppointmentCreate
 		conflicts["relatedEstateId"] = p.RelatedEstateID
 	}
 	if res, err := env.API.Call(ctx, rowOf("appointment_conflicts").request("", conflicts)); err == nil {
-		if s := apptConflictsOf(res); s != "" {
-			pv.Changes = append(pv.Changes, "warning: already booked then: "+s)
+		m := apptConflictMap(res)
+		if s := apptConflictText(env, m, apptConflictNames(ctx, env, m)); s != "" {
+			pv.Changes = append(pv.Changes, env.say("warning: already booked then: ", "Achtung, zu dieser Zeit schon belegt: ")+condense.Untrusted(s))
 		}
 	}
 	return pv, nil
@@ -746,13 +808,14 @@ func apptLinkLines(ctx context.Context, env *Env, pv *Preview, cur map[string]an
 		if now == "" {
 			now = "(none)"
 		}
+		contacts := env.say("contacts", "Kontakte")
 		switch {
 		case cur == nil:
-			pv.Changes = append(pv.Changes, "contacts: "+now)
+			pv.Changes = append(pv.Changes, contacts+": "+now)
 		case replace:
-			pv.change("contacts", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now)
+			pv.change(contacts, cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now)
 		default:
-			pv.Changes = append(pv.Changes, fmt.Sprintf("contacts: %s, adding %s", cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
+			pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("%s: %s, adding %s", "%s: %s, dazu %s"), contacts, cmp.Or(apptValueText(cur["assignedaddressids"]), "(none)"), now))
 		}
 	}
 	if estate != nil {
@@ -761,30 +824,33 @@ func apptLinkLines(ctx context.Context, env *Env, pv *Preview, cur map[string]an
 			now = estateLabel(ctx, env, *estate)
 		}
 		if cur == nil {
-			pv.Changes = append(pv.Changes, "estate: "+now)
+			pv.Changes = append(pv.Changes, env.noun("estate")+": "+now)
 		} else {
-			pv.change("estate", cmp.Or(apptValueText(cur["assignedobjectids"]), "(none)"), now)
+			pv.change(env.noun("estate"), cmp.Or(apptValueText(cur["assignedobjectids"]), "(none)"), now)
 		}
 	}
 	if subs != nil {
-		now := fmt.Sprintf("users %s; groups %s", cmp.Or(joinIDs(subs.Users), "none"), cmp.Or(joinIDs(subs.Groups), "none"))
+		none := env.say("none", "keine")
+		now := fmt.Sprintf(env.say("users %s; groups %s", "Benutzer %s; Gruppen %s"), cmp.Or(idsNamed(ctx, env, "user", subs.Users), none), cmp.Or(joinIDs(subs.Groups), none))
+		participants := env.say("participants", "Teilnehmer")
 		if cur == nil {
-			pv.Changes = append(pv.Changes, "participants: "+now)
+			pv.Changes = append(pv.Changes, participants+": "+now)
 		} else {
-			pv.change("participants", cmp.Or(apptValueText(cur["fuer"]), "(none)"), now)
+			pv.change(participants, cmp.Or(apptValueText(cur["fuer"]), "(none)"), now)
 		}
 	}
 	if m, _ := loc.wire(); m != nil {
 		for k, v := range m {
+			place := env.say("place", "Ort")
 			if cur != nil {
-				pv.change("place", cmp.Or(apptValueText(cur["ort"]), "(empty)"), k+" "+apptValueText(v))
+				pv.change(place, cmp.Or(apptValueText(cur["ort"]), "(empty)"), k+" "+apptValueText(v))
 				continue
 			}
-			pv.Changes = append(pv.Changes, fmt.Sprintf("place: %s %s", k, apptValueText(v)))
+			pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s %s", place, k, apptValueText(v)))
 		}
 	}
 	if len(reminders) > 0 {
-		pv.Changes = append(pv.Changes, "reminder by: "+strings.Join(reminders, ", "))
+		pv.Changes = append(pv.Changes, env.say("reminder by: ", "Erinnerung per: ")+strings.Join(reminders, ", "))
 	}
 }
 
@@ -803,9 +869,21 @@ func apptCurrent(ctx context.Context, env *Env, id int, confirm bool) (map[strin
 	return el, nil
 }
 
+// apptIDs reads a list of ids of an appointment read (contacts, estates).
+func apptIDs(v any) []int {
+	var ids []int
+	list, _ := v.([]any)
+	for _, x := range list {
+		if n, err := strconv.Atoi(text(x)); err == nil && n > 0 {
+			ids = append(ids, n)
+		}
+	}
+	return ids
+}
+
 // apptTarget names an appointment: `appointment 5120 "subject" (2026-10-08 17:30–18:30)`.
-func apptTarget(id int, cur map[string]any) string {
-	target := fmt.Sprintf("appointment %d", id)
+func apptTarget(env *Env, id int, cur map[string]any) string {
+	target := fmt.Sprintf("%s %d", env.noun("appointment"), id)
 	if d := text(cur["description"]); d != "" {
 		target += " " + condense.Untrusted(d)
 	}
@@ -912,7 +990,7 @@ func previewAppointmentModify(ctx context.Context, env *Env, p AppointmentModify
 	if err := p.checkAgainst(cur); err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: apptTarget(p.ID, cur), RecordID: strconv.Itoa(p.ID)}
+	pv := &Preview{Target: apptTarget(env, p.ID, cur), RecordID: strconv.Itoa(p.ID)}
 	apptDataLines(pv, cur, p.Data.wire())
 	apptLinkLines(ctx, env, pv, cur, p.RelatedAddressIDs, p.ReplaceAddressIDs, p.RelatedEstateID, p.Subscribers, p.Location, p.ReminderTypes)
 	return pv, nil
@@ -920,7 +998,7 @@ func previewAppointmentModify(ctx context.Context, env *Env, p AppointmentModify
 
 // AppointmentIDParams name one appointment.
 type AppointmentIDParams struct {
-	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Appointment id"`
+	ID int `json:"id" jsonschema:"required,minimum=1"`
 }
 
 func deleteAppointment(ctx context.Context, env *Env, p AppointmentIDParams) (*Result, error) {
@@ -935,14 +1013,19 @@ func previewAppointmentDelete(ctx context.Context, env *Env, p AppointmentIDPara
 	if err != nil {
 		return nil, err
 	}
-	changes := []string{"delete the appointment for good"}
-	if a := apptValueText(cur["assignedaddressids"]); a != "" {
-		changes = append(changes, "unlinks contacts "+a)
+	changes := []string{env.say("delete the appointment for good", "den Termin endgültig löschen")}
+	if ids := apptIDs(cur["assignedaddressids"]); len(ids) > 0 {
+		names := addressLabels(ctx, env, ids)
+		list := make([]string, len(ids))
+		for i, id := range ids {
+			list[i] = names[id]
+		}
+		changes = append(changes, env.say("unlinks contacts ", "löst die Verknüpfung mit den Kontakten ")+strings.Join(list, "; "))
 	}
-	if e := apptValueText(cur["assignedobjectids"]); e != "" {
-		changes = append(changes, "unlinks estate "+e)
+	for _, id := range apptIDs(cur["assignedobjectids"]) {
+		changes = append(changes, env.say("unlinks estate ", "löst die Verknüpfung mit der Immobilie ")+estateLabel(ctx, env, id))
 	}
-	return &Preview{Target: apptTarget(p.ID, cur), RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
+	return &Preview{Target: apptTarget(env, p.ID, cur), RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
 }
 
 // ---------------------------------------------------------------------------
@@ -951,9 +1034,9 @@ func previewAppointmentDelete(ctx context.Context, env *Env, p AppointmentIDPara
 // AppointmentConfirmationParams are the arguments of appointment_confirmation_send.
 type AppointmentConfirmationParams struct {
 	CalendarID                      int    `json:"calendarId" jsonschema:"required,minimum=1" jsonschema_description:"Appointment id"`
-	EmailIdentity                   string `json:"emailidentity,omitempty" jsonschema_description:"Sender mailbox (default: your active one)"`
-	DisplayName                     string `json:"displayName,omitempty" jsonschema_description:"Sender name shown"`
-	UseDefaultMailAccount           bool   `json:"useDefaultMailAccount,omitempty" jsonschema_description:"Send from your default sender mailbox"`
+	EmailIdentity                   string `json:"emailidentity,omitempty"`
+	DisplayName                     string `json:"displayName,omitempty" jsonschema_description:"Sender name"`
+	UseDefaultMailAccount           bool   `json:"useDefaultMailAccount,omitempty"`
 	UseAppointmentCreatorsSignature bool   `json:"useAppointmentCreatorsSignature,omitempty"`
 }
 
@@ -978,39 +1061,38 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 	if err != nil {
 		return nil, err
 	}
-	var ids []int
-	if list, ok := cur["assignedaddressids"].([]any); ok {
-		for _, x := range list {
-			if n, err := strconv.Atoi(text(x)); err == nil {
-				ids = append(ids, n)
-			}
-		}
-	}
-	pv := &Preview{Target: apptTarget(p.CalendarID, cur), RecordID: strconv.Itoa(p.CalendarID)}
+	ids := apptIDs(cur["assignedaddressids"])
+	pv := &Preview{Target: apptTarget(env, p.CalendarID, cur), RecordID: strconv.Itoa(p.CalendarID)}
 	if len(ids) == 0 {
-		pv.Changes = append(pv.Changes, "to: nobody — the appointment has no linked contacts, so onOffice will refuse")
+		pv.Changes = append(pv.Changes, env.say("to: nobody — the appointment has no linked contacts, so onOffice will refuse",
+			"an: niemanden — der Termin hat keine verknüpften Kontakte, daher lehnt onOffice ab"))
 	} else {
 		names := addressLabels(ctx, env, ids)
 		for _, id := range ids {
-			pv.Changes = append(pv.Changes, "to: "+names[id])
+			pv.Changes = append(pv.Changes, env.say("to: ", "an: ")+names[id])
 		}
 	}
-	from := "your active mailbox"
+	from := env.say("your active mailbox", "Ihr aktives Postfach")
 	switch {
 	case p.EmailIdentity != "":
 		from = p.EmailIdentity
 	case p.UseDefaultMailAccount:
-		from = "your default sender mailbox"
+		from = env.say("your default sender mailbox", "Ihr Standard-Absenderpostfach")
 	}
 	if p.DisplayName != "" {
 		from = p.DisplayName + " <" + from + ">"
 	}
 	pv.Changes = append(pv.Changes,
-		"from: "+from,
-		fmt.Sprintf("subject: appointment confirmation (template of category appointmentConfirmation) for %s on %s", condense.Untrusted(text(cur["description"])), apptWhen(text(cur["start_dt"]), text(cur["end_dt"]))),
-		"attachments: none")
+		env.say("from: ", "von: ")+from,
+		fmt.Sprintf(env.say("subject: appointment confirmation (template of category appointmentConfirmation) for %s on %s",
+			"Betreff: Terminbestätigung (Vorlage der Kategorie appointmentConfirmation) für %s am %s"),
+			condense.Untrusted(text(cur["description"])), apptWhen(text(cur["start_dt"]), text(cur["end_dt"]))),
+		env.say("attachments: none", "Anhänge: keine"))
 	if st := text(cur["confirmationStatus"]); st != "" {
-		pv.Changes = append(pv.Changes, "confirmation state now: "+st)
+		if de, ok := relConfirmation[st]; ok && env.german() {
+			st = de
+		}
+		pv.Changes = append(pv.Changes, env.say("confirmation state now: ", "Bestätigungsstatus jetzt: ")+st)
 	}
 	return pv, nil
 }
@@ -1020,7 +1102,7 @@ func previewAppointmentConfirmation(ctx context.Context, env *Env, p Appointment
 
 // CalendarResourceListParams are the arguments of calendar_resource_list.
 type CalendarResourceListParams struct {
-	ActiveOnly bool `json:"activeOnly,omitempty" jsonschema_description:"Only active resources"`
+	ActiveOnly bool `json:"activeOnly,omitempty"`
 }
 
 func listCalendarResources(ctx context.Context, env *Env, p CalendarResourceListParams) (*Result, error) {
@@ -1057,7 +1139,7 @@ func listCalendarResources(ctx context.Context, env *Env, p CalendarResourceList
 // AppointmentFileListParams are the arguments of appointment_file_list.
 type AppointmentFileListParams struct {
 	AppointmentID int `json:"appointmentid" jsonschema:"required,minimum=1"`
-	FileID        int `json:"fileId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this file"`
+	FileID        int `json:"fileId,omitempty" jsonschema:"minimum=1"`
 	ListLimit     int `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=100,default=20"`
 	ListOffset    int `json:"listoffset,omitempty" jsonschema:"minimum=0"`
 }
@@ -1128,12 +1210,13 @@ func checkAppointmentConflicts(ctx context.Context, env *Env, p AppointmentConfl
 		return condense.Records(res, condense.List{}, env.Render), nil
 	}
 	when := apptWhen(p.Data.StartDT, p.Data.EndDT)
-	s := apptConflictsOf(res)
+	m := apptConflictMap(res)
+	s := apptConflictText(nil, m, apptConflictNames(ctx, env, m))
 	out := &Result{Text: "No conflicts on " + when + "."}
 	if s != "" {
-		out.Text = fmt.Sprintf("Conflicts on %s — already booked: %s.", when, s)
+		out.Text = fmt.Sprintf("Conflicts on %s — already booked: %s.", when, condense.Untrusted(s))
 	}
-	return withStructured(env, out, apptConflictMap(res)), nil
+	return withStructured(env, out, m), nil
 }
 
 func apptConflictMap(res onoffice.Result) map[string]any {
@@ -1144,9 +1227,4 @@ func apptConflictMap(res onoffice.Result) map[string]any {
 		m[rec.IDString()] = list
 	}
 	return m
-}
-
-// apptConflictsOf sums up a conflicts answer; "" when nothing clashes.
-func apptConflictsOf(res onoffice.Result) string {
-	return apptConflictText(apptConflictMap(res))
 }

@@ -141,7 +141,7 @@ func TestAppointmentWriteTools(t *testing.T) {
 		t.Errorf("target %q", p.Target)
 	}
 	for _, want := range []string{"art: Besichtigung", fmt.Sprintf("contacts: %d «crm-text»%s", addrID, str(addr["Vorname"])), str(addr["Email"]),
-		fmt.Sprintf("estate: %d «crm-text»%s", estateID, str(estate["objekttitel"])), "participants: users 12", "warning: already booked then: users 12"} {
+		fmt.Sprintf("estate: %d «crm-text»%s", estateID, str(estate["objekttitel"])), "participants: users 12", "warning: already booked then: «crm-text»users 12 (Michael Hansen)«/crm-text»"} {
 		if !strings.Contains(changes, want) {
 			t.Errorf("preview lacks %q:\n%s", want, changes)
 		}

@@ -20,13 +20,13 @@ import (
 func emailTools() []Tool {
 	return []Tool{
 		withPreview(define("email_send", "Send e-mail",
-			"Send a real e-mail from a user's mailbox: to e-mail addresses or one address id (fills macros), with a template or body, exposés, files and base64 attachments; can reply to or forward a mail.",
+			"Send a real e-mail from a user's mailbox to e-mail addresses or one address id (fills macros), with template or body, exposés, files, attachments; can reply or forward.",
 			sendEmail), previewEmailSend),
 		define("email_link_list", "Read e-mail links (old)",
-			"Read the one address and estate a stored e-mail is linked to.[[ Prefer email_info, which lists all links.]]",
+			"Read the one address and estate a stored e-mail is linked to.[[ email_info lists all links.]]",
 			listEmailLinks),
 		define("email_info", "Read e-mail info",
-			"Read what a stored e-mail is linked to (addresses, estates), whether it is a portal enquiry and what was done with it. uid and folder come from the mail server.",
+			"Read a stored e-mail's links (addresses, estates), whether it is a portal enquiry and what was done with it.",
 			emailInfo),
 		withPreview(define("email_link_create", "Link e-mail to records",
 			"Set the addresses (replacing all) and the estate a stored e-mail is linked to; [] or 0 removes links.",
@@ -73,7 +73,7 @@ var mailAddressRE = regexp.MustCompile(`^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$`)
 
 // EmailSendParams are the arguments of email_send.
 type EmailSendParams struct {
-	EmailIdentity                 string            `json:"emailidentity" jsonschema:"required" jsonschema_description:"Sender mailbox"`
+	EmailIdentity                 string            `json:"emailidentity" jsonschema:"required"`
 	Receiver                      []MailRecipient   `json:"receiver" jsonschema:"required,minItems=1" jsonschema_description:"E-mail addresses, or exactly one address id"`
 	CC                            []MailRecipient   `json:"cc,omitempty"`
 	BCC                           []MailRecipient   `json:"bcc,omitempty"`
@@ -83,21 +83,21 @@ type EmailSendParams struct {
 	TemplateID                    int               `json:"templateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Template[[ (template_list)]] instead of body"`
 	UseHTML                       bool              `json:"useHtml,omitempty"`
 	ReplyTo                       string            `json:"replyto,omitempty"`
-	EstateIDs                     []int             `json:"estateids,omitempty" jsonschema_description:"Estates for macros and exposés"`
+	EstateIDs                     []int             `json:"estateids,omitempty"`
 	PDFExposeIdentifiers          []string          `json:"pdfexposeidentifiers,omitempty" jsonschema_description:"Exposés to attach[[ (template_list type pdf)]]"`
 	PDFLetterIDs                  []int             `json:"pdfletterids,omitempty"`
 	PDFFormIDs                    []int             `json:"pdfformids,omitempty"`
 	WebExposeIDs                  []int             `json:"webexposeids,omitempty" jsonschema_description:"Links via _WebExpose; receiver = address id"`
-	DocumentAttributes            []string          `json:"documentattributes,omitempty" jsonschema_description:"Attach estate files with these attributes"`
-	OnlineAttachmentIDs           []int             `json:"onlineattachmentids,omitempty" jsonschema_description:"Estate file ids to attach"`
+	DocumentAttributes            []string          `json:"documentattributes,omitempty" jsonschema_description:"Attach estate files with these"`
+	OnlineAttachmentIDs           []int             `json:"onlineattachmentids,omitempty"`
 	MergeExposeIntoPDFLetter      bool              `json:"mergeexposeintopdfletter,omitempty"`
 	AttachmentsDirectData         map[string]string `json:"attachmentsDirectData,omitempty" jsonschema_description:"File name → base64 content"`
-	MessageID                     string            `json:"messageid,omitempty" jsonschema_description:"Mail to reply to or forward"`
+	MessageID                     string            `json:"messageid,omitempty" jsonschema_description:"Message-ID to reply to or forward"`
 	Replied                       bool              `json:"replied,omitempty"`
 	Forwarded                     bool              `json:"forwarded,omitempty"`
 	AddOriginalMailAttachments    bool              `json:"addoriginalmailattachments,omitempty"`
 	AttachLinkedMailToHTMLMessage bool              `json:"attachLinkedMailToHtmlMessage,omitempty"`
-	SignatureID                   *int              `json:"signatureid,omitempty" jsonschema:"minimum=0" jsonschema_description:"0 = none; default: your standard signature"`
+	SignatureID                   *int              `json:"signatureid,omitempty" jsonschema:"minimum=0" jsonschema_description:"0: none; default: your standard one"`
 }
 
 func (p EmailSendParams) check() error {
@@ -156,7 +156,7 @@ func (p EmailSendParams) check() error {
 	}
 	for _, x := range p.PDFExposeIdentifiers {
 		if !strings.HasPrefix(x, "urn:") {
-			return argErrorf("pdfexposeidentifiers", "%q is not an exposé identifier; template_list with type pdf lists them", x)
+			return argErrorf("pdfexposeidentifiers", "%q is not an exposé identifier[[; template_list with type pdf lists them]]", x)
 		}
 	}
 	return nil
@@ -209,7 +209,7 @@ func previewEmailSend(ctx context.Context, env *Env, p EmailSendParams) (*Previe
 	if p.DisplayName != "" {
 		from = p.DisplayName + " <" + from + ">"
 	}
-	pv := &Preview{Target: "e-mail from " + from}
+	pv := &Preview{Target: env.say("e-mail from ", "E-Mail von ") + from}
 	var ids []int
 	for _, r := range p.Receiver {
 		if n, ok := r.id(); ok {
@@ -220,56 +220,56 @@ func previewEmailSend(ctx context.Context, env *Env, p EmailSendParams) (*Previe
 	for _, list := range []struct {
 		label string
 		rs    []MailRecipient
-	}{{"to", p.Receiver}, {"cc", p.CC}, {"bcc", p.BCC}} {
+	}{{env.say("to", "an"), p.Receiver}, {"cc", p.CC}, {"bcc", p.BCC}} {
 		for _, r := range list.rs {
 			if n, ok := r.id(); ok {
-				pv.Changes = append(pv.Changes, fmt.Sprintf("%s: address %s", list.label, names[n]))
+				pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s %s", list.label, env.noun("address"), names[n]))
 			} else {
 				pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", list.label, r))
 			}
 		}
 	}
 	if p.ReplyTo != "" {
-		pv.Changes = append(pv.Changes, "reply-to: "+p.ReplyTo)
+		pv.Changes = append(pv.Changes, env.say("reply-to: ", "Antwort an: ")+p.ReplyTo)
 	}
 	subject := p.Subject
 	if p.TemplateID > 0 {
 		title, tplSubject := mailTemplate(ctx, env, p.TemplateID)
-		pv.Changes = append(pv.Changes, fmt.Sprintf("template: %d %s", p.TemplateID, title))
+		pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("template: %d %s", "Vorlage: %d %s"), p.TemplateID, title))
 		if subject == "" {
 			subject = tplSubject
 		}
 	}
-	pv.Changes = append(pv.Changes, "subject: "+cmp.Or(subject, "(empty)"))
+	pv.Changes = append(pv.Changes, env.say("subject: ", "Betreff: ")+cmp.Or(subject, "(empty)"))
 	if p.Body != "" {
 		body := p.Body
 		if r := []rune(body); len(r) > 300 {
 			body = string(r[:300]) + "…"
 		}
-		pv.Changes = append(pv.Changes, "text: "+body)
+		pv.Changes = append(pv.Changes, "Text: "+body)
 	}
 	for _, e := range p.EstateIDs {
-		pv.Changes = append(pv.Changes, "estate for macros: "+estateLabel(ctx, env, e))
+		pv.Changes = append(pv.Changes, env.say("estate for macros: ", "Immobilie für Platzhalter: ")+estateLabel(ctx, env, e))
 	}
 	for _, a := range mailAttachments(p) {
-		pv.Changes = append(pv.Changes, "attachment: "+a)
+		pv.Changes = append(pv.Changes, env.say("attachment: ", "Anhang: ")+a)
 	}
 	if len(mailAttachments(p)) == 0 {
-		pv.Changes = append(pv.Changes, "attachments: none")
+		pv.Changes = append(pv.Changes, env.say("attachments: none", "Anhänge: keine"))
 	}
 	switch {
 	case p.Replied:
-		pv.Changes = append(pv.Changes, "reply to: "+p.MessageID)
+		pv.Changes = append(pv.Changes, env.say("reply to: ", "Antwort auf: ")+p.MessageID)
 	case p.Forwarded:
-		pv.Changes = append(pv.Changes, "forward of: "+p.MessageID)
+		pv.Changes = append(pv.Changes, env.say("forward of: ", "Weiterleitung von: ")+p.MessageID)
 	}
 	switch {
 	case p.SignatureID == nil:
-		pv.Changes = append(pv.Changes, "signature: your standard signature")
+		pv.Changes = append(pv.Changes, env.say("signature: your standard signature", "Signatur: Ihre Standardsignatur"))
 	case *p.SignatureID == 0:
-		pv.Changes = append(pv.Changes, "signature: none")
+		pv.Changes = append(pv.Changes, env.say("signature: none", "Signatur: keine"))
 	default:
-		pv.Changes = append(pv.Changes, fmt.Sprintf("signature: %d", *p.SignatureID))
+		pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("signature: %d", "Signatur: %d"), *p.SignatureID))
 	}
 	return pv, nil
 }
@@ -324,10 +324,10 @@ func mailTemplate(ctx context.Context, env *Env, id int) (string, string) {
 
 // MailRef names a stored e-mail the way the deprecated link call does.
 type MailRef struct {
-	EmailIdentity string `json:"emailidentity" jsonschema:"required" jsonschema_description:"Mailbox address"`
-	MessageID     string `json:"messageid" jsonschema:"required" jsonschema_description:"Message-ID header"`
-	UID           int    `json:"uid" jsonschema:"required,minimum=1" jsonschema_description:"IMAP uid"`
-	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"IMAP folder, e.g. INBOX"`
+	EmailIdentity string `json:"emailidentity" jsonschema:"required"`
+	MessageID     string `json:"messageid" jsonschema:"required"`
+	UID           int    `json:"uid" jsonschema:"required,minimum=1"`
+	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"e.g. INBOX"`
 }
 
 func listEmailLinks(ctx context.Context, env *Env, p MailRef) (*Result, error) {
@@ -339,10 +339,10 @@ func listEmailLinks(ctx context.Context, env *Env, p MailRef) (*Result, error) {
 
 // EmailInfoParams name a stored e-mail; this call spells them in camel case.
 type EmailInfoParams struct {
-	EmailIdentity string `json:"emailIdentity" jsonschema:"required" jsonschema_description:"Mailbox address"`
-	MessageID     string `json:"messageId" jsonschema:"required" jsonschema_description:"Message-ID header"`
-	UID           int    `json:"uid" jsonschema:"required,minimum=1" jsonschema_description:"IMAP uid"`
-	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"IMAP folder, e.g. INBOX"`
+	EmailIdentity string `json:"emailIdentity" jsonschema:"required"`
+	MessageID     string `json:"messageId" jsonschema:"required"`
+	UID           int    `json:"uid" jsonschema:"required,minimum=1"`
+	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"e.g. INBOX"`
 }
 
 // mailInfo is the decoded answer of emailInfo.
@@ -427,8 +427,8 @@ func mailText(v any) string {
 // EmailLinkCreateParams are the arguments of email_link_create.
 type EmailLinkCreateParams struct {
 	MailRef
-	AddressIDs *[]int `json:"addressIds,omitempty" jsonschema_description:"The complete new list of linked addresses; [] unlinks all"`
-	EstateID   *int   `json:"estateid,omitempty" jsonschema:"minimum=0" jsonschema_description:"Estate to link; 0 unlinks"`
+	AddressIDs *[]int `json:"addressIds,omitempty"`
+	EstateID   *int   `json:"estateid,omitempty" jsonschema:"minimum=0" jsonschema_description:"0 unlinks"`
 }
 
 func (p EmailLinkCreateParams) check() error {
@@ -474,9 +474,10 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fmt.Sprintf("e-mail %s (uid %d in %s of %s)", p.MessageID, p.UID, p.Folder, p.EmailIdentity), RecordID: p.MessageID}
+	pv := &Preview{Target: fmt.Sprintf(env.say("e-mail %s (uid %d in %s of %s)", "E-Mail %s (uid %d in %s von %s)"), p.MessageID, p.UID, p.Folder, p.EmailIdentity), RecordID: p.MessageID}
+	none := env.say("none", "keine")
 	if p.AddressIDs != nil {
-		now := "none"
+		now := none
 		if len(*p.AddressIDs) > 0 {
 			names := addressLabels(ctx, env, *p.AddressIDs)
 			list := make([]string, 0, len(*p.AddressIDs))
@@ -485,17 +486,17 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 			}
 			now = strings.Join(list, "; ")
 		}
-		before := cmp.Or(mailAddressLines(info.Addresses), "none")
-		pv.Changes = append(pv.Changes, "addresses: "+before+" → "+now)
+		before := cmp.Or(mailAddressLines(info.Addresses), none)
+		pv.Changes = append(pv.Changes, env.say("addresses: ", "Adressen: ")+before+" → "+now)
 		pv.bind("addresses", before)
 	}
 	if p.EstateID != nil {
-		now := "none"
+		now := none
 		if *p.EstateID > 0 {
 			now = estateLabel(ctx, env, *p.EstateID)
 		}
-		before := cmp.Or(mailEstateLines(info.Estates), "none")
-		pv.Changes = append(pv.Changes, "estate: "+before+" → "+now)
+		before := cmp.Or(mailEstateLines(info.Estates), none)
+		pv.Changes = append(pv.Changes, env.noun("estate")+": "+before+" → "+now)
 		pv.bind("estate", before)
 	}
 	return pv, nil
@@ -506,9 +507,9 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 
 // EmailSignatureParams are the arguments of email_signature_read.
 type EmailSignatureParams struct {
-	ID                  *int `json:"id,omitempty" jsonschema:"minimum=-1" jsonschema_description:"Read this signature's text; -1 = company signature"`
-	GetDefaultSignature bool `json:"getdefaultsignature,omitempty" jsonschema_description:"Read your default signature's text"`
-	IsHTML              bool `json:"ishtml,omitempty" jsonschema_description:"HTML instead of plain text"`
+	ID                  *int `json:"id,omitempty" jsonschema:"minimum=-1"`
+	GetDefaultSignature bool `json:"getdefaultsignature,omitempty" jsonschema_description:"Read your default one"`
+	IsHTML              bool `json:"ishtml,omitempty"`
 }
 
 func readEmailSignature(ctx context.Context, env *Env, p EmailSignatureParams) (*Result, error) {

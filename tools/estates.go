@@ -24,58 +24,58 @@ import (
 func estateTools() []Tool {
 	return []Tool{
 		define("estate_read", "Read estates",
-			"List estates (properties) with filter, sort and paging, or read one estate by id. Without data, a useful default set of fields is returned; name any field[[ of field_config_get (module estate)]] in data for more.",
+			"List or filter estates (properties), or read one by id; without data, a default set of fields.",
 			readEstates),
 		withPreview(define("estate_create", "Create estate",
-			"Create an estate from field values. Select fields take a key or its label[[ (estate_category_list)]][[ (field_config_get)]].[[ Link owners afterwards with relation_create.]]",
+			"Create an estate from field values[[ (keys of objektart etc.: estate_category_list)]].[[ Link owners afterwards with relation_create.]]",
 			createEstate), previewEstateCreate),
 		withPreview(define("estate_modify", "Modify estate",
-			"Change fields of one estate; only the given fields change. A multiselect value replaces the whole list, so send existing keys plus new ones.",
+			"Change an estate: only the fields in data (a multiselect list replaces all keys: send existing plus new).",
 			modifyEstate), previewEstateModify),
 		define("estate_pdf_expose", "Generate PDF exposé",
-			"Render the PDF exposé of an estate with a template[[ (template_list, type pdf)]]. Returns the PDF as an embedded document (application/pdf) with its size and page count[[; email_send can attach the exposé by its template]].",
+			"Render an estate's PDF exposé with a template[[ (template_list, type pdf)]], returned as an embedded PDF document[[; email_send attaches it by template]].",
 			pdfExpose),
 		define("estate_file_list", "List estate files",
-			"List the files of an estate (pictures, floor plans, documents, links) with title, kind and position. File contents are never shown.",
+			"List an estate's files (pictures, floor plans, documents, links) with title, kind and position, not their contents.",
 			listEstateFiles),
 		define("estate_picture_list", "List published estate pictures",
-			"List the pictures of estates released for the own homepage (or another publication target), with URLs.",
+			"List the pictures of estates released for the homepage (or another target), with URLs.",
 			listEstatePictures),
 		withPreview(define("estate_file_modify", "Modify estate file",
-			"Change kind (Art), title, free text or document attribute of an estate file. Making a file the Titelbild turns the old title picture into a Foto.",
+			"Change an estate file's kind (Art), title, free text or document attribute; a new Titelbild turns the old one into a Foto.",
 			modifyEstateFile), previewEstateFileModify),
 		withPreview(define("estate_file_delete", "Delete estate file",
 			"Delete a file from an estate. Cannot be undone.",
 			deleteEstateFile), previewEstateFileDelete),
 		define("saved_filter_list", "List saved filters",
-			"List the filters saved in onOffice for estates or addresses. Use an id as filterid[[ in estate_read]][[ in address_read]][[ or filterId in estate_search]].",
+			"List the filters saved in onOffice for estates or addresses; an id goes into filterid[[ (filterId in estate_search)]].",
 			listSavedFilters),
 		withPreview(define("worklist_create", "Create work list",
-			"Create a work list of estates or addresses in onOffice (only create exists: lists cannot be changed or deleted via the API).",
+			"Create a work list of estates or addresses (the API cannot change or delete it later).",
 			createWorkList), previewWorkList),
 		define("price_offer_read", "Read purchase price offer",
 			"Read the purchase price a prospect offered for an estate.",
 			readPriceOffer),
 		withPreview(define("price_offer_create", "Record purchase price offer",
-			"Record a prospect's purchase price offer for an estate. Links the prospect to the estate if needed and raises the advisory level to C; writes no activity[[ (use agents_log_create)]].",
+			"Record a prospect's purchase price offer for an estate; links the prospect if needed and raises the advisory level to C, but logs no activity[[ (agents_log_create)]].",
 			createPriceOffer), previewPriceOffer),
 		define("estate_tracking_read", "Read estate tracking account",
-			"Check an owner-portal (estate tracking) login and show its linked address and estates. Repeated wrong passwords lock the account.",
+			"Check an owner-portal (estate tracking) login and show its address and estates; wrong passwords lock it.",
 			readTracking),
 		withPreview(define("estate_tracking_account_create", "Create estate tracking account",
 			"Create an owner-portal (estate tracking) login for an estate.",
 			createTracking), previewTracking),
 		define("estate_category_list", "List estate categories",
-			"List the keys of objektart (with their objekttyp), nutzungsart and vermarktungsart, for filters and writes.",
+			"List the keys of objektart (with objekttyp), nutzungsart and vermarktungsart.",
 			listEstateCategories),
 		define("estate_search", "Quick search estates",
-			"Find estates by a free text matched against external number, town, street with house number and owner name; every word must match.",
+			"Quick search in external number, town, street with house number and owner name; every word must match.",
 			searchEstates),
 		define("estate_seeker_list", "Find prospects for an estate",
-			"Immomatching: find prospects whose active search criteria fit an estate (by id) or given estate values; shows hit rate and the criteria that deviate, with contact: true also e-mail and phone.",
+			"Immomatching: prospects whose active search profiles fit an estate or given values, with hit rate and deviations.",
 			listSeekers),
 		define("statistics_widget_list", "List estate statistics widgets",
-			"List the configured widgets of the estate statistics tab (what they count, chart, owner reporting). Returns configuration, not figures.",
+			"List the widgets of the estate statistics tab (what they count, chart, owner reporting), not figures.",
 			listStatisticWidgets),
 	}
 }
@@ -85,27 +85,27 @@ var defaultEstateFields = []string{"objekttitel", "objektart", "vermarktungsart"
 
 // EstateReadParams are the arguments of estate_read.
 type EstateReadParams struct {
-	ID                int       `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Estate id: read only this estate (filter, sort and paging are then ignored)"`
-	Data              []string  `json:"data,omitempty" jsonschema_description:"Field names to return, e.g. [\"objekttitel\",\"kaufpreis\",\"ort\"]"`
+	ID                int       `json:"id,omitempty" jsonschema:"minimum=1"`
+	Data              []string  `json:"data,omitempty" jsonschema_description:"e.g. [\"objekttitel\",\"kaufpreis\",\"ort\"]"`
 	Filter            Filter    `json:"filter,omitempty"`
-	FilterID          int       `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Id of a filter saved in onOffice[[ (saved_filter_list)]]"`
+	FilterID          int       `json:"filterid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter[[ (saved_filter_list)]]"`
 	SortBy            SortBy    `json:"sortby,omitempty"`
-	ListLimit         int       `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20" jsonschema_description:"Page size"`
-	ListOffset        int       `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0" jsonschema_description:"Offset of the first record"`
-	EstateLanguage    string    `json:"estatelanguage,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Read this language version (e.g. ENG) of multilingual estates"`
-	AddEstateLanguage bool      `json:"addestatelanguage,omitempty" jsonschema_description:"Add the language code of each record"`
-	AddMainLangID     bool      `json:"addMainLangId,omitempty" jsonschema_description:"Add the id of the main-language estate"`
+	ListLimit         int       `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
+	ListOffset        int       `json:"listoffset,omitempty" jsonschema:"minimum=0,default=0"`
+	EstateLanguage    string    `json:"estatelanguage,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language version, e.g. ENG"`
+	AddEstateLanguage bool      `json:"addestatelanguage,omitempty"`
+	AddMainLangID     bool      `json:"addMainLangId,omitempty"`
 	GeoRangeSearch    *GeoRange `json:"georangesearch,omitempty"`
 }
 
 // GeoRange is a radius search around a postcode, town or coordinates.
 type GeoRange struct {
-	Country   string `json:"country,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"ISO alpha-3 country, e.g. DEU (needed with zip or city)"`
+	Country   string `json:"country,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. DEU; needed with zip or city"`
 	Zip       string `json:"zip,omitempty"`
 	City      string `json:"city,omitempty"`
 	Latitude  string `json:"latitude,omitempty"`
 	Longitude string `json:"longitude,omitempty"`
-	Radius    int    `json:"radius" jsonschema:"required,minimum=1" jsonschema_description:"Radius in km"`
+	Radius    int    `json:"radius" jsonschema:"required,minimum=1" jsonschema_description:"km"`
 }
 
 func readEstates(ctx context.Context, env *Env, p EstateReadParams) (*Result, error) {
@@ -154,14 +154,14 @@ type EstateData map[string]any
 
 // EstateCreateParams are the arguments of estate_create.
 type EstateCreateParams struct {
-	Data EstateData `json:"data" jsonschema:"required" jsonschema_description:"Field → value, e.g. {\"objektart\":\"wohnung\",\"vermarktungsart\":\"miete\",\"kaltmiete\":950}; multiselects take a list of keys"`
+	Data EstateData `json:"data" jsonschema:"required" jsonschema_description:"e.g. {\"objektart\":\"wohnung\",\"vermarktungsart\":\"miete\",\"kaltmiete\":950}"`
 }
 
 // EstateModifyParams are the arguments of estate_modify.
 type EstateModifyParams struct {
-	ID             int        `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Estate id"`
-	Data           EstateData `json:"data" jsonschema:"required" jsonschema_description:"Field → new value"`
-	EstateLanguage string     `json:"estatelanguage,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Change this language version (e.g. ENG)"`
+	ID             int        `json:"id" jsonschema:"required,minimum=1"`
+	Data           EstateData `json:"data" jsonschema:"required"`
+	EstateLanguage string     `json:"estatelanguage,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language version, e.g. ENG"`
 }
 
 func createEstate(ctx context.Context, env *Env, p EstateCreateParams) (*Result, error) {
@@ -185,13 +185,13 @@ func previewEstateCreate(ctx context.Context, env *Env, p EstateCreateParams) (*
 		return nil, err
 	}
 	mf := moduleFields(ctx, env, "estate")
-	target := "new estate"
+	target := env.say("new estate", "neue Immobilie")
 	if t, ok := p.Data["objekttitel"].(string); ok && t != "" {
-		target = fmt.Sprintf("new estate %q", t)
+		target += fmt.Sprintf(" %q", t)
 	}
 	pv := &Preview{Target: target}
 	for _, name := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, name+": "+showNew(fieldOf(mf, name), p.Data[name]))
+		pv.Changes = append(pv.Changes, name+": "+showNew(env, fieldOf(mf, name), p.Data[name]))
 	}
 	return pv, nil
 }
@@ -219,8 +219,8 @@ func previewEstateModify(ctx context.Context, env *Env, p EstateModifyParams) (*
 		return nil, err
 	}
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
-	pv.fieldChanges(moduleFields(ctx, env, "estate"), el, names, func(fi *onoffice.FieldInfo, name string) string {
-		return showNew(fi, p.Data[name])
+	pv.fieldChanges(env, moduleFields(ctx, env, "estate"), el, names, func(fi *onoffice.FieldInfo, name string) string {
+		return showNew(env, fi, p.Data[name])
 	})
 	return pv, nil
 }
@@ -240,7 +240,7 @@ func estateTarget(ctx context.Context, env *Env, id int, lang string, fields ...
 		return "", nil, &ArgError{Arg: "id", Message: fmt.Sprintf("estate %d does not exist or is not readable", id)}
 	}
 	title, _ := el["objekttitel"].(string)
-	return recordLabel("estate", id, title), el, nil
+	return recordLabel(env.noun("estate"), id, title), el, nil
 }
 
 // renameArg points an argument error at the tool's own name for the argument.
@@ -253,7 +253,7 @@ func renameArg(err error, arg string) error {
 }
 
 // showNew renders a value the model wants to write, select keys as labels.
-func showNew(fi *onoffice.FieldInfo, v any) string {
+func showNew(env *Env, fi *onoffice.FieldInfo, v any) string {
 	label := func(k string) string {
 		if fi != nil {
 			if l, ok := fi.Permitted[k]; ok && l != k {
@@ -264,10 +264,8 @@ func showNew(fi *onoffice.FieldInfo, v any) string {
 	}
 	if fi != nil && fi.Type == "boolean" {
 		switch fmt.Sprint(v) {
-		case "1", "true":
-			return "yes"
-		case "0", "false":
-			return "no"
+		case "1", "true", "0", "false":
+			return env.flag(fi, fmt.Sprint(v))
 		}
 	}
 	switch t := v.(type) {
@@ -305,17 +303,17 @@ func showNew(fi *onoffice.FieldInfo, v any) string {
 // EstatePDFExposeParams are the arguments of estate_pdf_expose.
 type EstatePDFExposeParams struct {
 	EstateID            int    `json:"estateid" jsonschema:"required,minimum=1"`
-	Template            string `json:"template" jsonschema:"required" jsonschema_description:"Template identifier, e.g. urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Standard"`
-	AddressIDs          []int  `json:"addressids,omitempty" jsonschema_description:"Addresses printed as recipients"`
+	Template            string `json:"template" jsonschema:"required" jsonschema_description:"e.g. urn:onoffice-de-ns:smart:2.5:pdf:expose:lang:Standard"`
+	AddressIDs          []int  `json:"addressids,omitempty" jsonschema_description:"Recipients printed"`
 	Language            string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
-	ForceEstateLocation bool   `json:"forceEstateLocation,omitempty" jsonschema_description:"Print street and house number even when not released"`
+	ForceEstateLocation bool   `json:"forceEstateLocation,omitempty" jsonschema_description:"Print the street even if not released"`
 }
 
 var pdfTemplateRE = regexp.MustCompile(`^urn:onoffice-de-ns:smart:2\.5:pdf:expose:[A-Za-z]+:.+`)
 
 func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result, error) {
 	if !pdfTemplateRE.MatchString(p.Template) {
-		return nil, argErrorf("template", "must be a PDF exposé identifier like urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:<name>; template_list with type pdf lists them")
+		return nil, argErrorf("template", "must be a PDF exposé identifier like urn:onoffice-de-ns:smart:2.5:pdf:expose:kurz:<name>[[; template_list with type pdf lists them]]")
 	}
 	params := map[string]any{"estateid": p.EstateID, "template": p.Template, "gzcompress": true}
 	setIf(params, "addressids", p.AddressIDs, len(p.AddressIDs) > 0)
@@ -351,7 +349,7 @@ func pdfExpose(ctx context.Context, env *Env, p EstatePDFExposeParams) (*Result,
 		text += fmt.Sprintf(". Attached: the PDF document %s (application/pdf, %s).", name, byteSize(len(pdf)))
 		out.Documents = []Document{{URI: fmt.Sprintf("onoffice://estate/%d/%s", p.EstateID, name), MIMEType: "application/pdf", Data: pdf}}
 	} else {
-		text += fmt.Sprintf(". Not attached: the document is larger than the server's cap for documents of %s (--document-cap); email_send can send it by its template.", byteSize(limit))
+		text += fmt.Sprintf(". Not attached: the document is larger than the server's cap for documents of %s (--document-cap)[[; email_send can send it by its template]].", byteSize(limit))
 	}
 	out.Text = text
 	return withStructured(env, out, map[string]any{"estateid": p.EstateID, "template": p.Template, "bytes": len(pdf), "pages": pages, "attached": attached}), nil
@@ -402,11 +400,11 @@ func byteSize(n int) string {
 // EstateFileListParams are the arguments of estate_file_list.
 type EstateFileListParams struct {
 	EstateID              int    `json:"estateid" jsonschema:"required,minimum=1"`
-	FileID                int    `json:"fileid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this file"`
-	DocumentAttribute     string `json:"documentAttribute,omitempty" jsonschema_description:"Only the file with this document attribute key, e.g. document_expose"`
-	IncludeImageURL       string `json:"includeImageUrl,omitempty" jsonschema:"enum=small,enum=medium,enum=original" jsonschema_description:"Add image URLs in this size"`
-	ShowPublished         bool   `json:"showispublishedonhomepage,omitempty" jsonschema_description:"Show whether each file is released for the homepage"`
-	ShowPublicationStatus bool   `json:"showpublicationstatus,omitempty" jsonschema_description:"Show the release per portal"`
+	FileID                int    `json:"fileid,omitempty" jsonschema:"minimum=1"`
+	DocumentAttribute     string `json:"documentAttribute,omitempty" jsonschema_description:"e.g. document_expose"`
+	IncludeImageURL       string `json:"includeImageUrl,omitempty" jsonschema:"enum=small,enum=medium,enum=original"`
+	ShowPublished         bool   `json:"showispublishedonhomepage,omitempty"`
+	ShowPublicationStatus bool   `json:"showpublicationstatus,omitempty"`
 	ListLimit             int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=100,default=20"`
 	ListOffset            int    `json:"listoffset,omitempty" jsonschema:"minimum=0"`
 }
@@ -545,10 +543,10 @@ func rewriteRecords(res onoffice.Result, fn func(el map[string]any) []map[string
 // EstatePictureListParams are the arguments of estate_picture_list.
 type EstatePictureListParams struct {
 	EstateIDs          []int    `json:"estateids" jsonschema:"required,minItems=1,maxItems=500"`
-	Categories         []string `json:"categories" jsonschema:"required,minItems=1,enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Epass_Skala,enum=Panorama,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link,enum=Expose" jsonschema_description:"File kinds to list"`
+	Categories         []string `json:"categories" jsonschema:"required,minItems=1,enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Epass_Skala,enum=Panorama,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link,enum=Expose"`
 	Size               string   `json:"size,omitempty" jsonschema:"pattern=^([0-9]+x[0-9]+|original)$" jsonschema_description:"WIDTHxHEIGHT, e.g. 800x600, or original"`
-	Language           string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language of titles and texts"`
-	PublicationSetting string   `json:"publicationSetting,omitempty" jsonschema:"enum=Homepage,enum=Word_kurz,enum=Word_lang,enum=PDF_kurz,enum=PDF_lang,enum=HTML_kurz,enum=HTML_lang,enum=Web_kurz,enum=Web_lang" jsonschema_description:"Release target instead of homepage/API"`
+	Language           string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	PublicationSetting string   `json:"publicationSetting,omitempty" jsonschema:"enum=Homepage,enum=Word_kurz,enum=Word_lang,enum=PDF_kurz,enum=PDF_lang,enum=HTML_kurz,enum=HTML_lang,enum=Web_kurz,enum=Web_lang"`
 }
 
 func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams) (*Result, error) {
@@ -571,18 +569,22 @@ func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams
 		})
 		res.Total = len(res.Records)
 	}
-	return condense.Records(res, condense.List{Noun: "pictures", Requested: []string{"estateid", "type", "title", "text", "url", "originalname", "modified"}}, env.Render), nil
+	l := condense.List{Noun: "pictures", Requested: []string{"estateid", "type", "title", "text", "url", "originalname", "modified"}}
+	if !env.Render.Raw {
+		nameRefs(ctx, env, res, &l)
+	}
+	return condense.Records(res, l, env.Render), nil
 }
 
 // EstateFileModifyParams are the arguments of estate_file_modify.
 type EstateFileModifyParams struct {
 	ParentID          int    `json:"parentid" jsonschema:"required,minimum=1" jsonschema_description:"Estate id"`
 	FileID            int    `json:"fileId" jsonschema:"required,minimum=1"`
-	Art               string `json:"Art,omitempty" jsonschema:"enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Stadtplan,enum=Panorama,enum=Epass_Skala,enum=Expose,enum=Dokument,enum=Aushang,enum=Mietaufstellung,enum=Energieausweis,enum=Finanzierungsbeispiel,enum=Anzeigen,enum=LOGO,enum=Banner,enum=QR-Code,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link" jsonschema_description:"File kind; Dokument is internal"`
+	Art               string `json:"Art,omitempty" jsonschema:"enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Stadtplan,enum=Panorama,enum=Epass_Skala,enum=Expose,enum=Dokument,enum=Aushang,enum=Mietaufstellung,enum=Energieausweis,enum=Finanzierungsbeispiel,enum=Anzeigen,enum=LOGO,enum=Banner,enum=QR-Code,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link" jsonschema_description:"Dokument is internal"`
 	Title             string `json:"title,omitempty"`
 	Freetext          string `json:"freetext,omitempty"`
-	DocumentAttribute string `json:"documentAttribute,omitempty" jsonschema_description:"Key, unique per estate"`
-	Language          string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Language of title and text"`
+	DocumentAttribute string `json:"documentAttribute,omitempty" jsonschema_description:"Unique per estate"`
+	Language          string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
 }
 
 // changes returns the given values; at least one is required.
@@ -624,7 +626,7 @@ func previewEstateFileModify(ctx context.Context, env *Env, p EstateFileModifyPa
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID)}
+	pv := &Preview{Target: fileTarget(env, p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID)}
 	current := map[string]string{"Art": text(f["type"]), "title": text(f["title"]), "freetext": text(f["freetext"]), "documentAttribute": text(f["documentAttribute"])}
 	for _, k := range keys(ch) {
 		pv.change(k, cmp.Or(current[k], "(empty)"), ch[k])
@@ -632,7 +634,7 @@ func previewEstateFileModify(ctx context.Context, env *Env, p EstateFileModifyPa
 	if ch["Art"] == "Titelbild" {
 		for _, id := range keys(files) {
 			if id != strconv.Itoa(p.FileID) && text(files[id]["type"]) == "Titelbild" {
-				pv.Changes = append(pv.Changes, fmt.Sprintf("file %s (current Titelbild): Art: Titelbild → Foto", id))
+				pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("file %s (current Titelbild): Art: Titelbild → Foto", "Datei %s (bisheriges Titelbild): Art: Titelbild → Foto"), id))
 			}
 		}
 	}
@@ -658,8 +660,8 @@ func previewEstateFileDelete(ctx context.Context, env *Env, p EstateFileDeletePa
 	if err != nil {
 		return nil, err
 	}
-	return &Preview{Target: fileTarget(p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID),
-		Changes: []string{fmt.Sprintf("delete file %d %s", p.FileID, condense.Untrusted(text(f["type"])+", "+text(f["originalname"])))}}, nil
+	return &Preview{Target: fileTarget(env, p.ParentID, p.FileID, f), RecordID: strconv.Itoa(p.FileID),
+		Changes: []string{fmt.Sprintf(env.say("delete file %d %s", "Datei %d %s löschen"), p.FileID, condense.Untrusted(text(f["type"])+", "+text(f["originalname"])))}}, nil
 }
 
 // estateFile reads the files of an estate and picks one of them; the error
@@ -671,7 +673,7 @@ func estateFile(ctx context.Context, env *Env, estateID, fileID int) (map[string
 	}
 	f, ok := files[strconv.Itoa(fileID)]
 	if !ok {
-		return nil, nil, argErrorf("fileId", "estate %d has no file %d; estate_file_list lists its files", estateID, fileID)
+		return nil, nil, argErrorf("fileId", "estate %d has no file %d[[; estate_file_list lists its files]]", estateID, fileID)
 	}
 	return files, f, nil
 }
@@ -693,12 +695,12 @@ func estateFiles(ctx context.Context, env *Env, estateID int) (map[string]map[st
 	}
 }
 
-func fileTarget(estateID, fileID int, f map[string]any) string {
+func fileTarget(env *Env, estateID, fileID int, f map[string]any) string {
 	name := text(f["title"])
 	if name == "" {
 		name = text(f["originalname"])
 	}
-	return fmt.Sprintf("file %d %s of estate %d", fileID, condense.Untrusted(name+" ("+text(f["type"])+")"), estateID)
+	return fmt.Sprintf(env.say("file %d %s of estate %d", "Datei %d %s der Immobilie %d"), fileID, condense.Untrusted(name+" ("+text(f["type"])+")"), estateID)
 }
 
 // ---------------------------------------------------------------------------
@@ -717,12 +719,12 @@ func listSavedFilters(ctx context.Context, env *Env, p SavedFilterListParams) (*
 // WorkListCreateParams are the arguments of worklist_create.
 type WorkListCreateParams struct {
 	ListName   string `json:"listName" jsonschema:"required,minLength=1,maxLength=100"`
-	Type       string `json:"type" jsonschema:"required,enum=estate,enum=address" jsonschema_description:"Kind of records in the list"`
+	Type       string `json:"type" jsonschema:"required,enum=estate,enum=address"`
 	Visibility *int   `json:"visibility,omitempty" jsonschema:"enum=0,enum=1,enum=2" jsonschema_description:"0 public, 1 private (userId), 2 group (groupId); required unless stv_flag"`
 	STVFlag    bool   `json:"stv_flag,omitempty" jsonschema_description:"Create a shop-window TV list instead"`
-	UserID     int    `json:"userId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Owner of a private list (default: API user)"`
+	UserID     int    `json:"userId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Owner of a private list; default you"`
 	GroupID    int    `json:"groupId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Group of a group list"`
-	IDs        []int  `json:"ids" jsonschema:"required,minItems=1,maxItems=500" jsonschema_description:"Estate or address ids"`
+	IDs        []int  `json:"ids" jsonschema:"required,minItems=1,maxItems=500"`
 }
 
 func (p WorkListCreateParams) check() error {
@@ -769,12 +771,13 @@ func previewWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Pr
 	if err := p.check(); err != nil {
 		return nil, err
 	}
-	kind := "shop-window TV list"
+	kind := env.say("new shop-window TV list", "neue Schaufenster-TV-Liste")
 	if !p.STVFlag {
-		kind = map[int]string{0: "public", 1: "private", 2: "group"}[*p.Visibility] + " work list"
+		kind = map[int]string{0: env.say("new public work list", "neue öffentliche Arbeitsliste"), 1: env.say("new private work list", "neue private Arbeitsliste"),
+			2: env.say("new group work list", "neue Gruppen-Arbeitsliste")}[*p.Visibility]
 	}
-	return &Preview{Target: fmt.Sprintf("new %s %q of %s records", kind, p.ListName, p.Type),
-		Changes: []string{fmt.Sprintf("ids (%d): %s", len(p.IDs), joinIDs(p.IDs))}}, nil
+	return &Preview{Target: fmt.Sprintf(env.say("%s %q of %s records", "%s %q mit Datensätzen des Typs %s"), kind, p.ListName, env.noun(p.Type)),
+		Changes: []string{fmt.Sprintf("ids (%d): %s", len(p.IDs), idsNamed(ctx, env, p.Type, p.IDs))}}, nil
 }
 
 // ---------------------------------------------------------------------------
@@ -783,7 +786,7 @@ func previewWorkList(ctx context.Context, env *Env, p WorkListCreateParams) (*Pr
 // PriceOfferReadParams are the arguments of price_offer_read.
 type PriceOfferReadParams struct {
 	EstateID  int `json:"estateId" jsonschema:"required,minimum=1"`
-	AddressID int `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"Prospect's address id"`
+	AddressID int `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"The prospect"`
 }
 
 func readPriceOffer(ctx context.Context, env *Env, p PriceOfferReadParams) (*Result, error) {
@@ -812,8 +815,8 @@ func currentOffer(ctx context.Context, env *Env, estateID, addressID int) (strin
 // PriceOfferCreateParams are the arguments of price_offer_create.
 type PriceOfferCreateParams struct {
 	EstateID   int     `json:"estateId" jsonschema:"required,minimum=1"`
-	AddressID  int     `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"Prospect's address id"`
-	PriceOffer float64 `json:"priceOffer" jsonschema:"required,exclusiveMinimum=0" jsonschema_description:"Offered price without currency, e.g. 372500"`
+	AddressID  int     `json:"addressId" jsonschema:"required,minimum=1" jsonschema_description:"The prospect"`
+	PriceOffer float64 `json:"priceOffer" jsonschema:"required,exclusiveMinimum=0" jsonschema_description:"e.g. 372500"`
 }
 
 func createPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) (*Result, error) {
@@ -837,9 +840,9 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fmt.Sprintf("%s, prospect address %d", target, p.AddressID), RecordID: strconv.Itoa(p.EstateID)}
+	pv := &Preview{Target: fmt.Sprintf(env.say("%s, prospect address %s", "%s, Interessent Adresse %s"), target, idsNamed(ctx, env, "address", []int{p.AddressID})), RecordID: strconv.Itoa(p.EstateID)}
 	pv.change("priceOffer", cmp.Or(before, "(none)"), strconv.FormatFloat(p.PriceOffer, 'f', -1, 64))
-	pv.Changes = append(pv.Changes, "advisory level: raised to C if lower")
+	pv.Changes = append(pv.Changes, env.say("advisory level: raised to C if lower", "Beratungsstufe: auf C angehoben, falls niedriger"))
 	return pv, nil
 }
 
@@ -848,7 +851,7 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 
 // TrackingReadParams are the arguments of estate_tracking_read.
 type TrackingReadParams struct {
-	AccountName string `json:"accountname" jsonschema:"required,minLength=1" jsonschema_description:"Login of the tracking account"`
+	AccountName string `json:"accountname" jsonschema:"required,minLength=1"`
 	Password    string `json:"password" jsonschema:"required,minLength=1"`
 }
 
@@ -863,19 +866,25 @@ func readTracking(ctx context.Context, env *Env, p TrackingReadParams) (*Result,
 	rec := res.Records[0]
 	el := rec.Fields()
 	var estates []string
+	var estateIDs []int
 	if m, ok := el["estateids"].(map[string]any); ok {
 		ks := keys(m)
 		sort.SliceStable(ks, func(i, j int) bool { a, _ := strconv.Atoi(ks[i]); b, _ := strconv.Atoi(ks[j]); return a < b })
 		for _, k := range ks {
 			estates = append(estates, text(m[k]))
+			if id, err := strconv.Atoi(text(m[k])); err == nil {
+				estateIDs = append(estateIDs, id)
+			}
 		}
 	}
+	addressID, _ := strconv.Atoi(text(el["addressid"]))
+	names := recordNames(ctx, env, map[string][]int{"estate": estateIDs, "address": {addressID}})
 	parts := []string{fmt.Sprintf("Tracking account %s %s", condense.Name(rec.IDString()), condense.Untrusted(text(el["accountname"])))}
-	if a := text(el["addressid"]); a != "" && a != "0" {
-		parts = append(parts, "address "+a)
+	if addressID > 0 {
+		parts = append(parts, recordRef("address", addressID, names))
 	}
-	if len(estates) > 0 {
-		parts = append(parts, "estates "+strings.Join(estates, ", "))
+	for _, id := range estateIDs {
+		parts = append(parts, recordRef("estate", id, names))
 	}
 	for _, k := range []string{"information", "note"} {
 		if v := strings.TrimSpace(text(el[k])); v != "" {
@@ -888,11 +897,11 @@ func readTracking(ctx context.Context, env *Env, p TrackingReadParams) (*Result,
 
 // TrackingCreateParams are the arguments of estate_tracking_account_create.
 type TrackingCreateParams struct {
-	AccountName        string `json:"accountname" jsonschema:"required,minLength=1" jsonschema_description:"Login, often the owner's e-mail"`
+	AccountName        string `json:"accountname" jsonschema:"required,minLength=1" jsonschema_description:"Often the owner's e-mail"`
 	AccountPassword    string `json:"accountpassword" jsonschema:"required,minLength=8"`
 	EstateID           int    `json:"estateid" jsonschema:"required,minimum=1"`
-	AddressID          int    `json:"addressid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Owner's address id"`
-	AccountInformation string `json:"accountinformation,omitempty" jsonschema_description:"Description"`
+	AddressID          int    `json:"addressid,omitempty" jsonschema:"minimum=1" jsonschema_description:"The owner"`
+	AccountInformation string `json:"accountinformation,omitempty"`
 	AccountNote        string `json:"accountnote,omitempty"`
 }
 
@@ -925,7 +934,7 @@ func previewTracking(ctx context.Context, env *Env, p TrackingCreateParams) (*Pr
 	if p.AccountNote != "" {
 		ch = append(ch, "accountnote: "+p.AccountNote)
 	}
-	return &Preview{Target: "new tracking account for " + target, RecordID: strconv.Itoa(p.EstateID), Changes: ch}, nil
+	return &Preview{Target: env.say("new tracking account for ", "neues Tracking-Konto für ") + target, RecordID: strconv.Itoa(p.EstateID), Changes: ch}, nil
 }
 
 // ---------------------------------------------------------------------------
@@ -998,12 +1007,12 @@ func listEstateCategories(ctx context.Context, env *Env, _ NoParams) (*Result, e
 
 // EstateSearchParams are the arguments of estate_search.
 type EstateSearchParams struct {
-	Input            string `json:"input" jsonschema:"required,minLength=2" jsonschema_description:"Words to find, e.g. \"Hammer Straße 41\", a town, an owner name or an external number"`
+	Input            string `json:"input" jsonschema:"required,minLength=2" jsonschema_description:"e.g. \"Hammer Straße 41\""`
 	SortBy           string `json:"sortby,omitempty" jsonschema:"enum=objektnr_extern,enum=ort,enum=strasse,enum=hausnummer"`
 	SortOrder        string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
-	FilterID         int    `json:"filterId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter id[[ (saved_filter_list)]]"`
+	FilterID         int    `json:"filterId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Saved filter[[ (saved_filter_list)]]"`
 	Filter           Filter `json:"filter,omitempty"`
-	IncludeThumbnail string `json:"includeThumbnail,omitempty" jsonschema:"enum=small,enum=medium" jsonschema_description:"Add the title picture's thumbnail URL"`
+	IncludeThumbnail string `json:"includeThumbnail,omitempty" jsonschema:"enum=small,enum=medium" jsonschema_description:"Add title picture URLs"`
 }
 
 func searchEstates(ctx context.Context, env *Env, p EstateSearchParams) (*Result, error) {
@@ -1027,9 +1036,9 @@ func searchEstates(ctx context.Context, env *Env, p EstateSearchParams) (*Result
 // matching-relevant fields of that estate, and estatedata overrides them
 // (e.g. to try a lower price).
 type EstateSeekerParams struct {
-	EstateID   int        `json:"estateid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Match this estate's values"`
-	EstateData EstateData `json:"estatedata,omitempty" jsonschema_description:"Estate field → value; comma-separated alternatives, e.g. {\"plz\":\"48153\",\"vermarktungsart\":\"kauf\",\"kaufpreis\":\"390000\"}"`
-	Contact    bool       `json:"contact,omitempty" jsonschema_description:"Also give each prospect's e-mail and phone"`
+	EstateID   int        `json:"estateid,omitempty" jsonschema:"minimum=1"`
+	EstateData EstateData `json:"estatedata,omitempty" jsonschema_description:"Instead of estateid; alternatives comma-separated, e.g. {\"plz\":\"48153,48155\"}"`
+	Contact    bool       `json:"contact,omitempty" jsonschema_description:"Add e-mail and phone"`
 }
 
 // seekerContactFields are read for contact: true.

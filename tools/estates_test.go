@@ -311,7 +311,7 @@ func TestWorkListCreateTool(t *testing.T) {
 	h := toolstest.New(t)
 	args := `{"listName":"Besichtigungen KW 45","type":"estate","visibility":1,"userId":17,"ids":[3101,3102,3103]}`
 	p, err := preview(t, h, "worklist_create", args)
-	if err != nil || !strings.Contains(p.Target, "private work list") || !strings.Contains(p.Changes[0], "3101, 3102, 3103") {
+	if err != nil || !strings.Contains(p.Target, "private work list") || !strings.Contains(p.Changes[0], "ids (3): 3101 «crm-text»") || !strings.Contains(p.Changes[0], ", 3103 «crm-text»") {
 		t.Errorf("preview %+v, %v", p, err)
 	}
 	if text := callOK(t, h, "worklist_create", args); text != `Work list 1 "Besichtigungen KW 45" created with 3 estates.` {
@@ -384,7 +384,7 @@ func TestEstateTrackingTools(t *testing.T) {
 		t.Errorf("create answer %q", text)
 	}
 	read := callOK(t, h, "estate_tracking_read", `{"accountname":"eigentuemer@example.de","password":"Sommer-Wiese-4711"}`)
-	if !strings.Contains(read, "estates "+strconv.Itoa(estate)) || !strings.Contains(read, "Verkauf") {
+	if !strings.Contains(read, "estate "+strconv.Itoa(estate)+" «crm-text»") || !strings.Contains(read, "Verkauf") {
 		t.Errorf("read %q", read)
 	}
 	wantAPIError(t, h, "wrong password", "estate_tracking_read", `{"accountname":"eigentuemer@example.de","password":"falsch"}`, "105")

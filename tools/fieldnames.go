@@ -47,7 +47,7 @@ func checkFields(ctx context.Context, env *Env, module, arg string, names []stri
 		}
 		candidates := append(knownNames(mf), extra...)
 		if typo := closestTypo(n, candidates); typo != "" {
-			return &ArgError{Arg: arg, Message: fmt.Sprintf("unknown field %q (did you mean `%s`?); field_config_get lists the %s fields", n, typo, module)}
+			return &ArgError{Arg: arg, Message: fmt.Sprintf("unknown field %q (did you mean `%s`?)[[; field_config_get lists the %s fields]]", n, typo, module)}
 		}
 		// Keep looser suggestions for the case onOffice refuses the name.
 		note(ctx, uncheckedName{module: module, arg: arg, name: n, hint: suggest(n, candidates)})
@@ -205,6 +205,6 @@ func (n *fieldNotes) explain(err error) error {
 	for _, v := range names {
 		list = append(list, fmt.Sprintf("%q%s", v.name, v.hint))
 	}
-	return &ArgError{Arg: u.arg, Message: fmt.Sprintf("unknown field %s: onOffice refused it (error %d) and the %s field configuration does not list it; field_config_get lists the configured fields",
+	return &ArgError{Arg: u.arg, Message: fmt.Sprintf("unknown field %s: onOffice refused it (error %d) and the %s field configuration does not list it[[; field_config_get lists the configured fields]]",
 		strings.Join(list, " or "), onoffice.CodeOf(err), u.module)}
 }

@@ -16,13 +16,13 @@ import (
 func fileTools() []Tool {
 	return []Tool{
 		withPreview(define("file_upload", "Upload file",
-			"Attach a file (base64 data, or plain text) to an estate, address, activity or task, or add a link to an estate (Art Link, Film-Link …, with url). Estate files need Art.",
+			"Attach a file (base64 data or text) to an estate, address, activity or task, or add a link to an estate (Art Link, Film-Link … with url). Estate files need Art.",
 			uploadFile), previewFileUpload),
 		define("template_list", "List templates",
-			"List e-mail templates (type mail, with subject and text) or PDF exposé, PDF letter, PDF form and web exposé templates, with their ids[[ (email_send takes them)]].",
+			"List templates with ids[[ (email_send takes them)]]: e-mail (mail, with subject and text), PDF exposé (pdf), letter, form, web exposé.",
 			listTemplates),
 		define("default_attachment_list", "List default attachments",
-			"List the attachments an e-mail template or PDF letter adds by default, plus your own default attachments.",
+			"List the default attachments of an e-mail template or PDF letter, and your own.",
 			listDefaultAttachments),
 	}
 }
@@ -45,18 +45,18 @@ var uplLinkTypes = map[string]bool{"Link": true, "Ogulo-Link": true, "Film-Link"
 // splits large content into blocks), so a model sends everything at once.
 type FileUploadParams struct {
 	Module                      string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentsLog,enum=task,enum=tmpUpload" jsonschema_description:"tmpUpload only caches"`
-	RelatedRecordID             int    `json:"relatedRecordId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Record id"`
-	File                        string `json:"file,omitempty" jsonschema_description:"File name with extension"`
-	Data                        string `json:"data,omitempty" jsonschema_description:"Content, base64"`
+	RelatedRecordID             int    `json:"relatedRecordId,omitempty" jsonschema:"minimum=1"`
+	File                        string `json:"file,omitempty" jsonschema_description:"Name with extension"`
+	Data                        string `json:"data,omitempty"`
 	Text                        string `json:"text,omitempty" jsonschema_description:"Plain text instead of data"`
-	Art                         string `json:"Art,omitempty" jsonschema:"enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Stadtplan,enum=Anzeigen,enum=Epass_Skala,enum=Finanzierungsbeispiel,enum=QR-Code,enum=Logo,enum=Banner,enum=Panorama,enum=Expose,enum=Dokument,enum=Aushang,enum=Mietaufstellung,enum=Energieausweis,enum=Link,enum=Ogulo-Link,enum=Film-Link,enum=Objekt-Link" jsonschema_description:"Estate file type"`
-	URL                         string `json:"url,omitempty" jsonschema_description:"Target of a link type"`
+	Art                         string `json:"Art,omitempty" jsonschema:"enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Stadtplan,enum=Anzeigen,enum=Epass_Skala,enum=Finanzierungsbeispiel,enum=QR-Code,enum=Logo,enum=Banner,enum=Panorama,enum=Expose,enum=Dokument,enum=Aushang,enum=Mietaufstellung,enum=Energieausweis,enum=Link,enum=Ogulo-Link,enum=Film-Link,enum=Objekt-Link"`
+	URL                         string `json:"url,omitempty" jsonschema_description:"For link kinds"`
 	Title                       string `json:"title,omitempty"`
 	Freetext                    string `json:"freetext,omitempty"`
 	DocumentAttribute           string `json:"documentAttribute,omitempty" jsonschema_description:"Estate: document attribute key"`
 	Position                    *int   `json:"position,omitempty" jsonschema:"minimum=0" jsonschema_description:"Estate: 0 = first"`
-	SetDefaultPublicationRights bool   `json:"setDefaultPublicationRights,omitempty" jsonschema_description:"Estate: publish as set for new files"`
-	ApplyWaterMark              bool   `json:"applyWaterMark,omitempty" jsonschema_description:"Estate images: add the watermark"`
+	SetDefaultPublicationRights bool   `json:"setDefaultPublicationRights,omitempty" jsonschema_description:"Estate: default publication"`
+	ApplyWaterMark              bool   `json:"applyWaterMark,omitempty" jsonschema_description:"Estate images: watermark"`
 }
 
 // content checks the arguments and returns the decoded content (nil for links).
@@ -204,9 +204,9 @@ func previewFileUpload(ctx context.Context, env *Env, p FileUploadParams) (*Prev
 		pv.RecordID = strconv.Itoa(p.RelatedRecordID)
 	}
 	if raw != nil {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("file: %s (%d bytes)", p.File, len(raw)))
+		pv.Changes = append(pv.Changes, fmt.Sprintf(env.say("file: %s (%d bytes)", "Datei: %s (%d Bytes)"), p.File, len(raw)))
 	} else {
-		pv.Changes = append(pv.Changes, "link: "+p.URL)
+		pv.Changes = append(pv.Changes, "Link: "+p.URL)
 	}
 	for _, kv := range [][2]string{{"Art", p.Art}, {"title", p.Title}, {"freetext", p.Freetext}, {"documentAttribute", p.DocumentAttribute}} {
 		if kv[1] != "" {
@@ -214,13 +214,13 @@ func previewFileUpload(ctx context.Context, env *Env, p FileUploadParams) (*Prev
 		}
 	}
 	if p.Position != nil {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("position: %d", *p.Position))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("Position: %d", *p.Position))
 	}
 	if p.SetDefaultPublicationRights {
-		pv.Changes = append(pv.Changes, "publication: as configured for new files (may publish it)")
+		pv.Changes = append(pv.Changes, env.say("publication: as configured for new files (may publish it)", "Veröffentlichung: wie für neue Dateien eingestellt (kann sie veröffentlichen)"))
 	}
 	if p.ApplyWaterMark {
-		pv.Changes = append(pv.Changes, "watermark: yes")
+		pv.Changes = append(pv.Changes, env.say("watermark: yes", "Wasserzeichen: ja"))
 	}
 	return pv, nil
 }
@@ -229,15 +229,13 @@ func previewFileUpload(ctx context.Context, env *Env, p FileUploadParams) (*Prev
 func uplTarget(ctx context.Context, env *Env, module string, id int) string {
 	switch module {
 	case "tmpUpload":
-		return "cached upload (no record)"
+		return env.say("cached upload (no record)", "Zwischenspeicher-Upload (kein Datensatz)")
 	case "estate":
-		return "estate " + estateLabel(ctx, env, id)
+		return env.noun("estate") + " " + estateLabel(ctx, env, id)
 	case "address":
-		return "address " + addressLabels(ctx, env, []int{id})[id]
-	case "agentsLog":
-		return fmt.Sprintf("activity %d", id)
+		return env.noun("address") + " " + addressLabels(ctx, env, []int{id})[id]
 	}
-	return fmt.Sprintf("%s %d", module, id)
+	return fmt.Sprintf("%s %d", env.noun(module), id)
 }
 
 // ---------------------------------------------------------------------------
@@ -245,9 +243,9 @@ func uplTarget(ctx context.Context, env *Env, module string, id int) string {
 
 // TemplateListParams are the arguments of template_list.
 type TemplateListParams struct {
-	Type            string `json:"type" jsonschema:"required,enum=mail,enum=pdf,enum=pdfletter,enum=pdfform,enum=webexpose" jsonschema_description:"mail, pdf (exposé), pdfletter, pdfform or webexpose"`
+	Type            string `json:"type" jsonschema:"required,enum=mail,enum=pdf,enum=pdfletter,enum=pdfform,enum=webexpose"`
 	FolderID        int    `json:"folderid,omitempty" jsonschema:"minimum=1" jsonschema_description:"mail: only this folder[[ (email_template_folder_list)]]"`
-	List            bool   `json:"list,omitempty" jsonschema_description:"mail: id, title and subject only"`
+	List            bool   `json:"list,omitempty" jsonschema_description:"mail: without text"`
 	MailTemplateIDs []int  `json:"mailtemplateids,omitempty" jsonschema_description:"mail: only these ids"`
 	Category        string `json:"category,omitempty" jsonschema:"enum=Vorlage,enum=Aktivitaeten_Bericht,enum=Interessenten_Nachweis,enum=ExposePDFMitInteressent_Vorlage,enum=appointmentConfirmation,enum=cancelation,enum=adressCompletion,enum=contactShipping" jsonschema_description:"mail: only this category"`
 }
@@ -281,7 +279,7 @@ func listTemplates(ctx context.Context, env *Env, p TemplateListParams) (*Result
 
 // DefaultAttachmentListParams are the arguments of default_attachment_list.
 type DefaultAttachmentListParams struct {
-	ID int `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"E-mail template or PDF letter id; without it only your own defaults"`
+	ID int `json:"id,omitempty" jsonschema:"minimum=1"`
 }
 
 func listDefaultAttachments(ctx context.Context, env *Env, p DefaultAttachmentListParams) (*Result, error) {

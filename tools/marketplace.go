@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
@@ -16,16 +15,16 @@ import (
 func marketplaceTools() []Tool {
 	return []Tool{
 		withPreview(define("marketplace_provider_unlock", "Unlock marketplace provider",
-			"Activate a marketplace provider for the customer, with the parameterCacheId and apiClaim from the activation URL. No other call may run during activation.",
+			"Activate a marketplace provider for the customer with parameterCacheId and apiClaim from the activation URL; no other call may run meanwhile.",
 			unlockProvider), previewUnlockProvider),
 		define("marketplace_invoice_recipient_read", "Read marketplace invoice recipient",
 			"Read the billing address of a marketplace purchase. Without extendedclaim only within 15 minutes of the purchase.",
 			readInvoiceRecipient),
 		withPreview(define("marketplace_subscription_cancel", "Cancel marketplace subscription",
-			"Report a customer's subscription cancellation to onOffice: from cancelationDate no more debits. Cannot be undone via the API.",
+			"Report a customer's subscription cancellation: no debits from cancelationDate on. Cannot be undone via the API.",
 			cancelSubscription), previewCancelSubscription),
 		withPreview(define("marketplace_payment_link_create", "Create subsequent payment link",
-			"Create a payment link for an extra charge on a marketplace transaction (provider installation only), optionally e-mailed to the customer.",
+			"Create a payment link for an extra charge on a marketplace transaction (provider installation only), optionally e-mailed.",
 			createPaymentLink), previewPaymentLink),
 		withPreview(define("marketplace_transaction_refund", "Refund marketplace transaction",
 			"Refund a whole marketplace payment to the customer (provider installation only). Irreversible; SEPA payments only 7 days after payment.",
@@ -38,9 +37,9 @@ func marketplaceTools() []Tool {
 
 // ProviderUnlockParams are the arguments of marketplace_provider_unlock.
 type ProviderUnlockParams struct {
-	ParameterCacheID  string `json:"parameterCacheId" jsonschema:"required,pattern=^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" jsonschema_description:"UUID from the activation URL"`
-	ExtendedClaim     string `json:"extendedclaim" jsonschema:"required,minLength=1" jsonschema_description:"apiClaim from the activation URL"`
-	IsRegularCustomer bool   `json:"isRegularCustomer,omitempty" jsonschema_description:"Customer is billed by the provider directly"`
+	ParameterCacheID  string `json:"parameterCacheId" jsonschema:"required,pattern=^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"`
+	ExtendedClaim     string `json:"extendedclaim" jsonschema:"required,minLength=1" jsonschema_description:"apiClaim"`
+	IsRegularCustomer bool   `json:"isRegularCustomer,omitempty" jsonschema_description:"Billed by the provider directly"`
 }
 
 func (p ProviderUnlockParams) regular() int {
@@ -60,21 +59,19 @@ func unlockProvider(ctx context.Context, env *Env, p ProviderUnlockParams) (*Res
 	return condense.Text("Provider activated (activation %s); regular customer: %s.", p.ParameterCacheID, yesNo(p.IsRegularCustomer)), nil
 }
 
-func previewUnlockProvider(_ context.Context, _ *Env, p ProviderUnlockParams) (*Preview, error) {
+func previewUnlockProvider(_ context.Context, env *Env, p ProviderUnlockParams) (*Preview, error) {
+	regular := env.say("regular customer: no (payments run through the marketplace)", "Stammkunde: nein (Zahlungen laufen über den Marketplace)")
+	if p.IsRegularCustomer {
+		regular = env.say("regular customer: yes (the provider may bill the customer directly)", "Stammkunde: ja (der Anbieter darf dem Kunden direkt Rechnungen stellen)")
+	}
 	return &Preview{
-		Target: "marketplace activation " + p.ParameterCacheID,
+		Target: env.say("marketplace activation ", "Marketplace-Freischaltung ") + p.ParameterCacheID,
 		Changes: []string{
-			"provider: activated in the customer's installation (its API user gets access)",
-			"regular customer: " + yesNo(p.IsRegularCustomer) + regularNote(p.IsRegularCustomer),
+			env.say("provider: activated in the customer's installation (its API user gets access)",
+				"Anbieter: in der Installation des Kunden freigeschaltet (sein API-Benutzer erhält Zugriff)"),
+			regular,
 		},
 	}, nil
-}
-
-func regularNote(regular bool) string {
-	if regular {
-		return " (the provider may bill the customer directly)"
-	}
-	return " (payments run through the marketplace)"
 }
 
 // InvoiceRecipientParams are the arguments of marketplace_invoice_recipient_read.
@@ -97,8 +94,8 @@ func readInvoiceRecipient(ctx context.Context, env *Env, p InvoiceRecipientParam
 
 // SubscriptionCancelParams are the arguments of marketplace_subscription_cancel.
 type SubscriptionCancelParams struct {
-	AboID           string `json:"aboid" jsonschema:"required,minLength=1" jsonschema_description:"Subscription id"`
-	CancelationDate string `json:"cancelationDate" jsonschema:"required,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$" jsonschema_description:"YYYY-MM-DD; no debits from this day on"`
+	AboID           string `json:"aboid" jsonschema:"required,minLength=1"`
+	CancelationDate string `json:"cancelationDate" jsonschema:"required,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$" jsonschema_description:"YYYY-MM-DD"`
 	ExtendedClaim   string `json:"extendedclaim,omitempty" jsonschema_description:"Current apiClaim"`
 }
 
@@ -121,16 +118,16 @@ func cancelSubscription(ctx context.Context, env *Env, p SubscriptionCancelParam
 	return condense.Text("Cancellation of subscription %s reported: no debits from %s on.", p.AboID, p.CancelationDate), nil
 }
 
-func previewCancelSubscription(_ context.Context, _ *Env, p SubscriptionCancelParams) (*Preview, error) {
+func previewCancelSubscription(_ context.Context, env *Env, p SubscriptionCancelParams) (*Preview, error) {
 	if err := p.check(); err != nil {
 		return nil, err
 	}
 	return &Preview{
-		Target:   "marketplace subscription " + p.AboID,
+		Target:   env.say("marketplace subscription ", "Marketplace-Abo ") + p.AboID,
 		RecordID: p.AboID,
 		Changes: []string{
-			"cancellation reported to onOffice: no more debits from " + p.CancelationDate + " on",
-			"cannot be withdrawn through the API",
+			fmt.Sprintf(env.say("cancellation reported to onOffice: no more debits from %s on", "Kündigung an onOffice gemeldet: ab %s keine Abbuchungen mehr"), p.CancelationDate),
+			env.say("cannot be withdrawn through the API", "lässt sich über die API nicht zurücknehmen"),
 		},
 	}, nil
 }
@@ -140,7 +137,7 @@ type PaymentLinkParams struct {
 	TransactionID      int    `json:"transactionid" jsonschema:"required,minimum=1" jsonschema_description:"Original marketplace transaction"`
 	PriceNet           string `json:"priceNet" jsonschema:"required,pattern=^[0-9]+[.][0-9]{2}$" jsonschema_description:"Net amount in EUR, e.g. 149.00"`
 	Description        string `json:"description" jsonschema:"required,minLength=1" jsonschema_description:"Shown to the customer"`
-	SendMailToCustomer bool   `json:"sendMailToCustomer,omitempty" jsonschema_description:"E-mail the link to the customer"`
+	SendMailToCustomer bool   `json:"sendMailToCustomer,omitempty"`
 }
 
 func createPaymentLink(ctx context.Context, env *Env, p PaymentLinkParams) (*Result, error) {
@@ -163,17 +160,17 @@ func createPaymentLink(ctx context.Context, env *Env, p PaymentLinkParams) (*Res
 	return withStructured(env, &Result{Text: text}, map[string]any{"subsequentPaymentUrl": url, "mailToCustomerSent": mailed}), nil
 }
 
-func previewPaymentLink(_ context.Context, _ *Env, p PaymentLinkParams) (*Preview, error) {
-	mail := "link is only returned, not sent"
+func previewPaymentLink(_ context.Context, env *Env, p PaymentLinkParams) (*Preview, error) {
+	mail := env.say("link is only returned, not sent", "der Link wird nur zurückgegeben, nicht versendet")
 	if p.SendMailToCustomer {
-		mail = "link is e-mailed to the customer"
+		mail = env.say("link is e-mailed to the customer", "der Link geht per E-Mail an den Kunden")
 	}
 	return &Preview{
-		Target:   fmt.Sprintf("marketplace transaction %d", p.TransactionID),
+		Target:   fmt.Sprintf("%s %d", env.noun("marketplace transaction"), p.TransactionID),
 		RecordID: strconv.Itoa(p.TransactionID),
 		Changes: []string{
-			"new payment demand: " + p.PriceNet + " EUR net (plus VAT)",
-			fmt.Sprintf("description shown to the customer: %q", p.Description),
+			fmt.Sprintf(env.say("new payment demand: %s EUR net (plus VAT)", "neue Zahlungsforderung: %s EUR netto (zzgl. MwSt.)"), p.PriceNet),
+			fmt.Sprintf(env.say("description shown to the customer: %q", "Beschreibung für den Kunden: %q"), p.Description),
 			mail,
 		},
 	}, nil
@@ -181,7 +178,7 @@ func previewPaymentLink(_ context.Context, _ *Env, p PaymentLinkParams) (*Previe
 
 // RefundParams are the arguments of marketplace_transaction_refund.
 type RefundParams struct {
-	TransactionID int `json:"transactionid" jsonschema:"required,minimum=1" jsonschema_description:"Payment or subsequent payment to refund"`
+	TransactionID int `json:"transactionid" jsonschema:"required,minimum=1" jsonschema_description:"Payment or subsequent payment"`
 }
 
 func refundTransaction(ctx context.Context, env *Env, p RefundParams) (*Result, error) {
@@ -191,13 +188,14 @@ func refundTransaction(ctx context.Context, env *Env, p RefundParams) (*Result, 
 	return condense.Text("Transaction %d refunded in full to the customer.", p.TransactionID), nil
 }
 
-func previewRefund(_ context.Context, _ *Env, p RefundParams) (*Preview, error) {
+func previewRefund(_ context.Context, env *Env, p RefundParams) (*Preview, error) {
 	return &Preview{
-		Target:   fmt.Sprintf("marketplace transaction %d", p.TransactionID),
+		Target:   fmt.Sprintf("%s %d", env.noun("marketplace transaction"), p.TransactionID),
 		RecordID: strconv.Itoa(p.TransactionID),
 		Changes: []string{
-			fmt.Sprintf("refund: the full amount of transaction %d goes back to the customer (the API cannot refund part of it)", p.TransactionID),
-			"irreversible",
+			fmt.Sprintf(env.say("refund: the full amount of transaction %d goes back to the customer (the API cannot refund part of it)",
+				"Erstattung: der volle Betrag der Transaktion %d geht an den Kunden zurück (die API kann nicht teilweise erstatten)"), p.TransactionID),
+			env.say("irreversible", "unumkehrbar"),
 		},
 	}, nil
 }
@@ -224,8 +222,8 @@ func previewWebhooks(ctx context.Context, env *Env, p WebhooksExecuteParams) (*P
 		Target:   target,
 		RecordID: strconv.Itoa(p.ID),
 		Changes: []string{
-			"every active marketplace webhook (create/update) for this " + strings.ToLower(p.Module) + " fires",
-			"third-party providers receive a notification about the record",
+			fmt.Sprintf(env.say("every active marketplace webhook (create/update) for this %s fires", "jeder aktive Marketplace-Webhook (create/update) für diesen Datensatz (%s) wird ausgelöst"), env.noun(p.Module)),
+			env.say("third-party providers receive a notification about the record", "Drittanbieter erhalten eine Benachrichtigung über den Datensatz"),
 		},
 	}, nil
 }

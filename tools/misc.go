@@ -15,22 +15,22 @@ import (
 func miscTools() []Tool {
 	return []Tool{
 		define("records_last_seen", "Recently opened records",
-			"List the estates, addresses, tasks or e-mails a user last opened in onOffice (newest first), named. listlimit 0 only counts; filter.date limits the period.",
+			"List the estates, addresses, tasks or e-mails a user last opened, newest first; listlimit 0 only counts, filter.date limits the period.",
 			readLastSeen),
 		define("macro_resolve", "Resolve text macros",
 			"Fill onOffice text macros such as _Uservorname or _Anrede in a text, for the given estate, address, appointment or activity.",
 			resolveMacro),
 		define("log_entries_read", "Read the change log",
-			"List who added, edited, linked or deleted which record and when (administrator right needed), newest first. Field-level changes are not available.",
+			"List who added, edited, linked or deleted which record and when, newest first (administrators only; no field-level changes).",
 			readLogEntries),
 		define("survey_read", "Read app surveys",
-			"List the app questionnaires for appointments (viewing or handover protocols), or read one with its pages and questions.",
+			"List the app questionnaires for appointments (viewing or handover protocols), or read one with its questions.",
 			readSurvey),
 		withPreview(define("time_tracking_modify", "Start or stop working time",
-			"Start (track true) or stop (false) the working-time clock of the API user; answers today's worked and break time.",
+			"Start (track true) or stop (false) your working-time clock; answers today's worked and break time.",
 			modifyTimeTracking), previewTimeTracking),
 		define("record_link_get", "Link to a record in onOffice",
-			"Get the URL that opens an estate, address or activity in onOffice enterprise; it works only for a logged-in user.",
+			"URL that opens an estate, address or activity in onOffice enterprise for a logged-in user.",
 			getRecordLink),
 	}
 }
@@ -38,9 +38,9 @@ func miscTools() []Tool {
 // LastSeenParams are the arguments of records_last_seen.
 type LastSeenParams struct {
 	Module    string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=task,enum=email"`
-	ListLimit *int   `json:"listlimit,omitempty" jsonschema:"minimum=0,maximum=500,default=20" jsonschema_description:"0 returns only the count"`
-	User      int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"User id; default the API user"`
-	Filter    Filter `json:"filter,omitempty" jsonschema_description:"Fields of the module, plus date (YYYY-MM-DD HH:MM:SS, e.g. between) for when it was opened"`
+	ListLimit *int   `json:"listlimit,omitempty" jsonschema:"minimum=0,maximum=500,default=20"`
+	User      int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"Default you"`
+	Filter    Filter `json:"filter,omitempty" jsonschema_description:"Fields of the module, or date (YYYY-MM-DD HH:MM:SS) of opening"`
 }
 
 func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, error) {
@@ -103,8 +103,8 @@ func readLastSeen(ctx context.Context, env *Env, p LastSeenParams) (*Result, err
 
 // MacroParams are the arguments of macro_resolve.
 type MacroParams struct {
-	Text           string `json:"text" jsonschema:"required,minLength=1" jsonschema_description:"Text with macros, e.g. \"Ihr Ansprechpartner: _Uservorname _Username\""`
-	IsHTML         bool   `json:"ishtml,omitempty" jsonschema_description:"The text is HTML"`
+	Text           string `json:"text" jsonschema:"required,minLength=1" jsonschema_description:"e.g. \"Ihr Ansprechpartner: _Uservorname _Username\""`
+	IsHTML         bool   `json:"ishtml,omitempty"`
 	EstateIDs      []int  `json:"estateids,omitempty" jsonschema:"maxItems=500"`
 	AddressIDs     []int  `json:"addressids,omitempty" jsonschema:"maxItems=500"`
 	AppointmentIDs []int  `json:"appointmentids,omitempty" jsonschema:"maxItems=500"`
@@ -140,12 +140,12 @@ var miscLogColumns = []string{"id", "action", "module", "userNr:user.Nr", "dateT
 
 // LogParams are the arguments of log_entries_read.
 type LogParams struct {
-	ListLimit  *int   `json:"listlimit,omitempty" jsonschema:"minimum=0,maximum=500,default=20" jsonschema_description:"0 returns only the count"`
+	ListLimit  *int   `json:"listlimit,omitempty" jsonschema:"minimum=0,maximum=500,default=20"`
 	ListOffset int    `json:"listOffset,omitempty" jsonschema:"minimum=0"`
 	Module     string `json:"module,omitempty" jsonschema_description:"e.g. estate, address, task, calendar, agentslog, owner, relation"`
 	Action     string `json:"action,omitempty" jsonschema:"enum=add,enum=edit,enum=delete,enum=link,enum=unlink,enum=duplicate,enum=export,enum=cancelation,enum=massUpdateRights,enum=splitBooking,enum=extendBooking,enum=cancelBooking,enum=deleteBooking,enum=datevSync"`
-	User       int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only changes by this user id"`
-	Filter     Filter `json:"filter,omitempty" jsonschema_description:"Columns: dateTime, targetPk (record id), targetTable, resourcePk, resourceTable, action, module, id"`
+	User       int    `json:"user,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this user's changes"`
+	Filter     Filter `json:"filter,omitempty" jsonschema_description:"On dateTime, targetPk (record id), targetTable, resourcePk, resourceTable, action, module, id"`
 }
 
 func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error) {
@@ -186,12 +186,49 @@ func readLogEntries(ctx context.Context, env *Env, p LogParams) (*Result, error)
 	l := condense.List{Noun: "log entries", IDField: "id",
 		Requested: []string{"dateTime", "action", "module", "resourceId", "userId", "resourceTable", "resourcePk"},
 		Page:      pg.page(p)}
+	if !env.Render.Raw {
+		nameRefs(ctx, env, res, &l)
+		l.RowNames = logResourceNames(ctx, env, res)
+	}
 	return condense.Records(res, l, env.Render), nil
+}
+
+// logResourceNames names the changed records of the change log that are
+// estates or addresses: resourceId is an estate's id in a row of module
+// estate and an address's in a row of module address.
+func logResourceNames(ctx context.Context, env *Env, res onoffice.Result) func(el map[string]any, field string) map[string]string {
+	byKind := map[string][]int{}
+	for _, rec := range res.Records {
+		el := rec.Fields()
+		kind := text(el["module"])
+		if kind != "estate" && kind != "address" {
+			continue
+		}
+		if id, err := strconv.Atoi(text(el["resourceId"])); err == nil && id > 0 {
+			byKind[kind] = append(byKind[kind], id)
+		}
+	}
+	if len(byKind) == 0 {
+		return nil
+	}
+	names := map[string]map[string]string{}
+	for kind, m := range recordNames(ctx, env, byKind) {
+		names[kind] = map[string]string{}
+		for id, n := range m {
+			names[kind][strconv.Itoa(id)] = shortName(n)
+		}
+	}
+	return func(el map[string]any, field string) map[string]string {
+		if field != "resourceId" {
+			return nil
+		}
+		return names[text(el["module"])]
+	}
 }
 
 // SurveyParams are the arguments of survey_read.
 type SurveyParams struct {
-	ID int `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Survey id: read its pages and questions; without it, list all surveys"`
+	ID int `json:"id,omitempty" jsonschema:"minimum=1"`
 }
 
 func readSurvey(ctx context.Context, env *Env, p SurveyParams) (*Result, error) {
@@ -288,7 +325,7 @@ func surveyWalk(b *strings.Builder, v any) {
 
 // TimeTrackingParams are the arguments of time_tracking_modify.
 type TimeTrackingParams struct {
-	Track bool `json:"track" jsonschema:"required" jsonschema_description:"true starts, false stops the clock"`
+	Track bool `json:"track" jsonschema:"required"`
 }
 
 func modifyTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*Result, error) {
@@ -322,18 +359,18 @@ func modifyTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*R
 }
 
 func previewTimeTracking(ctx context.Context, env *Env, p TimeTrackingParams) (*Preview, error) {
-	change := "clock: → stopped"
+	change := env.say("clock: → stopped", "Stempeluhr: → angehalten")
 	if p.Track {
-		change = "clock: → running"
+		change = env.say("clock: → running", "Stempeluhr: → läuft")
 	}
-	return &Preview{Target: "working-time clock of the API user", Changes: []string{change}}, nil
+	return &Preview{Target: env.say("working-time clock of the API user", "Arbeitszeiterfassung des API-Benutzers"), Changes: []string{change}}, nil
 }
 
 // RecordLinkParams are the arguments of record_link_get.
 type RecordLinkParams struct {
-	Module   string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentslog" jsonschema_description:"Kind of record (agentslog = activity)"`
+	Module   string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentslog" jsonschema_description:"agentslog = activity"`
 	RecordID int    `json:"recordId" jsonschema:"required,minimum=1"`
-	Type     string `json:"type,omitempty" jsonschema:"enum=estate,enum=address" jsonschema_description:"agentslog only: open the entry from its estate (default) or its address"`
+	Type     string `json:"type,omitempty" jsonschema:"enum=estate,enum=address" jsonschema_description:"agentslog: open it from its estate (default) or address"`
 }
 
 func getRecordLink(ctx context.Context, env *Env, p RecordLinkParams) (*Result, error) {

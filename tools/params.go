@@ -3,6 +3,8 @@ package tools
 import (
 	"cmp"
 	"context"
+	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 
@@ -15,18 +17,23 @@ import (
 
 // Condition is one {op, val} entry of an onOffice filter.
 type Condition struct {
-	Op  string `json:"op" jsonschema:"required,enum==,enum=!=,enum=<,enum=>,enum=<=,enum=>=,enum=between,enum=like,enum=not like,enum=in,enum=not in"`
+	Op  string `json:"op" jsonschema:"required"`
 	Val Value  `json:"val" jsonschema:"required"`
 }
 
-// Value is a filter value: a string, number or boolean, or a list of them
-// for in, not in and between.
+// filterOps are the operators onOffice's filters know. The server
+// instructions list them once; Filter.UnmarshalJSON checks them for every
+// tool, so the dozen filter schemas need not each repeat them as an enum.
+var filterOps = []string{"=", "!=", "<", ">", "<=", ">=", "between", "like", "not like", "in", "not in"}
+
+// Value is a filter value: a string or number, or a list of them for in,
+// not in and between.
 type Value any
 
 // JSONSchema keeps the filter value open to the scalar and list forms.
 func (Condition) JSONSchema() *jsonschema.Schema {
 	props := orderedmap.New[string, *jsonschema.Schema]()
-	props.Set("op", &jsonschema.Schema{Type: "string", Enum: []any{"=", "!=", "<", ">", "<=", ">=", "between", "like", "not like", "in", "not in"}})
+	props.Set("op", &jsonschema.Schema{Type: "string"})
 	scalar := []*jsonschema.Schema{{Type: "string"}, {Type: "number"}}
 	// How val is written for in, between and like is said once in the
 	// server instructions, not in each of the dozen filter schemas.
@@ -66,7 +73,7 @@ func (SingleSort) JSONSchema() *jsonschema.Schema {
 	s := SortBy{}.JSONSchema()
 	one := uint64(1)
 	s.MaxProperties = &one
-	s.Description = "one field and its direction, e.g. {\"Name\":\"ASC\"}"
+	s.Description = "One field, e.g. {\"Name\":\"ASC\"}"
 	return s
 }
 
@@ -77,6 +84,25 @@ func (s SingleSort) wire(params map[string]any) {
 		params["sortby"] = field
 		params["sortorder"] = order
 	}
+}
+
+// UnmarshalJSON refuses an operator onOffice does not know, naming the
+// condition and the operators; it runs when a tool's arguments are decoded,
+// before anything is sent.
+func (f *Filter) UnmarshalJSON(b []byte) error {
+	var conds map[string][]Condition
+	if err := json.Unmarshal(b, &conds); err != nil {
+		return err
+	}
+	for field, list := range conds {
+		for _, c := range list {
+			if !slices.Contains(filterOps, c.Op) {
+				return argErrorf("filter."+field, "unknown op %q%s; allowed: %s", c.Op, suggest(c.Op, filterOps), strings.Join(filterOps, ", "))
+			}
+		}
+	}
+	*f = conds
+	return nil
 }
 
 // JSONSchema describes the filter object.

@@ -45,6 +45,12 @@ func firstID(res onoffice.Result) string {
 	return res.Records[0].IDString()
 }
 
+// idOf is the numeric id of a record, 0 when it has none.
+func idOf(rec onoffice.Record) int {
+	id, _ := strconv.Atoi(rec.IDString())
+	return id
+}
+
 // recordIDs are the numeric ids of the records, in answer order.
 func recordIDs(recs []onoffice.Record) []int {
 	var ids []int
@@ -95,11 +101,15 @@ func (pg paging) page(args any) *condense.Page {
 	return &condense.Page{Offset: pg.offset, Limit: pg.limit, Args: argsOf(args), OffsetArg: pg.offsetName(), LimitArg: "listlimit"}
 }
 
-// listCall runs an action and renders its records as a list.
+// listCall runs an action and renders its records as a list, with the
+// ids of users, addresses and estates named (nameRefs).
 func listCall(ctx context.Context, env *Env, a onoffice.Action, l condense.List) (*Result, error) {
 	res, err := env.API.Call(ctx, a)
 	if err != nil {
 		return nil, err
+	}
+	if !env.Render.Raw {
+		nameRefs(ctx, env, res, &l)
 	}
 	return condense.Records(res, l, env.Render), nil
 }
@@ -114,6 +124,21 @@ func recordLabel(noun string, id int, name string) string {
 		return fmt.Sprintf("%s %d", noun, id)
 	}
 	return fmt.Sprintf("%s %d %s", noun, id, condense.Untrusted(name))
+}
+
+// idsNamed lists ids of one kind of record (estate, address, user …)
+// with their names for a preview: `3101 «crm-text»Reihenhaus«/crm-text», 3102`;
+// ids it cannot name stay bare.
+func idsNamed(ctx context.Context, env *Env, kind string, ids []int) string {
+	names := recordNames(ctx, env, map[string][]int{kind: ids})[kind]
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.Itoa(id)
+		if n := names[id]; n != "" {
+			parts[i] += " " + condense.Untrusted(n)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // recordReads says how to name a record of a module in a preview: the
@@ -134,7 +159,7 @@ var recordReads = map[string]struct {
 func recordTarget(ctx context.Context, env *Env, module, arg string, id int) (string, error) {
 	spec, ok := recordReads[module]
 	if !ok {
-		return fmt.Sprintf("%s %d", module, id), nil
+		return fmt.Sprintf("%s %d", env.noun(module), id), nil
 	}
 	el, found, err := readOne(ctx, env, spec.resourceType, id, map[string]any{"data": spec.fields})
 	if err != nil {
@@ -149,14 +174,14 @@ func recordTarget(ctx context.Context, env *Env, module, arg string, id int) (st
 			parts = append(parts, s)
 		}
 	}
-	return recordLabel(module, id, strings.Join(parts, " ")), nil
+	return recordLabel(env.noun(module), id, strings.Join(parts, " ")), nil
 }
 
 // softTarget reads the fields of one record for the preview of a change
 // and names it `task 12 "name"`; a failed read only shows in the name:
 // `task 12 (not found)`, and current is then nil.
 func softTarget(ctx context.Context, env *Env, noun, resourceType string, id int, fields []string, name func(el map[string]any) string) (target string, current map[string]any) {
-	target = noun + " " + strconv.Itoa(id)
+	target = env.noun(noun) + " " + strconv.Itoa(id)
 	current, found, err := readOne(ctx, env, resourceType, id, map[string]any{"data": fields})
 	if err != nil || !found {
 		return target + " (not found)", nil
@@ -202,7 +227,7 @@ func addressTarget(ctx context.Context, env *Env, arg string, id int, more ...st
 	if el == nil {
 		return "", nil, argErrorf(arg, "there is no address %d (or no right to see it)", id)
 	}
-	return fmt.Sprintf("address %d %s", id, condense.Untrusted(addressName(el))), el, nil
+	return fmt.Sprintf("%s %d %s", env.noun("address"), id, condense.Untrusted(addressName(el))), el, nil
 }
 
 // addressesByID reads the given fields of several addresses in one action.
@@ -389,16 +414,18 @@ func recordNameOf(kind string, el map[string]any) string {
 		return join(s("firstname"), s("lastname"))
 	case "agentslog":
 		what := join(s("Aktionsart"), s("Aktionstyp"))
+		// The date follows after a comma, in no language: these names
+		// stand in results and in German or English previews alike.
 		if d := s("Datum"); d != "" {
-			return what + " on " + d
+			return what + ", " + d
 		}
 		return what
 	case "appointment":
 		what := s("description")
-		if d := s("start_dt"); d != "" {
-			return join(what, "on "+d)
+		if d := s("start_dt"); d != "" && what != "" {
+			return what + ", " + d
 		}
-		return what
+		return cmp.Or(what, s("start_dt"))
 	}
 	return ""
 }
@@ -455,18 +482,18 @@ func changeLine(field, before, after string) string {
 
 // storedText renders a stored value as the field configuration shows it;
 // "(empty)" when it is unset.
-func storedText(fi *onoffice.FieldInfo, v any) string {
+func storedText(env *Env, fi *onoffice.FieldInfo, v any) string {
 	if s, ok := condense.Value(fi, v); ok {
-		return s
+		return env.flag(fi, s)
 	}
 	return "(empty)"
 }
 
 // fieldChanges adds "field: before → after" for the named fields: before
 // is the value in current, after what newValue renders for the field.
-func (p *Preview) fieldChanges(mf *onoffice.ModuleFields, current map[string]any, names []string, newValue func(fi *onoffice.FieldInfo, name string) string) {
+func (p *Preview) fieldChanges(env *Env, mf *onoffice.ModuleFields, current map[string]any, names []string, newValue func(fi *onoffice.FieldInfo, name string) string) {
 	for _, name := range names {
 		fi := fieldOf(mf, name)
-		p.change(name, storedText(fi, current[name]), newValue(fi, name))
+		p.change(name, storedText(env, fi, current[name]), newValue(fi, name))
 	}
 }

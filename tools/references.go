@@ -3,6 +3,8 @@ package tools
 import (
 	"regexp"
 	"strings"
+
+	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
 
 // Descriptions (of tools, of their arguments, and the server instructions)
@@ -95,6 +97,39 @@ func (s Selection) RenderRefs(text string) string {
 			return n
 		})
 	})
+}
+
+// RenderText renders the tool pointers of our own sentences in a result,
+// an error or a preview (errors and notes write them in [[…]] spans, like
+// descriptions), and leaves record data between the «crm-text» markers
+// untouched: a CRM value may hold brackets of its own.
+func (s Selection) RenderText(text string) string {
+	if !strings.Contains(text, "[[") {
+		return text
+	}
+	return ownText(text, s.RenderRefs)
+}
+
+// ownText applies f to the parts of text outside the «crm-text» markers:
+// our own words. Record data stays as it is; an unclosed marker keeps the
+// rest of the text as data.
+func ownText(text string, f func(string) string) string {
+	var b strings.Builder
+	for text != "" {
+		own, rest, found := strings.Cut(text, condense.OpenMark)
+		b.WriteString(f(own))
+		if !found {
+			break
+		}
+		data, after, closed := strings.Cut(rest, condense.CloseMark)
+		b.WriteString(condense.OpenMark + data)
+		if !closed {
+			break
+		}
+		b.WriteString(condense.CloseMark)
+		text = after
+	}
+	return b.String()
 }
 
 // RefNames returns the catalogue tool names a text mentions.

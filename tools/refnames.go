@@ -23,6 +23,8 @@ var refFields = map[string]string{
 	"estate":             "estate", // appointments
 	"assignedaddressids": "address",
 	"assignedobjectids":  "estate",
+	"estateid":           "estate", // pictures, e-mail links
+	"addressid":          "address",
 	"von":                "user",
 	// user fields; the field configuration marks them too, where it has them
 	"Benutzer":      "user",
@@ -32,6 +34,10 @@ var refFields = map[string]string{
 	"Verantwortung": "user",
 	"Bearbeiter":    "user",
 	"erstellt_von":  "user",
+	"userId":        "user", // saved filters, change log
+	"userIds":       "user", // groups
+	"leaders":       "user",
+	"username":      "user", // uploader of an appointment file
 }
 
 // maxRefName is the longest name shown after an id; estate titles run

@@ -19,13 +19,13 @@ import (
 func relationTools() []Tool {
 	return []Tool{
 		define("relation_list", "List linked records",
-			"Find linked records: owners, buyers, tenants or prospects of estates, units of a complex, the addresses and estate of an appointment, task or activity, the search profiles of an address. Give parentids to get children or childids to get parents; answers name each linked record.",
+			"Find linked records (an estate's owners or prospects, an appointment's contacts …): parentids gives the children, childids the parents.",
 			listRelations),
 		withPreview(define("relation_create", "Link records",
-			"Link records, e.g. make address 10023 owner of estate 3120 (estate:address:owner, parentid [3120], childid [10023]). One side may hold several ids, not both.",
+			"Link records, e.g. address 10023 as owner of estate 3120: estate:address:owner, parentid [3120], childid [10023]. One side may hold several ids.",
 			createRelation), previewRelationCreate),
 		withPreview(define("relation_modify", "Set appointment participant status",
-			"Change the confirmation or feedback status of addresses already linked to an appointment. [[To add links use relation_create.]][[ To remove links use relation_delete.]]",
+			"Change the confirmation or feedback status of addresses linked to an appointment.[[ Add links: relation_create.]][[ Remove: relation_delete.]]",
 			modifyRelation), previewRelationModify),
 		withPreview(define("relation_delete", "Unlink records",
 			"Remove one link between two records; the records themselves stay.",
@@ -140,12 +140,27 @@ func relEnum(keep func(relationType) bool) *jsonschema.Schema {
 	return &jsonschema.Schema{Type: "string", Enum: enum}
 }
 
-// RelationListType is any readable relation type.
+// RelationListType is any documented relation type. Its schema is a
+// string: the 63 types would cost 1,700 characters in every tool list,
+// most of them rarely wanted. The description names the everyday ones and
+// checkListType refuses the others with the closest types and the list.
 type RelationListType string
 
-// JSONSchema lists every documented relation type.
+// JSONSchema leaves the type a string; see checkListType.
 func (RelationListType) JSONSchema() *jsonschema.Schema {
-	return relEnum(func(relationType) bool { return true })
+	return &jsonschema.Schema{Type: "string"}
+}
+
+// checkListType refuses a relation type onOffice does not document.
+func checkListType(typ RelationListType) error {
+	names := make([]string, len(relationTypes))
+	for i, t := range relationTypes {
+		if t.suffix == string(typ) {
+			return nil
+		}
+		names[i] = t.suffix
+	}
+	return argErrorf("relationtype", "unknown relation type %q%s; allowed: %s", typ, suggest(string(typ), names), strings.Join(names, ", "))
 }
 
 // RelationCreateType is a relation type the API can create.
@@ -166,12 +181,15 @@ func (RelationDeleteType) JSONSchema() *jsonschema.Schema {
 
 // RelationListParams are the arguments of relation_list.
 type RelationListParams struct {
-	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"Parent kind first, then child kind: estate:address:owner links estates (parents) to owner addresses (children)"`
-	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Return the children of these parent ids"`
-	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Return the parents of these child ids"`
+	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent:child[:role], e.g. estate:address:owner (or buyer, renter, interested = prospects, contactPerson), address:searchcriteria, calendar:address, task:estate; an unknown type is answered with all"`
+	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500"`
+	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500"`
 }
 
 func listRelations(ctx context.Context, env *Env, p RelationListParams) (*Result, error) {
+	if err := checkListType(p.RelationType); err != nil {
+		return nil, err
+	}
 	if (len(p.ParentIDs) == 0) == (len(p.ChildIDs) == 0) {
 		return nil, argErrorf("parentids", "give either parentids (to find children) or childids (to find parents), exactly one of them")
 	}
@@ -283,14 +301,14 @@ func relNoun(kind string) string {
 
 // RelationInfo is the extra data of an appointment participant link.
 type RelationInfo struct {
-	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"Confirmation status: confirmed, sent, cancelled, not set"`
+	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"confirmed, sent, cancelled, not set"`
 }
 
 // RelationCreateParams are the arguments of relation_create.
 type RelationCreateParams struct {
 	RelationType RelationCreateType `json:"relationtype" jsonschema:"required" jsonschema_description:"Parent kind first, then child kind"`
-	ParentID     []int              `json:"parentid" jsonschema:"required,minItems=1,maxItems=500" jsonschema_description:"Parent ids, e.g. the estate"`
-	ChildID      []int              `json:"childid" jsonschema:"required,minItems=1,maxItems=500" jsonschema_description:"Child ids, e.g. the owner addresses"`
+	ParentID     []int              `json:"parentid" jsonschema:"required,minItems=1,maxItems=500"`
+	ChildID      []int              `json:"childid" jsonschema:"required,minItems=1,maxItems=500"`
 	RelationInfo *RelationInfo      `json:"relationinfo,omitempty" jsonschema_description:"Only for calendar:address"`
 }
 
@@ -337,12 +355,12 @@ func createRelation(ctx context.Context, env *Env, p RelationCreateParams) (*Res
 		relNoun(typ.parent), joinIDs(p.ParentID), relNoun(typ.child), joinIDs(p.ChildID), typ.role, n), nil
 }
 
-// relPairs lists the links of a call, each naming both records.
-func relPairs(typ relationType, parents, children []int, names map[string]map[int]string) []string {
+// relPairs lists the links of a call for a preview, each naming both records.
+func relPairs(env *Env, typ relationType, parents, children []int, names map[string]map[int]string) []string {
 	var out []string
 	for _, par := range parents {
 		for _, ch := range children {
-			out = append(out, fmt.Sprintf("%s ↔ %s as %s", recordRef(typ.parent, par, names), recordRef(typ.child, ch, names), typ.role))
+			out = append(out, fmt.Sprintf(env.say("%s ↔ %s as %s", "%s ↔ %s als %s"), env.ref(typ.parent, par, names), env.ref(typ.child, ch, names), env.role(typ.role)))
 		}
 	}
 	return out
@@ -357,20 +375,20 @@ func previewRelationCreate(ctx context.Context, env *Env, p RelationCreateParams
 	}
 	typ := lookupRelationType(string(p.RelationType))
 	names := recordNames(ctx, env, relKindIDs(typ, p.ParentID, p.ChildID))
-	pairs := relPairs(typ, p.ParentID, p.ChildID, names)
+	pairs := relPairs(env, typ, p.ParentID, p.ChildID, names)
 	pv := &Preview{}
 	if len(pairs) == 1 {
 		pv.Target = pairs[0]
 	} else if len(p.ParentID) == 1 {
-		pv.Target = fmt.Sprintf("%s: %d new %s links (%s)", recordRef(typ.parent, p.ParentID[0], names), len(pairs), typ.role, typ.suffix)
+		pv.Target = fmt.Sprintf(env.say("%s: %d new %s links (%s)", "%s: %d neue Verknüpfungen als %s (%s)"), env.ref(typ.parent, p.ParentID[0], names), len(pairs), env.role(typ.role), typ.suffix)
 	} else {
-		pv.Target = fmt.Sprintf("%s: linked to %d %s as %s", recordRef(typ.child, p.ChildID[0], names), len(pairs), relPlural(relNoun(typ.parent)), typ.role)
+		pv.Target = fmt.Sprintf(env.say("%s: linked to %d %s as %s", "%s: verknüpft mit %d × %s als %s"), env.ref(typ.child, p.ChildID[0], names), len(pairs), env.say(relPlural(relNoun(typ.parent)), env.noun(typ.parent)), env.role(typ.role))
 	}
 	if len(p.ParentID) == 1 {
 		pv.RecordID = strconv.Itoa(p.ParentID[0])
 	}
 	for _, pair := range pairs {
-		pv.Changes = append(pv.Changes, "+ link "+pair)
+		pv.Changes = append(pv.Changes, env.say("+ link ", "+ verknüpfen: ")+pair)
 	}
 	if p.RelationInfo != nil {
 		pv.Changes = append(pv.Changes, "statusTerminbestaetigung: "+p.RelationInfo.Confirmation)
@@ -387,8 +405,8 @@ func relKindIDs(typ relationType, parents, children []int) map[string][]int {
 
 // RelationModifyInfo are the participant states relation_modify sets.
 type RelationModifyInfo struct {
-	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"Confirmation: confirmed, sent, cancelled, not set"`
-	Feedback     string `json:"statusTerminrueckmeldung,omitempty" jsonschema:"enum=aktiv,enum=inaktiv" jsonschema_description:"Feedback request active or inactive"`
+	Confirmation string `json:"statusTerminbestaetigung,omitempty" jsonschema:"enum=bestätigt,enum=gesendet,enum=gecancelt,enum=nicht gesetzt" jsonschema_description:"confirmed, sent, cancelled, not set"`
+	Feedback     string `json:"statusTerminrueckmeldung,omitempty" jsonschema:"enum=aktiv,enum=inaktiv"`
 }
 
 // RelationModifyParams are the arguments of relation_modify. The API only
@@ -475,15 +493,15 @@ func previewRelationModify(ctx context.Context, env *Env, p RelationModifyParams
 			}
 		}
 	}
-	pv := &Preview{Target: recordRef("appointment", p.ParentID[0], names) + ": participant status"}
+	pv := &Preview{Target: env.ref("appointment", p.ParentID[0], names) + env.say(": participant status", ": Teilnehmerstatus")}
 	if len(p.ParentID) == 1 {
 		pv.RecordID = strconv.Itoa(p.ParentID[0])
 	}
 	for _, par := range p.ParentID {
 		for _, ch := range p.ChildID {
-			who := recordRef("address", ch, names)
+			who := env.ref("address", ch, names)
 			if len(p.ParentID) > 1 {
-				who = recordRef("appointment", par, names) + ", " + who
+				who = env.ref("appointment", par, names) + ", " + who
 			}
 			if c := p.RelationInfo.Confirmation; c != "" {
 				pv.change(who+" statusTerminbestaetigung", cmp.Or(current[[2]int{par, ch}], "?"), c)
@@ -516,13 +534,13 @@ func deleteRelation(ctx context.Context, env *Env, p RelationDeleteParams) (*Res
 func previewRelationDelete(ctx context.Context, env *Env, p RelationDeleteParams) (*Preview, error) {
 	typ := lookupRelationType(string(p.RelationType))
 	names := recordNames(ctx, env, relKindIDs(typ, []int{p.ParentID}, []int{p.ChildID}))
-	pair := relPairs(typ, []int{p.ParentID}, []int{p.ChildID}, names)[0]
-	pv := &Preview{Target: pair, RecordID: strconv.Itoa(p.ParentID), Changes: []string{"- unlink " + pair}}
+	pair := relPairs(env, typ, []int{p.ParentID}, []int{p.ChildID}, names)[0]
+	pv := &Preview{Target: pair, RecordID: strconv.Itoa(p.ParentID), Changes: []string{env.say("- unlink ", "- Verknüpfung lösen: ") + pair}}
 	// Say so when there is nothing to remove.
 	res, err := env.API.Call(ctx, rowOf("relation_list").request("", map[string]any{"relationtype": onoffice.RelationTypePrefix + typ.suffix, "parentids": []int{p.ParentID}}))
 	if err == nil {
 		if !slices.Contains(relatedIDMap(res)[p.ParentID], p.ChildID) {
-			pv.Changes = append(pv.Changes, "note: these records are not linked by this type at present")
+			pv.Changes = append(pv.Changes, env.say("note: these records are not linked by this type at present", "Hinweis: diese Datensätze sind derzeit nicht auf diese Art verknüpft"))
 		}
 	}
 	return pv, nil

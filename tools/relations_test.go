@@ -211,5 +211,37 @@ func TestRelationTools(t *testing.T) {
 		{"RelationList", testRelationList},
 		{"RelationCreateAndDelete", testRelationCreateAndDelete},
 		{"RelationModifyParticipant", testRelationModifyParticipant},
+		{"RelationListTypes", testRelationListTypes},
 	})
+}
+
+// testRelationListTypes: relation_list's schema names the everyday relation
+// types rather than all of them; any documented type is read, and an
+// unknown one is refused before onOffice is asked, with the closest types
+// and the whole list, so the model can correct itself in one step.
+func testRelationListTypes(t *testing.T, h *toolstest.Harness) {
+	owner := relFirst(t, h, "estate:address:owner")
+	callOK(t, h, "relation_list", fmt.Sprintf(`{"relationtype":"estate:file:grundriss","parentids":[%d]}`, owner.Parent))
+	for _, tc := range []struct{ typ, closest string }{
+		{"owner", "estate:address:owner"},
+		{"estate:adress:owner", "estate:address:owner"},
+		{"estate:address:tenants", "estate:address:tenant"},
+		{"address:searchcriterias", "address:searchcriteria"},
+	} {
+		t.Run(tc.typ, func(t *testing.T) {
+			before := len(h.Requests())
+			res := h.Call(t, "relation_list", fmt.Sprintf(`{"relationtype":%q,"parentids":[1]}`, tc.typ))
+			if !res.IsError {
+				t.Fatalf("%s accepted: %s", tc.typ, res.Text)
+			}
+			for _, want := range []string{"`relationtype`", "did you mean `" + tc.closest + "`", "templateManagement:email:documentAttributes"} {
+				if !strings.Contains(res.Text, want) {
+					t.Errorf("error does not say %q: %s", want, res.Text)
+				}
+			}
+			if n := len(h.Requests()) - before; n != 0 {
+				t.Errorf("%d requests sent for an unknown type", n)
+			}
+		})
+	}
 }

@@ -80,7 +80,7 @@ func resolveUser(ctx context.Context, env *Env, arg, s string) (userRef, error) 
 	names := make([]string, 0, len(choices))
 	for i, u := range choices {
 		if i == 30 {
-			names = append(names, fmt.Sprintf("… (%d in all; user_list lists them)", len(choices)))
+			names = append(names, fmt.Sprintf("… (%d in all[[; user_list lists them]])", len(choices)))
 			break
 		}
 		names = append(names, u.String())

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -30,6 +31,13 @@ import (
 // this schema (package schemas); reflection runs in tests and for a tool
 // without a committed file.
 func reflectSchema[P any]() json.RawMessage {
+	s := reflectTree[P]()
+	lean(s)
+	return encodeSchema(s)
+}
+
+// reflectTree is the schema of P as reflection gives it, before lean.
+func reflectTree[P any]() *jsonschema.Schema {
 	r := jsonschema.Reflector{
 		ExpandedStruct:             true,
 		DoNotReference:             true,
@@ -38,38 +46,88 @@ func reflectSchema[P any]() json.RawMessage {
 	}
 	s := r.Reflect(new(P))
 	s.Version = ""
-	withoutDefaults(s)
+	return s
+}
+
+func encodeSchema(s *jsonschema.Schema) json.RawMessage {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(s); err != nil {
-		panic(fmt.Sprintf("tools: schema of %T: %v", *new(P), err)) // programmer error
+		panic(fmt.Sprintf("tools: encoding a schema: %v", err)) // programmer error
 	}
 	return json.RawMessage(bytes.TrimSpace(buf.Bytes()))
 }
 
-// withoutDefaults drops the "default" keywords of a schema tree. Every
-// default a params struct names is onOffice's own, applied when the
-// argument is left out, so it costs tokens in every tool list and changes
-// nothing the model does; a tool that applies a default of its own says so
-// in its description.
-func withoutDefaults(s *jsonschema.Schema) {
+// lean drops keywords of a schema tree that cost tokens in every tool list
+// and change nothing a model may send; what is validated stays exactly what
+// is advertised, because both are this schema (TestLeanKeepsValidation):
+//   - "default": every default a params struct names is onOffice's own,
+//     applied when the argument is left out (a tool that applies a default
+//     of its own says so in its description);
+//   - "type": "string" beside an enum of strings, which already says it;
+//   - an anyOf of bare types (string, number, an array) becomes one list
+//     of types, with the array's "items".
+func lean(s *jsonschema.Schema) {
 	if s == nil {
 		return
 	}
-	s.Default = nil
 	if s.Properties != nil {
 		for p := s.Properties.Oldest(); p != nil; p = p.Next() {
-			withoutDefaults(p.Value)
+			lean(p.Value)
 		}
 	}
-	withoutDefaults(s.Items)
-	withoutDefaults(s.AdditionalProperties)
+	lean(s.Items)
+	lean(s.AdditionalProperties)
 	for _, sub := range [][]*jsonschema.Schema{s.AnyOf, s.OneOf, s.AllOf} {
 		for _, x := range sub {
-			withoutDefaults(x)
+			lean(x)
 		}
 	}
+	s.Default = nil
+	if s.Type == "string" && len(s.Enum) > 0 && allStrings(s.Enum) {
+		s.Type = ""
+	}
+	if types, items, ok := bareTypes(s.AnyOf); ok && s.Type == "" && s.Items == nil {
+		s.AnyOf = nil
+		if s.Extras == nil {
+			s.Extras = map[string]any{}
+		}
+		s.Extras["type"] = types
+		s.Items = items
+	}
+}
+
+func allStrings(vals []any) bool {
+	for _, v := range vals {
+		if _, ok := v.(string); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// bareTypes reports whether the branches of an anyOf say nothing but a
+// type each, except that one array branch may constrain its items (which
+// apply to arrays only, so the union is unchanged); it returns the types
+// and that branch's items schema.
+func bareTypes(branches []*jsonschema.Schema) (types []string, items *jsonschema.Schema, ok bool) {
+	if len(branches) < 2 {
+		return nil, nil, false
+	}
+	for _, b := range branches {
+		rest := *b
+		rest.Type, rest.Items = "", nil
+		if b.Type == "" || slices.Contains(types, b.Type) || !reflect.DeepEqual(rest, jsonschema.Schema{}) ||
+			(b.Items != nil && b.Type != "array") {
+			return nil, nil, false
+		}
+		if b.Items != nil {
+			items = b.Items
+		}
+		types = append(types, b.Type)
+	}
+	return types, items, true
 }
 
 // toolSchema is a tool's input schema and its validator. Both are made on

@@ -92,3 +92,65 @@ func TestValidatorsCompileOnFirstUse(t *testing.T) {
 		}
 	}
 }
+
+// TestLeanKeepsValidation: the keywords lean drops change nothing that is
+// accepted or refused. Each argument is validated by the lean schema and by
+// the schema as reflected, and both must agree.
+func TestLeanKeepsValidation(t *testing.T) {
+	type params struct {
+		Filter  Filter          `json:"filter,omitempty"`
+		Sort    SortBy          `json:"sortby,omitempty"`
+		Data    FieldValues     `json:"data,omitempty"`
+		Search  SearchValues    `json:"searchdata,omitempty"`
+		To      []MailRecipient `json:"receiver,omitempty"`
+		Order   string          `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
+		Country string          `json:"country,omitempty" jsonschema:"enum=DEU,enum=AUT,default=DEU"`
+	}
+	lean := reflectSchema[params]()
+	for _, k := range []string{"anyOf", `"default"`, `"type":"string","enum"`} {
+		if strings.Contains(string(lean), k) {
+			t.Errorf("lean schema still has %s: %s", k, lean)
+		}
+	}
+	leanV, fullV := mustValidator(t, lean), mustValidator(t, encodeSchema(reflectTree[params]()))
+	tests := []struct {
+		args string
+		ok   bool
+	}{
+		{`{"filter":{"ort":[{"op":"=","val":"Köln"}]}}`, true},
+		{`{"filter":{"kaufpreis":[{"op":"between","val":[100000,200000]}]}}`, true},
+		{`{"filter":{"ort":[{"op":"in","val":["Köln",5]}]}}`, true},
+		{`{"filter":{"ort":[{"op":"=","val":{"a":1}}]}}`, false},
+		{`{"filter":{"ort":[{"op":"=","val":true}]}}`, false},
+		{`{"filter":{"ort":[{"op":"=","val":null}]}}`, false},
+		{`{"filter":{"ort":[{"op":"in","val":[["Köln"]]}]}}`, false},
+		{`{"filter":{"ort":[{"op":"in","val":[{"a":1}]}]}}`, false},
+		{`{"filter":{"ort":[{"op":"in","val":[true]}]}}`, false},
+		{`{"filter":{"ort":[{"op":3,"val":"x"}]}}`, false},
+		{`{"filter":{"ort":[{"val":"x"}]}}`, false},
+		{`{"filter":{"ort":[{"op":"=","val":"x","not":1}]}}`, false},
+		{`{"filter":{"ort":{"op":"=","val":"x"}}}`, false},
+		{`{"sortby":{"ort":"ASC"}}`, true},
+		{`{"sortby":{"ort":"asc"}}`, false},
+		{`{"sortby":{"ort":1}}`, false},
+		{`{"data":{"Name":"Roth","Preis":5,"Aktiv":true,"Merkmale":["a",2]}}`, true},
+		{`{"data":{"Merkmale":[true]}}`, false},
+		{`{"data":{"Name":{"x":1}}}`, false},
+		{`{"data":{"Name":null}}`, false},
+		{`{"searchdata":{"ort":"Köln","zimmer":3,"balkon":true}}`, true},
+		{`{"searchdata":{"ort":["Köln"]}}`, false},
+		{`{"receiver":["eva@example.com",10023]}`, true},
+		{`{"receiver":[1.5]}`, false},
+		{`{"receiver":[{"id":1}]}`, false},
+		{`{"sortorder":"DESC","country":"AUT"}`, true},
+		{`{"sortorder":"down"}`, false},
+		{`{"country":1}`, false},
+	}
+	for _, tt := range tests {
+		_, errLean := leanV.validate(json.RawMessage(tt.args))
+		_, errFull := fullV.validate(json.RawMessage(tt.args))
+		if (errLean == nil) != tt.ok || (errFull == nil) != tt.ok {
+			t.Errorf("%s: lean schema says %v, reflected schema says %v; want ok=%v", tt.args, errLean, errFull, tt.ok)
+		}
+	}
+}

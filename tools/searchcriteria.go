@@ -18,22 +18,22 @@ import (
 func searchCriteriaTools() []Tool {
 	return []Tool{
 		define("search_criteria_read", "Read search criteria",
-			"Read prospects' saved search profiles (what they want to buy or rent). Without mode, all profiles (active and inactive), newest first, paged. mode says what ids are: internal = address ids, searchcriteria = search-criterion ids, external = customer numbers; mode filter selects by filter instead.",
+			"Read prospects' search profiles. Without mode: all, newest first, paged; else ids are address ids (internal), profile ids (searchcriteria) or customer numbers (external), or mode filter uses filter.",
 			readSearchCriteria),
 		withPreview(define("search_criteria_create", "Create search criterion",
-			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort. [[Field names from search_criteria_fields.]]",
+			"Save a search profile for a contact. Ranges: kaufpreis__von/kaufpreis__bis or kaufpreis: [from, to]; radius: range (km) with range_plz or range_ort.[[ Fields: search_criteria_fields.]]",
 			createSearchCriterion), previewSearchCriterionCreate),
 		withPreview(define("search_criteria_modify", "Modify search criterion",
-			"Change fields of a search profile; only the given fields change. Also: sys_status \"0\"/\"1\" (inactive/active), sysExpiryDate, sys_ko (knock-out fields). The advisor is kept unless given.",
+			"Change a search profile: only the fields given, also sys_status \"0\"/\"1\" (inactive/active), sysExpiryDate, sys_ko (knock-out fields).",
 			modifySearchCriterion), previewSearchCriterionModify),
 		withPreview(define("search_criteria_delete", "Delete search criterion",
 			"Delete a search profile for good.[[ To pause it, set sys_status \"0\" with search_criteria_modify instead.]]",
 			deleteSearchCriterion), previewSearchCriterionDelete),
 		define("search_criteria_fields", "List search criteria fields",
-			"List the fields a search profile can use, by category, with type, select keys and whether a field is a from–to range or can be a knock-out criterion.",
+			"List the fields a search profile can use, by category, with type, select keys, and whether each is a range or can be a knock-out criterion.",
 			searchCriteriaFields),
 		define("search_criteria_search", "Find matching search criteria",
-			"Find prospects whose active search profiles fit a property: give the property's values in searchdata (plain field names, e.g. kaufpreis, not kaufpreis__von; location as range_plz or range_ort). Returns criterion id, address id and name.",
+			"Find prospects whose active search profiles fit a property, given by its values in searchdata (plain names: kaufpreis, not kaufpreis__von; location as range_plz or range_ort).",
 			searchMatchingCriteria),
 	}
 }
@@ -43,9 +43,9 @@ var criteriaMetaFields = []string{"internaladdressid", "externaladdressid", "adv
 
 // SearchCriteriaReadParams are the arguments of search_criteria_read.
 type SearchCriteriaReadParams struct {
-	Mode       string `json:"mode,omitempty" jsonschema:"enum=all,enum=internal,enum=searchcriteria,enum=external,enum=filter" jsonschema_description:"Default all: every profile"`
-	IDs        []int  `json:"ids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Ids of the kind mode names"`
-	Filter     Filter `json:"filter,omitempty" jsonschema_description:"mode filter: conditions on the sortby names"`
+	Mode       string `json:"mode,omitempty" jsonschema:"enum=all,enum=internal,enum=searchcriteria,enum=external,enum=filter"`
+	IDs        []int  `json:"ids,omitempty" jsonschema:"maxItems=500"`
+	Filter     Filter `json:"filter,omitempty" jsonschema_description:"Fields as in sortby"`
 	SortBy     string `json:"sortby,omitempty" jsonschema:"enum=internaladdressid,enum=externaladdressid,enum=advisor,enum=creator,enum=creationdate,enum=editdate,enum=status"`
 	SortOrder  string `json:"sortorder,omitempty" jsonschema:"enum=ASC,enum=DESC"`
 	ListLimit  int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
@@ -125,7 +125,7 @@ func readSearchCriteria(ctx context.Context, env *Env, p SearchCriteriaReadParam
 	mf := moduleFields(ctx, env, "searchcriteria")
 	present := map[string]bool{}
 	for i, rec := range res.Records {
-		flat := flattenCriterion(rec.Fields(), mf)
+		flat := flattenCriterion(rec.Fields(), mf, nil)
 		for k := range flat {
 			present[k] = true
 		}
@@ -159,7 +159,10 @@ var criterionOrder = []string{"adresse", "status", "vermarktungsart", "nutzungsa
 // display values: ranges as "from–to", the radius as one line, the _meta
 // block as plain fields. Select values keep their keys (pipe-joined for
 // multiselects) so that the renderer shows their labels.
-func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields) map[string]any {
+//
+// words words ranges and radius: the env of a preview speaks its
+// language; nil (results) speaks English.
+func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields, words *Env) map[string]any {
 	out := map[string]any{}
 	fieldType := func(name string) string {
 		if mf == nil {
@@ -173,7 +176,7 @@ func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields) map[string]a
 			continue
 		case strings.HasPrefix(k, "range_"):
 			if list, ok := v.([]any); ok && len(list) == 2 {
-				out[strings.TrimPrefix(k, "range_")] = rangeText(plainArg(list[0]), plainArg(list[1]))
+				out[strings.TrimPrefix(k, "range_")] = rangeText(words, plainArg(list[0]), plainArg(list[1]))
 				continue
 			}
 			out[k] = v
@@ -194,7 +197,7 @@ func flattenCriterion(el map[string]any, mf *onoffice.ModuleFields) map[string]a
 		}
 	}
 	if rng, ok := el["Range"].(map[string]any); ok {
-		if line := radiusText(rng); line != "" {
+		if line := radiusText(words, rng); line != "" {
 			out["range"] = line
 		}
 	}
@@ -228,7 +231,7 @@ func pipeKeys(keys []string) string {
 }
 
 // rangeText renders a from–to pair; 0 or empty means open.
-func rangeText(from, to string) string {
+func rangeText(words *Env, from, to string) string {
 	open := func(s string) bool {
 		f, err := strconv.ParseFloat(s, 64)
 		return s == "" || (err == nil && f == 0)
@@ -237,14 +240,14 @@ func rangeText(from, to string) string {
 	case open(from) && open(to):
 		return ""
 	case open(from):
-		return "up to " + to
+		return words.say("up to ", "bis ") + to
 	case open(to):
-		return "from " + from
+		return words.say("from ", "ab ") + from
 	}
 	return from + "–" + to
 }
 
-func radiusText(rng map[string]any) string {
+func radiusText(words *Env, rng map[string]any) string {
 	text := func(k string) string { return strings.TrimSpace(plainArg(rng[k])) }
 	km := text("range")
 	place := strings.TrimSpace(strings.Join(strings.Fields(text("range_strasse")+" "+text("range_hausnummer")+" "+text("range_plz")+" "+text("range_ort")), " "))
@@ -252,9 +255,9 @@ func radiusText(rng map[string]any) string {
 		return ""
 	}
 	if km == "" || km == "0" {
-		return "around " + place
+		return words.say("around ", "um ") + place
 	}
-	return km + " km around " + place
+	return km + words.say(" km around ", " km um ") + place
 }
 
 // ---------------------------------------------------------------------------
@@ -265,7 +268,7 @@ var criteriaSystemFields = map[string]string{
 	"Id": "is the record id", "adresse": "is the linked address (give addressid when creating)", "creator": "is set by onOffice",
 	"creationdate": "is set by onOffice", "editdate": "is set by onOffice", "characteristic": "is set by onOffice",
 	"range_breitengrad": "is computed from the radius centre", "range_laengengrad": "is computed from the radius centre",
-	"status": "is written as sys_status (\"1\" active, \"0\" inactive) with search_criteria_modify",
+	"status": "is written as sys_status (\"1\" active, \"0\" inactive)[[ with search_criteria_modify]]",
 }
 
 // criteriaData checks a data object against the search-criteria fields
@@ -293,7 +296,7 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 		switch {
 		case k == "sys_status":
 			if !modify {
-				return nil, argErrorf(arg, "new search criteria are active; sys_status is for search_criteria_modify")
+				return nil, argErrorf(arg, "new search criteria are active; sys_status is for changing one[[ (search_criteria_modify)]]")
 			}
 			s := plainArg(v)
 			if s != "0" && s != "1" {
@@ -307,7 +310,7 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 			}
 			n, ok := id.(float64)
 			if !ok {
-				return nil, argErrorf(arg, "is the advisor: a user id, login or name (user_list)")
+				return nil, argErrorf(arg, "is the advisor: a user id, login or name[[ (user_list)]]")
 			}
 			out[k] = int(n)
 		case isRange(k):
@@ -351,8 +354,8 @@ func criteriaData(ctx context.Context, env *Env, data FieldValues, modify bool) 
 
 // SearchCriterionCreateParams are the arguments of search_criteria_create.
 type SearchCriterionCreateParams struct {
-	AddressID int         `json:"addressid" jsonschema:"required,minimum=1" jsonschema_description:"Address the profile belongs to"`
-	Data      FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Field → value, e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"wohnung\",\"kaufpreis\":[250000,400000],\"range\":10,\"range_ort\":\"Köln\"}; advisor = user id"`
+	AddressID int         `json:"addressid" jsonschema:"required,minimum=1" jsonschema_description:"The prospect"`
+	Data      FieldValues `json:"data" jsonschema:"required" jsonschema_description:"e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"wohnung\",\"kaufpreis\":[250000,400000],\"range\":10,\"range_ort\":\"Köln\"}; advisor = user id"`
 }
 
 func createSearchCriterion(ctx context.Context, env *Env, p SearchCriterionCreateParams) (*Result, error) {
@@ -381,10 +384,10 @@ func previewSearchCriterionCreate(ctx context.Context, env *Env, p SearchCriteri
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: "new search criterion for " + target}
+	pv := &Preview{Target: env.say("new search criterion for ", "neues Suchkriterium für ") + target}
 	mf := moduleFields(ctx, env, "searchcriteria")
 	for _, k := range keys(data) {
-		pv.Changes = append(pv.Changes, k+": "+labelled(fieldOf(mf, k), data[k]))
+		pv.Changes = append(pv.Changes, k+": "+labelled(env, fieldOf(mf, k), data[k]))
 	}
 	return pv, nil
 }
@@ -415,13 +418,13 @@ func criterionTarget(ctx context.Context, env *Env, id int) (string, map[string]
 	if el == nil {
 		return "", nil, argErrorf("id", "there is no search criterion %d", id)
 	}
-	target := fmt.Sprintf("search criterion %d", id)
+	target := fmt.Sprintf(env.say("search criterion %d", "Suchkriterium %d"), id)
 	if meta, ok := el["_meta"].(map[string]any); ok {
 		if adr, ok := meta["internaladdressid"].(float64); ok {
 			if a, err := readAddress(ctx, env, int(adr), addressNameFields); err == nil && a != nil {
-				target += fmt.Sprintf(" of address %d %s", int(adr), condense.Untrusted(addressName(a)))
+				target += fmt.Sprintf(env.say(" of address %d %s", " der Adresse %d %s"), int(adr), condense.Untrusted(addressName(a)))
 			} else {
-				target += fmt.Sprintf(" of address %d", int(adr))
+				target += fmt.Sprintf(env.say(" of address %d", " der Adresse %d"), int(adr))
 			}
 		}
 	}
@@ -430,8 +433,8 @@ func criterionTarget(ctx context.Context, env *Env, id int) (string, map[string]
 
 // SearchCriterionModifyParams are the arguments of search_criteria_modify.
 type SearchCriterionModifyParams struct {
-	ID   int         `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Search criterion id"`
-	Data FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Field → new value; ranges as [from, to] or X__von/X__bis"`
+	ID   int         `json:"id" jsonschema:"required,minimum=1"`
+	Data FieldValues `json:"data" jsonschema:"required" jsonschema_description:"Ranges as [from, to] or X__von/X__bis"`
 }
 
 // keepAdvisor adds the current advisor when the change names none: the
@@ -477,7 +480,7 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 		return nil, err
 	}
 	mf := moduleFields(ctx, env, "searchcriteria")
-	flat := flattenCriterion(el, mf)
+	flat := flattenCriterion(el, mf, env)
 	pv := &Preview{Target: target, RecordID: strconv.Itoa(p.ID)}
 	for _, k := range keys(p.Data) {
 		fi := fieldOf(mf, k)
@@ -489,9 +492,9 @@ func previewSearchCriterionModify(ctx context.Context, env *Env, p SearchCriteri
 				before = v
 			}
 		}
-		after := labelled(fi, p.Data[k])
+		after := labelled(env, fi, p.Data[k])
 		if list, ok := p.Data[k].([]any); ok && len(list) == 2 && data[k] == nil {
-			after = rangeText(plainArg(list[0]), plainArg(list[1]))
+			after = rangeText(env, plainArg(list[0]), plainArg(list[1]))
 		}
 		pv.change(k, before, after)
 	}
@@ -530,7 +533,7 @@ func zeroEmpty(s string) string {
 
 // SearchCriterionDeleteParams are the arguments of search_criteria_delete.
 type SearchCriterionDeleteParams struct {
-	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Search criterion id"`
+	ID int `json:"id" jsonschema:"required,minimum=1"`
 }
 
 func deleteSearchCriterion(ctx context.Context, env *Env, p SearchCriterionDeleteParams) (*Result, error) {
@@ -546,18 +549,22 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 		return nil, err
 	}
 	mf := moduleFields(ctx, env, "searchcriteria")
-	flat := flattenCriterion(el, mf)
+	flat := flattenCriterion(el, mf, env)
 	var parts []string
 	for _, k := range criterionOrder[2:] {
 		if v, ok := condense.Value(fieldOf(mf, k), flat[k]); ok {
+			if id, err := strconv.Atoi(v); err == nil && k == "advisor" {
+				v = idsNamed(ctx, env, "user", []int{id})
+			}
 			parts = append(parts, k+" "+v)
 		}
 	}
-	changes := []string{"deletes the search profile for good"}
+	changes := []string{env.say("deletes the search profile for good", "löscht das Suchprofil endgültig")}
 	if len(parts) > 0 {
 		changes[0] += ": " + strings.Join(parts, "; ")
 	}
-	changes = append(changes, "to keep it but stop matching, set sys_status \"0\" with search_criteria_modify instead")
+	changes = append(changes, env.say("to keep it but stop matching, set sys_status \"0\"[[ with search_criteria_modify]] instead",
+		"um es zu behalten, aber nicht mehr abzugleichen, stattdessen sys_status \"0\" setzen[[ (search_criteria_modify)]]"))
 	return &Preview{Target: target, RecordID: strconv.Itoa(p.ID), Changes: changes}, nil
 }
 
@@ -566,8 +573,8 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 
 // SearchCriteriaFieldsParams are the arguments of search_criteria_fields.
 type SearchCriteriaFieldsParams struct {
-	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. DEU or ENG"`
-	AdditionalTranslations bool   `json:"additionalTranslations,omitempty" jsonschema_description:"Also name the __von/__bis fields of ranges"`
+	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	AdditionalTranslations bool   `json:"additionalTranslations,omitempty" jsonschema_description:"Name the __von/__bis fields of ranges"`
 }
 
 func searchCriteriaFields(ctx context.Context, env *Env, p SearchCriteriaFieldsParams) (*Result, error) {
@@ -620,9 +627,9 @@ func (SearchValues) JSONSchema() *jsonschema.Schema {
 
 // SearchCriteriaSearchParams are the arguments of search_criteria_search.
 type SearchCriteriaSearchParams struct {
-	SearchData     SearchValues `json:"searchdata" jsonschema:"required" jsonschema_description:"Property values, e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"haus\",\"kaufpreis\":395000,\"range_plz\":\"48153\"}"`
-	OutputAll      bool         `json:"outputall,omitempty" jsonschema_description:"Return every stored value of each profile"`
-	OutputFields   []string     `json:"outputfields,omitempty" jsonschema_description:"Profile fields to return, e.g. [\"kaufpreis__bis\"]"`
+	SearchData     SearchValues `json:"searchdata" jsonschema:"required" jsonschema_description:"e.g. {\"vermarktungsart\":\"kauf\",\"objektart\":\"haus\",\"kaufpreis\":395000,\"range_plz\":\"48153\"}"`
+	OutputAll      bool         `json:"outputall,omitempty" jsonschema_description:"All values of each profile"`
+	OutputFields   []string     `json:"outputfields,omitempty" jsonschema_description:"e.g. [\"kaufpreis__bis\"]"`
 	GroupByAddress *bool        `json:"groupbyaddress,omitempty" jsonschema_description:"One profile per address (default true)"`
 	Offset         int          `json:"offset,omitempty" jsonschema:"minimum=0"`
 	Limit          *int         `json:"limit,omitempty" jsonschema:"minimum=0,maximum=500,default=10" jsonschema_description:"0 returns only the count"`
@@ -673,28 +680,11 @@ func searchMatchingCriteria(ctx context.Context, env *Env, p SearchCriteriaSearc
 	if limit == 0 {
 		return condense.Text("%d matching search criteria.", res.Total), nil
 	}
-	addNames(ctx, env, &res)
-	requested := append([]string{"adresse", "name"}, p.OutputFields...)
-	return condense.Records(res, condense.List{Noun: "matching search criteria", Requested: requested, IDField: "Id",
+	// The matching search returns only address ids: nameRefs names them.
+	requested := append([]string{"adresse"}, p.OutputFields...)
+	l := condense.List{Noun: "matching search criteria", Requested: requested, IDField: "Id",
 		Fields: moduleFields(ctx, env, "searchcriteria"),
-		Page:   &condense.Page{Offset: p.Offset, Limit: limit, Args: argsOf(p), OffsetArg: "offset", LimitArg: "limit"}}, env.Render), nil
-}
-
-// addNames adds the name of each profile's address, read in one call; the
-// matching search itself returns only address ids.
-func addNames(ctx context.Context, env *Env, res *onoffice.Result) {
-	var ids []int
-	for _, rec := range res.Records {
-		if n, err := strconv.Atoi(plainArg(rec.Fields()["adresse"])); err == nil {
-			ids = append(ids, n)
-		}
-	}
-	byID := addressNamesByID(ctx, env, uniqueInts(ids), addressName)
-	editRecords(res, func(_ string, el map[string]any) bool {
-		if name := byID[plainArg(el["adresse"])]; name != "" {
-			el["name"] = name
-			return true
-		}
-		return false
-	})
+		Page:   &condense.Page{Offset: p.Offset, Limit: limit, Args: argsOf(p), OffsetArg: "offset", LimitArg: "limit"}}
+	nameRefs(ctx, env, res, &l)
+	return condense.Records(res, l, env.Render), nil
 }

@@ -17,43 +17,43 @@ import (
 func settingsTools() []Tool {
 	return []Tool{
 		define("basic_settings_read", "Read basic settings",
-			"Read the agency's corporate design (colours, claim, logo), its 'about us' text and whether app time tracking is on. Without arguments everything is returned; the logo is only summarised.",
+			"Read the agency's corporate design (colours, claim, logo summarised), 'about us' text and whether app time tracking is on.",
 			readBasicSettings),
 		define("imprint_read", "Read imprint",
-			"Read the agency's imprint (company, address, register, VAT id, supervisory authority, bank). With userid, the imprint of that user's office group.",
+			"Read the agency's imprint (company, address, register, VAT id, authority, bank), or with userid that of the user's office.",
 			readImprint),
 		define("group_list", "List groups",
 			"List user groups (offices, regions, teams) with their member and leader user ids.",
 			listGroups),
 		define("user_read", "Read users",
-			"Read onOffice users (agents) with filter, sort and paging, or one user by id. [[Fields are those of field_config_get module user.]] Name is the login that advisor fields of other modules expect; Nr is the user id.",
+			"Read users (agents) with filter, sort and paging, or one by id. Name is the login advisor fields expect; Nr is the user id.",
 			readUsers),
 		define("user_list", "List users",
-			"List all users with id, login, name and e-mail, optionally only the members of one group. Use it to turn an agent's name into the user id or login other tools need.",
+			"Users with id, login, name and e-mail: an agent's id or login for other tools.",
 			listUsers),
 		define("user_photo_read", "Read user photos",
-			"Get the photo links of users (agents). Returns URLs, never image data; users without any photo are named.",
+			"Get users' photo links (URLs, never image data); users without a photo are named.",
 			readUserPhotos),
 		define("user_rights_check", "Check user record rights",
-			"Check on which of the given records a user holds a right (read, modify, delete, create). Answers which ids are allowed and which are not.",
+			"Check on which of the given records a user holds a right (read, modify, delete, create).",
 			checkUserRights),
 		define("field_config_get", "Get field configuration",
-			"List the fields of onOffice modules with label, type and the permitted keys of select fields. Use it to find field names for data, filter and sortby, and the keys to write into select fields.",
+			"Fields of onOffice modules with label, type and select keys, for data, filter, sortby and writes.",
 			getFieldConfig),
 		define("multiselect_config_get", "Get select values",
-			"List the values of select fields with key, label, position, default flag and hierarchy (parent value). Use the key when writing or filtering.",
+			"List select fields' values with key, label, position, default flag and parent value.",
 			getMultiselectConfig),
 		define("action_type_list", "List action kinds and types",
-			"List the kinds of activity (Aktionsart) and their types (Aktionstyp) valid for agents-log entries. Write the keys into Aktionsart and Aktionstyp; only listed pairs are accepted.",
+			"List activity kinds (Aktionsart) and their types (Aktionstyp); only listed pairs are accepted.",
 			listActionTypes),
 		define("region_list", "List regions",
-			"Show the region tree (Bundesland, Kreis or Stadt, Stadtteil) with postcodes. The region key is what region fields of estates, addresses and search criteria store.",
+			"Show the region tree (Bundesland, Kreis or Stadt, Stadtteil) with postcodes; region fields store the region key.",
 			listRegions),
 		define("region_search", "Search regions",
-			"Find regions by part of their name, e.g. a district. Returns each region's key (stored in region fields) and its path.",
+			"Find regions by part of their name, e.g. a district, with key (as region fields store it) and path.",
 			searchRegions),
 		withPreview(define("access_control_apply", "Apply record rights stamp",
-			"Apply a saved data-record rights stamp to one record: it replaces who may read, modify and delete it and can lock colleagues out. templateOwner is the user who saved the stamp.",
+			"Apply a saved rights stamp to a record: it replaces who may read, modify and delete it, and can lock colleagues out.",
 			applyAccessControl), previewAccessControl),
 	}
 }
@@ -163,10 +163,10 @@ func imageSummary(v any) any {
 
 // ImprintReadParams are the arguments of imprint_read.
 type ImprintReadParams struct {
-	Data         []string `json:"data,omitempty" jsonschema:"enum=title,enum=firstname,enum=lastname,enum=firma,enum=postcode,enum=city,enum=street,enum=housenumber,enum=state,enum=country,enum=phone,enum=mobil,enum=fax,enum=email,enum=homepage,enum=vertretungsberechtigter,enum=berufsaufsichtsbehoerde,enum=handelsregister,enum=handelsregisterNr,enum=ustId,enum=bank,enum=iban,enum=bic,enum=chamber" jsonschema_description:"Imprint fields; default all"`
-	UserID       int      `json:"userid,omitempty" jsonschema:"minimum=1" jsonschema_description:"Imprint as it applies to this user"`
+	Data         []string `json:"data,omitempty" jsonschema:"enum=title,enum=firstname,enum=lastname,enum=firma,enum=postcode,enum=city,enum=street,enum=housenumber,enum=state,enum=country,enum=phone,enum=mobil,enum=fax,enum=email,enum=homepage,enum=vertretungsberechtigter,enum=berufsaufsichtsbehoerde,enum=handelsregister,enum=handelsregisterNr,enum=ustId,enum=bank,enum=iban,enum=bic,enum=chamber"`
+	UserID       int      `json:"userid,omitempty" jsonschema:"minimum=1"`
 	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. DEU or ENG"`
-	FormatOutput bool     `json:"formatoutput,omitempty" jsonschema_description:"Country as name instead of ISO code"`
+	FormatOutput bool     `json:"formatoutput,omitempty" jsonschema_description:"Country as name, not ISO code"`
 }
 
 func readImprint(ctx context.Context, env *Env, p ImprintReadParams) (*Result, error) {
@@ -240,7 +240,7 @@ func flatRecord(res onoffice.Result, title string, order []string, opts condense
 
 // GroupListParams are the arguments of group_list.
 type GroupListParams struct {
-	GroupFilter string `json:"groupfilter,omitempty" jsonschema:"enum=officeGroups,enum=noRegionGroups" jsonschema_description:"officeGroups: offices only; noRegionGroups: all but region groups"`
+	GroupFilter string `json:"groupfilter,omitempty" jsonschema:"enum=officeGroups,enum=noRegionGroups"`
 }
 
 func listGroups(ctx context.Context, env *Env, p GroupListParams) (*Result, error) {
@@ -252,8 +252,8 @@ func listGroups(ctx context.Context, env *Env, p GroupListParams) (*Result, erro
 
 // UserReadParams are the arguments of user_read.
 type UserReadParams struct {
-	ID         int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"User id: read only this user"`
-	Data       []string `json:"data,omitempty" jsonschema_description:"Field names, e.g. [\"Vorname\",\"Nachname\",\"email\"]"`
+	ID         int      `json:"id,omitempty" jsonschema:"minimum=1"`
+	Data       []string `json:"data,omitempty" jsonschema_description:"e.g. [\"Vorname\",\"Nachname\",\"email\"]"`
 	Filter     Filter   `json:"filter,omitempty"`
 	SortBy     SortBy   `json:"sortby,omitempty"`
 	ListLimit  int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
@@ -274,8 +274,8 @@ func readUsers(ctx context.Context, env *Env, p UserReadParams) (*Result, error)
 
 // UserListParams are the arguments of user_list.
 type UserListParams struct {
-	UserFilter string `json:"userfilter,omitempty" jsonschema:"enum=onlyOwn,enum=ownOfficeGroupOrAll,enum=byGroupId" jsonschema_description:"onlyOwn: the API key's own user; ownOfficeGroupOrAll: its office colleagues; byGroupId: members of groupId"`
-	GroupID    int    `json:"groupId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Group id[[ (group_list)]], with byGroupId"`
+	UserFilter string `json:"userfilter,omitempty" jsonschema:"enum=onlyOwn,enum=ownOfficeGroupOrAll,enum=byGroupId" jsonschema_description:"onlyOwn: the API user; ownOfficeGroupOrAll: its office; byGroupId: members of groupId"`
+	GroupID    int    `json:"groupId,omitempty" jsonschema:"minimum=1" jsonschema_description:"With byGroupId[[ (group_list)]]"`
 }
 
 func listUsers(ctx context.Context, env *Env, p UserListParams) (*Result, error) {
@@ -307,8 +307,8 @@ func listUsers(ctx context.Context, env *Env, p UserListParams) (*Result, error)
 // UserPhotoReadParams are the arguments of user_photo_read. Photos are
 // always requested as links: base64 image data would flood the context.
 type UserPhotoReadParams struct {
-	ID        int    `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only this user"`
-	Filter    Filter `json:"filter,omitempty" jsonschema_description:"On user fields, e.g. {\"Nr\":[{\"op\":\"in\",\"val\":[12,17]}]}"`
+	ID        int    `json:"id,omitempty" jsonschema:"minimum=1"`
+	Filter    Filter `json:"filter,omitempty" jsonschema_description:"On user fields"`
 	SortBy    SortBy `json:"sortby,omitempty"`
 	ListLimit int    `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
 }
@@ -330,20 +330,21 @@ func readUserPhotos(ctx context.Context, env *Env, p UserPhotoReadParams) (*Resu
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d user photos\n", len(res.Records))
+	names := recordNames(ctx, env, map[string][]int{"user": recordIDs(res.Records)})
 	var none []string
 	structured := map[string]any{}
 	for _, rec := range res.Records {
 		photo := imageSummary(rec.Fields()["photo"])
 		s, ok := photo.(string)
 		if !ok || s == "" {
-			none = append(none, rec.IDString())
+			none = append(none, recordRef("user", idOf(rec), names))
 			continue
 		}
-		fmt.Fprintf(&b, "- user %s: %s\n", rec.IDString(), s)
+		fmt.Fprintf(&b, "- %s: %s\n", recordRef("user", idOf(rec), names), s)
 		structured[rec.IDString()] = s
 	}
 	if len(none) > 0 {
-		fmt.Fprintf(&b, "No photo: users %s\n", strings.Join(none, ", "))
+		fmt.Fprintf(&b, "No photo: %s\n", strings.Join(none, ", "))
 	}
 	return withStructured(env, &Result{Text: strings.TrimRight(b.String(), "\n")}, map[string]any{"photos": structured}), nil
 }
@@ -399,8 +400,8 @@ func checkUserRights(ctx context.Context, env *Env, p UserRightsCheckParams) (*R
 // MultiselectConfigParams are the arguments of multiselect_config_get.
 type MultiselectConfigParams struct {
 	Module   string   `json:"module" jsonschema:"required,enum=estate,enum=address,enum=calendar,enum=task,enum=agentsLog,enum=project,enum=fakturaArticleAdministration,enum=fakturaBookings"`
-	Fields   []string `json:"fields" jsonschema:"required,minItems=1" jsonschema_description:"Select field names of the module"`
-	Language string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. ENG"`
+	Fields   []string `json:"fields" jsonschema:"required,minItems=1"`
+	Language string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
 }
 
 func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigParams) (*Result, error) {
@@ -474,8 +475,8 @@ func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigPara
 
 // ActionTypeListParams are the arguments of action_type_list.
 type ActionTypeListParams struct {
-	Lang      string   `json:"lang,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. ENG"`
-	Automatic []string `json:"allowAutomaticTypesForActionKind,omitempty" jsonschema_description:"Kinds whose hidden system types to include, e.g. [\"Email\"]"`
+	Lang      string   `json:"lang,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Automatic []string `json:"allowAutomaticTypesForActionKind,omitempty" jsonschema_description:"Add hidden system types of these kinds"`
 }
 
 func listActionTypes(ctx context.Context, env *Env, p ActionTypeListParams) (*Result, error) {
@@ -604,7 +605,7 @@ func listRegions(ctx context.Context, env *Env, p RegionListParams) (*Result, er
 		return &Result{Text: "No regions are configured."}, nil
 	}
 	if shown < total {
-		fmt.Fprintf(&b, "[cut: %d of %d regions shown; use region_search to find a region by name]\n", shown, total)
+		fmt.Fprintf(&b, "[cut: %d of %d regions shown[[; use region_search to find a region by name]]]\n", shown, total)
 	}
 	return &Result{Text: strings.TrimRight(b.String(), "\n")}, nil
 }
@@ -632,7 +633,7 @@ func postalText(raw json.RawMessage) string {
 
 // RegionSearchParams are the arguments of region_search.
 type RegionSearchParams struct {
-	SearchString string `json:"searchstring" jsonschema:"required,minLength=2" jsonschema_description:"Part of a region name"`
+	SearchString string `json:"searchstring" jsonschema:"required,minLength=2"`
 }
 
 func searchRegions(ctx context.Context, env *Env, p RegionSearchParams) (*Result, error) {
@@ -682,10 +683,10 @@ func searchRegions(ctx context.Context, env *Env, p RegionSearchParams) (*Result
 
 // AccessControlApplyParams are the arguments of access_control_apply.
 type AccessControlApplyParams struct {
-	ACTemplate    string `json:"acTemplate" jsonschema:"required,minLength=1" jsonschema_description:"Name of the saved rights stamp"`
+	ACTemplate    string `json:"acTemplate" jsonschema:"required,minLength=1" jsonschema_description:"Stamp name"`
 	Module        string `json:"module" jsonschema:"required,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=task"`
 	RecordID      int    `json:"recordId" jsonschema:"required,minimum=1"`
-	TemplateOwner int    `json:"templateOwner" jsonschema:"required,minimum=1" jsonschema_description:"User id of the stamp's creator"`
+	TemplateOwner int    `json:"templateOwner" jsonschema:"required,minimum=1" jsonschema_description:"User who saved the stamp"`
 }
 
 func (p AccessControlApplyParams) wire() map[string]any {
@@ -704,7 +705,7 @@ func previewAccessControl(ctx context.Context, env *Env, p AccessControlApplyPar
 	if err != nil {
 		return nil, err
 	}
-	owner := fmt.Sprintf("user %d", p.TemplateOwner)
+	owner := fmt.Sprintf("%s %d", env.noun("user"), p.TemplateOwner)
 	if name := userName(ctx, env, p.TemplateOwner); name != "" {
 		owner += " (" + name + ")"
 	}
@@ -712,8 +713,9 @@ func previewAccessControl(ctx context.Context, env *Env, p AccessControlApplyPar
 		Target:   target,
 		RecordID: strconv.Itoa(p.RecordID),
 		Changes: []string{
-			fmt.Sprintf("record rights: replaced by stamp %q saved by %s", p.ACTemplate, owner),
-			"users the stamp does not name may lose read, modify or delete access",
+			fmt.Sprintf(env.say("record rights: replaced by stamp %q saved by %s", "Datensatzrechte: ersetzt durch den Stempel %q, gespeichert von %s"), p.ACTemplate, owner),
+			env.say("users the stamp does not name may lose read, modify or delete access",
+				"Benutzer, die der Stempel nicht nennt, können Lese-, Änderungs- oder Löschrechte verlieren"),
 		},
 	}, nil
 }
@@ -732,11 +734,11 @@ func userName(ctx context.Context, env *Env, id int) string {
 
 // FieldConfigParams are the arguments of field_config_get.
 type FieldConfigParams struct {
-	Modules      []string `json:"modules" jsonschema:"required,minItems=1,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=email,enum=file,enum=news,enum=intranet,enum=project,enum=task,enum=user,enum=searchcriteria" jsonschema_description:"Modules whose fields to list"`
-	FieldList    []string `json:"fieldList,omitempty" jsonschema_description:"Only these field names"`
-	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"Label language, e.g. DEU or ENG"`
-	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Show which parent key a select key requires (objekttyp → objektart)"`
-	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"Show for which status, marketing or property kinds a field applies"`
+	Modules      []string `json:"modules" jsonschema:"required,minItems=1,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=email,enum=file,enum=news,enum=intranet,enum=project,enum=task,enum=user,enum=searchcriteria"`
+	FieldList    []string `json:"fieldList,omitempty" jsonschema_description:"Only these fields"`
+	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Add the parent key a select key needs"`
+	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"Add the estate kinds a field applies to"`
 }
 
 // systemFieldsClause names the documented system fields of a module that
@@ -761,13 +763,13 @@ func getFieldConfig(ctx context.Context, env *Env, p FieldConfigParams) (*Result
 			continue
 		}
 		if env.Fields == nil {
-			return nil, argErrorf("modules", "search-criteria fields: use search_criteria_fields")
+			return nil, argErrorf("modules", "search-criteria fields are not in the field configuration[[: use search_criteria_fields]]")
 		}
 		mf, err := env.Fields.Module(ctx, m, lang)
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&sc, "module searchcriteria: %d fields from the search-criteria configuration (search_criteria_fields describes them): %s\n", len(mf.Fields), strings.Join(mf.Names(), ", "))
+		fmt.Fprintf(&sc, "module searchcriteria: %d fields from the search-criteria configuration[[ (search_criteria_fields describes them)]]: %s\n", len(mf.Fields), strings.Join(mf.Names(), ", "))
 	}
 	if len(modules) == 0 {
 		return &Result{Text: strings.TrimRight(sc.String(), "\n")}, nil

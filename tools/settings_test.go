@@ -176,7 +176,7 @@ func testUserList(t *testing.T, h *toolstest.Harness) {
 func testUserPhotoRead(t *testing.T, h *toolstest.Harness) {
 	users := stgUsers(h)
 	text := callOK(t, h, "user_photo_read", `{}`)
-	if !strings.HasPrefix(text, fmt.Sprintf("%d user photos", len(users))) || !strings.Contains(text, "https://") || !strings.Contains(text, "No photo: users") {
+	if !strings.HasPrefix(text, fmt.Sprintf("%d user photos", len(users))) || !strings.Contains(text, "https://") || !strings.Contains(text, "No photo: user ") {
 		t.Errorf("photos:\n%s", text)
 	}
 	if p := lastRequest(t, h, "userphoto").Parameters; p["photosAsLinks"] != true {

@@ -17,13 +17,13 @@ import (
 func taskTools() []Tool {
 	return []Tool{
 		define("task_read", "Read tasks",
-			"List to-dos (Aufgaben) with their linked address and estate, or read one task by id. The API cannot page tasks: narrow with filter (Nr = task id) or related ids.",
+			"List to-dos (Aufgaben) with linked address and estate, or read one by id. Not paged: narrow with filter (Nr = task id) or related ids.",
 			readTasks),
 		withPreview(define("task_create", "Create a task",
-			"Create a to-do, optionally linked to an address, estate or project. data uses task fields: Betreff, Aufgabe, Verantwortung (user login), Prio 1–5, Status 1–8, Deadline.",
+			"Create a to-do, optionally linked to an address, estate or project; data: Betreff, Aufgabe, Verantwortung (login), Prio 1–5, Status 1–8, Deadline.",
 			createTask), previewTaskCreate),
 		withPreview(define("task_modify", "Change a task",
-			"Change fields of a task, e.g. mark it done with {\"Status\":3} or {\"erledigt\":true}; completing a task may start the next step of a process.",
+			"Change a task's fields, e.g. mark it done with {\"Status\":3} or {\"erledigt\":true}; completing one may start a process's next step.",
 			modifyTask), previewTaskModify),
 	}
 }
@@ -33,15 +33,15 @@ var defaultTaskFields = []string{"Betreff", "Status", "Prio", "Deadline", "Veran
 // TaskReadParams are the arguments of task_read. The API offers neither
 // listoffset nor sortby for tasks, so the tool does not either.
 type TaskReadParams struct {
-	ID                    int      `json:"id,omitempty" jsonschema:"minimum=1" jsonschema_description:"Task id: read only this task"`
-	Data                  []string `json:"data,omitempty" jsonschema_description:"Task field names, e.g. [\"Betreff\",\"Aufgabe\",\"Deadline\"]"`
+	ID                    int      `json:"id,omitempty" jsonschema:"minimum=1"`
+	Data                  []string `json:"data,omitempty" jsonschema_description:"e.g. [\"Betreff\",\"Aufgabe\",\"Deadline\"]"`
 	Filter                Filter   `json:"filter,omitempty"`
 	ListLimit             int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=20"`
-	RelatedAddressID      int      `json:"relatedAddressId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only tasks linked to this address"`
-	RelatedEstateID       int      `json:"relatedEstateId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only tasks linked to this estate"`
-	RelatedProjectIDs     int      `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1" jsonschema_description:"Only tasks of this project"`
-	ResponsibilityByGroup bool     `json:"responsibilityByGroup,omitempty" jsonschema_description:"Only tasks a group is responsible for"`
-	ShowEfforts           bool     `json:"showEfforts,omitempty" jsonschema_description:"Add planned and actual effort"`
+	RelatedAddressID      int      `json:"relatedAddressId,omitempty" jsonschema:"minimum=1"`
+	RelatedEstateID       int      `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
+	RelatedProjectIDs     int      `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1"`
+	ResponsibilityByGroup bool     `json:"responsibilityByGroup,omitempty" jsonschema_description:"Only group tasks"`
+	ShowEfforts           bool     `json:"showEfforts,omitempty"`
 }
 
 func readTasks(ctx context.Context, env *Env, p TaskReadParams) (*Result, error) {
@@ -159,22 +159,22 @@ func taskAddLinks(ctx context.Context, env *Env, res *onoffice.Result) map[strin
 
 // TaskWriteParams are the arguments shared by task_create and task_modify.
 type TaskWriteParams struct {
-	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"Task fields[[ (field_config_get module task)]], e.g. {\"Betreff\":\"Rückruf Familie Becker\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
-	RelatedAddressID      int            `json:"relatedAddressId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this address"`
-	RelatedEstateID       int            `json:"relatedEstateId,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this estate"`
-	RelatedProjectIDs     int            `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1" jsonschema_description:"Link this project"`
+	Data                  map[string]any `json:"data" jsonschema:"required" jsonschema_description:"e.g. {\"Betreff\":\"Rückruf\",\"Verantwortung\":\"jschmidt\",\"Prio\":2,\"Deadline\":\"2026-11-10 12:00:00\"}"`
+	RelatedAddressID      int            `json:"relatedAddressId,omitempty" jsonschema:"minimum=1"`
+	RelatedEstateID       int            `json:"relatedEstateId,omitempty" jsonschema:"minimum=1"`
+	RelatedProjectIDs     int            `json:"relatedProjectIds,omitempty" jsonschema:"minimum=1"`
 	ResponsibilityByGroup bool           `json:"responsibilityByGroup,omitempty" jsonschema_description:"Verantwortung names a group, not a user"`
 }
 
 // TaskCreateParams are the arguments of task_create.
 type TaskCreateParams struct {
 	TaskWriteParams
-	MailMessageID string `json:"mailMessageId,omitempty" jsonschema_description:"Message id of an e-mail to link the task to"`
+	MailMessageID string `json:"mailMessageId,omitempty" jsonschema_description:"Message-ID of an e-mail to link"`
 }
 
 // TaskModifyParams are the arguments of task_modify.
 type TaskModifyParams struct {
-	ID int `json:"id" jsonschema:"required,minimum=1" jsonschema_description:"Task id"`
+	ID int `json:"id" jsonschema:"required,minimum=1"`
 	TaskWriteParams
 }
 
@@ -197,7 +197,7 @@ func (p TaskWriteParams) check(ctx context.Context, env *Env, create bool) error
 		case taskReadOnly[name]:
 			return argErrorf(arg, "is set by onOffice and cannot be written")
 		case create && taskModifyOnly[name]:
-			return argErrorf(arg, "cannot be set when creating; create the task, then use task_modify")
+			return argErrorf(arg, "cannot be set when creating; create the task, then change it[[ with task_modify]]")
 		}
 	}
 	rest := maps.Clone(p.Data)
@@ -261,14 +261,14 @@ func (p TaskWriteParams) links(ctx context.Context, env *Env) []string {
 	if len(ids) > 0 {
 		names := recordNames(ctx, env, ids)
 		if p.RelatedAddressID > 0 {
-			out = append(out, "+ link "+recordRef("address", p.RelatedAddressID, names))
+			out = append(out, env.say("+ link ", "+ verknüpfen: ")+env.ref("address", p.RelatedAddressID, names))
 		}
 		if p.RelatedEstateID > 0 {
-			out = append(out, "+ link "+recordRef("estate", p.RelatedEstateID, names))
+			out = append(out, env.say("+ link ", "+ verknüpfen: ")+env.ref("estate", p.RelatedEstateID, names))
 		}
 	}
 	if p.RelatedProjectIDs > 0 {
-		out = append(out, "+ link project "+strconv.Itoa(p.RelatedProjectIDs))
+		out = append(out, env.say("+ link project ", "+ verknüpfen: Projekt ")+strconv.Itoa(p.RelatedProjectIDs))
 	}
 	return out
 }
@@ -291,13 +291,13 @@ func previewTaskCreate(ctx context.Context, env *Env, p TaskCreateParams) (*Prev
 	if err := p.check(ctx, env, true); err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: "new task"}
+	pv := &Preview{Target: env.say("new task", "neue Aufgabe")}
 	if s := taskText(p.Data["Betreff"]); s != "" {
 		pv.Target += fmt.Sprintf(" %q", s)
 	}
 	mf := moduleFields(ctx, env, "task")
 	for _, k := range keys(p.Data) {
-		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, labelled(fieldOf(mf, k), p.Data[k])))
+		pv.Changes = append(pv.Changes, fmt.Sprintf("%s: %s", k, labelled(env, fieldOf(mf, k), p.Data[k])))
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	if p.MailMessageID != "" {
@@ -336,7 +336,7 @@ func previewTaskModify(ctx context.Context, env *Env, p TaskModifyParams) (*Prev
 				after = label
 			}
 		}
-		pv.change(k, storedText(f, current[k]), after)
+		pv.change(k, storedText(env, f, current[k]), after)
 	}
 	pv.Changes = append(pv.Changes, p.links(ctx, env)...)
 	return pv, nil

@@ -162,6 +162,7 @@ func withPreview[P any](t Tool, preview func(ctx context.Context, env *Env, p P)
 		if pv != nil {
 			pv.UncheckedFields, pv.UncheckedValues = notes.split()
 		}
+		env.localize(pv)
 		return pv, nil
 	}
 	return t
@@ -188,6 +189,10 @@ func decode[P any](ts *toolSchema, args json.RawMessage) (P, error) {
 // whole number is needed. It names the argument and the allowed range and
 // never shows Go's own wording.
 func decodeError(err error) error {
+	var ae *ArgError
+	if errors.As(err, &ae) {
+		return ae // a check of the argument's own type, e.g. Filter's operators
+	}
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) {
 		return &ArgError{Message: "the arguments do not match the schema; check each value against the tool's input schema"}

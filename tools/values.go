@@ -281,7 +281,7 @@ func allowedKeys(p map[string]string) string {
 	})
 	more := ""
 	if len(ks) > 25 {
-		more = fmt.Sprintf(", … (%d in all; field_config_get lists them)", len(ks))
+		more = fmt.Sprintf(", … (%d in all[[; field_config_get lists them]])", len(ks))
 		ks = ks[:25]
 	}
 	parts := make([]string, len(ks))

@@ -172,6 +172,11 @@ type List struct {
 	// holds: the cell "27" is shown as "27 (Felix Brandt)", so that a model
 	// need not look the id up. Names are CRM text and rendered as such.
 	Names map[string]map[string]string
+	// RowNames, when set, gives the names of a field's ids per record, for
+	// fields whose kind of record depends on the record (a change log's
+	// resourceId names an estate or an address by its module); nil falls
+	// back to Names.
+	RowNames func(el map[string]any, field string) map[string]string
 }
 
 // cell is one set value of a record.
@@ -296,7 +301,13 @@ func (l List) rows(res onoffice.Result) ([]row, []column) {
 				}
 				continue
 			}
-			r.cells[k] = cell{text: named(c.text, l.Names[k]), data: c.data, free: l.freeText(k, f), boolean: f != nil && f.Type == "boolean" || isBool(v)}
+			names := l.Names[k]
+			if l.RowNames != nil {
+				if m := l.RowNames(el, k); m != nil {
+					names = m
+				}
+			}
+			r.cells[k] = cell{text: named(c.text, names), data: c.data, free: l.freeText(k, f), boolean: f != nil && f.Type == "boolean" || isBool(v)}
 			if !requested[k] {
 				extra[k] = true
 			}

@@ -93,7 +93,7 @@ func ratioCases(t testing.TB, h *toolstest.Harness) []ratioCase {
 			map[string]any{"data": ratioEstateFields, "listlimit": 20}, ratioEstateFields)},
 		{name: "addresses_50x10", module: "address", call: toolCall("address_read",
 			map[string]any{"data": ratioAddressFields, "listlimit": 50}, ratioAddressFields)},
-		{name: "appointments_week", call: appointmentWeek},
+		{name: "appointments_week", module: "calendar", call: appointmentWeek},
 		{name: "estate_all_fields", module: "estate", call: toolCall("estate_read",
 			map[string]any{"id": first, "data": allEstate}, allEstate)},
 	}
@@ -326,6 +326,16 @@ func expected(f *sandbox.Field, v any) (any, bool) {
 	v, set := dropEmpty(v)
 	if !set {
 		return nil, false
+	}
+	if m, ok := v.(map[string]any); ok && f != nil {
+		// A {value, label} pair of a labelled field shows the label.
+		if k, ok := m["value"].(string); ok {
+			for _, o := range f.Permitted {
+				if o.Key == k {
+					return o.Label["DEU"], true
+				}
+			}
+		}
 	}
 	s, isString := v.(string)
 	if f == nil || !isString {

@@ -74,6 +74,14 @@ func convert(f *onoffice.FieldInfo, v any) (converted, bool) {
 		if len(m) == 0 {
 			return converted{}, false
 		}
+		// A {value, label} pair whose value the field configuration
+		// labels shows that label (the appointment list's status sends
+		// its key as label too).
+		if v, ok := m["value"].(string); ok && f != nil {
+			if l := f.Permitted[v]; l != "" {
+				return converted{text: l, data: l}, true
+			}
+		}
 		return converted{text: objectText(m), data: m}, true
 	}
 	s := strings.TrimSpace(toString(v))

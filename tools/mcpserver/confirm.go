@@ -78,8 +78,10 @@ func newGuard(cfg *config.Config, o guard.Options) (*guard.Guard, error) {
 
 // gate runs tool calls through the guard.
 type gate struct {
-	guard    *guard.Guard
-	env      *tools.Env
+	guard *guard.Guard
+	env   *tools.Env
+	// sel renders the pointers to other tools in our own sentences.
+	sel      tools.Selection
 	log      *slog.Logger
 	identity func(context.Context) string
 	// observe, when set, counts confirmation requests (metrics); refusals
@@ -196,7 +198,7 @@ func (gt *gate) ask(ctx context.Context, t tools.Tool, args json.RawMessage) *mc
 	}
 	params := mcp.ElicitationParams{
 		Mode:    mcp.ElicitationModeForm,
-		Message: redact.String(guard.Text(t, p, gt.lang())) + "\n\n" + guard.Accept(gt.lang()),
+		Message: gt.sel.RenderText(redact.String(guard.Text(t, p, gt.lang()))) + "\n\n" + guard.Accept(gt.lang()),
 		// Nothing to fill in: the answer is the choice between accept,
 		// decline and cancel.
 		RequestedSchema: map[string]any{"type": "object", "properties": map[string]any{}},

@@ -116,7 +116,7 @@ func TestConfirmationWithIndependentClient(t *testing.T) {
 			if res.IsError || !strings.Contains(guardSDKText(res), "modified") || guardSandboxWrites(sb) != 1 {
 				t.Fatalf("accept: %s, %d writes", guardSDKText(res), guardSandboxWrites(sb))
 			}
-			if len(asked) != 2 || !strings.Contains(asked[1], fmt.Sprintf("estate %d", id)) || !strings.Contains(asked[1], "→ 375000") {
+			if len(asked) != 2 || !strings.Contains(asked[1], fmt.Sprintf("Immobilie %d", id)) || !strings.Contains(asked[1], "→ 375000") {
 				t.Fatalf("prompts: %q", asked)
 			}
 			if !strings.Contains(audit.String(), `"method":"elicitation"`) || !strings.Contains(audit.String(), "go-sdk-e2e") {

@@ -125,7 +125,7 @@ func TestElicitation(t *testing.T) {
 						t.Fatalf("%d prompts, want 1", len(all)-prompts)
 					}
 					msg := all[len(all)-1].Params.Message
-					for _, want := range []string{"Immobilie ändern (estate_modify)", fmt.Sprintf("estate %d %s", id, condense.Untrusted(title)), "kaufpreis: ", "→ 375000", "Annehmen führt dies jetzt aus"} {
+					for _, want := range []string{"Immobilie ändern (estate_modify)", fmt.Sprintf("Immobilie %d %s", id, condense.Untrusted(title)), "kaufpreis: ", "→ 375000", "Annehmen führt dies jetzt aus"} {
 						if !strings.Contains(msg, want) {
 							t.Errorf("prompt lacks %q:\n%s", want, msg)
 						}
@@ -218,7 +218,7 @@ func TestTokenFlow(t *testing.T) {
 				t.Fatalf("no preview with token: %+v", res)
 			}
 			title := fmt.Sprint(h.Sandbox.Store().Table("estate").Get(id)["objekttitel"])
-			for _, want := range []string{fmt.Sprintf("estate %d %s", id, condense.Untrusted(title)), "kaufpreis: ", "→ 375000", "valid for 5 minutes"} {
+			for _, want := range []string{fmt.Sprintf("Immobilie %d %s", id, condense.Untrusted(title)), "kaufpreis: ", "→ 375000", "valid for 5 minutes"} {
 				if !strings.Contains(res.Text, want) {
 					t.Errorf("preview lacks %q:\n%s", want, res.Text)
 				}

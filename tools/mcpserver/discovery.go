@@ -31,6 +31,19 @@ func addDiscovery(s *server.MCPServer, gt *gate, sel tools.Selection, policy gua
 	s.AddTool(d.runTool(), d.run)
 }
 
+// DiscoveryTitle names a discovery tool for people (the bundle manifest
+// lists it); "" for other names. Like every title it is not in the tool
+// list, which the model reads.
+func DiscoveryTitle(name string) string {
+	switch name {
+	case tools.CatalogueToolName:
+		return "Find more tools"
+	case tools.RunToolName:
+		return "Run a tool by name"
+	}
+	return ""
+}
+
 type discovery struct {
 	gate   *gate
 	sel    tools.Selection
@@ -49,34 +62,27 @@ func (d *discovery) hidden() []tools.Tool {
 }
 
 func (d *discovery) catalogueTool() mcp.Tool {
-	count := map[string]int{}
+	hidden := d.hidden()
 	var modules []string
-	for _, t := range d.hidden() {
-		if count[t.Module] == 0 {
+	for _, t := range hidden {
+		if !slices.Contains(modules, t.Module) {
 			modules = append(modules, t.Module)
 		}
-		count[t.Module]++
-	}
-	var parts []string
-	for _, m := range modules {
-		parts = append(parts, fmt.Sprintf("%s %d", m, count[m]))
 	}
 	schema := map[string]any{
 		"type": "object",
 		"properties": map[string]any{
-			"query":  map[string]any{"type": "string", "description": "Words that must all occur in a tool's name, title or description, e.g. \"pdf exposé\""},
-			"module": map[string]any{"type": "string", "enum": modules, "description": "Only tools of this module"},
-			"names":  map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "maxItems": 10, "description": "Describe these tools in full, with their arguments as JSON schema"},
+			"query":  map[string]any{"type": "string", "description": "All words must match, e.g. \"pdf exposé\""},
+			"module": map[string]any{"enum": modules},
+			"names":  map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "maxItems": 10},
 		},
 		"additionalProperties": false,
 	}
 	raw, _ := json.Marshal(schema)
 	return mcp.Tool{
-		Name:  tools.CatalogueToolName,
-		Title: "Find more tools",
-		Description: fmt.Sprintf("The tool list holds the everyday tools; %d more onOffice tools (%s) can be run with %s. "+
-			"Without arguments this lists them by name and title; query or module narrows the list; names gives the full description and arguments of up to 10 tools.",
-			len(d.hidden()), strings.Join(parts, ", "), tools.RunToolName),
+		Name: tools.CatalogueToolName,
+		Description: fmt.Sprintf("%d more onOffice tools, run with %s. Without arguments: names and titles; query or module narrows the list; names: full description and arguments (up to 10).",
+			len(hidden), tools.RunToolName),
 		RawInputSchema: raw,
 		Annotations:    annotations(tools.Hints{ReadOnly: true, Idempotent: true}),
 	}
@@ -173,19 +179,19 @@ func (d *discovery) runTool() mcp.Tool {
 		h.Destructive = h.Destructive || th.Destructive
 		h.OpenWorld = h.OpenWorld || th.OpenWorld
 	}
-	desc := fmt.Sprintf("Run a tool that %s names, with its arguments, exactly as if it were in the tool list: the same checks, errors and results.", tools.CatalogueToolName)
+	desc := fmt.Sprintf("Run a tool %s names, as if it were listed.", tools.CatalogueToolName)
 	guarded := false
 	for _, t := range reach {
 		guarded = guarded || d.policy.Requires(t.Effect)
 	}
 	if guarded {
-		desc += " Writes need the user's OK as with the tool itself: show any preview you get; a confirmation_token goes inside arguments."
+		desc += " Writes need the user's OK as usual; a confirmation_token goes in arguments."
 	}
 	schema := map[string]any{
 		"type": "object",
 		"properties": map[string]any{
-			"name":      map[string]any{"type": "string", "description": "Tool name from " + tools.CatalogueToolName},
-			"arguments": map[string]any{"type": "object", "description": "The tool's arguments, as its schema describes them"},
+			"name":      map[string]any{"type": "string"},
+			"arguments": map[string]any{"type": "object"},
 		},
 		"required":             []string{"name"},
 		"additionalProperties": false,
@@ -193,7 +199,6 @@ func (d *discovery) runTool() mcp.Tool {
 	raw, _ := json.Marshal(schema)
 	return mcp.Tool{
 		Name:           tools.RunToolName,
-		Title:          "Run a tool by name",
 		Description:    desc,
 		RawInputSchema: raw,
 		Annotations:    annotations(h),

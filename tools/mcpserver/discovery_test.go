@@ -281,3 +281,59 @@ func TestToolRunGuards(t *testing.T) {
 		}
 	})
 }
+
+// TestMessagesNameReachableTools: errors, result notes and previews that
+// point to another tool name it as descriptions do: as it is when listed,
+// "x via tool_run" when only discovery reaches it, not at all when the
+// limits forbid it. Nothing shows the [[…]] spans of the source.
+func TestMessagesNameReachableTools(t *testing.T) {
+	typo := `{"data":["objekttitle"],"listlimit":1}`
+	cases := []struct {
+		name      string
+		flags     []string
+		tool      string
+		args      string
+		want, not []string
+	}{
+		{"listed", []string{"--toolsets=all"}, "estate_read", typo,
+			[]string{"did you mean `objekttitel`?); field_config_get lists the estate fields"}, []string{"via tool_run"}},
+		{"via discovery", []string{"--toolsets=estates"}, "estate_read", typo,
+			[]string{"field_config_get via tool_run lists the estate fields"}, nil},
+		{"via discovery, default", []string{"--toolsets=default"}, "task_create", `{"data":{"Betreff":"Rückruf","Stand":50}}`,
+			[]string{"then change it with task_modify via tool_run"}, nil},
+		{"forbidden", []string{"--toolsets=default", "--exclude-tools=field_config_get"}, "estate_read", typo,
+			[]string{"did you mean `objekttitel`?)"}, []string{"field_config_get"}},
+		{"error through tool_run", []string{"--toolsets=default"}, "tool_run",
+			`{"name":"estate_pdf_expose","arguments":{"estateid":3101,"template":"kurz"}}`,
+			[]string{"template_list via tool_run with type pdf lists them"}, nil},
+		{"result note through tool_run", []string{"--toolsets=default"}, "tool_run",
+			`{"name":"field_config_get","arguments":{"modules":["searchcriteria"]}}`,
+			[]string{"(search_criteria_fields via tool_run describes them)"}, nil},
+		{"structured text", []string{"--toolsets=default", "--structured-output"}, "field_config_get",
+			`{"modules":["searchcriteria"]}`,
+			[]string{"(search_criteria_fields via tool_run describes them)"}, nil},
+		{"result note, listed", []string{"--toolsets=all"}, "field_config_get",
+			`{"modules":["searchcriteria"]}`,
+			[]string{"(search_criteria_fields describes them)"}, []string{"via tool_run"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := toolstest.New(t, c.flags...)
+			res := h.Call(t, c.tool, c.args)
+			structured, _ := json.Marshal(res.Structured)
+			for _, w := range c.want {
+				if !strings.Contains(res.Text, w) {
+					t.Errorf("%q missing in:\n%s", w, res.Text)
+				}
+				if res.Structured != nil && !strings.Contains(string(structured), w) {
+					t.Errorf("%q missing in the structured content:\n%s", w, structured)
+				}
+			}
+			for _, w := range append(c.not, "[[", "]]") {
+				if strings.Contains(res.Text, w) || strings.Contains(string(structured), w) {
+					t.Errorf("%q in:\n%s\n%s", w, res.Text, structured)
+				}
+			}
+		})
+	}
+}

@@ -188,8 +188,9 @@ func readByTool(ctx context.Context, env *tools.Env, t tools.Tool, uri string, a
 	}
 	res, err := t.Run(ctx, env, args)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s with %s: %s", uri, t.Name, tools.UserMessage(err))
+		return nil, fmt.Errorf("reading %s with %s: %s", uri, t.Name, env.Selection.RenderText(tools.UserMessage(err)))
 	}
-	// Like a tool result, the text leaves without configured credentials.
-	return []mcp.ResourceContents{mcp.TextResourceContents{URI: uri, MIMEType: "text/plain", Text: redact.String(res.Text)}}, nil
+	// Like a tool result, the text leaves without configured credentials
+	// and with its pointers to other tools rendered for the selection.
+	return []mcp.ResourceContents{mcp.TextResourceContents{URI: uri, MIMEType: "text/plain", Text: redact.String(env.Selection.RenderText(res.Text))}}, nil
 }

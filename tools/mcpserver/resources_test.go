@@ -232,3 +232,27 @@ func TestResourceTextRedacted(t *testing.T) {
 		}
 	}
 }
+
+// TestResourceTextNamesReachableTools: a resource read through a tool
+// points to other tools as the tool's result does, rendered for the
+// selection.
+func TestResourceTextNamesReachableTools(t *testing.T) {
+	for _, c := range []struct {
+		flags     []string
+		want, not string
+	}{
+		{[]string{"--toolsets=default"}, "(search_criteria_fields via tool_run describes them)", "[["},
+		{[]string{"--toolsets=default", "--exclude-tools=search_criteria_fields"}, "search-criteria configuration: ", "search_criteria_fields"},
+	} {
+		t.Run(strings.Join(c.flags, " "), func(t *testing.T) {
+			h := toolstest.NewGuarded(t, toolstest.WithFlags(c.flags...))
+			text, err := readResource(h.Client, "onoffice://fields/searchcriteria")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(text, c.want) || strings.Contains(text, c.not) {
+				t.Errorf("want %q, not %q in:\n%s", c.want, c.not, text)
+			}
+		})
+	}
+}

@@ -28,6 +28,37 @@ type Harness struct {
 	Client  *client.Client
 	// Instructions are the server instructions of the handshake.
 	Instructions string
+
+	server messageHandler
+}
+
+// messageHandler is the part of mcp-go's server that answers one JSON-RPC
+// message, as its transports call it.
+type messageHandler interface {
+	HandleMessage(ctx context.Context, message json.RawMessage) mcp.JSONRPCMessage
+}
+
+// Wire sends one request to the server as a transport does and returns
+// the result exactly as the server encodes it for the wire (the client's
+// decoded copy re-encodes it differently, e.g. with an empty "required").
+func (h *Harness) Wire(t testing.TB, method string, params any) json.RawMessage {
+	t.Helper()
+	req, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(h.server.HandleMessage(context.Background(), req))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var resp struct {
+		Result json.RawMessage `json:"result"`
+		Error  json.RawMessage `json:"error"`
+	}
+	if err := json.Unmarshal(raw, &resp); err != nil || resp.Error != nil {
+		t.Fatalf("%s: %s (%v)", method, raw, err)
+	}
+	return resp.Result
 }
 
 // New starts a harness with every tool enabled. Flags are server flags

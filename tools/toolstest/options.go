@@ -168,6 +168,6 @@ func NewGuarded(t testing.TB, opts ...Option) *Guarded {
 		t.Fatalf("initialize: %v", err)
 	}
 	t.Cleanup(func() { _ = c.Close() })
-	g.Harness = &Harness{Sandbox: sb, URL: url, Config: cfg, Client: c, Instructions: initRes.Instructions}
+	g.Harness = &Harness{Sandbox: sb, URL: url, Config: cfg, Client: c, Instructions: initRes.Instructions, server: s}
 	return g
 }

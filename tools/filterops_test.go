@@ -39,7 +39,7 @@ func TestFilterOperatorsChecked(t *testing.T) {
 			t.Errorf("%s requires %v: add them to this test", tool.Name, s.Required)
 			continue
 		}
-		for _, tc := range []struct{ op, closest string }{{"==", "="}, {"not_like", "not like"}, {"LIKE", "like"}} {
+		for _, tc := range []struct{ op, closest string }{{"==", "="}, {"not_like", "not like"}, {"LIKE", "like"}, {"eq", "="}, {"gte", ">="}, {"ne", "!="}, {"contains", "like"}} {
 			t.Run(tool.Name+"/"+tc.op, func(t *testing.T) {
 				before := len(h.Requests())
 				res := h.Call(t, tool.Name, fmt.Sprintf(`{%s"filter":{"Nr":[{"op":%q,"val":"1"}]}}`, base[tool.Name], tc.op))

@@ -26,6 +26,19 @@ type Condition struct {
 // tool, so the dozen filter schemas need not each repeat them as an enum.
 var filterOps = []string{"=", "!=", "<", ">", "<=", ">=", "between", "like", "not like", "in", "not in"}
 
+// opSpellings are the operators of other query languages (SQL, Mongo,
+// OData) that models reach for; the error names onOffice's one instead of
+// the nearest by spelling ("eq" is closer to "!=" than to "=").
+var opSpellings = map[string]string{
+	"eq": "=", "equals": "=", "==": "=", "is": "=",
+	"ne": "!=", "neq": "!=", "<>": "!=", "not": "!=",
+	"lt": "<", "gt": ">", "le": "<=", "lte": "<=", "ge": ">=", "gte": ">=",
+	"contains": "like", "ilike": "like", "matches": "like",
+	"not contains": "not like", "notlike": "not like", "not_like": "not like", "nlike": "not like",
+	"nin": "not in", "notin": "not in", "not_in": "not in",
+	"range": "between", "btw": "between",
+}
+
 // Value is a filter value: a string or number, or a list of them for in,
 // not in and between.
 type Value any
@@ -97,7 +110,11 @@ func (f *Filter) UnmarshalJSON(b []byte) error {
 	for field, list := range conds {
 		for _, c := range list {
 			if !slices.Contains(filterOps, c.Op) {
-				return argErrorf("filter."+field, "unknown op %q%s; allowed: %s", c.Op, suggest(c.Op, filterOps), strings.Join(filterOps, ", "))
+				hint := suggest(c.Op, filterOps)
+				if op, ok := opSpellings[strings.ToLower(strings.TrimPrefix(c.Op, "$"))]; ok {
+					hint = " (did you mean `" + op + "`?)"
+				}
+				return argErrorf("filter."+field, "unknown op %q%s; allowed: %s", c.Op, hint, strings.Join(filterOps, ", "))
 			}
 		}
 	}

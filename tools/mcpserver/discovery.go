@@ -94,7 +94,7 @@ type catalogueArgs struct {
 	Names  []string `json:"names"`
 }
 
-func (d *discovery) catalogue(_ context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+func (d *discovery) catalogue(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	var a catalogueArgs
 	if err := strictDecode(rawArguments(req), &a); err != nil {
 		return mcp.NewToolResultError(err.Error() + "; allowed: query (text), module (text), names (list of tool names)"), nil
@@ -105,9 +105,13 @@ func (d *discovery) catalogue(_ context.Context, req mcp.CallToolRequest) (*mcp.
 	words := strings.Fields(strings.ToLower(a.Query))
 	var b strings.Builder
 	module, n := "", 0
+	readOnly := d.gate.readOnly != nil && d.gate.readOnly(ctx)
 	for _, t := range d.hidden() {
 		if a.Module != "" && t.Module != a.Module {
 			continue
+		}
+		if readOnly && t.Effect != tools.EffectRead {
+			continue // this sign-in may only read
 		}
 		text := strings.ToLower(t.Name + " " + t.Title + " " + t.Description)
 		if !containsAll(text, words) {

@@ -29,6 +29,7 @@ import (
 
 	"github.com/onoffice-mcp/onoffice-mcp/config"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/sandbox"
+	"github.com/onoffice-mcp/onoffice-mcp/tools"
 )
 
 // --- an OAuth authorization server in process (zitadel's OpenID provider) ---
@@ -406,9 +407,32 @@ func TestHostedOAuth(t *testing.T) {
 		if text, isErr, err := p.call(ctx, "estate_read", map[string]any{"id": id, "data": []string{"objekttitel"}}); err != nil || isErr || !strings.Contains(text, title) {
 			t.Errorf("read: %q %v %v", text, isErr, err)
 		}
-		text, isErr, err := p.call(ctx, "estate_modify", map[string]any{"id": id, "data": map[string]any{"objekttitel": "x"}})
+		// The list offers only what the sign-in may do: no write tool, and
+		// the catalogue of the other tools names no write either.
+		names, err := p.tools(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names {
+			if tl, ok := tools.Get(n); ok && tl.Effect != tools.EffectRead {
+				t.Errorf("a read-only sign-in is offered %s (%s)", n, tl.Effect)
+			}
+		}
+		if !slices.Contains(names, "estate_read") || !slices.Contains(names, tools.RunToolName) {
+			t.Errorf("reads missing from the list of a read-only sign-in: %v", names)
+		}
+		catalogue, _, err := p.call(ctx, tools.CatalogueToolName, map[string]any{})
+		if err != nil || strings.Contains(catalogue, "estate_create") || !strings.Contains(catalogue, "estate_file_list") {
+			t.Errorf("catalogue of a read-only sign-in: %v\n%s", err, catalogue)
+		}
+		// A write named anyway is refused: unknown to the list, and with
+		// the reason through tool_run.
+		if text, isErr, err := p.call(ctx, "estate_modify", map[string]any{"id": id, "data": map[string]any{"objekttitel": "x"}}); err == nil && !isErr {
+			t.Errorf("direct write accepted: %q", text)
+		}
+		text, isErr, err := p.call(ctx, tools.RunToolName, map[string]any{"name": "estate_modify", "arguments": map[string]any{"id": id, "data": map[string]any{"objekttitel": "x"}}})
 		if err != nil || !isErr || !strings.Contains(text, "may only read") || strings.Contains(text, "confirmation_token") {
-			t.Errorf("write: %q %v %v", text, isErr, err)
+			t.Errorf("write through tool_run: %q %v %v", text, isErr, err)
 		}
 		if n := modifies(sbA) - before; n != 0 {
 			t.Errorf("%d writes by a read-only sign-in", n)

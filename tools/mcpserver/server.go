@@ -104,6 +104,9 @@ func New(opts Options) *server.MCPServer {
 	if opts.Hooks != nil {
 		sopts = append(sopts, server.WithHooks(opts.Hooks))
 	}
+	if opts.ReadOnlyCaller != nil {
+		sopts = append(sopts, server.WithToolFilter(readsOnlyFor(opts.ReadOnlyCaller)))
+	}
 	s := server.NewMCPServer("onoffice-mcp", buildinfo.Version(), sopts...)
 	gt := &gate{guard: opts.Guard, env: opts.Env, sel: sel, log: log, identity: opts.Identity, observe: opts.OnConfirmation, readOnly: opts.ReadOnlyCaller}
 	for _, t := range tools.Select(sel) {
@@ -119,6 +122,26 @@ func New(opts Options) *server.MCPServer {
 	addPrompts(s, sel, opts.Env)
 	addResources(s, sel, opts.Env)
 	return s
+}
+
+// readsOnlyFor hides the tools that change data from a caller who may only
+// read, so that such a sign-in is not offered (and does not pay the tokens
+// of) tools it cannot use; mcp-go refuses calls to hidden tools as unknown,
+// and gate.call refuses them on the tool_run path with the reason.
+func readsOnlyFor(readOnly func(context.Context) bool) server.ToolFilterFunc {
+	return func(ctx context.Context, list []mcp.Tool) []mcp.Tool {
+		if !readOnly(ctx) {
+			return list
+		}
+		out := make([]mcp.Tool, 0, len(list))
+		for _, mt := range list {
+			if t, ok := tools.Get(mt.Name); ok && t.Effect != tools.EffectRead {
+				continue
+			}
+			out = append(out, mt)
+		}
+		return out
+	}
 }
 
 // toMCP converts a tool into mcp-go's type with its hints and its pointers

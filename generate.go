@@ -7,6 +7,7 @@ package main
 // complete and its test names right.
 
 //go:generate go test ./tools -run ^TestSchemasGolden$ -update
+//go:generate go test ./tools -run ^TestOwnSpans$ -update
 //go:generate go test ./tools/mcpserver -run ^TestToolListSnapshots$ -update
 //go:generate go test . -run ^TestToolsDocTable$ -update
 //go:generate go test ./release -run ^TestServerJSONCommitted$ -update

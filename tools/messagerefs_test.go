@@ -62,9 +62,9 @@ func TestRenderTextLeavesData(t *testing.T) {
 	sel := tools.Selection{Toolsets: []string{"default"}, Discovery: true}
 	for _, c := range []struct{ in, want string }{
 		{"no file[[; estate_file_list lists its files]]", "no file; estate_file_list via tool_run lists its files"},
-		{"«crm-text»[[ estate_file_list]]«/crm-text» x[[ (estate_file_list)]]", "«crm-text»[[ estate_file_list]]«/crm-text» x (estate_file_list via tool_run)"},
+		{"«crm-text»[[ estate_file_list]]«/crm-text» x[[ (template_list)]]", "«crm-text»[[ estate_file_list]]«/crm-text» x (template_list via tool_run)"},
 		{"a «crm-text»[[b]] unclosed", "a «crm-text»[[b]] unclosed"},
-		{"plain [[ (estate_read)]]", "plain  (estate_read)"},
+		{"plain [[ (user_list)]]", "plain  (user_list)"},
 	} {
 		if got := sel.RenderText(c.in); got != c.want {
 			t.Errorf("RenderText(%q) = %q, want %q", c.in, got, c.want)

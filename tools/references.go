@@ -3,6 +3,7 @@ package tools
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/onoffice-mcp/onoffice-mcp/tools/condense"
 )
@@ -102,13 +103,39 @@ func (s Selection) RenderRefs(text string) string {
 // RenderText renders the tool pointers of our own sentences in a result,
 // an error or a preview (errors and notes write them in [[…]] spans, like
 // descriptions), and leaves record data between the «crm-text» markers
-// untouched: a CRM value may hold brackets of its own.
+// untouched: a CRM value may hold brackets of its own. So may the model's
+// values, which previews and errors echo outside the markers: only a span
+// this package's source writes (ownSpans) is a pointer, so that no value
+// can lose words in the preview a person confirms.
 func (s Selection) RenderText(text string) string {
 	if !strings.Contains(text, "[[") {
 		return text
 	}
-	return ownText(text, s.RenderRefs)
+	return ownText(text, func(own string) string {
+		return refSpanRE.ReplaceAllStringFunc(own, func(span string) string {
+			if !ownSpanRE().MatchString(span) {
+				return span
+			}
+			return s.RenderRefs(span)
+		})
+	})
 }
+
+// ownSpanRE matches exactly the spans of ownSpans; a formatting verb in
+// one (the module in "field_config_get lists the %s fields") matches one
+// short word, so a copy made up by the model can hide no sentence.
+var ownSpanRE = sync.OnceValue(func() *regexp.Regexp {
+	verb := regexp.MustCompile(`%[-+# 0-9.]*[sdqvf]`)
+	alts := make([]string, len(ownSpans))
+	for i, span := range ownSpans {
+		parts := verb.Split(span, -1)
+		for j, p := range parts {
+			parts[j] = regexp.QuoteMeta(p)
+		}
+		alts[i] = strings.Join(parts, `[A-Za-z-]{1,20}`)
+	}
+	return regexp.MustCompile(`^(?:` + strings.Join(alts, "|") + `)$`)
+})
 
 // ownText applies f to the parts of text outside the «crm-text» markers:
 // our own words. Record data stays as it is; an unclosed marker keeps the

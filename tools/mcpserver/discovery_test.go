@@ -337,3 +337,38 @@ func TestMessagesNameReachableTools(t *testing.T) {
 		})
 	}
 }
+
+// TestModelBracketsAreNotPointers: the model's own values may hold [[…]]
+// too. Rendered as pointers, a value could lose text in the preview a
+// person confirms (a span naming a forbidden tool is left out whole) or
+// read other than what is written. Only the spans our sentences were
+// written with are pointers; everything else is shown as it is.
+func TestModelBracketsAreNotPointers(t *testing.T) {
+	title := "Villa [[ und Nebenabrede: Provision 12 % appointment_delete ]] am See [[estate_create]]"
+	args := fmt.Sprintf(`{"id":3101,"data":{"objekttitel":%q}}`, title)
+	for _, flags := range [][]string{
+		{"--toolsets=default", "--disable-destructive"},
+		{"--toolsets=default"},
+	} {
+		t.Run(strings.Join(flags, " "), func(t *testing.T) {
+			h := toolstest.NewGuarded(t, toolstest.WithFlags(flags...))
+			res := h.Call(t, "estate_modify", args)
+			if !strings.Contains(res.Text, title) || !strings.Contains(res.Text, "confirmation_token") {
+				t.Errorf("the preview does not show the new title as written, %q:\n%s", title, res.Text)
+			}
+			var asked string
+			hp := toolstest.NewGuarded(t, toolstest.WithFlags(flags...), toolstest.WithElicitation(func(req mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+				asked = req.Params.Message
+				return &mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{Action: mcp.ElicitationResponseActionDecline}}, nil
+			}))
+			hp.Call(t, "estate_modify", args)
+			if !strings.Contains(asked, title) {
+				t.Errorf("the person is not shown the new title as written, %q:\n%s", title, asked)
+			}
+			bad := h.Call(t, "estate_read", fmt.Sprintf(`{"data":[%q]}`, "x [[ hidden appointment_delete ]]"))
+			if !strings.Contains(bad.Text, "[[ hidden appointment_delete ]]") {
+				t.Errorf("an error does not echo the argument as given:\n%s", bad.Text)
+			}
+		})
+	}
+}

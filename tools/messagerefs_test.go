@@ -57,7 +57,8 @@ func TestMessageRefsSpanned(t *testing.T) {
 }
 
 // TestRenderTextLeavesData: only our own sentences are rendered; record
-// data between the markers keeps its brackets, even around a tool name.
+// data between the markers keeps its brackets, even around a tool name,
+// and so do the model's values outside them.
 func TestRenderTextLeavesData(t *testing.T) {
 	sel := tools.Selection{Toolsets: []string{"default"}, Discovery: true}
 	for _, c := range []struct{ in, want string }{
@@ -65,6 +66,13 @@ func TestRenderTextLeavesData(t *testing.T) {
 		{"«crm-text»[[ estate_file_list]]«/crm-text» x[[ (template_list)]]", "«crm-text»[[ estate_file_list]]«/crm-text» x (template_list via tool_run)"},
 		{"a «crm-text»[[b]] unclosed", "a «crm-text»[[b]] unclosed"},
 		{"plain [[ (user_list)]]", "plain  (user_list)"},
+		// Only the spans the source writes (ownspans.go) are pointers; the
+		// model's brackets, echoed in previews and errors, stay as written.
+		{"Villa [[ und Nebenabrede appointment_delete ]] am See", "Villa [[ und Nebenabrede appointment_delete ]] am See"},
+		{"x [[estate_create]] y [[]]", "x [[estate_create]] y [[]]"},
+		{"a[[; field_config_get lists the [[x]] fields]]", "a[[; field_config_get lists the [[x]] fields]]"},
+		{"b[[; field_config_get lists the Provision 12 % fields]]", "b[[; field_config_get lists the Provision 12 % fields]]"},
+		{"unknown field[[; field_config_get lists the estate fields]]", "unknown field; field_config_get lists the estate fields"},
 	} {
 		if got := sel.RenderText(c.in); got != c.want {
 			t.Errorf("RenderText(%q) = %q, want %q", c.in, got, c.want)

@@ -65,22 +65,3 @@ func TestOwnSpans(t *testing.T) {
 		t.Errorf("ownspans.go is not the list of the spans in the source; run go generate ./...\nsource: %q\nlist:   %q", spans, ownSpans)
 	}
 }
-
-// TestRenderTextOnlyOwnSpans: a span our code wrote is rendered for the
-// selection; brackets of anyone else (the model's values echoed in a
-// preview or an error) stay exactly as they are, whatever tool they name.
-func TestRenderTextOnlyOwnSpans(t *testing.T) {
-	sel := Selection{Toolsets: []string{"default"}, Discovery: true, DisableDestructive: true}
-	for _, c := range []struct{ in, want string }{
-		{"no file[[; estate_file_list lists its files]]", "no file; estate_file_list via tool_run lists its files"},
-		{"unknown field (did you mean `kaufpreis`?)[[; field_config_get lists the estate fields]]", "unknown field (did you mean `kaufpreis`?); field_config_get lists the estate fields"},
-		{"Villa [[ und Nebenabrede appointment_delete ]] am See", "Villa [[ und Nebenabrede appointment_delete ]] am See"},
-		{"x [[estate_create]] y [[]]", "x [[estate_create]] y [[]]"},
-		{"a[[; field_config_get lists the [[x]] fields]]", "a[[; field_config_get lists the [[x]] fields]]"},
-		{"b[[; field_config_get lists the Provision 12 % fields]]", "b[[; field_config_get lists the Provision 12 % fields]]"},
-	} {
-		if got := sel.RenderText(c.in); got != c.want {
-			t.Errorf("RenderText(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}

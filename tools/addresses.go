@@ -177,9 +177,9 @@ type AddressCreateParams struct {
 	Email                 string      `json:"email,omitempty"`
 	EmailPrivate          string      `json:"email_private,omitempty"`
 	EmailBusiness         string      `json:"email_business,omitempty"`
-	DefaultPhone          string      `json:"default_phone,omitempty" jsonschema_description:"The main one of these"`
+	DefaultPhone          string      `json:"default_phone,omitempty" jsonschema_description:"Main one"`
 	DefaultFax            string      `json:"default_fax,omitempty"`
-	DefaultEmail          string      `json:"default_email,omitempty" jsonschema_description:"The main one of these"`
+	DefaultEmail          string      `json:"default_email,omitempty" jsonschema_description:"Main one"`
 	CheckDuplicate        bool        `json:"checkDuplicate,omitempty" jsonschema_description:"Update the address with this e-mail instead"`
 	NoOverrideByDuplicate bool        `json:"noOverrideByDuplicate,omitempty" jsonschema_description:"With checkDuplicate: leave it unchanged"`
 }
@@ -586,7 +586,7 @@ func listAddressFiles(ctx context.Context, env *Env, p AddressFileListParams) (*
 // AddressDownloadLinkParams are the arguments of address_file_download_link.
 type AddressDownloadLinkParams struct {
 	AddressID int    `json:"addressid" jsonschema:"required,minimum=1"`
-	Language  string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Language  string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 }
 
 func addressDownloadLink(ctx context.Context, env *Env, p AddressDownloadLinkParams) (*Result, error) {

@@ -81,7 +81,7 @@ type AppointmentListParams struct {
 	IsCancelled *bool    `json:"isCancelled,omitempty"`
 	IsDone      *bool    `json:"isDone,omitempty"`
 	IsRecurrent *bool    `json:"isRecurrent,omitempty"`
-	UserIDs     []int    `json:"userIds,omitempty" jsonschema_description:"Of these users"`
+	UserIDs     []int    `json:"userIds,omitempty"`
 	GroupIDs    []int    `json:"groupIds,omitempty"`
 	Filter      Filter   `json:"filter,omitempty" jsonschema_description:"On subject, notes, type, createdBy (login)"`
 	ListLimit   int      `json:"listlimit,omitempty" jsonschema:"minimum=1,maximum=500,default=100"`

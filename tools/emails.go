@@ -327,7 +327,7 @@ type MailRef struct {
 	EmailIdentity string `json:"emailidentity" jsonschema:"required"`
 	MessageID     string `json:"messageid" jsonschema:"required"`
 	UID           int    `json:"uid" jsonschema:"required,minimum=1"`
-	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"e.g. INBOX"`
+	Folder        string `json:"folder" jsonschema:"required"`
 }
 
 func listEmailLinks(ctx context.Context, env *Env, p MailRef) (*Result, error) {
@@ -342,7 +342,7 @@ type EmailInfoParams struct {
 	EmailIdentity string `json:"emailIdentity" jsonschema:"required"`
 	MessageID     string `json:"messageId" jsonschema:"required"`
 	UID           int    `json:"uid" jsonschema:"required,minimum=1"`
-	Folder        string `json:"folder" jsonschema:"required" jsonschema_description:"e.g. INBOX"`
+	Folder        string `json:"folder" jsonschema:"required"`
 }
 
 // mailInfo is the decoded answer of emailInfo.

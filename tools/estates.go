@@ -545,7 +545,7 @@ type EstatePictureListParams struct {
 	EstateIDs          []int    `json:"estateids" jsonschema:"required,minItems=1,maxItems=500"`
 	Categories         []string `json:"categories" jsonschema:"required,minItems=1,enum=Titelbild,enum=Foto,enum=Foto_gross,enum=Grundriss,enum=Lageplan,enum=Epass_Skala,enum=Panorama,enum=Link,enum=Film-Link,enum=Ogulo-Link,enum=Objekt-Link,enum=Expose"`
 	Size               string   `json:"size,omitempty" jsonschema:"pattern=^([0-9]+x[0-9]+|original)$" jsonschema_description:"WIDTHxHEIGHT, e.g. 800x600, or original"`
-	Language           string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Language           string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 	PublicationSetting string   `json:"publicationSetting,omitempty" jsonschema:"enum=Homepage,enum=Word_kurz,enum=Word_lang,enum=PDF_kurz,enum=PDF_lang,enum=HTML_kurz,enum=HTML_lang,enum=Web_kurz,enum=Web_lang"`
 }
 
@@ -584,7 +584,7 @@ type EstateFileModifyParams struct {
 	Title             string `json:"title,omitempty"`
 	Freetext          string `json:"freetext,omitempty"`
 	DocumentAttribute string `json:"documentAttribute,omitempty" jsonschema_description:"Unique per estate"`
-	Language          string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Language          string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 }
 
 // changes returns the given values; at least one is required.

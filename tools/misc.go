@@ -108,7 +108,7 @@ type MacroParams struct {
 	EstateIDs      []int  `json:"estateids,omitempty" jsonschema:"maxItems=500"`
 	AddressIDs     []int  `json:"addressids,omitempty" jsonschema:"maxItems=500"`
 	AppointmentIDs []int  `json:"appointmentids,omitempty" jsonschema:"maxItems=500"`
-	AgentLogIDs    []int  `json:"agentlogids,omitempty" jsonschema:"maxItems=500" jsonschema_description:"Activity ids"`
+	AgentLogIDs    []int  `json:"agentlogids,omitempty" jsonschema:"maxItems=500"`
 }
 
 func resolveMacro(ctx context.Context, env *Env, p MacroParams) (*Result, error) {

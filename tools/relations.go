@@ -181,7 +181,7 @@ func (RelationDeleteType) JSONSchema() *jsonschema.Schema {
 
 // RelationListParams are the arguments of relation_list.
 type RelationListParams struct {
-	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent:child[:role], e.g. estate:address:owner (or buyer, renter, interested = prospects, contactPerson), address:searchcriteria, calendar:address, task:estate; an unknown type is answered with all"`
+	RelationType RelationListType `json:"relationtype" jsonschema:"required" jsonschema_description:"parent:child[:role], e.g. estate:address:owner (or buyer, renter, interested = prospects, contactPerson), address:searchcriteria, calendar:address, task:estate; unknown ones get the list"`
 	ParentIDs    []int            `json:"parentids,omitempty" jsonschema:"maxItems=500"`
 	ChildIDs     []int            `json:"childids,omitempty" jsonschema:"maxItems=500"`
 }

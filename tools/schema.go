@@ -65,7 +65,6 @@ func encodeSchema(s *jsonschema.Schema) json.RawMessage {
 //   - "default": every default a params struct names is onOffice's own,
 //     applied when the argument is left out (a tool that applies a default
 //     of its own says so in its description);
-//   - "type": "string" beside an enum of strings, which already says it;
 //   - an anyOf of bare types (string, number, an array) becomes one list
 //     of types, with the array's "items".
 func lean(s *jsonschema.Schema) {
@@ -85,9 +84,6 @@ func lean(s *jsonschema.Schema) {
 		}
 	}
 	s.Default = nil
-	if s.Type == "string" && len(s.Enum) > 0 && allStrings(s.Enum) {
-		s.Type = ""
-	}
 	if types, items, ok := bareTypes(s.AnyOf); ok && s.Type == "" && s.Items == nil {
 		s.AnyOf = nil
 		if s.Extras == nil {
@@ -96,15 +92,6 @@ func lean(s *jsonschema.Schema) {
 		s.Extras["type"] = types
 		s.Items = items
 	}
-}
-
-func allStrings(vals []any) bool {
-	for _, v := range vals {
-		if _, ok := v.(string); !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // bareTypes reports whether the branches of an anyOf say nothing but a

@@ -573,7 +573,7 @@ func previewSearchCriterionDelete(ctx context.Context, env *Env, p SearchCriteri
 
 // SearchCriteriaFieldsParams are the arguments of search_criteria_fields.
 type SearchCriteriaFieldsParams struct {
-	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Language               string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 	AdditionalTranslations bool   `json:"additionalTranslations,omitempty" jsonschema_description:"Name the __von/__bis fields of ranges"`
 }
 

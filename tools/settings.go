@@ -165,7 +165,7 @@ func imageSummary(v any) any {
 type ImprintReadParams struct {
 	Data         []string `json:"data,omitempty" jsonschema:"enum=title,enum=firstname,enum=lastname,enum=firma,enum=postcode,enum=city,enum=street,enum=housenumber,enum=state,enum=country,enum=phone,enum=mobil,enum=fax,enum=email,enum=homepage,enum=vertretungsberechtigter,enum=berufsaufsichtsbehoerde,enum=handelsregister,enum=handelsregisterNr,enum=ustId,enum=bank,enum=iban,enum=bic,enum=chamber"`
 	UserID       int      `json:"userid,omitempty" jsonschema:"minimum=1"`
-	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. DEU or ENG"`
+	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 	FormatOutput bool     `json:"formatoutput,omitempty" jsonschema_description:"Country as name, not ISO code"`
 }
 
@@ -401,7 +401,7 @@ func checkUserRights(ctx context.Context, env *Env, p UserRightsCheckParams) (*R
 type MultiselectConfigParams struct {
 	Module   string   `json:"module" jsonschema:"required,enum=estate,enum=address,enum=calendar,enum=task,enum=agentsLog,enum=project,enum=fakturaArticleAdministration,enum=fakturaBookings"`
 	Fields   []string `json:"fields" jsonschema:"required,minItems=1"`
-	Language string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Language string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 }
 
 func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigParams) (*Result, error) {
@@ -475,7 +475,7 @@ func getMultiselectConfig(ctx context.Context, env *Env, p MultiselectConfigPara
 
 // ActionTypeListParams are the arguments of action_type_list.
 type ActionTypeListParams struct {
-	Lang      string   `json:"lang,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	Lang      string   `json:"lang,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 	Automatic []string `json:"allowAutomaticTypesForActionKind,omitempty" jsonschema_description:"Add hidden system types of these kinds"`
 }
 
@@ -539,7 +539,7 @@ func listActionTypes(ctx context.Context, env *Env, p ActionTypeListParams) (*Re
 
 // RegionListParams are the arguments of region_list.
 type RegionListParams struct {
-	Language string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. DEU or ENG"`
+	Language string `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 }
 
 type regionNode struct {
@@ -735,8 +735,8 @@ func userName(ctx context.Context, env *Env, id int) string {
 // FieldConfigParams are the arguments of field_config_get.
 type FieldConfigParams struct {
 	Modules      []string `json:"modules" jsonschema:"required,minItems=1,enum=estate,enum=address,enum=agentsLog,enum=calendar,enum=email,enum=file,enum=news,enum=intranet,enum=project,enum=task,enum=user,enum=searchcriteria"`
-	FieldList    []string `json:"fieldList,omitempty" jsonschema_description:"Only these fields"`
-	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$" jsonschema_description:"e.g. ENG"`
+	FieldList    []string `json:"fieldList,omitempty"`
+	Language     string   `json:"language,omitempty" jsonschema:"pattern=^[A-Z]{3}$"`
 	Dependencies bool     `json:"showfielddependencies,omitempty" jsonschema_description:"Add the parent key a select key needs"`
 	Filters      bool     `json:"showfieldfilters,omitempty" jsonschema_description:"Add the estate kinds a field applies to"`
 }

@@ -169,7 +169,7 @@ type TaskWriteParams struct {
 // TaskCreateParams are the arguments of task_create.
 type TaskCreateParams struct {
 	TaskWriteParams
-	MailMessageID string `json:"mailMessageId,omitempty" jsonschema_description:"Message-ID of an e-mail to link"`
+	MailMessageID string `json:"mailMessageId,omitempty" jsonschema_description:"Message-ID of an e-mail"`
 }
 
 // TaskModifyParams are the arguments of task_modify.

@@ -73,7 +73,7 @@ func (d *discovery) catalogueTool() mcp.Tool {
 		"type": "object",
 		"properties": map[string]any{
 			"query":  map[string]any{"type": "string", "description": "All words must match, e.g. \"pdf exposé\""},
-			"module": map[string]any{"enum": modules},
+			"module": map[string]any{"type": "string", "enum": modules},
 			"names":  map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "maxItems": 10},
 		},
 		"additionalProperties": false,
@@ -81,7 +81,7 @@ func (d *discovery) catalogueTool() mcp.Tool {
 	raw, _ := json.Marshal(schema)
 	return mcp.Tool{
 		Name: tools.CatalogueToolName,
-		Description: fmt.Sprintf("%d more onOffice tools, run with %s. Without arguments: names and titles; query or module narrows the list; names: full description and arguments (up to 10).",
+		Description: fmt.Sprintf("%d more onOffice tools for %s. Without arguments: their names and titles; query or module narrows; names (up to 10): descriptions and arguments.",
 			len(hidden), tools.RunToolName),
 		RawInputSchema: raw,
 		Annotations:    annotations(tools.Hints{ReadOnly: true, Idempotent: true}),

@@ -2,9 +2,11 @@ package mcpserver_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -165,4 +167,62 @@ func TestAnnotationsExplicit(t *testing.T) {
 			t.Errorf("%s: input schema type %v", tool.Name, tool.InputSchema["type"])
 		}
 	}
+}
+
+// TestEverySchemaHasTypes: every argument and every part of one (items,
+// values of a map, branches) says its type, or is a union of parts that
+// do. Hosts check this before they offer a tool: Gemini CLI, for one,
+// drops a tool whose schema has a property without a type ("missing
+// types in its parameter schema"), and schema converters for Gemini
+// models fail the whole request on one.
+func TestEverySchemaHasTypes(t *testing.T) {
+	for _, flags := range [][]string{{"--toolsets=all"}, {"--toolsets=default"}} {
+		var list struct {
+			Tools []struct {
+				Name        string         `json:"name"`
+				InputSchema map[string]any `json:"inputSchema"`
+			} `json:"tools"`
+		}
+		if err := json.Unmarshal(toolList(t, flags...), &list); err != nil {
+			t.Fatal(err)
+		}
+		for _, tool := range list.Tools {
+			for _, path := range untyped(tool.InputSchema, "") {
+				t.Errorf("%s: %s has no type", tool.Name, cmp.Or(path, "the schema"))
+			}
+		}
+	}
+}
+
+// untyped returns the paths of the subschemas of s without a type.
+func untyped(s map[string]any, path string) []string {
+	var out []string
+	_, typed := s["type"]
+	union := false
+	for _, k := range []string{"anyOf", "oneOf", "allOf"} {
+		if branches, ok := s[k].([]any); ok {
+			union = true
+			for i, b := range branches {
+				if sub, ok := b.(map[string]any); ok {
+					out = append(out, untyped(sub, fmt.Sprintf("%s/%s/%d", path, k, i))...)
+				}
+			}
+		}
+	}
+	if !typed && !union {
+		out = append(out, path)
+	}
+	if props, ok := s["properties"].(map[string]any); ok {
+		for name, p := range props {
+			if sub, ok := p.(map[string]any); ok {
+				out = append(out, untyped(sub, path+"/properties/"+name)...)
+			}
+		}
+	}
+	for _, k := range []string{"items", "additionalProperties"} {
+		if sub, ok := s[k].(map[string]any); ok {
+			out = append(out, untyped(sub, path+"/"+k)...)
+		}
+	}
+	return out
 }

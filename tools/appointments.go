@@ -609,23 +609,6 @@ func apptCheckTransit(pre, post *string) error {
 	return checkArgValue("time", "data.transitTimePost", post)
 }
 
-// apptSortedReminders orders reminder keys by their length of time.
-func apptSortedReminders(m map[string]string) []string {
-	out := keys(m)
-	sort.SliceStable(out, func(i, j int) bool { return apptReminderMinutes(out[i]) < apptReminderMinutes(out[j]) })
-	return out
-}
-
-// apptReminderMinutes turns "1 hours" into 60.
-func apptReminderMinutes(v string) int {
-	var n int
-	var unit string
-	if _, err := fmt.Sscanf(v, "%d %s", &n, &unit); err != nil {
-		return 0
-	}
-	return n * map[string]int{"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}[unit]
-}
-
 func (p *AppointmentCreateParams) check(ctx context.Context, env *Env) error {
 	if p.Data.StartDT == "" {
 		return argErrorf("data.start_dt", "is required: start as YYYY-MM-DD HH:MM:SS")
@@ -799,12 +782,7 @@ func apptValueText(v any) string {
 // apptLinkLines describes the link parameters, resolving names where it can.
 func apptLinkLines(ctx context.Context, env *Env, pv *Preview, cur map[string]any, addrs []int, replace bool, estate *int, subs *AppointmentSubscribers, loc *AppointmentLocation, reminders []string) {
 	if len(addrs) > 0 || (replace && cur != nil) {
-		names := addressLabels(ctx, env, addrs)
-		list := make([]string, len(addrs))
-		for i, id := range addrs {
-			list[i] = names[id]
-		}
-		now := strings.Join(list, "; ")
+		now := addressLabelList(ctx, env, addrs)
 		if now == "" {
 			now = "(none)"
 		}
@@ -1015,12 +993,7 @@ func previewAppointmentDelete(ctx context.Context, env *Env, p AppointmentIDPara
 	}
 	changes := []string{env.say("delete the appointment for good", "den Termin endgültig löschen")}
 	if ids := apptIDs(cur["assignedaddressids"]); len(ids) > 0 {
-		names := addressLabels(ctx, env, ids)
-		list := make([]string, len(ids))
-		for i, id := range ids {
-			list[i] = names[id]
-		}
-		changes = append(changes, env.say("unlinks contacts ", "löst die Verknüpfung mit den Kontakten ")+strings.Join(list, "; "))
+		changes = append(changes, env.say("unlinks contacts ", "löst die Verknüpfung mit den Kontakten ")+addressLabelList(ctx, env, ids))
 	}
 	for _, id := range apptIDs(cur["assignedobjectids"]) {
 		changes = append(changes, env.say("unlinks estate ", "löst die Verknüpfung mit der Immobilie ")+estateLabel(ctx, env, id))

@@ -479,12 +479,7 @@ func previewEmailLinks(ctx context.Context, env *Env, p EmailLinkCreateParams) (
 	if p.AddressIDs != nil {
 		now := none
 		if len(*p.AddressIDs) > 0 {
-			names := addressLabels(ctx, env, *p.AddressIDs)
-			list := make([]string, 0, len(*p.AddressIDs))
-			for _, id := range *p.AddressIDs {
-				list = append(list, names[id])
-			}
-			now = strings.Join(list, "; ")
+			now = addressLabelList(ctx, env, *p.AddressIDs)
 		}
 		before := cmp.Or(mailAddressLines(info.Addresses), none)
 		pv.Changes = append(pv.Changes, env.say("addresses: ", "Adressen: ")+before+" → "+now)

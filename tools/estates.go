@@ -570,9 +570,7 @@ func listEstatePictures(ctx context.Context, env *Env, p EstatePictureListParams
 		res.Total = len(res.Records)
 	}
 	l := condense.List{Noun: "pictures", Requested: []string{"estateid", "type", "title", "text", "url", "originalname", "modified"}}
-	if !env.Render.Raw {
-		nameRefs(ctx, env, res, &l)
-	}
+	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
 }
 
@@ -833,14 +831,18 @@ func previewPriceOffer(ctx context.Context, env *Env, p PriceOfferCreateParams) 
 	if err != nil {
 		return nil, renameArg(err, "estateId")
 	}
-	if err := checkRecords(ctx, env, "address", "addressId", p.AddressID); err != nil {
-		return nil, err
+	// A named address exists; only one without a name is checked apart.
+	prospect := idsNamed(ctx, env, "address", []int{p.AddressID})
+	if prospect == strconv.Itoa(p.AddressID) {
+		if err := checkRecords(ctx, env, "address", "addressId", p.AddressID); err != nil {
+			return nil, err
+		}
 	}
 	before, err := currentOffer(ctx, env, p.EstateID, p.AddressID)
 	if err != nil {
 		return nil, err
 	}
-	pv := &Preview{Target: fmt.Sprintf(env.say("%s, prospect address %s", "%s, Interessent Adresse %s"), target, idsNamed(ctx, env, "address", []int{p.AddressID})), RecordID: strconv.Itoa(p.EstateID)}
+	pv := &Preview{Target: fmt.Sprintf(env.say("%s, prospect address %s", "%s, Interessent Adresse %s"), target, prospect), RecordID: strconv.Itoa(p.EstateID)}
 	pv.change("priceOffer", cmp.Or(before, "(none)"), strconv.FormatFloat(p.PriceOffer, 'f', -1, 64))
 	pv.Changes = append(pv.Changes, env.say("advisory level: raised to C if lower", "Beratungsstufe: auf C angehoben, falls niedriger"))
 	return pv, nil

@@ -107,15 +107,16 @@ func (f *Filter) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &conds); err != nil {
 		return err
 	}
-	for field, list := range conds {
-		for _, c := range list {
-			if !slices.Contains(filterOps, c.Op) {
-				hint := suggest(c.Op, filterOps)
-				if op, ok := opSpellings[strings.ToLower(strings.TrimPrefix(c.Op, "$"))]; ok {
-					hint = " (did you mean `" + op + "`?)"
-				}
-				return argErrorf("filter."+field, "unknown op %q%s; allowed: %s", c.Op, hint, strings.Join(filterOps, ", "))
+	for _, field := range keys(conds) { // sorted: the same call names the same field
+		for _, c := range conds[field] {
+			if slices.Contains(filterOps, c.Op) {
+				continue
 			}
+			hint := suggest(c.Op, filterOps)
+			if op, ok := opSpellings[strings.ToLower(strings.TrimPrefix(c.Op, "$"))]; ok {
+				hint = " (did you mean `" + op + "`?)"
+			}
+			return argErrorf("filter."+field, "unknown op %q%s; allowed: %s", c.Op, hint, strings.Join(filterOps, ", "))
 		}
 	}
 	*f = conds
@@ -309,9 +310,7 @@ func (p listParams) readList(ctx context.Context, env *Env, module string, id in
 	if id == 0 {
 		l.Page = p.paging().page(args)
 	}
-	if !env.Render.Raw {
-		nameRefs(ctx, env, res, &l)
-	}
+	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
 }
 

@@ -108,9 +108,7 @@ func listCall(ctx context.Context, env *Env, a onoffice.Action, l condense.List)
 	if err != nil {
 		return nil, err
 	}
-	if !env.Render.Raw {
-		nameRefs(ctx, env, res, &l)
-	}
+	nameRefs(ctx, env, res, &l)
 	return condense.Records(res, l, env.Render), nil
 }
 
@@ -237,21 +235,14 @@ func addressesByID(ids []int, fields []string) onoffice.Action {
 	})
 }
 
-// addressNamesByID reads the names of several addresses in one call and
-// renders each with name, keyed by id; a failed read only costs the names.
-func addressNamesByID(ctx context.Context, env *Env, ids []int, name func(el map[string]any) string) map[string]string {
-	names := map[string]string{}
-	if len(ids) == 0 {
-		return names
+// addressLabelList is addressLabels in the order of ids, joined by "; ".
+func addressLabelList(ctx context.Context, env *Env, ids []int) string {
+	names := addressLabels(ctx, env, ids)
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = names[id]
 	}
-	res, err := env.API.Call(ctx, addressesByID(ids, addressNameFields))
-	if err != nil {
-		return names
-	}
-	for _, r := range res.Records {
-		names[r.IDString()] = name(r.Fields())
-	}
-	return names
+	return strings.Join(list, "; ")
 }
 
 // addressLabels maps address ids to "id First Last (Company) <e-mail>";

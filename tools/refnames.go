@@ -50,6 +50,9 @@ var idRE = regexp.MustCompile(`\d+`)
 // and estates the records refer to, read in one batch (recordNames). It
 // is best effort: ids it cannot name stay bare.
 func nameRefs(ctx context.Context, env *Env, res onoffice.Result, l *condense.List) {
+	if env.Render.Raw {
+		return // raw output is onOffice's answer as it came
+	}
 	kindOf := func(k string) string {
 		if kind, ok := refFields[k]; ok {
 			return kind

@@ -136,7 +136,7 @@ func addResources(s *server.MCPServer, sel tools.Selection, env *tools.Env) {
 			mcp.WithResourceDescription(r.title.In(lang)+" ("+r.tool+")"),
 			mcp.WithMIMEType("text/plain"),
 		), func(ctx context.Context, req mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {
-			return readByTool(ctx, env, t, req.Params.URI, args)
+			return readByTool(ctx, env, sel, t, req.Params.URI, args)
 		})
 	}
 	for _, r := range recordTemplates() {
@@ -154,7 +154,7 @@ func addResources(s *server.MCPServer, sel tools.Selection, env *tools.Env) {
 			if err != nil {
 				return nil, err
 			}
-			return readByTool(ctx, env, t, req.Params.URI, json.RawMessage(args))
+			return readByTool(ctx, env, sel, t, req.Params.URI, json.RawMessage(args))
 		})
 	}
 }
@@ -181,16 +181,17 @@ func uriVariable(args map[string]any) string {
 	return ""
 }
 
-// readByTool runs a read tool and returns its text as the resource.
-func readByTool(ctx context.Context, env *tools.Env, t tools.Tool, uri string, args json.RawMessage) ([]mcp.ResourceContents, error) {
+// readByTool runs a read tool and returns its text as the resource, its
+// tool pointers rendered for the server's selection, as gate.call does.
+func readByTool(ctx context.Context, env *tools.Env, sel tools.Selection, t tools.Tool, uri string, args json.RawMessage) ([]mcp.ResourceContents, error) {
 	if env == nil {
 		return nil, errors.New("the server has no onOffice connection")
 	}
 	res, err := t.Run(ctx, env, args)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s with %s: %s", uri, t.Name, env.Selection.RenderText(tools.UserMessage(err)))
+		return nil, fmt.Errorf("reading %s with %s: %s", uri, t.Name, sel.RenderText(tools.UserMessage(err)))
 	}
 	// Like a tool result, the text leaves without configured credentials
 	// and with its pointers to other tools rendered for the selection.
-	return []mcp.ResourceContents{mcp.TextResourceContents{URI: uri, MIMEType: "text/plain", Text: redact.String(env.Selection.RenderText(res.Text))}}, nil
+	return []mcp.ResourceContents{mcp.TextResourceContents{URI: uri, MIMEType: "text/plain", Text: redact.String(sel.RenderText(res.Text))}}, nil
 }

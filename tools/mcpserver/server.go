@@ -135,7 +135,7 @@ func readsOnlyFor(readOnly func(context.Context) bool) server.ToolFilterFunc {
 		}
 		out := make([]mcp.Tool, 0, len(list))
 		for _, mt := range list {
-			if t, ok := tools.Get(mt.Name); ok && t.Effect != tools.EffectRead {
+			if a, ok := tools.Lookup(mt.Name); ok && a.Effect != tools.EffectRead {
 				continue
 			}
 			out = append(out, mt)

@@ -190,21 +190,25 @@ func apptJoin(list []any, f func(any) string) string {
 	return strings.Join(parts, ", ")
 }
 
-// apptConflictKinds are the conflict lists that hold users, addresses and
-// estates, by the kind of record their ids name.
-var apptConflictKinds = map[string]string{"conflictedUsers": "user", "conflictedAddresses": "address", "conflictedEstates": "estate"}
+// apptConflictLists are the conflict lists of an answer: the kind of
+// record their ids name ("" for resources, which go unnamed) and their
+// words in a summary.
+var apptConflictLists = []struct{ key, kind, en, de string }{
+	{"conflictedUsers", "user", "users", "Benutzer"}, {"conflictedResources", "", "resources", "Ressourcen"},
+	{"conflictedAddresses", "address", "contacts", "Kontakte"}, {"conflictedEstates", "estate", "estates", "Immobilien"},
+}
 
 // apptConflictNames reads the names of the users, contacts and estates of
 // conflict lists (of one answer or several appointments) in one batch.
 func apptConflictNames(ctx context.Context, env *Env, lists ...map[string]any) map[string]map[int]string {
 	byKind := map[string][]int{}
 	for _, m := range lists {
-		for key, kind := range apptConflictKinds {
-			list, _ := m[key].([]any)
+		for _, c := range apptConflictLists {
+			list, _ := m[c.key].([]any)
 			for _, x := range list {
 				e, _ := x.(map[string]any)
-				if id, err := strconv.Atoi(text(e["id"])); err == nil && id > 0 {
-					byKind[kind] = append(byKind[kind], id)
+				if id, err := strconv.Atoi(text(e["id"])); err == nil && id > 0 && c.kind != "" {
+					byKind[c.kind] = append(byKind[c.kind], id)
 				}
 			}
 		}
@@ -221,20 +225,16 @@ func apptConflictNames(ctx context.Context, env *Env, lists ...map[string]any) m
 // Names are CRM text: the caller marks the whole text as such.
 func apptConflictText(words *Env, m map[string]any, names map[string]map[int]string) string {
 	var parts []string
-	for _, k := range []struct{ key, en, de string }{
-		{"conflictedUsers", "users", "Benutzer"}, {"conflictedResources", "resources", "Ressourcen"},
-		{"conflictedAddresses", "contacts", "Kontakte"}, {"conflictedEstates", "estates", "Immobilien"},
-	} {
+	for _, k := range apptConflictLists {
 		list, _ := m[k.key].([]any)
 		if len(list) == 0 {
 			continue
 		}
-		kind := apptConflictKinds[k.key]
 		parts = append(parts, words.say(k.en, k.de)+" "+apptJoin(list, func(x any) string {
 			e, _ := x.(map[string]any)
 			id := text(e["id"])
 			n, _ := strconv.Atoi(id)
-			if name := names[kind][n]; name != "" {
+			if name := names[k.kind][n]; name != "" {
 				return id + " (" + shortName(name) + ")"
 			}
 			return id

@@ -12,11 +12,10 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
-	"regexp"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/onoffice-mcp/onoffice-mcp/internal/lazyre"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice/redact"
 )
 
@@ -450,7 +449,7 @@ func (s *secretRef) resolve(env func(string) string) (string, error) {
 
 // tenantName is compiled on first use, by the hosted mode only: the counted
 // repetition makes it cost every start a tenth of a millisecond.
-var tenantName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`) })
+var tenantName = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 
 // ReadTenants reads and checks a tenants file; env resolves {"env": …}
 // references. Errors name the tenant and the field, never a credential.

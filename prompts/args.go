@@ -2,12 +2,12 @@ package prompts
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
+
+	"github.com/onoffice-mcp/onoffice-mcp/internal/lazyre"
 )
 
 // Kind is the type of a prompt argument. MCP sends every prompt argument
@@ -69,14 +69,10 @@ func Languages() []string { return []string{DE, EN} }
 // The patterns are compiled on first use, not at every start: keyRE's
 // Unicode classes and the counted repetitions take milliseconds to compile.
 var (
-	leadingID = lazyRegexp(`^\s*([0-9]{1,9})(?:\s.*)?$`)
-	loginRE   = lazyRegexp(`^[A-Za-z0-9._@-]{1,64}$`)
-	keyRE     = lazyRegexp(`^[\p{L}\p{N} ._/&+-]{1,60}$`)
+	leadingID = lazyre.New(`^\s*([0-9]{1,9})(?:\s.*)?$`)
+	loginRE   = lazyre.New(`^[A-Za-z0-9._@-]{1,64}$`)
+	keyRE     = lazyre.New(`^[\p{L}\p{N} ._/&+-]{1,60}$`)
 )
-
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
 
 // maxText caps a text argument; a pasted inquiry is a few hundred words.
 const maxText = 8000

@@ -6,9 +6,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/onoffice-mcp/onoffice-mcp/internal/lazyre"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 )
 
@@ -216,9 +216,7 @@ func (m *MarketplaceState) ownTransaction(id int) (*MarketplaceTransaction, erro
 }
 
 // uuidPattern is compiled on first use (see miscMacroPattern).
-var uuidPattern = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-})
+var uuidPattern = lazyre.New(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // marketplaceResult is the answer of the do-calls that report "result".
 func marketplaceResult(v any) *Answer {

@@ -6,13 +6,12 @@ import (
 	"hash/fnv"
 	"html"
 	"net/url"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/onoffice-mcp/onoffice-mcp/internal/lazyre"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 )
 
@@ -189,9 +188,7 @@ func readLastSeen(s *Store, c *Call) (*Answer, error) {
 
 // miscMacroPattern is compiled on first use: its Unicode classes cost every
 // start of the server, --demo or not, half a millisecond.
-var miscMacroPattern = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([\p{L}][\p{L}\p{N}_]*)`)
-})
+var miscMacroPattern = lazyre.New(`(^|[^\p{L}\p{N}_])_([\p{L}][\p{L}\p{N}_]*)`)
 
 // miscMacroUserFields maps the part after "_User" to a user field.
 var miscMacroUserFields = map[string]string{

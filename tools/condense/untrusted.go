@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/onoffice-mcp/onoffice-mcp/internal/lazyre"
 	"github.com/onoffice-mcp/onoffice-mcp/onoffice"
 )
 
@@ -136,9 +136,7 @@ func (l List) freeText(name string, f *onoffice.FieldInfo) bool {
 // Dates and times ("2026-11-23 09:30:00") count as plain too. Compiled on
 // first use: its Unicode classes cost a start a noticeable fraction of a
 // millisecond.
-var plainName = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^([\p{L}\p{N}_.:\-]{1,64}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)$`)
-})
+var plainName = lazyre.New(`^([\p{L}\p{N}_.:\-]{1,64}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)$`)
 
 // Name shows an id or field name from the CRM outside a record block: as
 // it is when it is a plain name, otherwise marked like any CRM text.

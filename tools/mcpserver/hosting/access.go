@@ -5,11 +5,11 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
-	"regexp"
 	"strconv"
-	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/onoffice-mcp/onoffice-mcp/internal/lazyre"
 )
 
 // RequestIDs makes request ids: a random prefix per process and a counter.
@@ -22,7 +22,7 @@ type RequestIDs struct {
 func NewRequestIDs() *RequestIDs { return &RequestIDs{prefix: RandomHex(4)} }
 
 // validRequestID is compiled on first use, by the hosted mode only.
-var validRequestID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`) })
+var validRequestID = lazyre.New(`^[A-Za-z0-9._:-]{1,64}$`)
 
 // of takes a well-formed X-Request-Id from a proxy or makes one.
 func (ids *RequestIDs) of(r *http.Request) string {

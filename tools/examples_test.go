@@ -48,7 +48,7 @@ var examples = []example{
 	{tool: "relation_list", args: `{"relationtype":"estate:address:owner","parentids":[3101]}`, want: []string{`address 10066 «crm-text»Lena Busch«/crm-text»`}},
 	// Objekt_nr is not in the agentsLog field configuration fixture.
 	{tool: "agents_log_read", args: `{"data":["Datum","Aktionsart","Bemerkung","Objekt_nr"],"listlimit":2}`, want: []string{"70430|2026-10-31 14:37|Termin|", "|3123"}},
-	{tool: "appointment_list", args: `{"startDate":"2026-11-02","endDate":"2026-11-08"}`, want: []string{"subject: Teambesprechung Zentrale", "Katrin Neumann"}},
+	{tool: "appointment_list", args: `{"startDate":"2026-11-02","endDate":"2026-11-08"}`, want: []string{"subject: Teambesprechung Zentrale", "Katrin Neumann", "status: Aktiv"}},
 	{tool: "appointment_read", args: `{"id":5101}`, want: []string{"ressources: Konferenzraum, Beamer", "erinnerung: 15 minutes"}},
 	{tool: "calendar_resource_list", args: `{}`, want: []string{"ind_Schl_4410 = Besprechungsraum Köln"}},
 	{tool: "appointment_file_list", args: `{"appointmentid":5101}`, want: []string{"Besichtigungsprotokoll_5101.pdf", "mhansen"}},

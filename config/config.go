@@ -96,7 +96,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 	fs.BoolVar(&c.Raw, "raw", e.bool("ONOFFICE_RAW", false), "return onOffice's answers unmodified, for debugging [ONOFFICE_RAW]")
 	fs.StringVar(&c.RecordDir, "record", env("ONOFFICE_RECORD_DIR"), "debugging: write every onOffice answer to this directory as a replay fixture, credentials and personal data redacted [ONOFFICE_RECORD_DIR]")
 	fs.BoolVar(&c.Labels, "labels", e.bool("ONOFFICE_LABELS", false), "show field labels instead of field names in results [ONOFFICE_LABELS]")
-	fs.StringVar(&c.Language, "language", e.str("ONOFFICE_LANGUAGE", "DEU"), "language of labels: DEU or ENG [ONOFFICE_LANGUAGE]")
+	fs.StringVar(&c.Language, "language", e.str("ONOFFICE_LANGUAGE", "DEU"), "language of labels, and of the confirmation text a person reads: DEU or ENG [ONOFFICE_LANGUAGE]")
 	fs.IntVar(&c.Budget, "budget", e.int("ONOFFICE_BUDGET", 40000), "maximum characters of one tool result [ONOFFICE_BUDGET]")
 
 	fs.IntVar(&c.DocumentCap, "document-cap", e.int("ONOFFICE_DOCUMENT_CAP", 8<<20), "largest document (bytes) a result carries, e.g. a PDF exposé; larger ones are described, not attached; --budget is for text [ONOFFICE_DOCUMENT_CAP]")
@@ -117,7 +117,7 @@ func Load(args []string, env func(string) string, out io.Writer) (*Config, error
 Usage:
   onoffice-mcp [flags]                  serve MCP (stdio by default)
   onoffice-mcp sandbox [--addr A]       run the onOffice API sandbox alone
-  onoffice-mcp tools [--json] [flags]   list the tools and whether they are enabled
+  onoffice-mcp tools [--json] [flags]   list the tools and how the flags reach them: listed, tool_run or off
   onoffice-mcp healthcheck [--url U]    GET /healthz of a running HTTP server (for container health checks)
   onoffice-mcp version                  print version, commit and Go version (also --version)
 
